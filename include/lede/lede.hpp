@@ -1,0 +1,75 @@
+// Lede: article JSON in, safe HTML or DOM operations out.
+//
+//   std::string html;
+//   lede::Result r = lede::render_html(json_text, html);
+//   if (!r) std::cerr << r.problems.front().to_string();
+//
+// Every entry point takes the whole input at once and never throws; problems come back
+// as values that name where they are (line and column, or a field path).
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace lede {
+
+struct Limits {
+  std::size_t max_input_bytes = std::size_t{8} << 20;    // 8 MiB
+  std::size_t max_json_depth = 64;                       // nested objects and arrays
+  std::size_t max_output_bytes = std::size_t{64} << 20;  // text and attributes kept
+};
+
+struct Options {
+  Limits limits;
+};
+
+// Stable identifiers: they cross the wasm boundary as numbers and tests match them.
+enum class ErrorCode : int {
+  ok = 0,
+  too_large = 1,     // input longer than Limits::max_input_bytes
+  syntax = 2,        // not JSON; line and column set
+  too_deep = 3,      // nesting past Limits::max_json_depth; line and column set
+  schema = 4,        // JSON, but not a Lede article; path set
+  output_limit = 5,  // the rendered article would pass Limits::max_output_bytes
+};
+
+struct Problem {
+  ErrorCode code = ErrorCode::ok;
+  bool warning = false;  // the article still renders (e.g. a refused URL is dropped)
+  std::string path;      // "related[3].url", for schema problems
+  std::string message;   // "expected a string"
+  std::size_t byte = 0, line = 0, column = 0;  // 1-based line and column; 0 if unknown
+
+  // "3:14: syntax error ...", "related[3].url: expected a string", or the message.
+  std::string to_string() const;
+};
+
+struct Result {
+  std::vector<Problem> problems;  // errors first, then warnings
+
+  // True when the article rendered (there may still be warnings).
+  bool ok() const { return problems.empty() || problems.front().warning; }
+  explicit operator bool() const { return ok(); }
+  const Problem* first_error() const { return ok() ? nullptr : &problems.front(); }
+};
+
+// The article as an HTML fragment: one <article class="lede">.
+Result render_html(std::string_view json, std::string& html, const Options& = {});
+
+// A complete standalone HTML page with Lede's stylesheet inlined, for static hosting.
+Result render_page(std::string_view json, std::string& html, const Options& = {});
+
+// The article as DOM operations for the browser. See src/output/op_writer.hpp for the
+// format; web/lede.js decodes it.
+struct OpStream {
+  std::vector<std::uint32_t> ops;  // opcodes and lengths
+  std::string strings;             // UTF-8 text of every string, in op order
+};
+Result render_ops(std::string_view json, OpStream& out, const Options& = {});
+
+// Every problem in the article, without rendering.
+Result validate(std::string_view json, const Options& = {});
+
+}  // namespace lede

@@ -1,0 +1,187 @@
+#include "input/json_reader.hpp"
+
+// nlohmann/json throws on errors by default; the SAX path used here reports them as
+// events instead, and JSON_NOEXCEPTION makes sure nothing else can throw (the wasm
+// build has no exceptions at all).
+#define JSON_NOEXCEPTION 1
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace lede {
+namespace {
+
+// Builds a JsonValue from SAX events. nlohmann's own json_sax_dom_parser does the same
+// for its json type; this one also enforces the depth limit as it goes.
+class ValueBuilder {
+ public:
+  using number_integer_t = std::int64_t;
+  using number_unsigned_t = std::uint64_t;
+  using number_float_t = double;
+  using string_t = std::string;
+  using binary_t = nlohmann::json::binary_t;
+
+  ValueBuilder(JsonValue& root, std::size_t max_depth) : root_(root), max_depth_(max_depth) {}
+
+  bool null() { return add(JsonValue{}) != nullptr; }
+  bool boolean(bool b) {
+    JsonValue v;
+    v.type = JsonValue::Type::boolean;
+    v.boolean = b;
+    return add(std::move(v)) != nullptr;
+  }
+  bool number_integer(number_integer_t n) { return number(static_cast<double>(n), true); }
+  bool number_unsigned(number_unsigned_t n) { return number(static_cast<double>(n), true); }
+  bool number_float(number_float_t n, const string_t&) { return number(n, false); }
+  bool string(string_t& s) {
+    JsonValue v;
+    v.type = JsonValue::Type::string;
+    v.string = std::move(s);
+    return add(std::move(v)) != nullptr;
+  }
+  bool binary(binary_t&) { return false; }  // not produced by the JSON format
+  bool start_object(std::size_t) { return open(JsonValue::Type::object); }
+  bool key(string_t& k) {
+    key_ = std::move(k);
+    return true;
+  }
+  bool end_object() { return close(); }
+  bool start_array(std::size_t) { return open(JsonValue::Type::array); }
+  bool end_array() { return close(); }
+  bool parse_error(std::size_t byte, const std::string&, const nlohmann::detail::exception& ex) {
+    error_byte_ = byte;
+    error_text_ = ex.what();
+    return false;
+  }
+
+  bool too_deep() const { return too_deep_; }
+  std::size_t error_byte() const { return error_byte_; }
+  const std::string& error_text() const { return error_text_; }
+
+ private:
+  bool number(double n, bool integral) {
+    JsonValue v;
+    v.type = JsonValue::Type::number;
+    v.number = n;
+    v.integral = integral;
+    return add(std::move(v)) != nullptr;
+  }
+
+  // Places a finished value in its container (or at the root) and returns it. Pointers
+  // on the stack stay valid: a container only grows while it is the innermost one.
+  JsonValue* add(JsonValue&& v) {
+    if (stack_.empty()) {
+      root_ = std::move(v);
+      return &root_;
+    }
+    JsonValue& top = *stack_.back();
+    if (top.type == JsonValue::Type::array) {
+      top.items.push_back(std::move(v));
+      return &top.items.back();
+    }
+    top.members.emplace_back(std::move(key_), std::move(v));
+    return &top.members.back().second;
+  }
+
+  bool open(JsonValue::Type type) {
+    if (stack_.size() >= max_depth_) {
+      too_deep_ = true;
+      return false;
+    }
+    JsonValue v;
+    v.type = type;
+    stack_.push_back(add(std::move(v)));
+    return true;
+  }
+
+  bool close() {
+    stack_.pop_back();
+    return true;
+  }
+
+  JsonValue& root_;
+  std::size_t max_depth_;
+  std::vector<JsonValue*> stack_;
+  std::string key_;
+  bool too_deep_ = false;
+  std::size_t error_byte_ = 0;
+  std::string error_text_;
+};
+
+// nlohmann's message is "[json.exception.parse_error.101] parse error at line 1,
+// column 5: syntax error while parsing value - invalid literal; last read: 'tru}'".
+// Lede reports the position itself, so keep only the part after the position.
+std::string describe(const std::string& what) {
+  std::size_t col = what.find("column ");
+  std::size_t colon = col == std::string::npos ? what.find("] ") : what.find(": ", col);
+  std::string msg = colon == std::string::npos ? what : what.substr(colon + 2);
+  std::size_t dash = msg.find(" - ");
+  if (dash != std::string::npos) msg.replace(dash, 3, ": ");
+  return msg;
+}
+
+// Byte offset of the first '{' or '[' that opens a level deeper than `max_depth`.
+std::size_t find_too_deep(std::string_view text, std::size_t max_depth) {
+  std::size_t depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      if (++depth > max_depth) return i;
+    } else if (c == '}' || c == ']') {
+      if (depth) --depth;
+    }
+  }
+  return text.size();
+}
+
+}  // namespace
+
+void locate(std::string_view text, std::size_t byte, Problem& p) {
+  if (byte > text.size()) byte = text.size();
+  p.byte = byte;
+  p.line = 1;
+  p.column = 1;
+  for (std::size_t i = 0; i < byte; ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') {
+      ++p.line;
+      p.column = 1;
+    } else if ((c & 0xC0) != 0x80) {  // count code points, not UTF-8 continuation bytes
+      ++p.column;
+    }
+  }
+}
+
+bool read_json(std::string_view text, const Limits& limits, JsonValue& out, Problem& error) {
+  if (text.size() > limits.max_input_bytes) {
+    error.code = ErrorCode::too_large;
+    error.message = "input is " + std::to_string(text.size()) + " bytes, more than the limit of " +
+                    std::to_string(limits.max_input_bytes) + " bytes";
+    return false;
+  }
+  ValueBuilder builder(out, limits.max_json_depth);
+  if (nlohmann::json::sax_parse(text.begin(), text.end(), &builder)) return true;
+
+  if (builder.too_deep()) {
+    error.code = ErrorCode::too_deep;
+    error.message = "nesting is deeper than the limit of " +
+                    std::to_string(limits.max_json_depth) + " levels";
+    locate(text, find_too_deep(text, limits.max_json_depth), error);
+    return false;
+  }
+  error.code = ErrorCode::syntax;
+  error.message = describe(builder.error_text());
+  // nlohmann counts the bytes read, including the one that showed the error.
+  std::size_t byte = builder.error_byte();
+  locate(text, byte > 0 ? byte - 1 : 0, error);
+  return false;
+}
+
+}  // namespace lede

@@ -1,0 +1,33 @@
+// A small read-only JSON value: just enough to read an article. Built by read_json()
+// from nlohmann's SAX events, so no exception and no full json DOM is ever involved.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace lede {
+
+struct JsonValue {
+  enum class Type : std::uint8_t { null, boolean, number, string, array, object };
+
+  Type type = Type::null;
+  bool boolean = false;
+  bool integral = false;  // written without fraction or exponent
+  double number = 0;
+  std::string string;
+  std::vector<JsonValue> items;                            // array
+  std::vector<std::pair<std::string, JsonValue>> members;  // object, in input order
+
+  // The member's value, or nullptr. With duplicate keys the last one wins, as in
+  // JavaScript's JSON.parse.
+  const JsonValue* find(std::string_view key) const {
+    const JsonValue* found = nullptr;
+    for (const auto& m : members)
+      if (m.first == key) found = &m.second;
+    return found;
+  }
+};
+
+}  // namespace lede

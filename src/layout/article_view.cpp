@@ -1,0 +1,329 @@
+#include "layout/article_view.hpp"
+
+#include <cmath>
+#include <set>
+#include <string>
+
+#include "layout/dates.hpp"
+#include "markdown/markdown_to_tree.hpp"
+
+namespace lede {
+namespace {
+
+// A <time datetime> showing the date readably; nothing if the date is absent.
+void time_element(Document& doc, const std::string& iso, const char* cls) {
+  Date d;
+  if (!parse_iso_date(iso, d)) return;
+  doc.open(Tag::time);
+  if (cls) doc.set(Attr::class_, cls);
+  doc.set(Attr::datetime, iso);
+  doc.text(format_date(d));
+  doc.close();
+}
+
+// An <a> when the URL passes the policy, otherwise a <span>: the text is never lost.
+void open_link_or_span(Document& doc, const std::string& url) {
+  auto checked = check_url(url, UrlKind::link);
+  if (!checked || url.empty()) {
+    doc.open(Tag::span);
+    return;
+  }
+  doc.open(Tag::a);
+  doc.set_url(Attr::href, url, UrlKind::link);
+  if (is_external(*checked)) doc.set(Attr::rel, "noopener noreferrer");
+}
+
+void element_with_text(Document& doc, Tag tag, const char* cls, const std::string& text) {
+  doc.open(tag);
+  if (cls) doc.set(Attr::class_, cls);
+  doc.text(text);
+  doc.close();
+}
+
+void byline(const Article& a, Document& doc) {
+  if (a.authors.empty()) {
+    element_with_text(doc, Tag::span, "lede-byline", a.byline);
+    return;
+  }
+  doc.open(Tag::span);
+  doc.set(Attr::class_, "lede-byline");
+  doc.text("By ");
+  for (std::size_t i = 0; i < a.authors.size(); ++i) {
+    if (i > 0) doc.text(i + 1 == a.authors.size() ? " and " : ", ");
+    open_link_or_span(doc, a.authors[i].url);
+    doc.text(a.authors[i].name);
+    doc.close();
+  }
+  doc.close();
+}
+
+void header(const Article& a, Document& doc) {
+  doc.open(Tag::header);
+  doc.set(Attr::class_, "lede-header");
+  if (a.site && !a.site->name.empty()) {
+    doc.open(Tag::p);
+    doc.set(Attr::class_, "lede-site");
+    open_link_or_span(doc, a.site->url);
+    if (check_url(a.site->logo, UrlKind::image)) {
+      doc.open(Tag::img);
+      doc.set_url(Attr::src, a.site->logo, UrlKind::image);
+      doc.set(Attr::alt, "");  // the name follows: the logo is decoration
+      doc.set(Attr::class_, "lede-site-logo");
+      doc.set(Attr::referrerpolicy, "no-referrer");
+      doc.close();
+    }
+    doc.text(a.site->name);
+    doc.close();
+    doc.close();
+  }
+  if (!a.section.empty()) element_with_text(doc, Tag::p, "lede-section", a.section);
+
+  doc.open(Tag::h1);
+  doc.set(Attr::class_, "lede-title");
+  doc.set(Attr::id, "lede-title");
+  doc.text(a.title);
+  doc.close();
+
+  if (!a.dek.empty()) element_with_text(doc, Tag::p, "lede-dek", a.dek);
+
+  bool has_byline = !a.authors.empty() || !a.byline.empty();
+  if (has_byline || !a.published.empty() || !a.updated.empty()) {
+    doc.open(Tag::p);
+    doc.set(Attr::class_, "lede-meta");
+    if (has_byline) byline(a, doc);
+    time_element(doc, a.published, "lede-published");
+    if (!a.updated.empty()) {
+      doc.open(Tag::span);
+      doc.set(Attr::class_, "lede-updated");
+      doc.text("Updated ");
+      time_element(doc, a.updated, nullptr);
+      doc.close();
+    }
+    doc.close();
+  }
+  doc.close();
+}
+
+void hero(const Image& image, Document& doc) {
+  if (!check_url(image.src, UrlKind::image)) return;
+  doc.open(Tag::figure);
+  doc.set(Attr::class_, "lede-hero");
+  doc.open(Tag::img);
+  doc.set_url(Attr::src, image.src, UrlKind::image);
+  doc.set(Attr::alt, image.alt);
+  if (image.width && image.height) {
+    doc.set(Attr::width, std::to_string(image.width));
+    doc.set(Attr::height, std::to_string(image.height));
+  }
+  doc.set(Attr::decoding, "async");
+  doc.set(Attr::referrerpolicy, "no-referrer");
+  doc.close();
+  if (!image.caption.empty() || !image.credit.empty()) {
+    doc.open(Tag::figcaption);
+    doc.text(image.caption);
+    if (!image.credit.empty()) {
+      if (!image.caption.empty()) doc.text(" ");
+      element_with_text(doc, Tag::small, "lede-credit", image.credit);
+    }
+    doc.close();
+  }
+  doc.close();
+}
+
+std::string clock(double seconds) {
+  long total = std::lround(seconds);
+  long h = total / 3600, m = (total / 60) % 60, s = total % 60;
+  std::string out = h ? std::to_string(h) + ":" + (m < 10 ? "0" : "") : "";
+  out += std::to_string(m) + ":" + (s < 10 ? "0" : "") + std::to_string(s);
+  return out;
+}
+
+void listen(const Audio& audio, Document& doc) {
+  if (!check_url(audio.src, UrlKind::media)) return;
+  doc.open(Tag::section);
+  doc.set(Attr::class_, "lede-listen");
+  doc.set(Attr::aria_label, "Listen to this article");
+  doc.open(Tag::p);
+  doc.set(Attr::class_, "lede-listen-title");
+  doc.text(audio.title.empty() ? "Listen to this article" : audio.title);
+  if (audio.duration >= 0) {
+    doc.text(" ");
+    element_with_text(doc, Tag::span, "lede-duration", clock(audio.duration));
+  }
+  doc.close();
+  doc.open(Tag::audio);
+  doc.set_url(Attr::src, audio.src, UrlKind::media);
+  doc.set(Attr::controls, "");
+  doc.set(Attr::preload, "metadata");
+  doc.close();
+  doc.close();
+}
+
+// Lowercase ASCII letters and digits, other ASCII as '-', non-ASCII kept: "Pakistan,
+// China" → "pakistan-china".
+std::string slug(const std::string& text) {
+  std::string out;
+  for (unsigned char c : text) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
+      out += static_cast<char>(c);
+    } else if (c >= 'A' && c <= 'Z') {
+      out += static_cast<char>(c + 32);
+    } else if (!out.empty() && out.back() != '-') {
+      out += '-';
+    }
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out.empty() ? "section" : out;
+}
+
+int heading_level(Tag t) {
+  switch (t) {
+    case Tag::h1: return 1;
+    case Tag::h2: return 2;
+    case Tag::h3: return 3;
+    case Tag::h4: return 4;
+    case Tag::h5: return 5;
+    case Tag::h6: return 6;
+    default: return 0;
+  }
+}
+
+// The title is the page's only h1: when the body uses h1 too, every body heading moves
+// one level down. Each heading gets a stable id from its text for links and the TOC.
+void arrange_headings(Document& doc, NodeId body) {
+  std::vector<NodeId> headings;
+  int top = 7;
+  walk(
+      doc, body,
+      [&](NodeId id) {
+        int level = doc.node(id).is_text ? 0 : heading_level(doc.node(id).tag);
+        if (!level) return;
+        headings.push_back(id);
+        top = std::min(top, level);
+      },
+      [](NodeId) {});
+  static const Tag kHeadings[] = {Tag::h1, Tag::h2, Tag::h3, Tag::h4, Tag::h5, Tag::h6};
+  std::set<std::string> used{"title"};
+  for (NodeId id : headings) {
+    if (top == 1) doc.retag(id, kHeadings[std::min(heading_level(doc.node(id).tag), 5)]);
+    std::string base = slug(doc.text_content(id)), s = base;
+    for (int n = 2; !used.insert(s).second; ++n) s = base + "-" + std::to_string(n);
+    doc.set(id, Attr::id, "lede-" + s);
+  }
+}
+
+void body(const Article& a, Document& doc) {
+  if (a.body.empty()) return;
+  NodeId div = doc.open(Tag::div);
+  doc.set(Attr::class_, "lede-body");
+  markdown_to_tree(a.body, doc);
+  doc.close_to(div);
+  doc.close();
+  arrange_headings(doc, div);
+}
+
+void tags(const Article& a, Document& doc) {
+  if (a.tags.empty()) return;
+  doc.open(Tag::ul);
+  doc.set(Attr::class_, "lede-tags");
+  doc.set(Attr::aria_label, "Tags");
+  for (const auto& tag : a.tags) element_with_text(doc, Tag::li, nullptr, tag);
+  doc.close();
+}
+
+void newsletter(const Newsletter& n, Document& doc) {
+  doc.open(Tag::aside);
+  doc.set(Attr::class_, "lede-newsletter");
+  doc.set(Attr::aria_labelledby, "lede-newsletter-title");
+  doc.open(Tag::h2);
+  doc.set(Attr::id, "lede-newsletter-title");
+  doc.text(n.title.empty() ? "Newsletter" : n.title);
+  doc.close();
+  if (!n.text.empty()) element_with_text(doc, Tag::p, nullptr, n.text);
+  // Without an acceptable action there is nowhere to post to: no form at all.
+  if (check_url(n.action, UrlKind::action)) {
+    doc.open(Tag::form);
+    doc.set_url(Attr::action, n.action, UrlKind::action);
+    doc.set(Attr::method, "post");
+    doc.open(Tag::label);
+    doc.set(Attr::for_, "lede-newsletter-email");
+    doc.text("Email address");
+    doc.close();
+    doc.open(Tag::input);
+    doc.set(Attr::id, "lede-newsletter-email");
+    doc.set(Attr::type, "email");
+    doc.set(Attr::name, "email");
+    doc.set(Attr::autocomplete, "email");
+    doc.set(Attr::required, "");
+    doc.set(Attr::placeholder, "you@example.com");
+    doc.close();
+    doc.open(Tag::button);
+    doc.set(Attr::type, "submit");
+    doc.text(n.button.empty() ? "Subscribe" : n.button);
+    doc.close();
+    doc.close();
+  }
+  doc.close();
+}
+
+void related(const Article& a, Document& doc) {
+  if (a.related.empty()) return;
+  doc.open(Tag::nav);
+  doc.set(Attr::class_, "lede-related");
+  doc.set(Attr::aria_labelledby, "lede-related-title");
+  doc.open(Tag::h2);
+  doc.set(Attr::id, "lede-related-title");
+  doc.text("Related Articles");
+  doc.close();
+  doc.open(Tag::ul);
+  for (const auto& r : a.related) {
+    doc.open(Tag::li);
+    open_link_or_span(doc, r.url);
+    if (check_url(r.image, UrlKind::image)) {
+      doc.open(Tag::img);
+      doc.set_url(Attr::src, r.image, UrlKind::image);
+      doc.set(Attr::alt, "");  // the title follows
+      doc.set(Attr::loading, "lazy");
+      doc.set(Attr::decoding, "async");
+      doc.set(Attr::referrerpolicy, "no-referrer");
+      doc.close();
+    }
+    doc.text(r.title);
+    doc.close();
+    if (!r.published.empty()) {
+      doc.text(" ");
+      time_element(doc, r.published, nullptr);
+    }
+    doc.close();
+  }
+  doc.close();
+  doc.close();
+}
+
+}  // namespace
+
+void layout_article(const Article& a, Document& doc) {
+  doc.open(Tag::article);
+  doc.set(Attr::class_, "lede");
+  if (!a.lang.empty()) doc.set(Attr::lang, a.lang);
+  if (!a.dir.empty()) doc.set(Attr::dir, a.dir);
+  doc.set(Attr::aria_labelledby, "lede-title");
+
+  header(a, doc);
+  if (a.image) hero(*a.image, doc);
+  if (a.audio) listen(*a.audio, doc);
+  body(a, doc);
+
+  bool has_footer = !a.tags.empty() || a.newsletter || !a.related.empty();
+  if (has_footer) {
+    doc.open(Tag::footer);
+    doc.set(Attr::class_, "lede-footer");
+    tags(a, doc);
+    if (a.newsletter) newsletter(*a.newsletter, doc);
+    related(a, doc);
+    doc.close();
+  }
+  doc.close();
+}
+
+}  // namespace lede

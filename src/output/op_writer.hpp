@@ -1,0 +1,31 @@
+// Step 4b: document tree → DOM operations, for web/lede.js to replay with
+// createElement / createTextNode / setAttribute.
+//
+// The stream is a sequence of 32-bit words; strings are not inline but follow each
+// other in one UTF-8 buffer, so the browser decodes all text with a single
+// TextDecoder call and slices it by the UTF-16 lengths given here.
+//
+//   OPEN  | tag << 8            create element, append it, enter it
+//   CLOSE                       leave the current element
+//   TEXT,  utf16_length         append a text node with the next string
+//   ATTR  | attr << 8, length   set an attribute of the current element to the next string
+//
+// Tag and attribute numbers index the name tables exported by the wasm module
+// (lede_tag_names / lede_attr_names), so the JS side never keeps its own copy.
+#pragma once
+#include <cstdint>
+
+#include "lede/lede.hpp"
+#include "tree/document.hpp"
+
+namespace lede {
+
+// Keep in sync with OP_* in web/lede.js.
+enum Op : std::uint32_t { kOpOpen = 1, kOpClose = 2, kOpText = 3, kOpAttr = 4 };
+
+void write_ops(const Document& doc, OpStream& out);
+
+// Length of UTF-8 text in UTF-16 code units, as JavaScript counts string length.
+std::uint32_t utf16_length(std::string_view utf8);
+
+}  // namespace lede

@@ -1,0 +1,169 @@
+#include "tree/document.hpp"
+
+#include <cassert>
+
+namespace lede {
+
+Document::Document() {
+  nodes_.reserve(256);
+  nodes_.push_back(Node{});  // the root fragment
+}
+
+NodeId Document::append(Node n) {
+  NodeId id = static_cast<NodeId>(nodes_.size());
+  n.parent = cursor_;
+  Node& parent = nodes_[cursor_];
+  if (parent.last_child == kNone)
+    parent.first_child = id;
+  else
+    nodes_[parent.last_child].next = id;
+  parent.last_child = id;
+  nodes_.push_back(n);
+  return id;
+}
+
+NodeId Document::open(Tag tag) {
+  assert(cursor_ == 0 || !is_void(nodes_[cursor_].tag));
+  Node n;
+  n.tag = tag;
+  cursor_ = append(n);
+  return cursor_;
+}
+
+void Document::close() {
+  assert(cursor_ != 0);
+  cursor_ = nodes_[cursor_].parent;
+}
+
+std::uint32_t Document::store(std::string_view s) {
+  std::uint32_t begin = static_cast<std::uint32_t>(pool_.size());
+  // Normalise as HTML's input stream does, so the parsed HTML string and the DOM
+  // built by createTextNode hold exactly the same characters.
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '\r') {
+      pool_ += '\n';
+      if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
+    } else if (c == '\0') {
+      pool_ += "\xEF\xBF\xBD";
+    } else {
+      pool_ += c;
+    }
+  }
+  return begin;
+}
+
+void Document::text(std::string_view s) {
+  if (s.empty()) return;
+  Node& parent = nodes_[cursor_];
+  if (parent.last_child != kNone) {
+    Node& last = nodes_[parent.last_child];
+    if (last.is_text) {
+      // Keep the joined text contiguous: move it to the end of the pool if an
+      // attribute value was stored after it.
+      if (last.text_begin + last.text_size != pool_.size()) {
+        std::string moved(text_of(parent.last_child));
+        last.text_begin = static_cast<std::uint32_t>(pool_.size());
+        pool_ += moved;
+      }
+      store(s);
+      last.text_size = static_cast<std::uint32_t>(pool_.size() - last.text_begin);
+      return;
+    }
+  }
+  Node n;
+  n.is_text = true;
+  n.text_begin = store(s);
+  n.text_size = static_cast<std::uint32_t>(pool_.size() - n.text_begin);
+  append(n);
+}
+
+bool Document::set(NodeId element, Attr attr, std::string_view value) {
+  if (is_url_attr(attr)) {
+    assert(!"URL attributes go through set_url");
+    return false;
+  }
+  return set_checked(element, attr, value);
+}
+
+bool Document::set_url(NodeId element, Attr attr, std::string_view raw, UrlKind kind) {
+  if (!is_url_attr(attr)) return false;
+  auto url = check_url(raw, kind);
+  return url && set_checked(element, attr, *url);
+}
+
+bool Document::set_checked(NodeId element, Attr attr, std::string_view value) {
+  if (element == 0 || element >= nodes_.size()) return false;
+  Node& n = nodes_[element];
+  if (n.is_text || !is_allowed(n.tag, attr)) {
+    assert(!"attribute outside the allowlist");
+    return false;
+  }
+  // A second value replaces the first: setAttribute keeps the last value but an HTML
+  // parser keeps the first, so the tree never holds two.
+  for (std::uint32_t i = n.first_attr; i != kNone; i = attrs_[i].next) {
+    if (attrs_[i].attr == attr) {
+      attrs_[i].value_begin = store(value);
+      attrs_[i].value_size = static_cast<std::uint32_t>(pool_.size() - attrs_[i].value_begin);
+      return true;
+    }
+  }
+  AttrEntry a{attr};
+  a.value_begin = store(value);
+  a.value_size = static_cast<std::uint32_t>(pool_.size() - a.value_begin);
+  auto index = static_cast<std::uint32_t>(attrs_.size());
+  attrs_.push_back(a);
+  // Keep attributes in the order they were set.
+  if (n.first_attr == kNone) {
+    n.first_attr = index;
+  } else {
+    std::uint32_t i = n.first_attr;
+    while (attrs_[i].next != kNone) i = attrs_[i].next;
+    attrs_[i].next = index;
+  }
+  return true;
+}
+
+void Document::retag(NodeId element, Tag tag) {
+  Node& n = nodes_[element];
+  n.tag = tag;
+  std::uint32_t* link = &n.first_attr;
+  while (*link != kNone) {
+    if (!is_allowed(tag, attrs_[*link].attr))
+      *link = attrs_[*link].next;
+    else
+      link = &attrs_[*link].next;
+  }
+}
+
+void Document::remove(NodeId id) {
+  NodeId parent = nodes_[id].parent;
+  if (parent == kNone) return;
+  Node& p = nodes_[parent];
+  NodeId prev = kNone;
+  for (NodeId c = p.first_child; c != kNone; prev = c, c = nodes_[c].next) {
+    if (c != id) continue;
+    if (prev == kNone)
+      p.first_child = nodes_[c].next;
+    else
+      nodes_[prev].next = nodes_[c].next;
+    if (p.last_child == id) p.last_child = prev;
+    break;
+  }
+  nodes_[id].parent = kNone;
+  nodes_[id].next = kNone;
+}
+
+std::string Document::text_content(NodeId id) const {
+  std::string out;
+  if (nodes_[id].is_text) return std::string(text_of(id));
+  walk(
+      *this, id,
+      [&](NodeId n) {
+        if (nodes_[n].is_text) out += text_of(n);
+      },
+      [](NodeId) {});
+  return out;
+}
+
+}  // namespace lede

@@ -1,0 +1,129 @@
+// The document tree: the only thing the writers ever see. It can hold nothing but the
+// elements and attributes of vocabulary.hpp, text is always text, and URL attributes
+// can only be set through the URL policy. Whatever builds a Document cannot make it
+// unsafe.
+//
+// Nodes live in one vector and refer to each other by index; all strings live in one
+// pool. Building follows md4c's shape: open an element, set its attributes, add
+// children, close it.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tree/url_policy.hpp"
+#include "tree/vocabulary.hpp"
+
+namespace lede {
+
+using NodeId = std::uint32_t;
+inline constexpr NodeId kNone = 0xFFFFFFFFu;
+
+struct Node {
+  bool is_text = false;
+  Tag tag = Tag::div;  // meaningless for text nodes and the root
+  NodeId parent = kNone, first_child = kNone, last_child = kNone, next = kNone;
+  std::uint32_t first_attr = kNone;
+  std::uint32_t text_begin = 0, text_size = 0;  // text nodes: a slice of the pool
+};
+
+struct AttrEntry {
+  Attr attr;
+  std::uint32_t next = kNone;
+  std::uint32_t value_begin = 0, value_size = 0;
+};
+
+class Document {
+ public:
+  Document();
+
+  // The root is a fragment: it has children but is not itself an element.
+  NodeId root() const { return 0; }
+  NodeId current() const { return cursor_; }
+
+  // --- building at the cursor ---
+  NodeId open(Tag tag);  // appends an element to the current node and enters it
+  void close();          // leaves the current element
+  // Leaves elements until `element` is current again: restores the cursor after a
+  // builder that stopped half-way.
+  void close_to(NodeId element) {
+    while (cursor_ != element && cursor_ != 0) close();
+  }
+  // Appends text, joined to a text node just before it (an HTML parser would join
+  // them too, and both outputs must give the same DOM). CR and CRLF become LF and NUL
+  // becomes U+FFFD, as HTML's input preprocessing does.
+  void text(std::string_view utf8);
+  // Sets a non-URL attribute on the current element. Refused (returns false) if the
+  // pair is not in the allowlist or the attribute holds a URL.
+  bool set(Attr attr, std::string_view value) { return set(cursor_, attr, value); }
+  bool set(NodeId element, Attr attr, std::string_view value);
+  // Sets a URL attribute after the URL policy has accepted it. Returns false, setting
+  // nothing, if the URL is refused.
+  bool set_url(Attr attr, std::string_view raw, UrlKind kind) {
+    return set_url(cursor_, attr, raw, kind);
+  }
+  bool set_url(NodeId element, Attr attr, std::string_view raw, UrlKind kind);
+
+  // --- editing, for layout ---
+  // Changes an element's tag (heading levels). Attributes not allowed on the new tag
+  // are dropped.
+  void retag(NodeId element, Tag tag);
+  // Unlinks a node (and its subtree) from its parent.
+  void remove(NodeId node);
+
+  // --- reading ---
+  const Node& node(NodeId id) const { return nodes_[id]; }
+  std::size_t size() const { return nodes_.size(); }
+  std::string_view text_of(NodeId id) const {
+    return std::string_view(pool_).substr(nodes_[id].text_begin, nodes_[id].text_size);
+  }
+  const AttrEntry& attr_entry(std::uint32_t index) const { return attrs_[index]; }
+  std::string_view value_of(const AttrEntry& a) const {
+    return std::string_view(pool_).substr(a.value_begin, a.value_size);
+  }
+  // Concatenated text of a subtree.
+  std::string text_content(NodeId id) const;
+  // Bytes of text and attribute values stored so far: the basis for output limits.
+  std::size_t pool_bytes() const { return pool_.size(); }
+
+ private:
+  NodeId append(Node n);
+  std::uint32_t store(std::string_view s);
+  bool set_checked(NodeId element, Attr attr, std::string_view value);
+
+  std::vector<Node> nodes_;
+  std::vector<AttrEntry> attrs_;
+  std::string pool_;
+  NodeId cursor_ = 0;
+};
+
+// Visits a subtree in document order: enter(id) for every node, leave(id) after the
+// children of every element. The one walker both writers use.
+template <typename Enter, typename Leave>
+void walk(const Document& doc, NodeId top, Enter&& enter, Leave&& leave) {
+  NodeId id = doc.node(top).first_child;
+  while (id != kNone) {
+    enter(id);
+    const Node& n = doc.node(id);
+    if (n.first_child != kNone) {
+      id = n.first_child;
+      continue;
+    }
+    // Climb until a node has a next sibling, leaving each element on the way.
+    while (id != kNone) {
+      if (!doc.node(id).is_text) leave(id);
+      if (doc.node(id).next != kNone) {
+        id = doc.node(id).next;
+        break;
+      }
+      id = doc.node(id).parent;
+      if (id == top) {
+        id = kNone;
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace lede

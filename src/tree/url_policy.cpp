@@ -1,0 +1,114 @@
+#include "tree/url_policy.hpp"
+
+#include "tree/entities.hpp"
+
+namespace lede {
+namespace {
+
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+
+// The same set md4c-html leaves unescaped in URLs; everything else is percent-encoded.
+bool is_url_safe(unsigned char c) {
+  if (is_alpha(static_cast<char>(c)) || is_digit(static_cast<char>(c))) return true;
+  switch (c) {
+    case '~': case '-': case '_': case '.': case '+': case '!': case '*': case '(':
+    case ')': case ',': case '%': case '#': case '@': case '?': case '=': case ';':
+    case ':': case '/': case '$': case '&':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Browsers trim leading and trailing C0 controls and spaces and remove tab and newlines
+// anywhere in a URL. Lede also removes every other control character anywhere: that is
+// stricter than a browser and refuses nothing a real link needs.
+std::string clean(std::string_view s) {
+  auto edge = [](unsigned char c) { return c <= 0x20; };
+  std::size_t b = 0, e = s.size();
+  while (b < e && edge(static_cast<unsigned char>(s[b]))) ++b;
+  while (e > b && edge(static_cast<unsigned char>(s[e - 1]))) --e;
+  std::string out;
+  out.reserve(e - b);
+  for (unsigned char c : s.substr(b, e - b))
+    if (c >= 0x20 && c != 0x7F) out += static_cast<char>(c);
+  return out;
+}
+
+// Lower-cased scheme, or "" for a relative URL.
+std::string scheme_of(std::string_view url) {
+  if (url.empty() || !is_alpha(url[0])) return {};
+  for (std::size_t i = 1; i < url.size(); ++i) {
+    char c = url[i];
+    if (c == ':') {
+      std::string s(url.substr(0, i));
+      for (char& ch : s) ch = lower(ch);
+      return s;
+    }
+    if (!(is_alpha(c) || is_digit(c) || c == '+' || c == '-' || c == '.')) return {};
+  }
+  return {};
+}
+
+bool starts_with_ci(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i)
+    if (lower(s[i]) != prefix[i]) return false;
+  return true;
+}
+
+bool is_allowed_data_image(std::string_view url) {
+  for (std::string_view type : {"png", "gif", "jpeg", "webp", "avif"}) {
+    std::string prefix = "data:image/" + std::string(type);
+    if (starts_with_ci(url, prefix) && url.size() > prefix.size() &&
+        (url[prefix.size()] == ';' || url[prefix.size()] == ','))
+      return true;
+  }
+  return false;
+}
+
+bool scheme_allowed(const std::string& scheme, std::string_view url, UrlKind kind) {
+  if (scheme.empty() || scheme == "http" || scheme == "https") return true;
+  switch (kind) {
+    case UrlKind::link: return scheme == "mailto" || scheme == "tel";
+    case UrlKind::image: return scheme == "data" && is_allowed_data_image(url);
+    case UrlKind::media:
+    case UrlKind::action: return false;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<std::string> check_url(std::string_view raw, UrlKind kind) {
+  // Judge both what the author wrote and what an HTML parser would make of it: a
+  // URL is refused if either form has a scheme outside the policy.
+  std::string literal = clean(raw);
+  std::string decoded = clean(decode_entities(raw));
+  if (literal.empty() || decoded.empty()) return std::nullopt;
+  if (!scheme_allowed(scheme_of(literal), literal, kind)) return std::nullopt;
+  if (!scheme_allowed(scheme_of(decoded), decoded, kind)) return std::nullopt;
+
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(literal.size());
+  for (unsigned char c : literal) {
+    if (is_url_safe(c)) {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 0xF];
+    }
+  }
+  return out;
+}
+
+bool is_external(std::string_view url) {
+  return starts_with_ci(url, "http:") || starts_with_ci(url, "https:") ||
+         url.substr(0, 2) == "//";
+}
+
+}  // namespace lede

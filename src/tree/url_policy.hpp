@@ -1,0 +1,28 @@
+// Which URLs may enter the document tree.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace lede {
+
+enum class UrlKind {
+  link,    // <a href>: http, https, mailto, tel, relative
+  image,   // <img src>: http, https, relative, data:image/{png,gif,jpeg,webp,avif}
+  media,   // <audio src>: http, https, relative
+  action,  // <form action>: http, https, relative
+};
+
+// Returns the URL as it will be written, or nothing if it is refused. `raw` is the URL
+// as the author wrote it, with Markdown entities already decoded by the caller. The
+// scheme is judged after decoding any remaining character references and removing
+// control characters and whitespace the way browsers do, so "jav&#x09;ascript:" and
+// " javascript:" are refused like "javascript:". The result is percent-encoded where
+// a URL must be (spaces, quotes, non-ASCII), as md4c's own HTML renderer does.
+std::optional<std::string> check_url(std::string_view raw, UrlKind kind);
+
+// True for an absolute http(s) URL or a protocol-relative one ("//host/..."): links that
+// leave the page and get rel="noopener noreferrer".
+bool is_external(std::string_view checked_url);
+
+}  // namespace lede

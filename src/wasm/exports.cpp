@@ -1,0 +1,82 @@
+// The WebAssembly front door: plain C exports, no embind (which needs eval). One call
+// renders; its results stay in buffers owned here until the next call, and web/lede.js
+// reads them straight out of linear memory.
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+
+#include "lede/lede.hpp"
+#include "tree/vocabulary.hpp"
+
+#define LEDE_EXPORT(name) extern "C" __attribute__((export_name(#name)))
+
+namespace {
+
+lede::Options g_options;
+lede::OpStream g_ops;
+std::string g_html;
+lede::Problem g_error;
+std::string g_names;
+
+// Buffers keep their capacity between renders (no re-allocation for the next article
+// of a similar size) unless one article made them large.
+template <typename T>
+void reset(T& buffer) {
+  buffer.clear();
+  if (buffer.capacity() > (std::size_t{1} << 20)) T().swap(buffer);
+}
+
+}  // namespace
+
+LEDE_EXPORT(lede_alloc) void* lede_alloc(std::size_t size) { return std::malloc(size ? size : 1); }
+LEDE_EXPORT(lede_free) void lede_free(void* p) { std::free(p); }
+
+// Renders `size` bytes of article JSON at `json`. format 0: DOM operations, 1: HTML.
+// Returns 0 on success or an lede::ErrorCode; see lede_error_*.
+LEDE_EXPORT(lede_render) int lede_render(const char* json, std::size_t size, int format) {
+  reset(g_ops.ops);
+  reset(g_ops.strings);
+  reset(g_html);
+  g_error = lede::Problem{};
+  std::string_view input(json, size);
+  lede::Result r = format == 1 ? lede::render_html(input, g_html, g_options)
+                               : lede::render_ops(input, g_ops, g_options);
+  if (r.ok()) return 0;
+  g_error = *r.first_error();
+  return static_cast<int>(g_error.code);
+}
+
+LEDE_EXPORT(lede_ops) const std::uint32_t* lede_ops() { return g_ops.ops.data(); }
+LEDE_EXPORT(lede_ops_count) std::size_t lede_ops_count() { return g_ops.ops.size(); }
+LEDE_EXPORT(lede_strings) const char* lede_strings() { return g_ops.strings.data(); }
+LEDE_EXPORT(lede_strings_size) std::size_t lede_strings_size() { return g_ops.strings.size(); }
+LEDE_EXPORT(lede_html) const char* lede_html() { return g_html.data(); }
+LEDE_EXPORT(lede_html_size) std::size_t lede_html_size() { return g_html.size(); }
+
+LEDE_EXPORT(lede_error_message) const char* lede_error_message() { return g_error.message.c_str(); }
+LEDE_EXPORT(lede_error_path) const char* lede_error_path() { return g_error.path.c_str(); }
+LEDE_EXPORT(lede_error_line) std::size_t lede_error_line() { return g_error.line; }
+LEDE_EXPORT(lede_error_column) std::size_t lede_error_column() { return g_error.column; }
+
+// Limits, so embedders can raise or lower them. which: 0 input bytes, 1 JSON depth,
+// 2 output bytes.
+LEDE_EXPORT(lede_set_limit) void lede_set_limit(int which, std::size_t value) {
+  lede::Limits& l = g_options.limits;
+  if (which == 0) l.max_input_bytes = value;
+  if (which == 1) l.max_json_depth = value;
+  if (which == 2) l.max_output_bytes = value;
+}
+
+// Tag or attribute names, one per line, in enum order (kind 0: tags, 1: attributes).
+// The JS decoder reads them once, so the two sides cannot drift apart.
+LEDE_EXPORT(lede_names) const char* lede_names(int kind) {
+  g_names.clear();
+  if (kind == 0) {
+    for (int t = 0; t < static_cast<int>(lede::Tag::count_); ++t)
+      (g_names += lede::tag_name(static_cast<lede::Tag>(t))) += '\n';
+  } else {
+    for (int a = 0; a < static_cast<int>(lede::Attr::count_); ++a)
+      (g_names += lede::attr_name(static_cast<lede::Attr>(a))) += '\n';
+  }
+  return g_names.c_str();
+}

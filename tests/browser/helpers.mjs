@@ -1,0 +1,44 @@
+// Shared set-up for the browser tests: a static server on the repository root and
+// Debian's Chromium driven by playwright-core (never a downloaded browser).
+import { chromium } from 'playwright-core';
+import { fileURLToPath } from 'node:url';
+import { serve } from '../../scripts/serve.mjs';
+
+export const root = fileURLToPath(new URL('../../', import.meta.url));
+
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export async function launch() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs });
+}
+
+/** Starts the server; returns { origin, close }. */
+export async function startServer(options = {}) {
+  const server = await serve(root, options);
+  return {
+    origin: `http://127.0.0.1:${server.address().port}`,
+    close: () => new Promise((ok) => server.close(ok)),
+  };
+}
+
+/**
+ * Opens a page that records console errors, page errors and failed requests, so a test
+ * can assert that none happened.
+ */
+export async function openPage(browser, url, options = {}) {
+  const page = await browser.newPage(options);
+  const problems = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()} ${r.failure()?.errorText}`));
+  if (url) await page.goto(url);
+  return { page, problems };
+}
