@@ -37,9 +37,11 @@ bool slurp(const std::string& file, std::string& out) {
   return !in.bad();
 }
 
+// "lede: FILE:3:14: message" for positioned problems, "lede: FILE: path: message"
+// otherwise, as compilers do.
 void report(const std::string& name, const lede::Problem& p) {
-  std::fprintf(stderr, "lede: %s:%s%s\n", name.c_str(), p.warning ? " warning: " : " ",
-               p.to_string().c_str());
+  std::fprintf(stderr, "lede: %s:%s%s%s\n", name.c_str(), p.line ? "" : " ",
+               p.warning ? "warning: " : "", p.to_string().c_str());
 }
 
 }  // namespace

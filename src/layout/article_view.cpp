@@ -66,10 +66,10 @@ void header(const Article& a, Document& doc) {
     open_link_or_span(doc, a.site->url);
     if (check_url(a.site->logo, UrlKind::image)) {
       doc.open(Tag::img);
+      doc.set(Attr::referrerpolicy, "no-referrer");  // before src: see hero()
       doc.set_url(Attr::src, a.site->logo, UrlKind::image);
       doc.set(Attr::alt, "");  // the name follows: the logo is decoration
       doc.set(Attr::class_, "lede-site-logo");
-      doc.set(Attr::referrerpolicy, "no-referrer");
       doc.close();
     }
     doc.text(a.site->name);
@@ -108,15 +108,17 @@ void hero(const Image& image, Document& doc) {
   if (!check_url(image.src, UrlKind::image)) return;
   doc.open(Tag::figure);
   doc.set(Attr::class_, "lede-hero");
+  // The hero is above the fold: not lazy. Attributes that govern the fetch come
+  // before src, because an <img> made by createElement fetches as soon as it has one.
   doc.open(Tag::img);
+  doc.set(Attr::decoding, "async");
+  doc.set(Attr::referrerpolicy, "no-referrer");
   doc.set_url(Attr::src, image.src, UrlKind::image);
   doc.set(Attr::alt, image.alt);
   if (image.width && image.height) {
     doc.set(Attr::width, std::to_string(image.width));
     doc.set(Attr::height, std::to_string(image.height));
   }
-  doc.set(Attr::decoding, "async");
-  doc.set(Attr::referrerpolicy, "no-referrer");
   doc.close();
   if (!image.caption.empty() || !image.credit.empty()) {
     doc.open(Tag::figcaption);
@@ -281,11 +283,11 @@ void related(const Article& a, Document& doc) {
     open_link_or_span(doc, r.url);
     if (check_url(r.image, UrlKind::image)) {
       doc.open(Tag::img);
-      doc.set_url(Attr::src, r.image, UrlKind::image);
-      doc.set(Attr::alt, "");  // the title follows
-      doc.set(Attr::loading, "lazy");
+      doc.set(Attr::loading, "lazy");  // before src: see hero()
       doc.set(Attr::decoding, "async");
       doc.set(Attr::referrerpolicy, "no-referrer");
+      doc.set_url(Attr::src, r.image, UrlKind::image);
+      doc.set(Attr::alt, "");  // the title follows
       doc.close();
     }
     doc.text(r.title);

@@ -1,2 +1,95 @@
 #!/usr/bin/env bash
-exit 0
+# Real runs of the CLI: exit codes, one-line errors, the three commands.
+# usage: tests/cli/run.sh path/to/lede REPO_ROOT
+set -u
+lede=$1
+root=$2
+seed="$root/web/articles/once-enemies.json"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+
+# expect CODE STDIN_FILE_OR_- ARGS... ; leaves stdout in $tmp/out and stderr in $tmp/err
+expect() {
+  local code=$1 input=$2
+  shift 2
+  if [ "$input" = - ]; then "$lede" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null; else "$lede" "$@" <"$input" >"$tmp/out" 2>"$tmp/err"; fi
+  local got=$?
+  [ "$got" = "$code" ] || fail "lede $* exited $got, expected $code; stderr: $(cat "$tmp/err")"
+}
+has() { grep -qF -- "$2" "$tmp/$1" || fail "$1 of the last run lacks: $2"; }
+is() { [ "$(cat "$tmp/$1")" = "$2" ] || fail "$1 of the last run is '$(cat "$tmp/$1")', expected '$2'"; }
+lines() { [ "$(wc -l <"$tmp/$1")" = "$2" ] || fail "$1 of the last run has $(wc -l <"$tmp/$1") lines, expected $2"; }
+
+# render: the whole seed article
+expect 0 - render "$seed"
+has out '<h1 class="lede-title" id="lede-title">Once Enemies, US And Taliban Find Common Ground Against ISIS</h1>'
+has out '<time class="lede-published" datetime="2026-01-27">Tuesday, Jan 27, 2026</time>'
+has out '<audio src="media/once-enemies-listen.wav"'
+has out '<h2 id="lede-pakistan-china">Pakistan, China</h2>'
+[ "$(grep -o '<li><a href="https://beautiful-virgin-islands.example/news/' "$tmp/out" | wc -l)" = 50 ] || fail "render: expected 50 related links"
+[ -s "$tmp/err" ] && fail "render of the seed wrote to stderr: $(cat "$tmp/err")"
+
+# render from standard input gives the same bytes
+cp "$tmp/out" "$tmp/from-file"
+expect 0 "$seed" render -
+cmp -s "$tmp/out" "$tmp/from-file" || fail "render - differs from render FILE"
+
+# page: a complete document
+expect 0 - page "$seed"
+has out '<!doctype html>'
+has out '<title>Once Enemies, US And Taliban Find Common Ground Against ISIS – Beautiful Virgin Islands</title>'
+has out '<style>'
+has out '</html>'
+
+# validate
+expect 0 - validate "$seed"
+is out "$seed: ok"
+
+# bad input: exit 1 and one line naming the file and the place
+printf '{\n  "title": "x",\n  "dek": tru\n}\n' >"$tmp/syntax.json"
+expect 1 - render "$tmp/syntax.json"
+is err "lede: $tmp/syntax.json:3:13: syntax error while parsing value: invalid literal; last read: '\"dek\": tru<U+000A>'"
+lines err 1
+[ -s "$tmp/out" ] && fail "a failed render printed output"
+
+printf '{"title": "T", "related": [{"title": "a"}, {"title": "b"}, {"title": "c"}, {"title": "d", "url": 3}]}' >"$tmp/schema.json"
+expect 1 - render "$tmp/schema.json"
+is err "lede: $tmp/schema.json: related[3].url: expected a string"
+
+printf '{"title": 1, "dir": "up", "tags": "x"}' >"$tmp/many.json"
+expect 1 - render "$tmp/many.json"
+is err "lede: $tmp/many.json: title: expected a string (and 2 more: see lede validate)"
+expect 1 - validate "$tmp/many.json"
+lines err 3
+has err "lede: $tmp/many.json: dir: expected \"ltr\", \"rtl\" or \"auto\""
+
+printf '{"title": "T", "url": "javascript:alert(1)"}' >"$tmp/warn.json"
+expect 0 - render "$tmp/warn.json"
+has err "lede: $tmp/warn.json: warning: url: URL refused by the URL policy"
+expect 0 - validate "$tmp/warn.json"
+
+printf 'not json' | "$lede" render - >/dev/null 2>"$tmp/err"
+[ $? = 1 ] || fail "render - of 'not json' should exit 1"
+has err "lede: <stdin>:1:2: syntax error while parsing value: invalid literal"
+
+expect 1 - render "$tmp/does-not-exist.json"
+is err "lede: $tmp/does-not-exist.json: cannot read: No such file or directory"
+
+# bad usage: exit 2 with the usage text
+expect 2 -
+has err "usage: lede render FILE|-"
+expect 2 - render
+expect 2 - frobnicate "$seed"
+has err "lede: unknown command 'frobnicate'"
+expect 2 - render "$seed" extra
+expect 0 - --help
+has out "lede validate FILE|-"
+
+if [ "$failures" -gt 0 ]; then
+  echo "cli: $failures failure(s)"
+  exit 1
+fi
+echo "cli: all checks passed"

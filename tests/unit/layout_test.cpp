@@ -1,1 +1,109 @@
 #include <catch2/catch.hpp>
+
+#include "helpers.hpp"
+
+using test::count;
+
+TEST_CASE("the seed article renders completely") {
+  std::string html = test::render(test::seed_json());
+  REQUIRE(html.rfind("<article class=\"lede\" lang=\"en\"", 0) == 0);
+  CHECK(count(html, "<h1") == 1);
+  CHECK(html.find(">Once Enemies, US And Taliban Find Common Ground Against ISIS</h1>") !=
+        std::string::npos);
+  CHECK(html.find("<p class=\"lede-dek\">The situation is awkward for both") != std::string::npos);
+  CHECK(html.find("<p class=\"lede-site\"><a href=\"https://beautiful-virgin-islands.example/\"") !=
+        std::string::npos);
+  CHECK(html.find("<time class=\"lede-published\" datetime=\"2026-01-27\">Tuesday, Jan 27, 2026</time>") !=
+        std::string::npos);
+  // 22 body paragraphs and the three section headings of the page.
+  std::string body = test::body_html("");  // sanity: empty body renders no body div
+  CHECK(body.empty());
+  std::size_t b = html.find("<div class=\"lede-body\">"), e = html.find("</div>", b);
+  std::string article_body = html.substr(b, e - b);
+  CHECK(count(article_body, "<p>") == 22);
+  CHECK(count(article_body, "<h2 id=") == 3);
+  CHECK(article_body.find(">'Routed and Dispersed'</h2>") != std::string::npos);
+  CHECK(article_body.find(">Pakistan, China</h2>") != std::string::npos);
+  CHECK(article_body.find(">'There's Nothing the Americans Can Do'</h2>") != std::string::npos);
+  CHECK(article_body.find("there's nothing the Americans can do.\"</p>") != std::string::npos);
+  // The audio, the newsletter form and all 50 related articles with their URLs.
+  CHECK(html.find("<audio src=\"media/once-enemies-listen.wav\" controls=\"\" preload=\"metadata\">") !=
+        std::string::npos);
+  CHECK(html.find("<aside class=\"lede-newsletter\"") != std::string::npos);
+  CHECK(html.find("<form action=\"https://beautiful-virgin-islands.example/newsletter/subscribe\" "
+                  "method=\"post\">") != std::string::npos);
+  std::size_t r = html.find("<nav class=\"lede-related\"");
+  REQUIRE(r != std::string::npos);
+  CHECK(count(html.substr(r), "<li><a href=\"https://beautiful-virgin-islands.example/news/") == 50);
+  CHECK(html.find(">Woman Claiming to Be Freddie Mercury’s Secret Daughter Dies at Forty-Eight After "
+                  "Rare Cancer Battle</a>") != std::string::npos);
+}
+
+TEST_CASE("header: site, section, byline with authors, dates") {
+  std::string html = test::render(R"j({"title": "T", "section": "World",
+    "site": {"name": "Site", "url": "https://s.example/", "logo": "logo.png"},
+    "authors": [{"name": "Ann", "url": "https://s.example/ann"}, {"name": "Bo"}, {"name": "Cy"}],
+    "published": "2026-01-27T09:30:00Z", "updated": "2026-02-01"})j");
+  CHECK(html.find("<p class=\"lede-site\"><a href=\"https://s.example/\" rel=\"noopener noreferrer\">"
+                  "<img referrerpolicy=\"no-referrer\" src=\"logo.png\" alt=\"\" class=\"lede-site-logo\">"
+                  "Site</a></p><p class=\"lede-section\">World</p>") != std::string::npos);
+  CHECK(html.find("<span class=\"lede-byline\">By <a href=\"https://s.example/ann\" rel=\"noopener "
+                  "noreferrer\">Ann</a>, <span>Bo</span> and <span>Cy</span></span>") != std::string::npos);
+  CHECK(html.find("<time class=\"lede-published\" datetime=\"2026-01-27T09:30:00Z\">Tuesday, Jan 27, "
+                  "2026</time><span class=\"lede-updated\">Updated <time datetime=\"2026-02-01\">Sunday, "
+                  "Feb 1, 2026</time></span>") != std::string::npos);
+}
+
+TEST_CASE("a plain byline string is shown as written") {
+  CHECK(test::render(R"j({"title": "T", "byline": "By Staff"})j")
+            .find("<p class=\"lede-meta\"><span class=\"lede-byline\">By Staff</span></p>") !=
+        std::string::npos);
+}
+
+TEST_CASE("hero figure with caption, credit and known size") {
+  std::string html = test::render(R"j({"title": "T", "image": {"src": "https://i.example/a.jpg",
+    "alt": "A harbour", "caption": "Road Town.", "credit": "Photo: Ann", "width": 1200, "height": 800}})j");
+  CHECK(html.find("<figure class=\"lede-hero\"><img decoding=\"async\" referrerpolicy=\"no-referrer\" "
+                  "src=\"https://i.example/a.jpg\" alt=\"A harbour\" width=\"1200\" height=\"800\">"
+                  "<figcaption>Road Town. <small class=\"lede-credit\">Photo: Ann</small></figcaption>"
+                  "</figure>") != std::string::npos);
+}
+
+TEST_CASE("lang and dir are set on the article") {
+  CHECK(test::render(R"j({"title": "عنوان", "lang": "ar", "dir": "rtl"})j")
+            .rfind("<article class=\"lede\" lang=\"ar\" dir=\"rtl\"", 0) == 0);
+}
+
+TEST_CASE("tags, newsletter without a usable action, related without URLs") {
+  std::string html = test::render(R"j({"title": "T", "tags": ["UK", "  ", "Politics"],
+    "newsletter": {"title": "Daily", "text": "Sign up.", "action": "javascript:x"},
+    "related": [{"title": "No link"}, {"title": "Linked", "url": "/a", "published": "2026-01-20"}]})j");
+  CHECK(html.find("<ul class=\"lede-tags\" aria-label=\"Tags\"><li>UK</li><li>Politics</li></ul>") !=
+        std::string::npos);
+  CHECK(html.find("<h2 id=\"lede-newsletter-title\">Daily</h2><p>Sign up.</p></aside>") != std::string::npos);
+  CHECK(html.find("<form") == std::string::npos);
+  CHECK(html.find("<li><span>No link</span></li><li><a href=\"/a\">Linked</a> <time "
+                  "datetime=\"2026-01-20\">Tuesday, Jan 20, 2026</time></li>") != std::string::npos);
+}
+
+TEST_CASE("render_page makes a complete standalone page with the stylesheet inlined") {
+  std::string page;
+  REQUIRE(lede::render_page(R"j({"title": "A <b>", "dek": "D \"q\"", "lang": "en",
+                                "site": {"name": "S"}})j", page));
+  CHECK(page.rfind("<!doctype html>\n<html lang=\"en\">", 0) == 0);
+  CHECK(page.find("<title>A &lt;b&gt; \xE2\x80\x93 S</title>") != std::string::npos);
+  CHECK(page.find("<meta name=\"description\" content=\"D &quot;q&quot;\">") != std::string::npos);
+  CHECK(page.find("--lede-measure") != std::string::npos);
+  CHECK(page.find("<script") == std::string::npos);
+  CHECK(page.find("</html>") != std::string::npos);
+}
+
+TEST_CASE("the output limit is an error, not a truncation") {
+  lede::Options options;
+  options.limits.max_output_bytes = 100;
+  std::string html;
+  lede::Result r = lede::render_html(test::seed_json(), html, options);
+  REQUIRE_FALSE(r);
+  CHECK(r.first_error()->code == lede::ErrorCode::output_limit);
+  CHECK(html.empty());
+}

@@ -1,1 +1,82 @@
 #include <catch2/catch.hpp>
+
+#include "helpers.hpp"
+
+using test::body_html;
+
+TEST_CASE("CommonMark blocks and spans") {
+  CHECK(body_html("Hello *em* **strong** `code`") ==
+        "<p>Hello <em>em</em> <strong>strong</strong> <code>code</code></p>");
+  CHECK(body_html("> quote") == "<blockquote><p>quote</p></blockquote>");
+  CHECK(body_html("- a\n- b") == "<ul><li>a</li><li>b</li></ul>");
+  CHECK(body_html("3. a\n4. b") == "<ol start=\"3\"><li>a</li><li>b</li></ol>");
+  CHECK(body_html("a\\\nb") == "<p>a<br>b</p>");
+  CHECK(body_html("a\nb") == "<p>a\nb</p>");
+  CHECK(body_html("---") == "<hr>");
+  CHECK(body_html("[a](/x \"T\")") == "<p><a href=\"/x\" title=\"T\">a</a></p>");
+  CHECK(body_html("AT&amp;T &copy; &#233; &#x1F600; &bogus;") ==
+        "<p>AT&amp;T \xC2\xA9 \xC3\xA9 \xF0\x9F\x98\x80 &amp;bogus;</p>");
+}
+
+TEST_CASE("GFM: tables, strikethrough, task lists, autolinks") {
+  CHECK(body_html("| a | b |\n|:-|-:|\n| 1 | 2 |") ==
+        "<div class=\"lede-scroll\"><table><thead><tr><th class=\"lede-align-start\">a</th>"
+        "<th class=\"lede-align-end\">b</th></tr></thead><tbody><tr><td "
+        "class=\"lede-align-start\">1</td><td class=\"lede-align-end\">2</td></tr></tbody></table></div>");
+  CHECK(body_html("~~gone~~") == "<p><del>gone</del></p>");
+  CHECK(body_html("- [x] done\n- [ ] todo") ==
+        "<ul><li class=\"lede-task lede-task-done\"><span class=\"lede-check\" role=\"img\" "
+        "aria-label=\"done\">\xE2\x98\x91</span> done</li><li class=\"lede-task\"><span "
+        "class=\"lede-check\" role=\"img\" aria-label=\"not done\">\xE2\x98\x90</span> todo</li></ul>");
+  CHECK(body_html("see https://example.com/a now") ==
+        "<p>see <a href=\"https://example.com/a\" rel=\"noopener noreferrer\">https://example.com/a</a> now</p>");
+  CHECK(body_html("mail someone@example.com") ==
+        "<p>mail <a href=\"mailto:someone@example.com\">someone@example.com</a></p>");
+  CHECK(body_html("<https://example.com>") ==
+        "<p><a href=\"https://example.com\" rel=\"noopener noreferrer\">https://example.com</a></p>");
+}
+
+TEST_CASE("raw HTML in Markdown is text, never markup") {
+  CHECK(body_html("<script>alert(1)</script>") == "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>");
+  CHECK(body_html("a <img src=x onerror=alert(1)> b") ==
+        "<p>a &lt;img src=x onerror=alert(1)&gt; b</p>");
+  CHECK(body_html("<div>\n*x*\n</div>") == "<p>&lt;div&gt;\n<em>x</em>\n&lt;/div&gt;</p>");
+  CHECK(body_html("<!-- c -->") == "<p>&lt;!-- c --&gt;</p>");
+}
+
+TEST_CASE("refused links keep their text; refused images keep their description") {
+  CHECK(body_html("[click](javascript:alert(1))") == "<p>click</p>");
+  CHECK(body_html("[click](jav&#x09;ascript:alert(1))") == "<p>click</p>");
+  CHECK(body_html("[click](&#106;avascript:alert(1))") == "<p>click</p>");
+  CHECK(body_html("<javascript:alert(1)>") == "<p>javascript:alert(1)</p>");  // an autolink
+  CHECK(body_html("![a *cat*](javascript:x)") == "<p>a cat</p>");
+  CHECK(body_html("![svg](data:image/svg+xml,<svg/onload=alert(1)>)") == "<p>svg</p>");
+}
+
+TEST_CASE("images are lazy, async and send no referrer") {
+  CHECK(body_html("![a *cat*](cat.png \"Cat\")") ==
+        "<p><img loading=\"lazy\" decoding=\"async\" referrerpolicy=\"no-referrer\" src=\"cat.png\" "
+        "alt=\"a cat\" title=\"Cat\"></p>");
+}
+
+TEST_CASE("code blocks keep their text and a cleaned language class") {
+  CHECK(body_html("```js\nlet a = \"<b>\";\n```") ==
+        "<pre><code class=\"language-js\">let a = \"&lt;b&gt;\";\n</code></pre>");
+  CHECK(body_html("```c\"<x>\"onclick=x\nint a;\n```") ==
+        "<pre><code class=\"language-cxonclickx\">int a;\n</code></pre>");
+  CHECK(body_html("    indented <i>\n") == "<pre><code>indented &lt;i&gt;\n</code></pre>");
+}
+
+TEST_CASE("headings: the title stays the only h1, and each gets a stable id") {
+  CHECK(body_html("## Pakistan, China\n\n## Pakistan, China") ==
+        "<h2 id=\"lede-pakistan-china\">Pakistan, China</h2><h2 id=\"lede-pakistan-china-2\">"
+        "Pakistan, China</h2>");
+  CHECK(body_html("# One\n\n## Two\n\n###### Six") ==
+        "<h2 id=\"lede-one\">One</h2><h3 id=\"lede-two\">Two</h3><h6 id=\"lede-six\">Six</h6>");
+  CHECK(body_html("## 'There's *Nothing*'") ==
+        "<h2 id=\"lede-there-s-nothing\">'There's <em>Nothing</em>'</h2>");
+}
+
+TEST_CASE("NUL characters become U+FFFD") {
+  CHECK(body_html(std::string("a\0b", 3)) == "<p>a\xEF\xBF\xBD" "b</p>");
+}

@@ -1,1 +1,120 @@
 #include <catch2/catch.hpp>
+
+#include <sstream>
+
+#include "helpers.hpp"
+#include "output/html_writer.hpp"
+#include "output/op_writer.hpp"
+#include "tree/vocabulary.hpp"
+
+namespace {
+
+std::string utf16_prefix_bytes(const std::string& s, std::size_t& pos, std::uint32_t units) {
+  // Walk UTF-8 code points until `units` UTF-16 code units are consumed.
+  std::size_t start = pos;
+  while (units > 0) {
+    unsigned char c = static_cast<unsigned char>(s.at(pos));
+    std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    units -= len == 4 ? 2 : 1;
+    pos += len;
+  }
+  return s.substr(start, pos - start);
+}
+
+// Replays the op-stream the way web/lede.js does, but serialises instead of building
+// DOM: the result must be exactly what the HTML writer wrote.
+std::string replay(const lede::OpStream& s) {
+  std::string out;
+  std::vector<lede::Tag> open;
+  bool in_start_tag = false;
+  std::size_t pos = 0;
+  auto finish_start_tag = [&](bool text_follows = false) {
+    if (!in_start_tag) return;
+    out += '>';
+    in_start_tag = false;
+    // Mirrors the HTML writer: <pre> whose first child is text starting with a newline.
+    if (text_follows && open.back() == lede::Tag::pre && s.strings[pos] == '\n') out += '\n';
+  };
+  for (std::size_t i = 0; i < s.ops.size(); ++i) {
+    std::uint32_t op = s.ops[i];
+    switch (op & 0xFF) {
+      case lede::kOpOpen:
+        finish_start_tag();
+        open.push_back(static_cast<lede::Tag>(op >> 8));
+        out += "<" + std::string(lede::tag_name(open.back()));
+        in_start_tag = true;
+        break;
+      case lede::kOpAttr: {
+        std::string v = utf16_prefix_bytes(s.strings, pos, s.ops[++i]);
+        out += " " + std::string(lede::attr_name(static_cast<lede::Attr>(op >> 8))) + "=\"";
+        lede::append_escaped(out, v, true);
+        out += '"';
+        break;
+      }
+      case lede::kOpText: {
+        finish_start_tag(true);
+        lede::append_escaped(out, utf16_prefix_bytes(s.strings, pos, s.ops[++i]), false);
+        break;
+      }
+      case lede::kOpClose:
+        finish_start_tag();
+        if (!lede::is_void(open.back())) out += "</" + std::string(lede::tag_name(open.back())) + ">";
+        open.pop_back();
+        break;
+      default: FAIL("bad op " << op);
+    }
+  }
+  CHECK(open.empty());
+  CHECK(pos == s.strings.size());
+  return out;
+}
+
+void same_output(const std::string& json) {
+  std::string html;
+  lede::OpStream ops;
+  REQUIRE(lede::render_html(json, html));
+  REQUIRE(lede::render_ops(json, ops));
+  CHECK(replay(ops) == html);
+}
+
+}  // namespace
+
+TEST_CASE("UTF-16 lengths match JavaScript's string length") {
+  CHECK(lede::utf16_length("") == 0);
+  CHECK(lede::utf16_length("abc") == 3);
+  CHECK(lede::utf16_length("caf\xC3\xA9") == 4);              // é: one unit
+  CHECK(lede::utf16_length("\xE2\x80\x94") == 1);             // em dash
+  CHECK(lede::utf16_length("\xF0\x9F\x98\x80!") == 3);        // 😀: a surrogate pair
+}
+
+TEST_CASE("the op-stream encodes elements, attributes and text in document order") {
+  std::string json = R"j({"title": "A é 😀"})j";
+  lede::OpStream ops;
+  REQUIRE(lede::render_ops(json, ops));
+  REQUIRE(ops.ops.size() > 4);
+  CHECK(ops.ops[0] == (lede::kOpOpen | static_cast<std::uint32_t>(lede::Tag::article) << 8));
+  CHECK(ops.ops[1] == (lede::kOpAttr | static_cast<std::uint32_t>(lede::Attr::class_) << 8));
+  CHECK(ops.ops[2] == 4);  // "lede"
+  CHECK(ops.strings.find("A \xC3\xA9 \xF0\x9F\x98\x80") != std::string::npos);
+  CHECK(ops.ops.back() == lede::kOpClose);
+}
+
+TEST_CASE("both outputs describe the same DOM: seed article") { same_output(test::seed_json()); }
+
+TEST_CASE("both outputs describe the same DOM: every CommonMark spec example as a body") {
+  std::string spec = test::read_file(LEDE_SOURCE_DIR "/build/deps/md4c/test/spec.txt");
+  REQUIRE_FALSE(spec.empty());
+  const std::string fence = "```````````````````````````````` example\n";
+  std::size_t examples = 0;
+  for (std::size_t at = spec.find(fence); at != std::string::npos; at = spec.find(fence, at)) {
+    at += fence.size();
+    std::size_t dot = spec.find("\n.\n", at);
+    std::string md = spec.substr(at, dot + 1 - at);
+    for (std::size_t t = md.find("\xE2\x86\x92"); t != std::string::npos; t = md.find("\xE2\x86\x92"))
+      md.replace(t, 3, "\t");  // the spec writes tabs as →
+    INFO("example " << examples + 1 << ":\n" << md);
+    same_output("{\"title\":\"T\",\"body\":" + test::quote(md) + "}");
+    ++examples;
+  }
+  CHECK(examples > 600);
+}

@@ -1,0 +1,204 @@
+// The core in real Chromium: createReader().render() builds real DOM, renderHTML()
+// describes the same DOM, errors are LedeErrors, and one instance survives bad input.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { launch, startServer, openPage, root } from './helpers.mjs';
+
+let browser, server, page, problems;
+
+before(async () => {
+  browser = await launch();
+  server = await startServer();
+  ({ page, problems } = await openPage(browser, `${server.origin}/tests/browser/fixtures/blank.html`));
+  await page.evaluate(async () => {
+    const lede = await import('/web/lede.js');
+    window.lede = lede;
+    window.reader = await lede.createReader();
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const seed = readFileSync(`${root}/web/articles/once-enemies.json`, 'utf8');
+
+test('render() builds the whole seed article as real DOM', async () => {
+  const facts = await page.evaluate((json) => {
+    const fragment = reader.render(json);
+    const host = document.getElementById('host');
+    host.replaceChildren(fragment);
+    const q = (s) => host.querySelector(s);
+    const all = (s) => [...host.querySelectorAll(s)];
+    return {
+      articles: all('article.lede').length,
+      lang: q('article').lang,
+      h1: all('h1').map((h) => h.textContent),
+      dek: q('.lede-dek').textContent,
+      site: q('.lede-site').textContent,
+      datetime: q('time.lede-published').getAttribute('datetime'),
+      date: q('time.lede-published').textContent,
+      paragraphs: all('.lede-body > p').length,
+      sections: all('.lede-body > h2').map((h) => [h.id, h.textContent]),
+      lastParagraph: all('.lede-body > p').at(-1).textContent,
+      related: all('.lede-related li a').map((a) => [a.textContent, a.getAttribute('href')]),
+      audio: q('audio').getAttribute('src'),
+      audioControls: q('audio').controls,
+      form: [q('.lede-newsletter form').getAttribute('action'), q('.lede-newsletter form').method],
+      email: q('.lede-newsletter input[type=email]').required,
+      label: q('label[for=lede-newsletter-email]').textContent,
+    };
+  }, seed);
+  assert.equal(facts.articles, 1);
+  assert.equal(facts.lang, 'en');
+  assert.deepEqual(facts.h1, ['Once Enemies, US And Taliban Find Common Ground Against ISIS']);
+  assert.match(facts.dek, /^The situation is awkward for both the U\.S\. and the Taliban\./);
+  assert.equal(facts.site, 'Beautiful Virgin Islands');
+  assert.equal(facts.datetime, '2026-01-27');
+  assert.equal(facts.date, 'Tuesday, Jan 27, 2026');
+  assert.equal(facts.paragraphs, 22);
+  assert.deepEqual(facts.sections, [
+    ['lede-routed-and-dispersed', "'Routed and Dispersed'"],
+    ['lede-pakistan-china', 'Pakistan, China'],
+    ['lede-there-s-nothing-the-americans-can-do', "'There's Nothing the Americans Can Do'"],
+  ]);
+  assert.match(facts.lastParagraph, /there's nothing the Americans can do\."$/);
+  assert.equal(facts.related.length, 50);
+  assert.deepEqual(facts.related[0], [
+    'UK Banks Pledge £11 Billion Lending Package to Help Firms Expand Overseas',
+    'https://beautiful-virgin-islands.example/news/uk-banks-pledge-11-billion-lending-package-to-help-firms-expand-overseas',
+  ]);
+  assert.equal(facts.audio, 'media/once-enemies-listen.wav');
+  assert.equal(facts.audioControls, true);
+  assert.deepEqual(facts.form, ['https://beautiful-virgin-islands.example/newsletter/subscribe', 'post']);
+  assert.equal(facts.email, true);
+  assert.equal(facts.label, 'Email address');
+});
+
+// Articles whose DOM is easy to get subtly wrong: text joining, CR/LF, NUL, <pre>,
+// entities, astral characters, every Markdown construct Lede supports.
+const tricky = [
+  seed,
+  JSON.stringify({ title: 'CR\r\nLF\rNUL\u0000 😀 é', dek: '<b>not bold</b> & "quotes"', body: 'a\r\nb\r\n\r\nc' }),
+  JSON.stringify({ title: 'Code', body: '```\n\nstarts with a blank line\n```\n\n    indented\n\n`span`' }),
+  JSON.stringify({
+    title: 'Everything',
+    lang: 'de',
+    dir: 'ltr',
+    section: 'Welt',
+    byline: 'Von A',
+    published: '2026-01-27T09:30:00+01:00',
+    updated: '2026-01-28',
+    image: { src: '/web/favicon.svg', alt: 'A', caption: 'C', credit: 'K', width: 10, height: 20 },
+    audio: { src: '/web/articles/media/once-enemies-listen.wav', duration: 3725 },
+    tags: ['x', 'y'],
+    newsletter: { title: 'N', text: 'T', action: '/s', button: 'Go' },
+    related: [{ title: 'R', url: '/r', image: '/web/favicon.svg', published: '2026-01-01' }, { title: 'No URL' }],
+    body: '# H1\n\n## H2\n\n> quote *em* **strong** ~~del~~\n\n1. one\n2. two\n\n- [x] done\n- [ ] todo\n\n| a | b |\n|:-:|--:|\n| 1 | 2 |\n\n![img](/web/favicon.svg "T") [link](http://example.com "t") <https://example.org> www.example.net x@example.com\n\n---\n\nhard  \nbreak &copy; &#x1F600; &bogus; <span>raw</span>',
+  }),
+];
+
+test('render() and renderHTML() give the same DOM', async () => {
+  const spec = readFileSync(`${root}/build/deps/md4c/test/spec.txt`, 'utf8');
+  const examples = [...spec.matchAll(/^`{32} example\n([\s\S]*?)^\.\n/gm)].map((m) => m[1].replaceAll('→', '\t'));
+  assert.ok(examples.length > 600);
+  const articles = [...tricky, ...examples.map((body, i) => JSON.stringify({ title: `Example ${i + 1}`, body }))];
+  const mismatches = await page.evaluate((list) => {
+    const bad = [];
+    for (const json of list) {
+      const fromOps = reader.render(json);
+      // Test-only: parse the HTML string with the browser's own parser to compare.
+      const template = document.createElement('template');
+      template.innerHTML = reader.renderHTML(json);
+      if (!fromOps.isEqualNode(template.content)) bad.push(json.slice(0, 200));
+    }
+    return bad;
+  }, articles);
+  assert.deepEqual(mismatches, []);
+});
+
+test('broken JSON throws a clear LedeError, and the next render still works', async () => {
+  const results = await page.evaluate((json) => {
+    const attempt = (input) => {
+      try {
+        reader.render(input);
+        return 'rendered';
+      } catch (e) {
+        return { name: e.name, isError: e instanceof Error, isLede: e instanceof lede.LedeError, message: e.message, code: e.code, path: e.path, line: e.line, column: e.column };
+      }
+    };
+    return {
+      syntax: attempt('{\n  "title": "x",\n  "dek": tru\n}'),
+      afterSyntax: attempt(json),
+      schema: attempt({ title: 'T', related: [{ title: 'a' }, { title: 'b' }, { title: 'c' }, { title: 'd', url: 3 }] }),
+      empty: attempt(''),
+      notObject: attempt(42),
+      circular: attempt((() => { const o = { title: 'x' }; o.self = o; return o; })()),
+      bytes: attempt(new TextEncoder().encode('{"title": "from bytes"}')),
+      html: (() => { try { reader.renderHTML('{'); } catch (e) { return e.message; } })(),
+      last: reader.render(json).querySelector('h1').textContent,
+    };
+  }, seed);
+  assert.deepEqual(results.syntax, {
+    name: 'LedeError', isError: true, isLede: true,
+    message: "3:13: syntax error while parsing value: invalid literal; last read: '\"dek\": tru<U+000A>'",
+    code: 'syntax', path: '', line: 3, column: 13,
+  });
+  assert.equal(results.afterSyntax, 'rendered');
+  assert.equal(results.schema.message, 'related[3].url: expected a string');
+  assert.equal(results.schema.code, 'schema');
+  assert.equal(results.schema.path, 'related[3].url');
+  assert.equal(results.empty.code, 'syntax');
+  assert.equal(results.empty.line, 1);
+  assert.equal(results.notObject.code, 'usage');
+  assert.match(results.circular.message, /cannot be written as JSON/);
+  assert.equal(results.bytes, 'rendered');
+  assert.match(results.html, /^1:2: syntax error while parsing object key: unexpected end of input/);
+  assert.equal(results.last, 'Once Enemies, US And Taliban Find Common Ground Against ISIS');
+});
+
+test('one instance keeps rendering through a stream of bad input', async () => {
+  const suite = `${root}/../shared/corpora/jsontestsuite/test_parsing`;
+  let files = [];
+  try {
+    const { readdirSync } = await import('node:fs');
+    files = readdirSync(suite).filter((f) => f.startsWith('n_')).map((f) => readFileSync(`${suite}/${f}`).toString('latin1'));
+  } catch {
+    files = ['{', '[1,]', '{"a":}', 'nul', '"\\x"'];
+  }
+  const outcome = await page.evaluate(({ bad, good }) => {
+    let refused = 0;
+    let other = [];
+    for (const text of bad) {
+      try {
+        reader.render(text);
+        other.push(text.slice(0, 40));
+      } catch (e) {
+        if (e instanceof lede.LedeError) refused++;
+        else other.push(`${e.name}: ${e.message}`);
+      }
+    }
+    return { refused, other, title: reader.render(good).querySelector('h1').textContent };
+  }, { bad: files, good: seed });
+  assert.deepEqual(outcome.other, []);
+  assert.equal(outcome.refused, files.length);
+  assert.equal(outcome.title, 'Once Enemies, US And Taliban Find Common Ground Against ISIS');
+});
+
+test('mount() renders into an element, resolving relative URLs against a base', async () => {
+  const src = await page.evaluate(async (json) => {
+    const host = document.getElementById('host');
+    await lede.mount(host, json, { base: 'https://news.example/a/article.json' });
+    return [host.querySelector('audio').getAttribute('src'), host.querySelector('h1').textContent];
+  }, seed);
+  assert.deepEqual(src, ['https://news.example/a/media/once-enemies-listen.wav', 'Once Enemies, US And Taliban Find Common Ground Against ISIS']);
+});
+
+test('the page logged no errors', () => {
+  // The seed's audio URL is relative to the article JSON; rendered here without a base
+  // it points beside this fixture page, where there is no such file.
+  const expected = /\/tests\/browser\/fixtures\/media\/once-enemies-listen\.wav$/;
+  assert.deepEqual(problems.filter((p) => !expected.test(p)), []);
+});
