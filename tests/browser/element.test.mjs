@@ -1,0 +1,198 @@
+// <lede-reader>: fetches, shows loading and error states, retries, follows src changes,
+// keeps host styles out, and shows exactly what createReader().render() builds.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { launch, startServer, openPage, root } from './helpers.mjs';
+import { serve } from '../../scripts/serve.mjs';
+
+const seed = readFileSync(`${root}/web/articles/once-enemies.json`, 'utf8');
+const title = 'Once Enemies, US And Taliban Find Common Ground Against ISIS';
+
+let browser, server, release, flakyCount = 0;
+const slowGate = () => new Promise((ok) => { release = ok; });
+let gate = slowGate();
+
+before(async () => {
+  browser = await launch();
+  server = await startServer({
+    routes: {
+      '/t/slow.json': async (req, res) => {
+        await gate;
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ title: 'Slow article' }));
+      },
+      '/t/flaky.json': (req, res) => {
+        flakyCount += 1;
+        if (flakyCount === 1) res.writeHead(404, { 'content-type': 'text/plain' }).end('not yet');
+        else res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ title: 'Back again' }));
+      },
+      '/t/html.json': (req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><p>not json'),
+      '/t/reset.json': (req, res) => req.socket.destroy(),
+    },
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function fixture() {
+  const { page, problems } = await openPage(browser, `${server.origin}/tests/browser/fixtures/element.html`);
+  await page.waitForFunction(() => customElements.get('lede-reader'));
+  await page.evaluate(() => {
+    window.events = [];
+    const el = document.querySelector('lede-reader');
+    for (const type of ['lede-loaded', 'lede-error']) {
+      el.addEventListener(type, (e) => events.push({ type, src: e.detail.src, title: e.detail.title, error: e.detail.error?.message }));
+    }
+  });
+  return { page, problems, reader: page.getByTestId('reader') };
+}
+
+const waitState = (page, state) =>
+  page.waitForFunction((s) => document.querySelector('lede-reader').getAttribute('state') === s, state, { timeout: 10000 });
+
+test('the demo page shows the seed article, the same DOM as render(), with no console error', async () => {
+  const site = await serve(`${root}/web`);
+  const origin = `http://127.0.0.1:${site.address().port}`;
+  try {
+    const { page, problems } = await openPage(browser, `${origin}/`);
+    await waitState(page, 'ready');
+    const result = await page.evaluate(async () => {
+      const el = document.querySelector('lede-reader');
+      const { createReader } = await import('./lede.js');
+      const reader = await createReader();
+      const json = await (await fetch('articles/once-enemies.json')).text();
+      const expected = reader.render(json, { base: new URL('articles/once-enemies.json', location.href).href });
+      const shown = el.shadowRoot.querySelector('[part=content]');
+      const audio = shown.querySelector('audio');
+      await new Promise((ok) => (audio.readyState >= 1 ? ok() : audio.addEventListener('loadedmetadata', ok, { once: true })));
+      return {
+        same: shown.cloneNode(true).isEqualNode((() => { const d = document.createElement('div'); d.setAttribute('part', 'content'); d.append(expected); return d; })()),
+        h1: shown.querySelector('h1').textContent,
+        audio: audio.src,
+        duration: Math.round(audio.duration),
+        statusHidden: el.shadowRoot.querySelector('.lede-status').hidden,
+        busy: el.hasAttribute('aria-busy'),
+      };
+    });
+    assert.equal(result.same, true);
+    assert.equal(result.h1, title);
+    assert.equal(result.audio, `${origin}/articles/media/once-enemies-listen.wav`);
+    assert.equal(result.duration, 3);
+    assert.equal(result.statusHidden, true);
+    assert.equal(result.busy, false);
+    assert.deepEqual(problems, []);
+    await page.close();
+  } finally {
+    await new Promise((ok) => site.close(ok));
+  }
+});
+
+test('host page styles stay out of the shadow root', async () => {
+  const { page, problems } = await fixture();
+  await page.evaluate(() => { document.querySelector('lede-reader').src = '/web/articles/once-enemies.json'; });
+  await waitState(page, 'ready');
+  const styles = await page.evaluate(() => {
+    const root = document.querySelector('lede-reader').shadowRoot;
+    const h1 = getComputedStyle(root.querySelector('h1'));
+    const p = getComputedStyle(root.querySelector('.lede-body p'));
+    return { h1Size: parseFloat(h1.fontSize), h1Color: h1.color, pFont: p.fontFamily, display: getComputedStyle(root.querySelector('article')).display };
+  });
+  assert.ok(styles.h1Size > 24, `h1 is ${styles.h1Size}px`);
+  assert.notEqual(styles.h1Color, 'rgb(255, 0, 0)');
+  assert.doesNotMatch(styles.pFont, /^monospace$/);
+  assert.equal(styles.display, 'block');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a visible loading state while the article is on its way', async () => {
+  gate = slowGate();
+  const { page, reader } = await fixture();
+  await page.evaluate(() => { document.querySelector('lede-reader').src = '/t/slow.json'; });
+  await waitState(page, 'loading');
+  const status = reader.locator('[part=status]');
+  assert.equal(await status.isVisible(), true);
+  assert.equal(await status.textContent(), 'Loading article…');
+  assert.equal(await status.getAttribute('role'), 'status');
+  assert.equal(await reader.getAttribute('aria-busy'), '');
+  release();
+  await waitState(page, 'ready');
+  assert.equal(await status.isVisible(), false);
+  assert.equal(await reader.locator('h1').textContent(), 'Slow article');
+  await page.close();
+});
+
+test('HTTP errors show an error state with a working Retry, and fire lede-error', async () => {
+  flakyCount = 0;
+  const { page, reader } = await fixture();
+  await page.evaluate(() => { document.querySelector('lede-reader').src = '/t/flaky.json'; });
+  await waitState(page, 'error');
+  const status = reader.locator('[part=status]');
+  assert.equal(await status.isVisible(), true);
+  assert.equal(await status.getAttribute('role'), 'alert');
+  assert.match(await status.textContent(), /^This article could not be shown\./);
+  assert.match(await reader.locator('[part=error-detail]').textContent(), /\/t\/flaky\.json answered HTTP 404 Not Found$/);
+  const events = await page.evaluate(() => events);
+  assert.equal(events.length, 1);
+  assert.equal(events[0].type, 'lede-error');
+  assert.match(events[0].error, /HTTP 404/);
+  // Retry with the keyboard: Tab to the button, press Enter.
+  const retry = reader.getByRole('button', { name: 'Retry' });
+  await retry.focus();
+  await page.keyboard.press('Enter');
+  await waitState(page, 'ready');
+  assert.equal(await reader.locator('h1').textContent(), 'Back again');
+  assert.equal(await status.isVisible(), false);
+  const after = await page.evaluate(() => events.map((e) => e.type));
+  assert.deepEqual(after, ['lede-error', 'lede-loaded']);
+  await page.close();
+});
+
+test('network failures and responses that are not JSON are clear errors', async () => {
+  const { page, reader } = await fixture();
+  await page.evaluate(() => { document.querySelector('lede-reader').src = '/t/reset.json'; });
+  await waitState(page, 'error');
+  assert.match(await reader.locator('[part=error-detail]').textContent(), /Could not reach .*\/t\/reset\.json: network error/);
+  await page.evaluate(() => { document.querySelector('lede-reader').src = '/t/html.json'; });
+  await waitState(page, 'error');
+  await page.waitForFunction(() => /syntax error/.test(document.querySelector('lede-reader').shadowRoot.querySelector('[part=error-detail]')?.textContent));
+  assert.match(await reader.locator('[part=error-detail]').textContent(), /^1:1: syntax error while parsing value: invalid literal/);
+  await page.close();
+});
+
+test('changing src aborts the fetch in flight: the newer article wins', async () => {
+  gate = slowGate();
+  const { page, reader } = await fixture();
+  await page.evaluate(() => { document.querySelector('lede-reader').src = '/t/slow.json'; });
+  await waitState(page, 'loading');
+  await page.evaluate(() => { document.querySelector('lede-reader').setAttribute('src', '/web/articles/once-enemies.json'); });
+  await waitState(page, 'ready');
+  release();
+  await page.waitForTimeout(300);
+  assert.equal(await reader.locator('h1').textContent(), title);
+  const events = await page.evaluate(() => events);
+  assert.deepEqual(events.map((e) => [e.type, e.title]), [['lede-loaded', title]]);
+  await page.close();
+});
+
+test('an article can be given as a property instead of src', async () => {
+  const { page, reader } = await fixture();
+  await page.evaluate(() => { document.querySelector('lede-reader').article = { title: 'Given directly', body: 'Hello *there*' }; });
+  await waitState(page, 'ready');
+  assert.equal(await reader.locator('h1').textContent(), 'Given directly');
+  assert.equal(await reader.locator('.lede-body em').textContent(), 'there');
+  await page.evaluate(() => { document.querySelector('lede-reader').article = '{"title": 5}'; });
+  await waitState(page, 'error');
+  assert.equal(await reader.locator('[part=error-detail]').textContent(), 'title: expected a string');
+  await page.close();
+});
+
+test('the shipped JavaScript has no innerHTML, eval or new Function', () => {
+  // Comments may name what the code avoids; the code itself may not use it.
+  const js = readFileSync(`${root}/web/lede.js`, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+  assert.ok(js.includes('createElement'));
+  assert.doesNotMatch(js, /innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\s*\(|new\s+Function/);
+});
