@@ -196,3 +196,46 @@ test('the shipped JavaScript has no innerHTML, eval or new Function', () => {
   assert.ok(js.includes('createElement'));
   assert.doesNotMatch(js, /innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\s*\(|new\s+Function/);
 });
+
+test('the article reads well: a 60–75 character measure, responsive, light and dark', async () => {
+  const measure = async (options) => {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/tests/browser/fixtures/element.html`);
+    await page.evaluate(() => { document.querySelector('lede-reader').src = '/web/articles/once-enemies.json'; });
+    await waitState(page, 'ready');
+    const m = await page.evaluate(() => {
+      const root = document.querySelector('lede-reader').shadowRoot;
+      const p = root.querySelector('.lede-body p');
+      const zero = document.createElement('span');
+      zero.textContent = '0';
+      p.append(zero);
+      const ch = zero.getBoundingClientRect().width;
+      zero.remove();
+      const article = getComputedStyle(root.querySelector('article'));
+      return {
+        measure: p.getBoundingClientRect().width / ch,
+        overflow: document.documentElement.scrollWidth - innerWidth,
+        bg: getComputedStyle(document.querySelector('lede-reader')).backgroundColor,
+        fg: article.color,
+      };
+    });
+    await context.close();
+    return m;
+  };
+  const luminance = (rgb) => {
+    const [r, g, b] = rgb.match(/\d+/g).map(Number).map((v) => v / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const contrast = (a, b) => { const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x); return (hi + 0.05) / (lo + 0.05); };
+
+  const desktop = await measure({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
+  assert.ok(desktop.measure >= 60 && desktop.measure <= 75, `measure is ${desktop.measure.toFixed(1)} characters`);
+  assert.ok(luminance(desktop.bg) > 0.8, `light background ${desktop.bg}`);
+  assert.ok(contrast(desktop.bg, desktop.fg) >= 7, `light contrast ${contrast(desktop.bg, desktop.fg).toFixed(2)}`);
+
+  const phone = await measure({ viewport: { width: 360, height: 740 }, colorScheme: 'dark' });
+  assert.ok(phone.overflow <= 0, `the page scrolls sideways by ${phone.overflow}px on a phone`);
+  assert.ok(luminance(phone.bg) < 0.05, `dark background ${phone.bg}`);
+  assert.ok(contrast(phone.bg, phone.fg) >= 7, `dark contrast ${contrast(phone.bg, phone.fg).toFixed(2)}`);
+});
