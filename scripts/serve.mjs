@@ -33,7 +33,15 @@ export function serve(root, { port = 0, headers = () => ({}), routes = {} } = {}
     const url = new URL(req.url, 'http://127.0.0.1');
     const route = routes[url.pathname];
     if (route) return route(req, res);
-    let path = normalize(join(base, decodeURIComponent(url.pathname)));
+    let path;
+    try {
+      path = normalize(join(base, decodeURIComponent(url.pathname)));
+    } catch {
+      // A malformed escape ("/%E0%A4%A") must not throw out of the handler: that
+      // leaves the request hanging and is an unhandled rejection.
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('bad request');
+      return;
+    }
     if (path !== base && !path.startsWith(base + sep)) {
       res.writeHead(403).end('forbidden');
       return;
