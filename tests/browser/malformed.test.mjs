@@ -40,6 +40,14 @@ const KNOWN_FAILURES = {
   //   try { a.render(seed) } catch {}   // output_limit, as asked
   //   b.render(seed)                    // output_limit too: b never asked for a limit
   'reader-limits-leak': "one reader's limits apply to every reader on the page",
+  // Markdown nesting has no limit. 5,000 nested block quotes (a 5 KB body) make a DOM
+  // 5,000 levels deep, and Chromium's renderer crashes laying it out:
+  //   reader.render({ title: 'T', body: '>'.repeat(5000) + ' x' }) → append → next frame
+  //   → "Target crashed" (the whole tab is gone).
+  'markdown-nesting-crash': 'deeply nested Markdown crashes the page that shows it',
+  // Past 512 levels the browser's HTML parser stops nesting, so renderHTML() parsed by
+  // the browser gives another DOM than render(): '>'.repeat(600) + ' x'.
+  'markdown-nesting-roundtrip': 'render() and renderHTML() disagree past 512 levels of nesting',
 };
 const knownSeen = new Set();
 
@@ -276,6 +284,48 @@ test('limits: too large, too deep and too much output are refused with a limit m
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('deeply nested Markdown: both render paths agree and the page survives', async () => {
+  const depths = await page.evaluate(() => {
+    const out = {};
+    for (const [name, body] of [
+      ['quotes', `${'>'.repeat(600)} x`],
+      ['lists', Array.from({ length: 300 }, (_, i) => `${' '.repeat(i * 2)}- x`).join('\n')],
+    ]) {
+      const json = JSON.stringify({ title: 'T', body });
+      const fragment = reader.render(json);
+      const template = document.createElement('template');
+      template.innerHTML = reader.renderHTML(json);  // test-only
+      out[name] = fragment.isEqualNode(template.content);
+    }
+    return out;
+  });
+  check('markdown-nesting-roundtrip', () => assert.deepEqual(depths, { quotes: true, lists: true }));
+
+  // A page of its own, in its own renderer process: this may crash it.
+  const own = await (await browser.newContext()).newPage();
+  let outcome;
+  try {
+    await own.goto(`${server.origin}/tests/browser/fixtures/blank.html`);
+    outcome = await own.evaluate(async () => {
+      const { createReader } = await import('/web/lede.js');
+      const reader = await createReader();
+      const host = document.getElementById('host');
+      try {
+        host.replaceChildren(reader.render(JSON.stringify({ title: 'T', body: `${'>'.repeat(5000)} x` })));
+      } catch (e) {
+        return `refused: ${e.message}`;  // a limit message would do
+      }
+      await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+      return `shown, ${Math.round(host.getBoundingClientRect().height)} px`;
+    });
+  } catch (e) {
+    outcome = `page crashed: ${e.message.split('\n')[0]}`;
+  } finally {
+    await own.close().catch(() => {});
+  }
+  check('markdown-nesting-crash', () => assert.doesNotMatch(outcome, /crashed/));
 });
 
 test('the page logged no errors', () => {
