@@ -73,7 +73,8 @@ test('strict CSP + Trusted Types: <lede-reader src> and createReader().render() 
   assert.ok(result.api.htmlBytes > 10000);
   assert.deepEqual(result.events, [{ type: 'lede-loaded', error: null }]);
   assert.deepEqual(result.violations, []);
-  assert.deepEqual(problems, []);
+  // Chromium's media stack may cancel its own range request for the audio: not an error.
+  assert.deepEqual(problems.filter((p) => !/^requestfailed: \S+\.wav net::ERR_ABORTED$/.test(p)), []);
 
   // The policy is really in force: the page may not use an HTML sink nor load an image
   // from elsewhere, and the violation listener sees both (so its silence above means
