@@ -118,19 +118,19 @@ after(async () => {
  * the live document for 500 ms and two frames while the next ones render) and returns
  * counts, findings and everything the tripwires recorded.
  */
-async function renderAll(vectors, { fake, fieldNames = fields, on = pages } = {}) {
+async function renderAll(vectors, { fake, fieldNames = fields, on = pages, hold = 500 } = {}) {
   const errorsBefore = pageErrors.length;
   const share = Math.ceil(vectors.length / on.length);
   const parts = await Promise.all(
     on.map((p, i) =>
       p.evaluate(
-        async ({ vectors, fields, fake }) => {
+        async ({ vectors, fields, fake, hold }) => {
           const { h, lede, policy, trustedHTML } = window.sec;
           const host = document.getElementById('host');
           const reader = fake ? window[fake] : window.sec.reader;
-          return h.runGroup({ batch: 20, hold: 500, reader, LedeError: lede.LedeError, policy, trustedHTML, host, vectors, fields });
+          return h.runGroup({ batch: 20, hold, reader, LedeError: lede.LedeError, policy, trustedHTML, host, vectors, fields });
         },
-        { vectors: vectors.slice(i * share, (i + 1) * share), fields: fieldNames, fake },
+        { vectors: vectors.slice(i * share, (i + 1) * share), fields: fieldNames, fake, hold },
       ),
     ),
   );
@@ -250,7 +250,7 @@ test('the harness catches what it looks for (each check fires on a planted viola
     window.fakeHalf = { render: () => { throw new lede.LedeError('no'); }, renderHTML: () => '<p>b</p>' };
   });
   const one = [{ group: 'canary', id: '1', payload: 'x' }];
-  const kindsOf = async (fake) => (await renderAll(one, { fake, fieldNames: ['title'], on: [page] })).findings.map((f) => f.kind);
+  const kindsOf = async (fake) => (await renderAll(one, { fake, fieldNames: ['title'], on: [page], hold: 0 })).findings.map((f) => f.kind);
   assert.deepEqual(await kindsOf('fakeMismatch'), ['roundtrip']);
   assert.ok((await kindsOf('fakeThrows')).includes('exception'));
   assert.ok((await kindsOf('fakeHalf')).includes('inconsistent'));
