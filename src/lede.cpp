@@ -2,8 +2,6 @@
 // document tree → write HTML or DOM operations.
 #include "lede/lede.hpp"
 
-#include <algorithm>
-
 #include "input/article_reader.hpp"
 #include "input/json_reader.hpp"
 #include "layout/article_view.hpp"
@@ -28,10 +26,12 @@ bool read(std::string_view json, const Options& options, Article& article, Resul
     result.problems.push_back(std::move(error));
     return false;
   }
-  read_article(value, article, result.problems);
-  // Errors first: Result::ok() looks at the first problem only.
-  std::stable_partition(result.problems.begin(), result.problems.end(),
-                        [](const Problem& p) { return !p.warning; });
+  std::vector<Problem> problems;
+  read_article(value, article, problems);
+  // Errors first, each group in reading order: Result::ok() looks at the first only.
+  for (int warnings = 0; warnings < 2; ++warnings)
+    for (Problem& p : problems)
+      if (p.warning == (warnings == 1)) result.problems.push_back(std::move(p));
   return result.ok();
 }
 

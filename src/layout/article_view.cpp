@@ -1,7 +1,7 @@
 #include "layout/article_view.hpp"
 
 #include <cmath>
-#include <set>
+#include <algorithm>
 #include <string>
 
 #include "layout/dates.hpp"
@@ -205,11 +205,14 @@ void arrange_headings(Document& doc, NodeId body) {
       },
       [](NodeId) {});
   static const Tag kHeadings[] = {Tag::h1, Tag::h2, Tag::h3, Tag::h4, Tag::h5, Tag::h6};
-  std::set<std::string> used{"title"};
+  // Ids layout gives its own elements are taken too.
+  std::vector<std::string> used{"title", "newsletter-title", "related-title", "newsletter-email"};
   for (NodeId id : headings) {
     if (top == 1) doc.retag(id, kHeadings[std::min(heading_level(doc.node(id).tag), 5)]);
     std::string base = slug(doc.text_content(id)), s = base;
-    for (int n = 2; !used.insert(s).second; ++n) s = base + "-" + std::to_string(n);
+    for (int n = 2; std::find(used.begin(), used.end(), s) != used.end(); ++n)
+      s = base + "-" + std::to_string(n);
+    used.push_back(s);
     doc.set(id, Attr::id, "lede-" + s);
   }
 }

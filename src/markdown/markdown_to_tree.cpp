@@ -100,7 +100,7 @@ class TreeBuilder {
     }
     if (image_depth_ > 0) return 0;
     if (type == MD_SPAN_A) {
-      bool opened = links_.back();
+      bool opened = links_.back() == 'a';
       links_.pop_back();
       if (!opened) return 0;  // a refused link kept only its text
     }
@@ -190,7 +190,7 @@ class TreeBuilder {
   void enter_link(const MD_SPAN_A_DETAIL& d) {
     std::string href = attribute(d.href);
     auto url = check_url(href, UrlKind::link);
-    links_.push_back(url.has_value());
+    links_.push_back(url ? 'a' : '-');
     if (!url) return;  // refused: the link text stays, without a link
     doc_.open(Tag::a);
     doc_.set_url(Attr::href, href, UrlKind::link);
@@ -217,7 +217,7 @@ class TreeBuilder {
   }
 
   Document& doc_;
-  std::vector<bool> links_;  // per open link: was an <a> opened?
+  std::string links_;  // per open link: 'a' if an <a> was opened, '-' if it was refused
   int image_depth_ = 0;
   std::string image_src_, image_title_, alt_;
 };
