@@ -36,7 +36,7 @@ bool read(std::string_view json, const Options& options, Article& article, Resul
 }
 
 bool lay_out(const Article& article, const Options& options, Document& doc, Result& result) {
-  layout_article(article, doc);
+  layout_article(article, doc, &result.problems);
   if (doc.pool_bytes() <= options.limits.max_output_bytes) return true;
   Problem p;
   p.code = ErrorCode::output_limit;
@@ -75,10 +75,13 @@ Result render_ops(std::string_view json, OpStream& out, const Options& options) 
   return result;
 }
 
+// Lays the article out too (and throws the tree away): refused URLs in the body and
+// the output limit are problems a render would meet.
 Result validate(std::string_view json, const Options& options) {
   Result result;
   Article article;
-  read(json, options, article, result);
+  Document doc;
+  if (read(json, options, article, result)) lay_out(article, options, doc, result);
   return result;
 }
 

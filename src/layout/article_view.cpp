@@ -14,9 +14,16 @@ namespace {
 void time_element(Document& doc, const std::string& iso, const char* cls) {
   Date d;
   if (!parse_iso_date(iso, d)) return;
+  // ISO 8601 also allows "t", "z" and a decimal comma; HTML's datetime does not.
+  std::string machine = iso;
+  for (char& c : machine) {
+    if (c == 't') c = 'T';
+    if (c == 'z') c = 'Z';
+    if (c == ',') c = '.';
+  }
   doc.open(Tag::time);
   if (cls) doc.set(Attr::class_, cls);
-  doc.set(Attr::datetime, iso);
+  doc.set(Attr::datetime, machine);
   doc.text(format_date(d));
   doc.close();
 }
@@ -217,11 +224,11 @@ void arrange_headings(Document& doc, NodeId body) {
   }
 }
 
-void body(const Article& a, Document& doc) {
+void body(const Article& a, Document& doc, std::vector<Problem>* warnings) {
   if (a.body.empty()) return;
   NodeId div = doc.open(Tag::div);
   doc.set(Attr::class_, "lede-body");
-  markdown_to_tree(a.body, doc);
+  markdown_to_tree(a.body, doc, warnings);
   doc.close_to(div);
   doc.close();
   arrange_headings(doc, div);
@@ -307,7 +314,7 @@ void related(const Article& a, Document& doc) {
 
 }  // namespace
 
-void layout_article(const Article& a, Document& doc) {
+void layout_article(const Article& a, Document& doc, std::vector<Problem>* warnings) {
   doc.open(Tag::article);
   doc.set(Attr::class_, "lede");
   if (!a.lang.empty()) doc.set(Attr::lang, a.lang);
@@ -317,7 +324,7 @@ void layout_article(const Article& a, Document& doc) {
   header(a, doc);
   if (a.image) hero(*a.image, doc);
   if (a.audio) listen(*a.audio, doc);
-  body(a, doc);
+  body(a, doc, warnings);
 
   bool has_footer = !a.tags.empty() || a.newsletter || !a.related.empty();
   if (has_footer) {

@@ -14,7 +14,7 @@ namespace {
 
 class TreeBuilder {
  public:
-  explicit TreeBuilder(Document& doc) : doc_(doc) {}
+  TreeBuilder(Document& doc, std::vector<Problem>* warnings) : doc_(doc), warnings_(warnings) {}
 
   int enter_block(MD_BLOCKTYPE type, void* detail) {
     switch (type) {
@@ -191,7 +191,10 @@ class TreeBuilder {
     std::string href = attribute(d.href);
     auto url = check_url(href, UrlKind::link);
     links_.push_back(url ? 'a' : '-');
-    if (!url) return;  // refused: the link text stays, without a link
+    if (!url) {  // refused: the link text stays, without a link
+      refused("link", href, UrlKind::link);
+      return;
+    }
     doc_.open(Tag::a);
     doc_.set_url(Attr::href, href, UrlKind::link);
     std::string title = attribute(d.title);
@@ -201,6 +204,7 @@ class TreeBuilder {
 
   void leave_image() {
     if (!check_url(image_src_, UrlKind::image)) {
+      refused("image", image_src_, UrlKind::image);
       doc_.text(alt_);  // a refused image keeps its description
       return;
     }
@@ -216,7 +220,22 @@ class TreeBuilder {
     doc_.close();
   }
 
+  void refused(const char* what, const std::string& url, UrlKind kind) {
+    if (!warnings_) return;
+    Problem p;
+    p.code = ErrorCode::schema;
+    p.warning = true;
+    p.path = "body";
+    // Quote at most 60 bytes of the URL, cut at a character boundary.
+    std::size_t n = url.size() < 60 ? url.size() : 60;
+    while (n < url.size() && n > 0 && (static_cast<unsigned char>(url[n]) & 0xC0) == 0x80) --n;
+    p.message = std::string(what) + " URL refused (only " + describe_policy(kind) + "): \"" +
+                url.substr(0, n) + (n < url.size() ? "…" : "") + "\"; its text is kept";
+    warnings_->push_back(std::move(p));
+  }
+
   Document& doc_;
+  std::vector<Problem>* warnings_;
   std::string links_;  // per open link: 'a' if an <a> was opened, '-' if it was refused
   int image_depth_ = 0;
   std::string image_src_, image_title_, alt_;
@@ -229,8 +248,8 @@ int forward(void* userdata, F f, A... args) {
 
 }  // namespace
 
-void markdown_to_tree(std::string_view markdown, Document& doc) {
-  TreeBuilder builder(doc);
+void markdown_to_tree(std::string_view markdown, Document& doc, std::vector<Problem>* warnings) {
+  TreeBuilder builder(doc, warnings);
   MD_PARSER parser{};
   parser.abi_version = 0;
   parser.flags = MD_FLAG_NOHTML | MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_TASKLISTS |

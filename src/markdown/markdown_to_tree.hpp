@@ -3,12 +3,17 @@
 #pragma once
 #include <string_view>
 
+#include <vector>
+
+#include "lede/lede.hpp"
 #include "tree/document.hpp"
 
 namespace lede {
 
 // Appends the blocks of `markdown` (CommonMark with GFM tables, strikethrough, task
-// lists and autolinks) to the current node of `doc`.
-void markdown_to_tree(std::string_view markdown, Document& doc);
+// lists and autolinks) to the current node of `doc`. Links and images whose URL is
+// refused are reported to `warnings`, if given, as problems of the "body" field.
+void markdown_to_tree(std::string_view markdown, Document& doc,
+                      std::vector<Problem>* warnings = nullptr);
 
 }  // namespace lede

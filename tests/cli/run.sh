@@ -68,7 +68,7 @@ has err "lede: $tmp/many.json: dir: expected \"ltr\", \"rtl\" or \"auto\""
 
 printf '{"title": "T", "url": "javascript:alert(1)"}' >"$tmp/warn.json"
 expect 0 - render "$tmp/warn.json"
-has err "lede: $tmp/warn.json: warning: url: URL refused by the URL policy"
+has err "lede: $tmp/warn.json: warning: url: URL refused (only http, https, mailto, tel and relative URLs); it is left out"
 expect 0 - validate "$tmp/warn.json"
 
 printf 'not json' | "$lede" render - >/dev/null 2>"$tmp/err"

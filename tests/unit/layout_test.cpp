@@ -54,6 +54,19 @@ TEST_CASE("header: site, section, byline with authors, dates") {
                   "Feb 1, 2026</time></span>") != std::string::npos);
 }
 
+TEST_CASE("datetime attributes use HTML's spelling of ISO 8601") {
+  CHECK(test::render(R"j({"title": "T", "published": "2026-01-27t09:30:00,5z"})j")
+            .find("datetime=\"2026-01-27T09:30:00.5Z\">Tuesday, Jan 27, 2026</time>") != std::string::npos);
+}
+
+TEST_CASE("body headings never take the ids layout gives its own elements") {
+  std::string html = test::render(R"j({"title": "T", "body": "## Related title\n\n## Title",
+                                      "related": [{"title": "x"}]})j");
+  CHECK(test::count(html, "id=\"lede-related-title\"") == 1);
+  CHECK(html.find("<h2 id=\"lede-related-title-2\">Related title</h2><h2 id=\"lede-title-2\">") !=
+        std::string::npos);
+}
+
 TEST_CASE("a plain byline string is shown as written") {
   CHECK(test::render(R"j({"title": "T", "byline": "By Staff"})j")
             .find("<p class=\"lede-meta\"><span class=\"lede-byline\">By Staff</span></p>") !=
@@ -95,6 +108,10 @@ TEST_CASE("render_page makes a complete standalone page with the stylesheet inli
   CHECK(page.find("<meta name=\"description\" content=\"D &quot;q&quot;\">") != std::string::npos);
   CHECK(page.find("--lede-measure") != std::string::npos);
   CHECK(page.find("<script") == std::string::npos);
+  CHECK(page.find("rel=\"canonical\"") == std::string::npos);  // no url given
+  std::string with_url;
+  REQUIRE(lede::render_page(R"j({"title": "T", "url": "https://n.example/a b"})j", with_url));
+  CHECK(with_url.find("<link rel=\"canonical\" href=\"https://n.example/a%20b\">") != std::string::npos);
   CHECK(page.find("</html>") != std::string::npos);
 }
 
