@@ -36,7 +36,16 @@ bool read(std::string_view json, const Options& options, Article& article, Resul
 }
 
 bool lay_out(const Article& article, const Options& options, Document& doc, Result& result) {
-  layout_article(article, doc, &result.problems);
+  std::vector<Problem> problems;
+  bool laid_out = layout_article(article, doc, options, problems);
+  // Errors go first, before the reader's warnings; layout's warnings go last.
+  for (Problem& p : problems) {
+    if (p.warning)
+      result.problems.push_back(std::move(p));
+    else
+      result.problems.insert(result.problems.begin(), std::move(p));
+  }
+  if (!laid_out) return false;
   if (doc.pool_bytes() <= options.limits.max_output_bytes) return true;
   Problem p;
   p.code = ErrorCode::output_limit;
@@ -51,7 +60,7 @@ bool lay_out(const Article& article, const Options& options, Document& doc, Resu
 Result render_html(std::string_view json, std::string& html, const Options& options) {
   Result result;
   Article article;
-  Document doc;
+  Document doc(options.nofollow);
   if (read(json, options, article, result) && lay_out(article, options, doc, result))
     write_html(doc, html);
   return result;
@@ -60,7 +69,7 @@ Result render_html(std::string_view json, std::string& html, const Options& opti
 Result render_page(std::string_view json, std::string& html, const Options& options) {
   Result result;
   Article article;
-  Document doc;
+  Document doc(options.nofollow);
   if (read(json, options, article, result) && lay_out(article, options, doc, result))
     write_page(article, doc, html);
   return result;
@@ -69,7 +78,7 @@ Result render_page(std::string_view json, std::string& html, const Options& opti
 Result render_ops(std::string_view json, OpStream& out, const Options& options) {
   Result result;
   Article article;
-  Document doc;
+  Document doc(options.nofollow);
   if (read(json, options, article, result) && lay_out(article, options, doc, result))
     write_ops(doc, out);
   return result;
@@ -80,7 +89,7 @@ Result render_ops(std::string_view json, OpStream& out, const Options& options) 
 Result validate(std::string_view json, const Options& options) {
   Result result;
   Article article;
-  Document doc;
+  Document doc(options.nofollow);
   if (read(json, options, article, result)) lay_out(article, options, doc, result);
   return result;
 }

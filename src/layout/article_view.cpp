@@ -37,7 +37,6 @@ void open_link_or_span(Document& doc, const std::string& url) {
   }
   doc.open(Tag::a);
   doc.set_url(Attr::href, url, UrlKind::link);
-  if (is_external(*checked)) doc.set(Attr::rel, "noopener noreferrer");
 }
 
 void element_with_text(Document& doc, Tag tag, const char* cls, const std::string& text) {
@@ -224,14 +223,18 @@ void arrange_headings(Document& doc, NodeId body) {
   }
 }
 
-void body(const Article& a, Document& doc, std::vector<Problem>* warnings) {
-  if (a.body.empty()) return;
+bool body(const Article& a, Document& doc, const Options& options, std::vector<Problem>& problems) {
+  if (a.body.empty()) return true;
   NodeId div = doc.open(Tag::div);
   doc.set(Attr::class_, "lede-body");
-  markdown_to_tree(a.body, doc, warnings);
+  MarkdownOptions md;
+  md.max_depth = options.limits.max_markdown_depth;
+  md.keep_safe_html = options.keep_safe_html;
+  bool ok = markdown_to_tree(a.body, doc, md, problems);
   doc.close_to(div);
   doc.close();
   arrange_headings(doc, div);
+  return ok;
 }
 
 void tags(const Article& a, Document& doc) {
@@ -314,7 +317,8 @@ void related(const Article& a, Document& doc) {
 
 }  // namespace
 
-void layout_article(const Article& a, Document& doc, std::vector<Problem>* warnings) {
+bool layout_article(const Article& a, Document& doc, const Options& options,
+                    std::vector<Problem>& problems) {
   doc.open(Tag::article);
   doc.set(Attr::class_, "lede");
   if (!a.lang.empty()) doc.set(Attr::lang, a.lang);
@@ -324,7 +328,7 @@ void layout_article(const Article& a, Document& doc, std::vector<Problem>* warni
   header(a, doc);
   if (a.image) hero(*a.image, doc);
   if (a.audio) listen(*a.audio, doc);
-  body(a, doc, warnings);
+  bool ok = body(a, doc, options, problems);
 
   bool has_footer = !a.tags.empty() || a.newsletter || !a.related.empty();
   if (has_footer) {
@@ -336,6 +340,7 @@ void layout_article(const Article& a, Document& doc, std::vector<Problem>* warni
     doc.close();
   }
   doc.close();
+  return ok;
 }
 
 }  // namespace lede

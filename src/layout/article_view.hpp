@@ -11,8 +11,9 @@
 namespace lede {
 
 // Appends one <article class="lede"> to the root of `doc`. What layout leaves out
-// (refused URLs in the body) is reported to `warnings`, if given.
-void layout_article(const Article& article, Document& doc,
-                    std::vector<Problem>* warnings = nullptr);
+// (refused URLs in the body) is added to `problems` as warnings; a body nested past
+// the limit is an error, and then the result is false.
+bool layout_article(const Article& article, Document& doc, const Options& options,
+                    std::vector<Problem>& problems);
 
 }  // namespace lede

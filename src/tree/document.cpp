@@ -4,7 +4,7 @@
 
 namespace lede {
 
-Document::Document() {
+Document::Document(bool nofollow) : nofollow_(nofollow) {
   nodes_.reserve(256);
   nodes_.push_back(Node{});  // the root fragment
 }
@@ -27,12 +27,14 @@ NodeId Document::open(Tag tag) {
   Node n;
   n.tag = tag;
   cursor_ = append(n);
+  ++depth_;
   return cursor_;
 }
 
 void Document::close() {
   assert(cursor_ != 0);
   cursor_ = nodes_[cursor_].parent;
+  --depth_;
 }
 
 std::uint32_t Document::store(std::string_view s) {
@@ -89,7 +91,10 @@ bool Document::set(NodeId element, Attr attr, std::string_view value) {
 bool Document::set_url(NodeId element, Attr attr, std::string_view raw, UrlKind kind) {
   if (!is_url_attr(attr)) return false;
   auto url = check_url(raw, kind);
-  return url && set_checked(element, attr, *url);
+  if (!url || !set_checked(element, attr, *url)) return false;
+  if (attr == Attr::href && is_external(*url))
+    set_checked(element, Attr::rel, nofollow_ ? "noopener noreferrer nofollow ugc" : "noopener noreferrer");
+  return true;
 }
 
 bool Document::set_checked(NodeId element, Attr attr, std::string_view value) {

@@ -119,6 +119,36 @@ test('render() and renderHTML() give the same DOM', async () => {
   assert.deepEqual(mismatches, []);
 });
 
+test('with keepSafeHtml, render() and renderHTML() still give the same DOM', async () => {
+  const spec = readFileSync(`${root}/build/deps/md4c/test/spec.txt`, 'utf8');
+  const examples = [...spec.matchAll(/^`{32} example\n([\s\S]*?)^\.\n/gm)].map((m) => m[1].replaceAll('→', '\t'));
+  const extra = [
+    'H<sub>2</sub>O <sup>2</sup> <kbd>k</kbd> <mark>m</mark> <abbr title="t">a</abbr> a<br>b',
+    '<details open>\n<summary>More</summary>\n\n*md* inside\n\n</details>',
+    '<figure>\n\n![a](/web/favicon.svg)\n\n<figcaption>Cap</figcaption>\n</figure>',
+    '*a <sup>b* c</sup> <mark>\n\npara\n\n</mark> <script>alert(1)</script> <details>in p</details>',
+  ];
+  const articles = [...extra, ...examples].map((body, i) => JSON.stringify({ title: `Example ${i}`, body }));
+  const result = await page.evaluate(async (list) => {
+    const safe = await lede.createReader({ keepSafeHtml: true });
+    const bad = [];
+    let kept = 0;
+    for (const json of list) {
+      const fromOps = safe.render(json);
+      kept += fromOps.querySelectorAll('sup, sub, kbd, mark, abbr, details, summary, figure').length;
+      const template = document.createElement('template');
+      template.innerHTML = safe.renderHTML(json);
+      if (!fromOps.isEqualNode(template.content)) bad.push(json.slice(0, 300));
+    }
+    // Options belong to each reader: the plain reader still escapes raw HTML.
+    const plain = reader.render(list[0]).querySelector('sub');
+    return { bad, kept, plainHasSub: plain !== null };
+  }, articles);
+  assert.deepEqual(result.bad, []);
+  assert.ok(result.kept >= 10, `kept ${result.kept} elements`);
+  assert.equal(result.plainHasSub, false);
+});
+
 test('broken JSON throws a clear LedeError, and the next render still works', async () => {
   const results = await page.evaluate((json) => {
     const attempt = (input) => {

@@ -80,13 +80,26 @@ is err "lede: $tmp/does-not-exist.json: cannot read: No such file or directory"
 
 # bad usage: exit 2 with the usage text
 expect 2 -
-has err "usage: lede render FILE|-"
+has err "usage: lede [OPTIONS] render FILE|-"
 expect 2 - render
 expect 2 - frobnicate "$seed"
 has err "lede: unknown command 'frobnicate'"
 expect 2 - render "$seed" extra
 expect 0 - --help
-has out "lede validate FILE|-"
+has out "lede [OPTIONS] validate FILE|-"
+
+# options
+printf '{"title": "T", "body": "[x](https://x.example) H<sub>2</sub>O"}' >"$tmp/opts.json"
+expect 0 - --nofollow render "$tmp/opts.json"
+has out 'rel="noopener noreferrer nofollow ugc"'
+has out 'H&lt;sub&gt;2&lt;/sub&gt;O'
+expect 0 - render --keep-safe-html "$tmp/opts.json"
+has out 'H<sub>2</sub>O'
+expect 1 - --max-input-bytes=10 render "$tmp/opts.json"
+is err "lede: $tmp/opts.json: input is 63 bytes, more than the limit of 10 bytes"
+expect 2 - --max-input-bytes=ten render "$tmp/opts.json"
+has err "lede: unknown or malformed option '--max-input-bytes=ten'"
+expect 2 - --frobnicate render "$tmp/opts.json"
 
 if [ "$failures" -gt 0 ]; then
   echo "cli: $failures failure(s)"

@@ -80,3 +80,33 @@ TEST_CASE("headings: the title stays the only h1, and each gets a stable id") {
 TEST_CASE("NUL characters become U+FFFD") {
   CHECK(body_html(std::string("a\0b", 3)) == "<p>a\xEF\xBF\xBD" "b</p>");
 }
+
+TEST_CASE("Markdown nesting past the limit is a clear error, not a trap or a flattened DOM") {
+  std::string deep(70, '>');
+  std::string html;
+  lede::Result r = lede::render_html("{\"title\":\"T\",\"body\":" + test::quote(deep + " x") + "}", html);
+  REQUIRE_FALSE(r);
+  CHECK(r.first_error()->code == lede::ErrorCode::too_deep);
+  CHECK(r.first_error()->to_string() == "body: Markdown nesting is deeper than the limit of 64 levels");
+  CHECK(html.empty());
+  // Emphasis and lists count too; the limit can be changed.
+  lede::Options options;
+  options.limits.max_markdown_depth = 4;
+  CHECK_FALSE(lede::render_html(R"j({"title":"T","body":"- a\n  - b\n    - c"})j", html, options));
+  CHECK(lede::render_html(R"j({"title":"T","body":"- a\n  - b"})j", html, options));
+  CHECK(lede::render_html("{\"title\":\"T\",\"body\":" + test::quote(std::string(60, '>') + " x") + "}", html));
+}
+
+TEST_CASE("links that leave the page get noopener noreferrer, and nofollow ugc on request") {
+  std::string json = R"j({"title":"T","body":"[a](https://x.example) [b](/local) [c](//cdn.example)",
+                          "related":[{"title":"r","url":"http://r.example"}]})j";
+  std::string html;
+  REQUIRE(lede::render_html(json, html));
+  CHECK(test::count(html, "rel=\"noopener noreferrer\"") == 3);
+  CHECK(html.find("<a href=\"/local\">b</a>") != std::string::npos);
+  lede::Options options;
+  options.nofollow = true;
+  html.clear();
+  REQUIRE(lede::render_html(json, html, options));
+  CHECK(test::count(html, "rel=\"noopener noreferrer nofollow ugc\"") == 3);
+}
