@@ -365,7 +365,8 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
       const fragment = reader.render(json, { document: this.ownerDocument, base: url || undefined });
       this.#content.replaceChildren(fragment);
       this.#setState('ready');
-      const title = this.#content.querySelector('h1')?.textContent ?? '';
+      // Plain text for the event: typography's no-break spaces become spaces.
+      const title = (this.#content.querySelector('h1')?.textContent ?? '').replace(/\u00a0/g, ' ');
       this.#fire('lede-loaded', { src: url, title });
     } catch (error) {
       if (controller.signal.aborted) return;

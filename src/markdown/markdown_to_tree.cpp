@@ -79,6 +79,10 @@ class TreeBuilder {
         close();
         close();
         break;
+      case MD_BLOCK_P:
+        figure_if_lone_image();
+        close();
+        break;
       default: close(); break;
     }
     return 0;
@@ -222,6 +226,25 @@ class TreeBuilder {
     doc_.set_url(Attr::href, href, UrlKind::link);
     std::string title = attribute(d.title);
     if (!title.empty()) doc_.set(Attr::title, title);
+  }
+
+  // A paragraph that is only an image with a title is a figure, the title its caption:
+  // ![Road Town harbour](harbour.jpg "Road Town at dawn.")
+  void figure_if_lone_image() {
+    NodeId p = doc_.current();
+    NodeId img = doc_.node(p).first_child;
+    if (img == kNone || img != doc_.node(p).last_child || doc_.node(img).is_text ||
+        doc_.node(img).tag != Tag::img)
+      return;
+    std::string_view title;
+    for (std::uint32_t i = doc_.node(img).first_attr; i != kNone; i = doc_.attr_entry(i).next)
+      if (doc_.attr_entry(i).attr == Attr::title) title = doc_.value_of(doc_.attr_entry(i));
+    if (title.empty()) return;
+    std::string caption(title);
+    doc_.retag(p, Tag::figure);
+    doc_.open(Tag::figcaption);
+    doc_.text(caption);
+    doc_.close();
   }
 
   void leave_image() {

@@ -159,6 +159,26 @@ void Document::remove(NodeId id) {
   nodes_[id].next = kNone;
 }
 
+void Document::insert_before(NodeId id, NodeId sibling) {
+  remove(id);
+  NodeId parent = nodes_[sibling].parent;
+  Node& p = nodes_[parent];
+  nodes_[id].parent = parent;
+  nodes_[id].next = sibling;
+  if (p.first_child == sibling) {
+    p.first_child = id;
+    return;
+  }
+  NodeId prev = p.first_child;
+  while (nodes_[prev].next != sibling) prev = nodes_[prev].next;
+  nodes_[prev].next = id;
+}
+
+void Document::set_text(NodeId id, std::string_view s) {
+  nodes_[id].text_begin = store(s);
+  nodes_[id].text_size = static_cast<std::uint32_t>(pool_.size() - nodes_[id].text_begin);
+}
+
 std::string Document::text_content(NodeId id) const {
   std::string out;
   if (nodes_[id].is_text) return std::string(text_of(id));

@@ -73,6 +73,10 @@ class Document {
   void retag(NodeId element, Tag tag);
   // Unlinks a node (and its subtree) from its parent.
   void remove(NodeId node);
+  // Moves a node (and its subtree) to just before `sibling`, under sibling's parent.
+  void insert_before(NodeId node, NodeId sibling);
+  // Replaces the text of a text node (normalised as text() does).
+  void set_text(NodeId text_node, std::string_view utf8);
 
   // --- reading ---
   const Node& node(NodeId id) const { return nodes_[id]; }

@@ -53,18 +53,18 @@ test('render() builds the whole seed article as real DOM', async () => {
   }, seed);
   assert.equal(facts.articles, 1);
   assert.equal(facts.lang, 'en');
-  assert.deepEqual(facts.h1, ['Once Enemies, US And Taliban Find Common Ground Against ISIS']);
+  assert.deepEqual(facts.h1, ['Once Enemies, US And Taliban Find Common Ground Against\u00a0ISIS']);
   assert.match(facts.dek, /^The situation is awkward for both the U\.S\. and the Taliban\./);
   assert.equal(facts.site, 'Beautiful Virgin Islands');
   assert.equal(facts.datetime, '2026-01-27');
   assert.equal(facts.date, 'Tuesday, Jan 27, 2026');
   assert.equal(facts.paragraphs, 22);
   assert.deepEqual(facts.sections, [
-    ['lede-routed-and-dispersed', "'Routed and Dispersed'"],
-    ['lede-pakistan-china', 'Pakistan, China'],
-    ['lede-there-s-nothing-the-americans-can-do', "'There's Nothing the Americans Can Do'"],
+    ['lede-routed-and-dispersed', '‘Routed and\u00a0Dispersed’'],
+    ['lede-pakistan-china', 'Pakistan,\u00a0China'],
+    ['lede-there-s-nothing-the-americans-can-do', '‘There’s Nothing the Americans Can\u00a0Do’'],
   ]);
-  assert.match(facts.lastParagraph, /there's nothing the Americans can do\."$/);
+  assert.match(facts.lastParagraph, /there’s nothing the Americans can do\.”$/);
   assert.equal(facts.related.length, 50);
   assert.deepEqual(facts.related[0], [
     'UK Banks Pledge £11 Billion Lending Package to Help Firms Expand Overseas',
@@ -186,7 +186,7 @@ test('broken JSON throws a clear LedeError, and the next render still works', as
   assert.match(results.circular.message, /cannot be written as JSON/);
   assert.equal(results.bytes, 'rendered');
   assert.match(results.html, /^1:2: syntax error while parsing object key: unexpected end of input/);
-  assert.equal(results.last, 'Once Enemies, US And Taliban Find Common Ground Against ISIS');
+  assert.equal(results.last, 'Once Enemies, US And Taliban Find Common Ground Against\u00a0ISIS');
 });
 
 test('one instance keeps rendering through a stream of bad input', async () => {
@@ -214,7 +214,7 @@ test('one instance keeps rendering through a stream of bad input', async () => {
   }, { bad: files, good: seed });
   assert.deepEqual(outcome.other, []);
   assert.equal(outcome.refused, files.length);
-  assert.equal(outcome.title, 'Once Enemies, US And Taliban Find Common Ground Against ISIS');
+  assert.equal(outcome.title, 'Once Enemies, US And Taliban Find Common Ground Against\u00a0ISIS');
 });
 
 test('mount() renders into an element, resolving relative URLs against a base', async () => {
@@ -223,7 +223,7 @@ test('mount() renders into an element, resolving relative URLs against a base', 
     await lede.mount(host, json, { base: 'https://news.example/a/article.json' });
     return [host.querySelector('audio').getAttribute('src'), host.querySelector('h1').textContent];
   }, seed);
-  assert.deepEqual(src, ['https://news.example/a/media/once-enemies-listen.wav', 'Once Enemies, US And Taliban Find Common Ground Against ISIS']);
+  assert.deepEqual(src, ['https://news.example/a/media/once-enemies-listen.wav', 'Once Enemies, US And Taliban Find Common Ground Against\u00a0ISIS']);
 });
 
 test('the page logged no errors', () => {
