@@ -3,6 +3,7 @@
 #   ./build-wasm.sh          set up, build the native CLI (build/native/lede) and the wasm (web/dist/)
 #   ./build-wasm.sh test     ... then run the unit tests (ctest) and the browser tests (Chromium)
 #   ./build-wasm.sh serve    ... then serve web/ on http://127.0.0.1:${PORT:-8080}/
+#   ./build-wasm.sh serve DIR    ... or serve DIR (e.g. a site built by `lede site`)
 # Every command first runs scripts/setup.sh, which installs whatever a fresh machine lacks.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -45,7 +46,8 @@ case "${1:-build}" in
     setup
     build_native
     build_wasm
-    exec node scripts/serve.mjs web "${PORT:-8080}"
+    # ./build-wasm.sh serve [DIR]: the demo in web/, or a folder made by `lede site`.
+    exec node scripts/serve.mjs "${2:-web}" "${PORT:-8080}"
     ;;
   *)
     echo "usage: ./build-wasm.sh [build|test|serve]" >&2

@@ -8,6 +8,7 @@
 #include "output/html_writer.hpp"
 #include "output/op_writer.hpp"
 #include "output/page_writer.hpp"
+#include "pipeline.hpp"
 
 namespace lede {
 
@@ -16,8 +17,6 @@ std::string Problem::to_string() const {
   if (!path.empty()) return path + ": " + message;
   return message;
 }
-
-namespace {
 
 bool read(std::string_view json, const Options& options, Article& article, Result& result) {
   JsonValue value;
@@ -54,8 +53,6 @@ bool lay_out(const Article& article, const Options& options, Document& doc, Resu
   result.problems.insert(result.problems.begin(), std::move(p));
   return false;
 }
-
-}  // namespace
 
 Result render_html(std::string_view json, std::string& html, const Options& options) {
   Result result;

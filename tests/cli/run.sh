@@ -101,6 +101,33 @@ expect 2 - --max-input-bytes=ten render "$tmp/opts.json"
 has err "lede: unknown or malformed option '--max-input-bytes=ten'"
 expect 2 - --frobnicate render "$tmp/opts.json"
 
+# site: pages, index, feeds, sitemap, media and Lede's files; relative links only
+sitein="$root/tests/fixtures/site"
+expect 0 - site "$sitein" "$tmp/site" --base-url=https://gazette.example/news
+is out "$tmp/site: 3 article pages, index, feed.json, rss.xml, sitemap.xml"
+for f in index.html harbour-ferry.html reef-survey.html undated-note.html harbour-ferry.json feed.json rss.xml \
+         sitemap.xml lede.js lede.css site.css dist/lede.wasm media/ferry.svg reader.html; do
+  [ -f "$tmp/site/$f" ] || fail "site: $f is missing"
+done
+# newest first, undated last
+order=$(grep -o 'href="[a-z-]*\.html"' "$tmp/site/index.html" | tr '\n' ' ')
+[ "$order" = 'href="harbour-ferry.html" href="reef-survey.html" href="undated-note.html" ' ] || fail "site: index order is $order"
+grep -q '<template shadowrootmode="open"><link rel="stylesheet" href="lede.css"><div part="content"><article class="lede"' "$tmp/site/harbour-ferry.html" || fail "site: no declarative shadow root"
+grep -q '<lede-reader src="harbour-ferry.json">' "$tmp/site/harbour-ferry.html" || fail "site: reader src"
+grep -q 'src="media/ferry.svg"' "$tmp/site/harbour-ferry.html" || fail "site: the hero image URL is not relative to the page"
+grep -Eq '(href|src)="(https?:)?//[^"]*(lede|site|index|feed|media)' "$tmp/site/harbour-ferry.html" "$tmp/site/index.html" && fail "site: an absolute link to the site's own files"
+grep -q '<link rel="canonical" href="https://gazette.example/news/harbour-ferry.html">' "$tmp/site/harbour-ferry.html" || fail "site: canonical"
+grep -q '<loc>https://gazette.example/news/</loc>' "$tmp/site/sitemap.xml" || fail "site: sitemap root"
+grep -q '<pubDate>Tue, 03 Feb 2026 00:00:00 +0000</pubDate>' "$tmp/site/rss.xml" || fail "site: RSS date"
+grep -q '"date_published": "2026-01-15T00:00:00Z"' "$tmp/site/feed.json" || fail "site: JSON Feed date"
+node -e 'const f=JSON.parse(require("fs").readFileSync(process.argv[1]));if(f.items.length!==3||f.version!=="https://jsonfeed.org/version/1.1")process.exit(1)' "$tmp/site/feed.json" || fail "site: feed.json is not a 3-item JSON Feed"
+# a bad article is reported, the rest still built, exit 1
+mkdir -p "$tmp/bad-site" && cp "$sitein/reef-survey.json" "$tmp/bad-site/" && printf '{"title": 1}' >"$tmp/bad-site/broken.json"
+expect 1 - site "$tmp/bad-site" "$tmp/bad-out"
+has err "broken.json: title: expected a string"
+[ -f "$tmp/bad-out/reef-survey.html" ] || fail "site: a good article was not built next to a bad one"
+expect 2 - site "$sitein"
+
 if [ "$failures" -gt 0 ]; then
   echo "cli: $failures failure(s)"
   exit 1
