@@ -34,7 +34,10 @@ try {
   const page = await browser.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+    else if (process.env.LEDE_BENCH_VERBOSE) console.log(`page: ${m.text()}`);
+  });
   await page.goto(`${origin}/bench/browser/index.html?batches=${batches}&target=${target}&inputs=${inputs}`);
   const bench = await page
     .waitForFunction(() => window.__bench, null, { timeout: 15 * 60_000, polling: 500 })

@@ -5,7 +5,7 @@
 // batches: k iterations, each into its own fresh host, with k chosen so that a batch
 // lasts about TARGET_MS. Removing the k hosts is timed separately, after the batch, and
 // is not part of any contender's time. Batches of all contenders are interleaved (round
-// robin) so that drift and GC hit everyone alike; gc() runs between batches when exposed.
+// robin) so that drift and GC hit everyone alike; gc() runs once per round when exposed.
 // Style and layout are not included: nothing reads layout inside the timed region.
 import { createReader } from '/web/lede.js';
 import { marked } from '/node_modules/marked/lib/marked.esm.js';
@@ -21,6 +21,7 @@ const INPUTS = (params.get('inputs') ?? 'seed,seed40,spec,note').split(',');
 
 const log = (s) => {
   document.getElementById('log').textContent += `${s}\n`;
+  console.log(s);
 };
 const stage = document.getElementById('stage');
 const gc = globalThis.gc ?? (() => {});
@@ -217,11 +218,15 @@ for (const [name, inp] of Object.entries(inputs)) {
     }
     for (let w = 0; w < 3; w++) batch(c, inp, k);
     plan.push({ c, k, per: [], removal: [] });
+    log(`  sized ${c.id}: k=${k}`);
   }
   for (let b = 0; b < BATCHES; b++) {
+    // One full GC per round (not per batch: a full GC of a page full of detached DOM is
+    // slow), then a yield to the event loop so the page is not one long task.
+    gc();
+    await new Promise((r) => setTimeout(r, 0));
     for (const p of plan) {
       p.c.setup?.(inp);
-      gc();
       const r = batch(p.c, inp, p.k);
       p.per.push(r.per);
       p.removal.push(r.removal);
