@@ -152,6 +152,11 @@ const cases = [
       const t = document.createElement('template'); t.innerHTML = reader.renderHTML(inp.json); host.append(t.content);
     },
   },
+  {
+    id: 'lede_own_instance', label: 'Lede pipeline on the bench\'s own instance (encode, wasm, replay, append)', fn: (inp, host) => {
+      const l = load(inp.json); x.lede_render(l.ptr, l.size, 0); x.lede_free(l.ptr); host.append(replayFromWasm());
+    },
+  },
   { id: 'part_encode', label: 'part: JSON string → UTF-8 in wasm memory (alloc, encodeInto, free)', part: true, fn: (inp) => { const l = load(inp.json); x.lede_free(l.ptr); } },
   { id: 'part_wasm_ops', label: 'part: wasm lede_render → op-stream', part: true, fn: (inp) => x.lede_render(inp.loaded.ptr, inp.loaded.size, 0) },
   { id: 'part_replay', label: 'part: JS decode + DOM replay of that op-stream + append', part: true, setup: (inp) => x.lede_render(inp.loaded.ptr, inp.loaded.size, 0), fn: (inp, host) => host.append(replayFromWasm()) },
