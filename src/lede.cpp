@@ -2,14 +2,13 @@
 // document tree → write HTML or DOM operations.
 #include "lede/lede.hpp"
 
-#include <algorithm>
-
 #include "input/article_reader.hpp"
 #include "input/json_reader.hpp"
 #include "layout/article_view.hpp"
 #include "output/html_writer.hpp"
 #include "output/op_writer.hpp"
 #include "output/page_writer.hpp"
+#include "pipeline.hpp"
 
 namespace lede {
 
@@ -19,8 +18,6 @@ std::string Problem::to_string() const {
   return message;
 }
 
-namespace {
-
 bool read(std::string_view json, const Options& options, Article& article, Result& result) {
   JsonValue value;
   Problem error;
@@ -28,15 +25,26 @@ bool read(std::string_view json, const Options& options, Article& article, Resul
     result.problems.push_back(std::move(error));
     return false;
   }
-  read_article(value, article, result.problems);
-  // Errors first: Result::ok() looks at the first problem only.
-  std::stable_partition(result.problems.begin(), result.problems.end(),
-                        [](const Problem& p) { return !p.warning; });
+  std::vector<Problem> problems;
+  read_article(value, article, problems);
+  // Errors first, each group in reading order: Result::ok() looks at the first only.
+  for (int warnings = 0; warnings < 2; ++warnings)
+    for (Problem& p : problems)
+      if (p.warning == (warnings == 1)) result.problems.push_back(std::move(p));
   return result.ok();
 }
 
 bool lay_out(const Article& article, const Options& options, Document& doc, Result& result) {
-  layout_article(article, doc);
+  std::vector<Problem> problems;
+  bool laid_out = layout_article(article, doc, options, problems);
+  // Errors go first, before the reader's warnings; layout's warnings go last.
+  for (Problem& p : problems) {
+    if (p.warning)
+      result.problems.push_back(std::move(p));
+    else
+      result.problems.insert(result.problems.begin(), std::move(p));
+  }
+  if (!laid_out) return false;
   if (doc.pool_bytes() <= options.limits.max_output_bytes) return true;
   Problem p;
   p.code = ErrorCode::output_limit;
@@ -46,12 +54,10 @@ bool lay_out(const Article& article, const Options& options, Document& doc, Resu
   return false;
 }
 
-}  // namespace
-
 Result render_html(std::string_view json, std::string& html, const Options& options) {
   Result result;
   Article article;
-  Document doc;
+  Document doc(options.nofollow);
   if (read(json, options, article, result) && lay_out(article, options, doc, result))
     write_html(doc, html);
   return result;
@@ -60,7 +66,7 @@ Result render_html(std::string_view json, std::string& html, const Options& opti
 Result render_page(std::string_view json, std::string& html, const Options& options) {
   Result result;
   Article article;
-  Document doc;
+  Document doc(options.nofollow);
   if (read(json, options, article, result) && lay_out(article, options, doc, result))
     write_page(article, doc, html);
   return result;
@@ -69,16 +75,19 @@ Result render_page(std::string_view json, std::string& html, const Options& opti
 Result render_ops(std::string_view json, OpStream& out, const Options& options) {
   Result result;
   Article article;
-  Document doc;
+  Document doc(options.nofollow);
   if (read(json, options, article, result) && lay_out(article, options, doc, result))
     write_ops(doc, out);
   return result;
 }
 
+// Lays the article out too (and throws the tree away): refused URLs in the body and
+// the output limit are problems a render would meet.
 Result validate(std::string_view json, const Options& options) {
   Result result;
   Article article;
-  read(json, options, article, result);
+  Document doc(options.nofollow);
+  if (read(json, options, article, result)) lay_out(article, options, doc, result);
   return result;
 }
 

@@ -12,7 +12,8 @@ const OP_ATTR = 4;
 
 // Keep in sync with lede::ErrorCode in include/lede/lede.hpp.
 const ERROR_CODES = ['ok', 'too_large', 'syntax', 'too_deep', 'schema', 'output_limit'];
-const LIMITS = { inputBytes: 0, jsonDepth: 1, outputBytes: 2 };
+// Keep in sync with lede_set_option in src/wasm/exports.cpp.
+const OPTIONS = { inputBytes: 0, jsonDepth: 1, outputBytes: 2, markdownDepth: 3, keepSafeHtml: 4, nofollow: 5 };
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -113,7 +114,8 @@ class Core {
 
   // Copies the article into wasm memory, renders it (format 0: ops, 1: HTML) and throws
   // a LedeError if the core refused it. Output stays valid until the next call.
-  call(json, format, limits) {
+  // options: { limits: { inputBytes, jsonDepth, outputBytes, markdownDepth }, keepSafeHtml, nofollow }
+  call(json, format, options) {
     if (this.broken) this.start();
     let input = json;
     if (typeof input !== 'string' && !(input instanceof Uint8Array) && !(input instanceof ArrayBuffer)) {
@@ -140,8 +142,10 @@ class Core {
         this.bytes(ptr, capacity).set(input);
         size = capacity;
       }
-      for (const [name, which] of Object.entries(LIMITS)) {
-        if (limits?.[name] !== undefined) x.lede_set_limit(which, limits[name]);
+      x.lede_reset_options();
+      const given = { ...options?.limits, keepSafeHtml: options?.keepSafeHtml, nofollow: options?.nofollow };
+      for (const [name, which] of Object.entries(OPTIONS)) {
+        if (given[name] !== undefined) x.lede_set_option(which, Number(given[name]));
       }
       const status = x.lede_render(ptr, size, format);
       if (status !== 0) throw this.error(status);
@@ -166,14 +170,14 @@ class Core {
     return new LedeError(where + message, { code: ERROR_CODES[status] ?? 'error', path, line, column });
   }
 
-  renderHTML(json, limits) {
-    this.call(json, 1, limits);
+  renderHTML(json, options) {
+    this.call(json, 1, options);
     return decoder.decode(this.bytes(this.x.lede_html(), this.x.lede_html_size()));
   }
 
   // Replays the op-stream (see src/output/op_writer.hpp) into a DocumentFragment.
-  render(json, { document: doc = globalThis.document, base, limits } = {}) {
-    this.call(json, 0, limits);
+  render(json, { document: doc = globalThis.document, base, ...options } = {}) {
+    this.call(json, 0, options);
     const x = this.x;
     const ops = new Uint32Array(x.memory.buffer, x.lede_ops(), x.lede_ops_count());
     const strings = decoder.decode(this.bytes(x.lede_strings(), x.lede_strings_size()));
@@ -220,21 +224,23 @@ class Core {
  * Loads Lede's core and resolves to a reader:
  *   render(json, { base }) → DocumentFragment   renderHTML(json) → string
  * json is a string, bytes or an object. Errors are thrown as LedeError.
- * options: { wasmURL, limits: { inputBytes, jsonDepth, outputBytes } }
+ * options: { wasmURL, limits: { inputBytes, jsonDepth, outputBytes, markdownDepth },
+ *            keepSafeHtml, nofollow }
  */
 export async function createReader(options = {}) {
-  const core = await loadCore(options.wasmURL);
-  const limits = options.limits;
+  const { wasmURL, ...coreOptions } = options;
+  const core = await loadCore(wasmURL);
   return {
-    render: (json, opts = {}) => core.render(json, { limits, ...opts }),
-    renderHTML: (json) => core.renderHTML(json, limits),
+    render: (json, opts = {}) => core.render(json, { ...coreOptions, ...opts }),
+    renderHTML: (json) => core.renderHTML(json, coreOptions),
   };
 }
 
 /** Renders an article into `target`, replacing what it held. Resolves to the target. */
 export async function mount(target, json, options = {}) {
-  const reader = await createReader(options);
-  target.replaceChildren(reader.render(json, { document: target.ownerDocument, base: options.base }));
+  const { base, ...readerOptions } = options;
+  const reader = await createReader(readerOptions);
+  target.replaceChildren(reader.render(json, { document: target.ownerDocument, base }));
   return target;
 }
 
@@ -359,7 +365,8 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
       const fragment = reader.render(json, { document: this.ownerDocument, base: url || undefined });
       this.#content.replaceChildren(fragment);
       this.#setState('ready');
-      const title = this.#content.querySelector('h1')?.textContent ?? '';
+      // Plain text for the event: typography's no-break spaces become spaces.
+      const title = (this.#content.querySelector('h1')?.textContent ?? '').replace(/\u00a0/g, ' ');
       this.#fire('lede-loaded', { src: url, title });
     } catch (error) {
       if (controller.signal.aborted) return;

@@ -19,10 +19,18 @@ struct Limits {
   std::size_t max_input_bytes = std::size_t{8} << 20;    // 8 MiB
   std::size_t max_json_depth = 64;                       // nested objects and arrays
   std::size_t max_output_bytes = std::size_t{64} << 20;  // text and attributes kept
+  std::size_t max_markdown_depth = 64;  // nested elements inside the Markdown body
 };
 
 struct Options {
   Limits limits;
+  // Raw HTML in the Markdown body is shown as text. With this set, a small safe subset
+  // (sup, sub, kbd, mark, br, abbr, details, summary, figure, figcaption) is kept as
+  // elements, read by an HTML tokenizer; every other tag is dropped, its text kept.
+  bool keep_safe_html = false;
+  // Links that leave the page get rel="noopener noreferrer"; with this set also
+  // "nofollow ugc", for articles the host does not vouch for.
+  bool nofollow = false;
 };
 
 // Stable identifiers: they cross the wasm boundary as numbers and tests match them.
@@ -30,7 +38,8 @@ enum class ErrorCode : int {
   ok = 0,
   too_large = 1,     // input longer than Limits::max_input_bytes
   syntax = 2,        // not JSON; line and column set
-  too_deep = 3,      // nesting past Limits::max_json_depth; line and column set
+  too_deep = 3,      // nesting past Limits::max_json_depth (line and column set) or
+                     // Limits::max_markdown_depth (path "body")
   schema = 4,        // JSON, but not a Lede article; path set
   output_limit = 5,  // the rendered article would pass Limits::max_output_bytes
 };

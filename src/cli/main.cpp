@@ -7,22 +7,76 @@
 #include <iterator>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "lede/lede.hpp"
+#include "site/site_builder.hpp"
 
 namespace {
 
 constexpr const char* kUsage =
-    "usage: lede render FILE|-     print the article as an HTML fragment\n"
-    "       lede page FILE|-       print a complete standalone HTML page\n"
-    "       lede validate FILE|-   list every problem in the article\n"
-    "FILE is article JSON (see docs/article-json.md); - reads standard input.\n";
+    "usage: lede [OPTIONS] render FILE|-     print the article as an HTML fragment\n"
+    "       lede [OPTIONS] page FILE|-       print a complete standalone HTML page\n"
+    "       lede [OPTIONS] validate FILE|-   list every problem in the article\n"
+    "       lede [OPTIONS] site ARTICLES_DIR OUT_DIR\n"
+    "                                      a static site: a page per article, an index,\n"
+    "                                      feeds, a sitemap and Lede's files\n"
+    "FILE is article JSON (see docs/article-json.md); - reads standard input.\n"
+    "options:\n"
+    "  --keep-safe-html          keep sup, sub, kbd, mark, br, abbr, details, summary,\n"
+    "                            figure and figcaption from raw HTML in the body\n"
+    "  --nofollow                add rel=\"nofollow ugc\" to links that leave the page\n"
+    "  --max-input-bytes=N       default 8388608\n"
+    "  --max-json-depth=N        default 64\n"
+    "  --max-markdown-depth=N    default 64\n"
+    "  --max-output-bytes=N      default 67108864\n"
+    "site options:\n"
+    "  --base-url=URL            where OUT_DIR will be published (absolute URLs in\n"
+    "                            feeds and the sitemap; pages always link relatively)\n"
+    "  --title=TEXT              the site's name (default: the articles' site.name)\n"
+    "  --assets=DIR              Lede's web folder (default: the one it was built from)\n";
 
 int usage(const char* why) {
   if (why) std::fprintf(stderr, "lede: %s\n", why);
   std::fputs(kUsage, stderr);
   return 2;
 }
+
+// Reads "--name=TEXT" into `out`.
+bool text_option(const std::string& arg, const char* name, std::string& out) {
+  std::string prefix = std::string("--") + name + "=";
+  if (arg.compare(0, prefix.size(), prefix) != 0) return false;
+  out = arg.substr(prefix.size());
+  return true;
+}
+
+int site(const std::vector<std::string>& words, const lede::Options& options, const std::string& base_url,
+         const std::string& title, const std::string& assets) {
+  if (words.size() != 3) return usage("site needs ARTICLES_DIR and OUT_DIR");
+  lede::SiteOptions o;
+  o.articles = words[1];
+  o.out = words[2];
+  o.assets = assets.empty() ? LEDE_WEB_DIR : assets;
+  o.base_url = base_url;
+  o.title = title;
+  o.render = options;
+  lede::SiteReport r = lede::build_site(o);
+  for (const auto& m : r.messages) std::fprintf(stderr, "lede: %s\n", m.c_str());
+  if (r.ok) std::printf("%s: %zu article pages, index, feed.json, rss.xml, sitemap.xml\n", words[2].c_str(), r.pages);
+  return r.ok ? 0 : 1;
+}
+
+// Reads "--name=N" into `out`; false if `arg` is another option or N is not a number.
+bool number_option(const std::string& arg, const char* name, std::size_t& out) {
+  std::string prefix = std::string("--") + name + "=";
+  if (arg.compare(0, prefix.size(), prefix) != 0) return false;
+  std::string digits = arg.substr(prefix.size());
+  if (digits.empty() || digits.size() > 15 || digits.find_first_not_of("0123456789") != std::string::npos)
+    return false;
+  out = std::stoull(digits);
+  return true;
+}
+
 
 bool slurp(const std::string& file, std::string& out) {
   if (file == "-") {
@@ -51,8 +105,31 @@ int main(int argc, char** argv) {
     std::fputs(kUsage, stdout);
     return 0;
   }
-  if (argc != 3) return usage(argc < 2 ? nullptr : "expected a command and one FILE");
-  std::string command = argv[1], file = argv[2];
+  lede::Options options;
+  std::string base_url, title, assets;
+  std::vector<std::string> words;
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg.size() < 3 || arg.compare(0, 2, "--") != 0) {
+      words.push_back(arg);
+      continue;
+    }
+    lede::Limits& l = options.limits;
+    if (arg == "--keep-safe-html")
+      options.keep_safe_html = true;
+    else if (arg == "--nofollow")
+      options.nofollow = true;
+    else if (!text_option(arg, "base-url", base_url) && !text_option(arg, "title", title) &&
+             !text_option(arg, "assets", assets) &&
+             !number_option(arg, "max-input-bytes", l.max_input_bytes) &&
+             !number_option(arg, "max-json-depth", l.max_json_depth) &&
+             !number_option(arg, "max-markdown-depth", l.max_markdown_depth) &&
+             !number_option(arg, "max-output-bytes", l.max_output_bytes))
+      return usage(("unknown or malformed option '" + arg + "'").c_str());
+  }
+  if (!words.empty() && words[0] == "site") return site(words, options, base_url, title, assets);
+  if (words.size() != 2) return usage(words.empty() ? nullptr : "expected a command and one FILE");
+  std::string command = words[0], file = words[1];
   if (command != "render" && command != "page" && command != "validate")
     return usage(("unknown command '" + command + "'").c_str());
 
@@ -66,11 +143,11 @@ int main(int argc, char** argv) {
   std::string html;
   lede::Result result;
   if (command == "render")
-    result = lede::render_html(json, html);
+    result = lede::render_html(json, html, options);
   else if (command == "page")
-    result = lede::render_page(json, html);
+    result = lede::render_page(json, html, options);
   else
-    result = lede::validate(json);
+    result = lede::validate(json, options);
 
   if (command == "validate") {
     for (const auto& p : result.problems) report(name, p);

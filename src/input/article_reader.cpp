@@ -69,10 +69,8 @@ class Fields {
   void url(const char* key, std::string& out, UrlKind kind, bool required = false) {
     if (!string(key, out, required) || out.empty()) return;
     if (!check_url(out, kind))
-      error(path_of(key), "URL refused by the URL policy (only http, https" +
-                              std::string(kind == UrlKind::link ? ", mailto, tel" : "") +
-                              (kind == UrlKind::image ? ", data:image" : "") +
-                              " and relative URLs); it is left out",
+      error(path_of(key),
+            std::string("URL refused (only ") + describe_policy(kind) + "); it is left out",
             /*warning=*/true);
   }
 

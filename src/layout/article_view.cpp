@@ -1,10 +1,12 @@
 #include "layout/article_view.hpp"
 
 #include <cmath>
-#include <set>
+#include <algorithm>
 #include <string>
 
 #include "layout/dates.hpp"
+#include "layout/reading_time.hpp"
+#include "layout/typography.hpp"
 #include "markdown/markdown_to_tree.hpp"
 
 namespace lede {
@@ -14,9 +16,16 @@ namespace {
 void time_element(Document& doc, const std::string& iso, const char* cls) {
   Date d;
   if (!parse_iso_date(iso, d)) return;
+  // ISO 8601 also allows "t", "z" and a decimal comma; HTML's datetime does not.
+  std::string machine = iso;
+  for (char& c : machine) {
+    if (c == 't') c = 'T';
+    if (c == 'z') c = 'Z';
+    if (c == ',') c = '.';
+  }
   doc.open(Tag::time);
   if (cls) doc.set(Attr::class_, cls);
-  doc.set(Attr::datetime, iso);
+  doc.set(Attr::datetime, machine);
   doc.text(format_date(d));
   doc.close();
 }
@@ -30,7 +39,6 @@ void open_link_or_span(Document& doc, const std::string& url) {
   }
   doc.open(Tag::a);
   doc.set_url(Attr::href, url, UrlKind::link);
-  if (is_external(*checked)) doc.set(Attr::rel, "noopener noreferrer");
 }
 
 void element_with_text(Document& doc, Tag tag, const char* cls, const std::string& text) {
@@ -57,7 +65,7 @@ void byline(const Article& a, Document& doc) {
   doc.close();
 }
 
-void header(const Article& a, Document& doc) {
+void header(const Article& a, const ReadingTime* reading, Document& doc) {
   doc.open(Tag::header);
   doc.set(Attr::class_, "lede-header");
   if (a.site && !a.site->name.empty()) {
@@ -87,7 +95,7 @@ void header(const Article& a, Document& doc) {
   if (!a.dek.empty()) element_with_text(doc, Tag::p, "lede-dek", a.dek);
 
   bool has_byline = !a.authors.empty() || !a.byline.empty();
-  if (has_byline || !a.published.empty() || !a.updated.empty()) {
+  if (has_byline || !a.published.empty() || !a.updated.empty() || reading) {
     doc.open(Tag::p);
     doc.set(Attr::class_, "lede-meta");
     if (has_byline) byline(a, doc);
@@ -98,6 +106,10 @@ void header(const Article& a, Document& doc) {
       doc.text("Updated ");
       time_element(doc, a.updated, nullptr);
       doc.close();
+    }
+    if (reading) {
+      element_with_text(doc, Tag::span, "lede-reading-time", describe_minutes(*reading));
+      element_with_text(doc, Tag::span, "lede-word-count", describe_length(*reading, a.lang));
     }
     doc.close();
   }
@@ -192,7 +204,8 @@ int heading_level(Tag t) {
 
 // The title is the page's only h1: when the body uses h1 too, every body heading moves
 // one level down. Each heading gets a stable id from its text for links and the TOC.
-void arrange_headings(Document& doc, NodeId body) {
+// Returns the headings in order.
+std::vector<NodeId> arrange_headings(Document& doc, NodeId body) {
   std::vector<NodeId> headings;
   int top = 7;
   walk(
@@ -205,23 +218,82 @@ void arrange_headings(Document& doc, NodeId body) {
       },
       [](NodeId) {});
   static const Tag kHeadings[] = {Tag::h1, Tag::h2, Tag::h3, Tag::h4, Tag::h5, Tag::h6};
-  std::set<std::string> used{"title"};
+  // Ids layout gives its own elements are taken too.
+  std::vector<std::string> used{"title", "toc-title", "newsletter-title", "related-title",
+                                "newsletter-email"};
   for (NodeId id : headings) {
     if (top == 1) doc.retag(id, kHeadings[std::min(heading_level(doc.node(id).tag), 5)]);
     std::string base = slug(doc.text_content(id)), s = base;
-    for (int n = 2; !used.insert(s).second; ++n) s = base + "-" + std::to_string(n);
+    for (int n = 2; std::find(used.begin(), used.end(), s) != used.end(); ++n)
+      s = base + "-" + std::to_string(n);
+    used.push_back(s);
     doc.set(id, Attr::id, "lede-" + s);
   }
+  return headings;
 }
 
-void body(const Article& a, Document& doc) {
-  if (a.body.empty()) return;
-  NodeId div = doc.open(Tag::div);
+std::string collapse_spaces(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out += space ? ' ' : c;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+// Many feeds repeat the standfirst as the first paragraph; show it once.
+void drop_repeated_dek(const Article& a, Document& doc, NodeId body) {
+  NodeId first = doc.node(body).first_child;
+  if (a.dek.empty() || first == kNone || doc.node(first).is_text || doc.node(first).tag != Tag::p)
+    return;
+  if (collapse_spaces(doc.text_content(first)) == collapse_spaces(a.dek)) doc.remove(first);
+}
+
+// A table of contents when the body has at least three sections.
+void contents(Document& doc, const std::vector<NodeId>& headings) {
+  if (headings.size() < 3) return;
+  doc.open(Tag::nav);
+  doc.set(Attr::class_, "lede-toc");
+  doc.set(Attr::aria_labelledby, "lede-toc-title");
+  doc.open(Tag::h2);
+  doc.set(Attr::id, "lede-toc-title");
+  doc.text("Contents");
+  doc.close();
+  doc.open(Tag::ol);
+  for (NodeId h : headings) {
+    int level = heading_level(doc.node(h).tag);
+    if (level > 3) continue;
+    doc.open(Tag::li);
+    if (level == 3) doc.set(Attr::class_, "lede-toc-sub");
+    doc.open(Tag::a);
+    std::string id;
+    for (std::uint32_t i = doc.node(h).first_attr; i != kNone; i = doc.attr_entry(i).next)
+      if (doc.attr_entry(i).attr == Attr::id) id = doc.value_of(doc.attr_entry(i));
+    doc.set_url(Attr::href, "#" + id, UrlKind::link);
+    doc.text(doc.text_content(h));
+    doc.close();
+    doc.close();
+  }
+  doc.close();
+  doc.close();
+}
+
+// The body, with its headings arranged; `headings` receives them for the TOC.
+bool body(const Article& a, Document& doc, const Options& options, std::vector<Problem>& problems,
+          NodeId& div, std::vector<NodeId>& headings) {
+  div = doc.open(Tag::div);
   doc.set(Attr::class_, "lede-body");
-  markdown_to_tree(a.body, doc);
+  MarkdownOptions md;
+  md.max_depth = options.limits.max_markdown_depth;
+  md.keep_safe_html = options.keep_safe_html;
+  bool ok = markdown_to_tree(a.body, doc, md, problems);
   doc.close_to(div);
   doc.close();
-  arrange_headings(doc, div);
+  drop_repeated_dek(a, doc, div);
+  headings = arrange_headings(doc, div);
+  return ok;
 }
 
 void tags(const Article& a, Document& doc) {
@@ -304,17 +376,37 @@ void related(const Article& a, Document& doc) {
 
 }  // namespace
 
-void layout_article(const Article& a, Document& doc) {
-  doc.open(Tag::article);
+bool layout_article(const Article& a, Document& doc, const Options& options,
+                    std::vector<Problem>& problems) {
+  NodeId article = doc.open(Tag::article);
   doc.set(Attr::class_, "lede");
   if (!a.lang.empty()) doc.set(Attr::lang, a.lang);
   if (!a.dir.empty()) doc.set(Attr::dir, a.dir);
   doc.set(Attr::aria_labelledby, "lede-title");
 
-  header(a, doc);
+  // The body comes first, so that the header can say how long it takes to read;
+  // the parts before it are then moved into place.
+  bool ok = true;
+  NodeId body_div = kNone;
+  std::vector<NodeId> headings;
+  ReadingTime reading;
+  if (!a.body.empty()) {
+    ok = body(a, doc, options, problems, body_div, headings);
+    count_text(doc.text_content(body_div), reading);
+    finish(reading);
+  }
+  header(a, a.body.empty() ? nullptr : &reading, doc);
   if (a.image) hero(*a.image, doc);
   if (a.audio) listen(*a.audio, doc);
-  body(a, doc);
+  contents(doc, headings);
+  if (body_div != kNone) {
+    // Everything appended after the body moves before it, in order.
+    for (NodeId n = doc.node(body_div).next; n != kNone;) {
+      NodeId next = doc.node(n).next;
+      doc.insert_before(n, body_div);
+      n = next;
+    }
+  }
 
   bool has_footer = !a.tags.empty() || a.newsletter || !a.related.empty();
   if (has_footer) {
@@ -326,6 +418,8 @@ void layout_article(const Article& a, Document& doc) {
     doc.close();
   }
   doc.close();
+  apply_typography(doc, article, a.lang);
+  return ok;
 }
 
 }  // namespace lede

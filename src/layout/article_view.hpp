@@ -2,12 +2,18 @@
 // in which order lives here: header, hero figure, audio, body, tags, newsletter,
 // related articles.
 #pragma once
+#include <vector>
+
 #include "input/article.hpp"
+#include "lede/lede.hpp"
 #include "tree/document.hpp"
 
 namespace lede {
 
-// Appends one <article class="lede"> to the root of `doc`.
-void layout_article(const Article& article, Document& doc);
+// Appends one <article class="lede"> to the root of `doc`. What layout leaves out
+// (refused URLs in the body) is added to `problems` as warnings; a body nested past
+// the limit is an error, and then the result is false.
+bool layout_article(const Article& article, Document& doc, const Options& options,
+                    std::vector<Problem>& problems);
 
 }  // namespace lede

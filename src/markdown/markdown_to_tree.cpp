@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "markdown/html_tokenizer.hpp"
 #include "tree/entities.hpp"
 
 extern "C" {
@@ -14,9 +15,18 @@ namespace {
 
 class TreeBuilder {
  public:
-  explicit TreeBuilder(Document& doc) : doc_(doc) {}
+  TreeBuilder(Document& doc, const MarkdownOptions& options, std::vector<Problem>& problems)
+      : doc_(doc), options_(options), problems_(problems), base_depth_(doc.depth()) {}
+
+  bool too_deep() const { return too_deep_; }
+  void finish() { flush_html(); }
 
   int enter_block(MD_BLOCKTYPE type, void* detail) {
+    flush_html();
+    // <pre><code>, <div><table> and a task's <li><span> take two levels.
+    bool two = type == MD_BLOCK_CODE || type == MD_BLOCK_TABLE ||
+               (type == MD_BLOCK_LI && static_cast<MD_BLOCK_LI_DETAIL*>(detail)->is_task);
+    if (type != MD_BLOCK_DOC && deeper_than_limit(two ? 2 : 1)) return 1;
     switch (type) {
       case MD_BLOCK_DOC: break;
       case MD_BLOCK_QUOTE: doc_.open(Tag::blockquote); break;
@@ -31,7 +41,7 @@ class TreeBuilder {
       case MD_BLOCK_HR: doc_.open(Tag::hr); break;
       case MD_BLOCK_H: doc_.open(heading(static_cast<MD_BLOCK_H_DETAIL*>(detail)->level)); break;
       case MD_BLOCK_CODE: enter_code(*static_cast<MD_BLOCK_CODE_DETAIL*>(detail)); break;
-      case MD_BLOCK_HTML: doc_.open(Tag::p); break;  // unreachable with MD_FLAG_NOHTML
+      case MD_BLOCK_HTML: in_html_block_ = true; break;  // only with keep_safe_html
       case MD_BLOCK_P: doc_.open(Tag::p); break;
       case MD_BLOCK_TABLE:
         // Wide tables scroll inside their own box instead of widening the page.
@@ -58,19 +68,28 @@ class TreeBuilder {
   }
 
   int leave_block(MD_BLOCKTYPE type, void*) {
+    flush_html();
     switch (type) {
       case MD_BLOCK_DOC: break;
+      case MD_BLOCK_HTML:  // no element: a raw <details> may hold the blocks that follow
+        in_html_block_ = false;
+        break;
       case MD_BLOCK_CODE:  // <pre><code>
       case MD_BLOCK_TABLE:  // <div><table>
-        doc_.close();
-        doc_.close();
+        close();
+        close();
         break;
-      default: doc_.close(); break;
+      case MD_BLOCK_P:
+        figure_if_lone_image();
+        close();
+        break;
+      default: close(); break;
     }
     return 0;
   }
 
   int enter_span(MD_SPANTYPE type, void* detail) {
+    flush_html();
     if (type == MD_SPAN_IMG) {
       // Inside an image everything is alt text; nested spans only add their text.
       if (image_depth_++ == 0) {
@@ -82,6 +101,7 @@ class TreeBuilder {
       return 0;
     }
     if (image_depth_ > 0) return 0;
+    if (deeper_than_limit(1)) return 1;
     switch (type) {
       case MD_SPAN_EM: doc_.open(Tag::em); break;
       case MD_SPAN_STRONG: doc_.open(Tag::strong); break;
@@ -94,22 +114,29 @@ class TreeBuilder {
   }
 
   int leave_span(MD_SPANTYPE type, void*) {
+    flush_html();
     if (type == MD_SPAN_IMG) {
       if (--image_depth_ == 0) leave_image();
       return 0;
     }
     if (image_depth_ > 0) return 0;
     if (type == MD_SPAN_A) {
-      bool opened = links_.back();
+      bool opened = links_.back() == 'a';
       links_.pop_back();
       if (!opened) return 0;  // a refused link kept only its text
     }
-    doc_.close();
+    close();
     return 0;
   }
 
   int text(MD_TEXTTYPE type, const MD_CHAR* data, MD_SIZE size) {
     std::string_view s(data, size);
+    if (type == MD_TEXT_HTML && options_.keep_safe_html && image_depth_ == 0) {
+      html_ += s;  // read by the tokenizer when the run of raw HTML ends
+      return 0;
+    }
+    flush_html();
+    if (!skip_.empty()) return 0;  // inside <script>, <style>…: dropped
     std::string decoded;
     switch (type) {
       case MD_TEXT_NULLCHAR: s = "\xEF\xBF\xBD"; break;
@@ -190,17 +217,39 @@ class TreeBuilder {
   void enter_link(const MD_SPAN_A_DETAIL& d) {
     std::string href = attribute(d.href);
     auto url = check_url(href, UrlKind::link);
-    links_.push_back(url.has_value());
-    if (!url) return;  // refused: the link text stays, without a link
+    links_.push_back(url ? 'a' : '-');
+    if (!url) {  // refused: the link text stays, without a link
+      refused("link", href, UrlKind::link);
+      return;
+    }
     doc_.open(Tag::a);
     doc_.set_url(Attr::href, href, UrlKind::link);
     std::string title = attribute(d.title);
     if (!title.empty()) doc_.set(Attr::title, title);
-    if (is_external(*url)) doc_.set(Attr::rel, "noopener noreferrer");
+  }
+
+  // A paragraph that is only an image with a title is a figure, the title its caption:
+  // ![Road Town harbour](harbour.jpg "Road Town at dawn.")
+  void figure_if_lone_image() {
+    NodeId p = doc_.current();
+    NodeId img = doc_.node(p).first_child;
+    if (img == kNone || img != doc_.node(p).last_child || doc_.node(img).is_text ||
+        doc_.node(img).tag != Tag::img)
+      return;
+    std::string_view title;
+    for (std::uint32_t i = doc_.node(img).first_attr; i != kNone; i = doc_.attr_entry(i).next)
+      if (doc_.attr_entry(i).attr == Attr::title) title = doc_.value_of(doc_.attr_entry(i));
+    if (title.empty()) return;
+    std::string caption(title);
+    doc_.retag(p, Tag::figure);
+    doc_.open(Tag::figcaption);
+    doc_.text(caption);
+    doc_.close();
   }
 
   void leave_image() {
     if (!check_url(image_src_, UrlKind::image)) {
+      refused("image", image_src_, UrlKind::image);
       doc_.text(alt_);  // a refused image keeps its description
       return;
     }
@@ -216,8 +265,175 @@ class TreeBuilder {
     doc_.close();
   }
 
+  // Checked before elements open. Past the limit the parse stops: browsers flatten very
+  // deep HTML, and the two outputs would no longer give the same DOM.
+  bool deeper_than_limit(std::size_t levels) {
+    if (doc_.depth() - base_depth_ + levels <= options_.max_depth) return false;
+    if (!too_deep_) {
+      Problem p;
+      p.code = ErrorCode::too_deep;
+      p.path = "body";
+      p.message = "Markdown nesting is deeper than the limit of " +
+                  std::to_string(options_.max_depth) + " levels";
+      problems_.push_back(std::move(p));
+    }
+    too_deep_ = true;
+    return true;
+  }
+
+  void refused(const char* what, const std::string& url, UrlKind kind) {
+    Problem p;
+    p.code = ErrorCode::schema;
+    p.warning = true;
+    p.path = "body";
+    // Quote at most 60 bytes of the URL, cut at a character boundary.
+    std::size_t n = url.size() < 60 ? url.size() : 60;
+    while (n < url.size() && n > 0 && (static_cast<unsigned char>(url[n]) & 0xC0) == 0x80) --n;
+    p.message = std::string(what) + " URL refused (only " + describe_policy(kind) + "): \"" +
+                url.substr(0, n) + (n < url.size() ? "…" : "") + "\"; its text is kept";
+    problems_.push_back(std::move(p));
+  }
+
+  // --- raw HTML, with keep_safe_html ---
+
+  // Closes an element md4c opened, and first any raw ones still open inside it.
+  void close() {
+    while (!raw_.empty() && raw_.back() == doc_.current()) {
+      raw_.pop_back();
+      doc_.close();
+    }
+    doc_.close();
+    if (!skip_.empty() && doc_.depth() < skip_depth_) skip_.clear();
+  }
+
+  static bool kept_inline(const std::string& t) {
+    return t == "sup" || t == "sub" || t == "kbd" || t == "mark" || t == "abbr";
+  }
+  static bool kept_block(const std::string& t) {
+    return t == "details" || t == "summary" || t == "figure" || t == "figcaption";
+  }
+  // Elements whose content HTML does not show as text.
+  static bool dropped_with_content(const std::string& t) {
+    for (const char* name : {"script", "style", "textarea", "title", "xmp", "iframe", "noembed",
+                             "noframes", "noscript", "template", "object"})
+      if (t == name) return true;
+    return false;
+  }
+  static Tag tag_of(const std::string& t) {
+    if (t == "sup") return Tag::sup;
+    if (t == "sub") return Tag::sub;
+    if (t == "kbd") return Tag::kbd;
+    if (t == "mark") return Tag::mark;
+    if (t == "abbr") return Tag::abbr;
+    if (t == "details") return Tag::details;
+    if (t == "summary") return Tag::summary;
+    if (t == "figure") return Tag::figure;
+    return Tag::figcaption;
+  }
+
+  static bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+  }
+
+  // Whether the cursor holds blocks (the body, a quote, an item, a details...).
+  bool flow_container() const {
+    switch (doc_.node(doc_.current()).tag) {
+      case Tag::div: case Tag::blockquote: case Tag::li: case Tag::details: case Tag::figure:
+      case Tag::td: case Tag::th:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  // Block elements go only where flow content may be, so that an HTML parser reading
+  // Lede's HTML output builds the same tree (a <details> inside a <p> would close it).
+  bool block_allowed(const std::string& name) const {
+    Tag t = doc_.node(doc_.current()).tag;
+    if (name == "summary") return t == Tag::details;
+    if (name == "figcaption") return t == Tag::figure;
+    return flow_container() || t == Tag::figcaption;
+  }
+
+  void flush_html() {
+    if (html_.empty()) return;
+    tokens_.clear();
+    tokenizer_.feed(html_, tokens_);
+    tokenizer_.finish(tokens_);
+    html_.clear();
+    for (HtmlToken& token : tokens_) apply(token);
+  }
+
+  void apply(HtmlToken& token) {
+    const std::string& name = token.data;
+    switch (token.kind) {
+      case HtmlToken::Kind::comment: return;
+      case HtmlToken::Kind::text: {
+        if (!skip_.empty()) return;
+        // In an HTML block, the line breaks around tags are layout of the source.
+        std::string_view text = name;
+        if (in_html_block_) {
+          while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
+          while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+        }
+        doc_.text(text);
+        return;
+      }
+      case HtmlToken::Kind::start_tag:
+        if (!skip_.empty()) return;
+        if (dropped_with_content(name) && !token.self_closing) {
+          skip_ = name;
+          skip_depth_ = doc_.depth();
+          return;
+        }
+        if (name == "br") {
+          doc_.open(Tag::br);
+          doc_.close();
+          return;
+        }
+        if (!kept_inline(name) && !(kept_block(name) && block_allowed(name))) return;
+        if (deeper_than_limit(1)) return;
+        raw_.push_back(doc_.open(tag_of(name)));
+        if (const std::string* title = token.attribute("title"); title && name == "abbr")
+          doc_.set(Attr::title, *title);
+        if (name == "details" && token.attribute("open")) doc_.set(Attr::open, "");
+        return;
+      case HtmlToken::Kind::end_tag: {
+        if (!skip_.empty()) {
+          if (name == skip_) skip_.clear();
+          return;
+        }
+        // Close the nearest open raw element of that name, and the raw ones inside
+        // it; never an element md4c opened.
+        if (raw_.empty() || raw_.back() != doc_.current()) return;
+        std::size_t k = raw_.size();
+        while (k-- > 0) {
+          if (tag_name(doc_.node(raw_[k]).tag) == name) break;
+          if (k == 0 || doc_.node(raw_[k]).parent != raw_[k - 1]) return;
+        }
+        if (k == static_cast<std::size_t>(-1)) return;
+        while (raw_.size() > k) {
+          raw_.pop_back();
+          doc_.close();
+        }
+        return;
+      }
+    }
+  }
+
   Document& doc_;
-  std::vector<bool> links_;  // per open link: was an <a> opened?
+  const MarkdownOptions& options_;
+  std::vector<Problem>& problems_;
+  std::size_t base_depth_;
+  bool too_deep_ = false;
+  HtmlTokenizer tokenizer_;
+  std::vector<HtmlToken> tokens_;
+  std::string html_;          // raw HTML not yet read
+  std::vector<NodeId> raw_;   // elements opened from raw HTML, innermost last
+  bool in_html_block_ = false;
+  std::string skip_;          // the element whose content is being dropped, if any
+  std::size_t skip_depth_ = 0;
+  std::string links_;  // per open link: 'a' if an <a> was opened, '-' if it was refused
   int image_depth_ = 0;
   std::string image_src_, image_title_, alt_;
 };
@@ -229,12 +445,14 @@ int forward(void* userdata, F f, A... args) {
 
 }  // namespace
 
-void markdown_to_tree(std::string_view markdown, Document& doc) {
-  TreeBuilder builder(doc);
+bool markdown_to_tree(std::string_view markdown, Document& doc, const MarkdownOptions& options,
+                      std::vector<Problem>& problems) {
+  TreeBuilder builder(doc, options, problems);
   MD_PARSER parser{};
   parser.abi_version = 0;
-  parser.flags = MD_FLAG_NOHTML | MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_TASKLISTS |
-                 MD_FLAG_PERMISSIVEAUTOLINKS;
+  // Without keep_safe_html, md4c does not even recognise raw HTML: it stays text.
+  parser.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_TASKLISTS |
+                 MD_FLAG_PERMISSIVEAUTOLINKS | (options.keep_safe_html ? 0 : MD_FLAG_NOHTML);
   parser.enter_block = [](MD_BLOCKTYPE t, void* d, void* u) {
     return forward(u, &TreeBuilder::enter_block, t, d);
   };
@@ -251,6 +469,8 @@ void markdown_to_tree(std::string_view markdown, Document& doc) {
     return forward(u, &TreeBuilder::text, t, s, n);
   };
   md_parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &parser, &builder);
+  builder.finish();
+  return !builder.too_deep();
 }
 
 }  // namespace lede

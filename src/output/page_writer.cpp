@@ -1,6 +1,7 @@
 #include "output/page_writer.hpp"
 
 #include "output/html_writer.hpp"
+#include "tree/url_policy.hpp"
 
 namespace lede {
 
@@ -28,6 +29,12 @@ void write_page(const Article& a, const Document& doc, std::string& out) {
   if (!a.dek.empty()) {
     out += "<meta name=\"description\" content=\"";
     append_escaped(out, a.dek, true);
+    out += "\">\n";
+  }
+  // The article's own address, when it has an absolute one, is the canonical page.
+  if (auto url = check_url(a.url, UrlKind::link); url && is_external(*url)) {
+    out += "<link rel=\"canonical\" href=\"";
+    append_escaped(out, *url, true);
     out += "\">\n";
   }
   out += "<style>\n";

@@ -4,7 +4,7 @@
 
 namespace lede {
 
-Document::Document() {
+Document::Document(bool nofollow) : nofollow_(nofollow) {
   nodes_.reserve(256);
   nodes_.push_back(Node{});  // the root fragment
 }
@@ -27,12 +27,14 @@ NodeId Document::open(Tag tag) {
   Node n;
   n.tag = tag;
   cursor_ = append(n);
+  ++depth_;
   return cursor_;
 }
 
 void Document::close() {
   assert(cursor_ != 0);
   cursor_ = nodes_[cursor_].parent;
+  --depth_;
 }
 
 std::uint32_t Document::store(std::string_view s) {
@@ -89,7 +91,10 @@ bool Document::set(NodeId element, Attr attr, std::string_view value) {
 bool Document::set_url(NodeId element, Attr attr, std::string_view raw, UrlKind kind) {
   if (!is_url_attr(attr)) return false;
   auto url = check_url(raw, kind);
-  return url && set_checked(element, attr, *url);
+  if (!url || !set_checked(element, attr, *url)) return false;
+  if (attr == Attr::href && is_external(*url))
+    set_checked(element, Attr::rel, nofollow_ ? "noopener noreferrer nofollow ugc" : "noopener noreferrer");
+  return true;
 }
 
 bool Document::set_checked(NodeId element, Attr attr, std::string_view value) {
@@ -152,6 +157,26 @@ void Document::remove(NodeId id) {
   }
   nodes_[id].parent = kNone;
   nodes_[id].next = kNone;
+}
+
+void Document::insert_before(NodeId id, NodeId sibling) {
+  remove(id);
+  NodeId parent = nodes_[sibling].parent;
+  Node& p = nodes_[parent];
+  nodes_[id].parent = parent;
+  nodes_[id].next = sibling;
+  if (p.first_child == sibling) {
+    p.first_child = id;
+    return;
+  }
+  NodeId prev = p.first_child;
+  while (nodes_[prev].next != sibling) prev = nodes_[prev].next;
+  nodes_[prev].next = id;
+}
+
+void Document::set_text(NodeId id, std::string_view s) {
+  nodes_[id].text_begin = store(s);
+  nodes_[id].text_size = static_cast<std::uint32_t>(pool_.size() - nodes_[id].text_begin);
 }
 
 std::string Document::text_content(NodeId id) const {

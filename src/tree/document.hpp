@@ -36,7 +36,9 @@ struct AttrEntry {
 
 class Document {
  public:
-  Document();
+  // External links (absolute http(s) or protocol-relative) always get
+  // rel="noopener noreferrer", plus "nofollow ugc" when `nofollow` is set.
+  explicit Document(bool nofollow = false);
 
   // The root is a fragment: it has children but is not itself an element.
   NodeId root() const { return 0; }
@@ -71,6 +73,10 @@ class Document {
   void retag(NodeId element, Tag tag);
   // Unlinks a node (and its subtree) from its parent.
   void remove(NodeId node);
+  // Moves a node (and its subtree) to just before `sibling`, under sibling's parent.
+  void insert_before(NodeId node, NodeId sibling);
+  // Replaces the text of a text node (normalised as text() does).
+  void set_text(NodeId text_node, std::string_view utf8);
 
   // --- reading ---
   const Node& node(NodeId id) const { return nodes_[id]; }
@@ -86,6 +92,8 @@ class Document {
   std::string text_content(NodeId id) const;
   // Bytes of text and attribute values stored so far: the basis for output limits.
   std::size_t pool_bytes() const { return pool_.size(); }
+  // Elements between the root and the cursor.
+  std::size_t depth() const { return depth_; }
 
  private:
   NodeId append(Node n);
@@ -96,6 +104,8 @@ class Document {
   std::vector<AttrEntry> attrs_;
   std::string pool_;
   NodeId cursor_ = 0;
+  std::size_t depth_ = 0;
+  bool nofollow_ = false;
 };
 
 // Visits a subtree in document order: enter(id) for every node, leave(id) after the

@@ -1,10 +1,68 @@
 #include "tree/entities.hpp"
 
-extern "C" {
-#include "entity.h"  // md4c's table of HTML5 named references
-}
+#include <cstdint>
+#include <cstring>
 
 namespace lede {
+
+// The HTML5 named references, generated from md4c's list by scripts/gen-entities.mjs:
+// names sorted bytewise and front-coded in blocks of kBlock (each entry: length of the
+// prefix shared with the previous name, the rest of the name, a 0 byte); 3 bytes of
+// code points per entry (20 bits for the first, 4 bits choosing the second).
+namespace entity_table {
+extern const int kCount;
+extern const unsigned char kNames[];
+extern const std::uint16_t kBlocks[];
+extern const unsigned char kCodepoints[];
+extern const std::uint32_t kSeconds[];
+}  // namespace entity_table
+
+namespace {
+
+constexpr int kBlock = 32;  // keep in sync with BLOCK in scripts/gen-entities.mjs
+
+int compare(std::string_view a, const char* b, std::size_t b_size) {
+  int c = std::memcmp(a.data(), b, a.size() < b_size ? a.size() : b_size);
+  if (c) return c;
+  return a.size() < b_size ? -1 : a.size() > b_size ? 1 : 0;
+}
+
+// Finds a bare name ("amp" for "&amp;"); returns false if it is not a reference.
+bool lookup(std::string_view name, unsigned long& first, unsigned long& second) {
+  using namespace entity_table;
+  if (name.empty() || name.size() > 32) return false;
+  // Bisect on the first (whole) name of each block, then walk that block.
+  int blocks = (kCount + kBlock - 1) / kBlock;
+  int lo = 0, hi = blocks - 1;
+  while (lo < hi) {
+    int mid = (lo + hi + 1) / 2;
+    const char* head = reinterpret_cast<const char*>(kNames + kBlocks[mid] + 1);
+    if (compare(name, head, std::strlen(head)) < 0)
+      hi = mid - 1;
+    else
+      lo = mid;
+  }
+  char current[40];
+  std::size_t length = 0;
+  const unsigned char* p = kNames + kBlocks[lo];
+  for (int i = lo * kBlock; i < kCount && i < (lo + 1) * kBlock; ++i) {
+    length = *p++;
+    while (*p) current[length++] = static_cast<char>(*p++);
+    ++p;
+    int c = compare(name, current, length);
+    if (c < 0) return false;  // sorted: it is not further on
+    if (c == 0) {
+      const unsigned char* cp = kCodepoints + 3 * i;
+      unsigned long packed = cp[0] | cp[1] << 8 | static_cast<unsigned long>(cp[2]) << 16;
+      first = packed & 0xFFFFF;
+      second = kSeconds[packed >> 20];
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
 
 void append_utf8(std::string& out, unsigned long cp) {
   if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
@@ -62,10 +120,10 @@ bool decode_entity(std::string_view ref, std::string& out) {
     append_utf8(out, cp);
     return true;
   }
-  const ENTITY* e = entity_lookup(ref.data(), ref.size());
-  if (!e) return false;
-  append_utf8(out, e->codepoints[0]);
-  if (e->codepoints[1]) append_utf8(out, e->codepoints[1]);
+  unsigned long first, second;
+  if (!lookup(ref.substr(1, ref.size() - 2), first, second)) return false;
+  append_utf8(out, first);
+  if (second) append_utf8(out, second);
   return true;
 }
 

@@ -106,6 +106,17 @@ std::optional<std::string> check_url(std::string_view raw, UrlKind kind) {
   return out;
 }
 
+const char* describe_policy(UrlKind kind) {
+  switch (kind) {
+    case UrlKind::link: return "http, https, mailto, tel and relative URLs";
+    case UrlKind::image:
+      return "http, https, relative and data:image/{png,gif,jpeg,webp,avif} URLs";
+    case UrlKind::media:
+    case UrlKind::action: return "http, https and relative URLs";
+  }
+  return "";
+}
+
 bool is_external(std::string_view url) {
   return starts_with_ci(url, "http:") || starts_with_ci(url, "https:") ||
          url.substr(0, 2) == "//";

@@ -25,4 +25,7 @@ std::optional<std::string> check_url(std::string_view raw, UrlKind kind);
 // leave the page and get rel="noopener noreferrer".
 bool is_external(std::string_view checked_url);
 
+// What `kind` accepts, for messages: "http, https, mailto, tel and relative URLs".
+const char* describe_policy(UrlKind kind);
+
 }  // namespace lede

@@ -58,13 +58,22 @@ LEDE_EXPORT(lede_error_path) const char* lede_error_path() { return g_error.path
 LEDE_EXPORT(lede_error_line) std::size_t lede_error_line() { return g_error.line; }
 LEDE_EXPORT(lede_error_column) std::size_t lede_error_column() { return g_error.column; }
 
-// Limits, so embedders can raise or lower them. which: 0 input bytes, 1 JSON depth,
-// 2 output bytes.
-LEDE_EXPORT(lede_set_limit) void lede_set_limit(int which, std::size_t value) {
+// Options for the following renders. Readers on one page share this instance, so
+// web/lede.js resets them before applying its own for every call.
+// which (keep in sync with OPTIONS in web/lede.js): 0 input bytes, 1 JSON depth,
+// 2 output bytes, 3 Markdown depth, 4 keep safe HTML, 5 nofollow.
+LEDE_EXPORT(lede_reset_options) void lede_reset_options() { g_options = lede::Options{}; }
+LEDE_EXPORT(lede_set_option) void lede_set_option(int which, std::size_t value) {
   lede::Limits& l = g_options.limits;
-  if (which == 0) l.max_input_bytes = value;
-  if (which == 1) l.max_json_depth = value;
-  if (which == 2) l.max_output_bytes = value;
+  switch (which) {
+    case 0: l.max_input_bytes = value; break;
+    case 1: l.max_json_depth = value; break;
+    case 2: l.max_output_bytes = value; break;
+    case 3: l.max_markdown_depth = value; break;
+    case 4: g_options.keep_safe_html = value != 0; break;
+    case 5: g_options.nofollow = value != 0; break;
+    default: break;
+  }
 }
 
 // Tag or attribute names, one per line, in enum order (kind 0: tags, 1: attributes).

@@ -53,18 +53,18 @@ test('render() builds the whole seed article as real DOM', async () => {
   }, seed);
   assert.equal(facts.articles, 1);
   assert.equal(facts.lang, 'en');
-  assert.deepEqual(facts.h1, ['Once Enemies, US And Taliban Find Common Ground Against ISIS']);
+  assert.deepEqual(facts.h1, ['Once Enemies, US And Taliban Find Common Ground Against\u00a0ISIS']);
   assert.match(facts.dek, /^The situation is awkward for both the U\.S\. and the Taliban\./);
   assert.equal(facts.site, 'Beautiful Virgin Islands');
   assert.equal(facts.datetime, '2026-01-27');
   assert.equal(facts.date, 'Tuesday, Jan 27, 2026');
   assert.equal(facts.paragraphs, 22);
   assert.deepEqual(facts.sections, [
-    ['lede-routed-and-dispersed', "'Routed and Dispersed'"],
-    ['lede-pakistan-china', 'Pakistan, China'],
-    ['lede-there-s-nothing-the-americans-can-do', "'There's Nothing the Americans Can Do'"],
+    ['lede-routed-and-dispersed', '‘Routed and\u00a0Dispersed’'],
+    ['lede-pakistan-china', 'Pakistan,\u00a0China'],
+    ['lede-there-s-nothing-the-americans-can-do', '‘There’s Nothing the Americans Can\u00a0Do’'],
   ]);
-  assert.match(facts.lastParagraph, /there's nothing the Americans can do\."$/);
+  assert.match(facts.lastParagraph, /there’s nothing the Americans can do\.”$/);
   assert.equal(facts.related.length, 50);
   assert.deepEqual(facts.related[0], [
     'UK Banks Pledge £11 Billion Lending Package to Help Firms Expand Overseas',
@@ -119,6 +119,36 @@ test('render() and renderHTML() give the same DOM', async () => {
   assert.deepEqual(mismatches, []);
 });
 
+test('with keepSafeHtml, render() and renderHTML() still give the same DOM', async () => {
+  const spec = readFileSync(`${root}/build/deps/md4c/test/spec.txt`, 'utf8');
+  const examples = [...spec.matchAll(/^`{32} example\n([\s\S]*?)^\.\n/gm)].map((m) => m[1].replaceAll('→', '\t'));
+  const extra = [
+    'H<sub>2</sub>O <sup>2</sup> <kbd>k</kbd> <mark>m</mark> <abbr title="t">a</abbr> a<br>b',
+    '<details open>\n<summary>More</summary>\n\n*md* inside\n\n</details>',
+    '<figure>\n\n![a](/web/favicon.svg)\n\n<figcaption>Cap</figcaption>\n</figure>',
+    '*a <sup>b* c</sup> <mark>\n\npara\n\n</mark> <script>alert(1)</script> <details>in p</details>',
+  ];
+  const articles = [...extra, ...examples].map((body, i) => JSON.stringify({ title: `Example ${i}`, body }));
+  const result = await page.evaluate(async (list) => {
+    const safe = await lede.createReader({ keepSafeHtml: true });
+    const bad = [];
+    let kept = 0;
+    for (const json of list) {
+      const fromOps = safe.render(json);
+      kept += fromOps.querySelectorAll('sup, sub, kbd, mark, abbr, details, summary, figure').length;
+      const template = document.createElement('template');
+      template.innerHTML = safe.renderHTML(json);
+      if (!fromOps.isEqualNode(template.content)) bad.push(json.slice(0, 300));
+    }
+    // Options belong to each reader: the plain reader still escapes raw HTML.
+    const plain = reader.render(list[0]).querySelector('sub');
+    return { bad, kept, plainHasSub: plain !== null };
+  }, articles);
+  assert.deepEqual(result.bad, []);
+  assert.ok(result.kept >= 10, `kept ${result.kept} elements`);
+  assert.equal(result.plainHasSub, false);
+});
+
 test('broken JSON throws a clear LedeError, and the next render still works', async () => {
   const results = await page.evaluate((json) => {
     const attempt = (input) => {
@@ -156,7 +186,7 @@ test('broken JSON throws a clear LedeError, and the next render still works', as
   assert.match(results.circular.message, /cannot be written as JSON/);
   assert.equal(results.bytes, 'rendered');
   assert.match(results.html, /^1:2: syntax error while parsing object key: unexpected end of input/);
-  assert.equal(results.last, 'Once Enemies, US And Taliban Find Common Ground Against ISIS');
+  assert.equal(results.last, 'Once Enemies, US And Taliban Find Common Ground Against\u00a0ISIS');
 });
 
 test('one instance keeps rendering through a stream of bad input', async () => {
@@ -184,7 +214,7 @@ test('one instance keeps rendering through a stream of bad input', async () => {
   }, { bad: files, good: seed });
   assert.deepEqual(outcome.other, []);
   assert.equal(outcome.refused, files.length);
-  assert.equal(outcome.title, 'Once Enemies, US And Taliban Find Common Ground Against ISIS');
+  assert.equal(outcome.title, 'Once Enemies, US And Taliban Find Common Ground Against\u00a0ISIS');
 });
 
 test('mount() renders into an element, resolving relative URLs against a base', async () => {
@@ -193,7 +223,7 @@ test('mount() renders into an element, resolving relative URLs against a base', 
     await lede.mount(host, json, { base: 'https://news.example/a/article.json' });
     return [host.querySelector('audio').getAttribute('src'), host.querySelector('h1').textContent];
   }, seed);
-  assert.deepEqual(src, ['https://news.example/a/media/once-enemies-listen.wav', 'Once Enemies, US And Taliban Find Common Ground Against ISIS']);
+  assert.deepEqual(src, ['https://news.example/a/media/once-enemies-listen.wav', 'Once Enemies, US And Taliban Find Common Ground Against\u00a0ISIS']);
 });
 
 test('the page logged no errors', () => {

@@ -25,10 +25,10 @@ lines() { [ "$(wc -l <"$tmp/$1")" = "$2" ] || fail "$1 of the last run has $(wc 
 
 # render: the whole seed article
 expect 0 - render "$seed"
-has out '<h1 class="lede-title" id="lede-title">Once Enemies, US And Taliban Find Common Ground Against ISIS</h1>'
+has out '<h1 class="lede-title" id="lede-title">Once Enemies, US And Taliban Find Common Ground Against ISIS</h1>'
 has out '<time class="lede-published" datetime="2026-01-27">Tuesday, Jan 27, 2026</time>'
 has out '<audio src="media/once-enemies-listen.wav"'
-has out '<h2 id="lede-pakistan-china">Pakistan, China</h2>'
+has out '<h2 id="lede-pakistan-china">Pakistan, China</h2>'
 [ "$(grep -o '<li><a href="https://beautiful-virgin-islands.example/news/' "$tmp/out" | wc -l)" = 50 ] || fail "render: expected 50 related links"
 [ -s "$tmp/err" ] && fail "render of the seed wrote to stderr: $(cat "$tmp/err")"
 
@@ -68,7 +68,7 @@ has err "lede: $tmp/many.json: dir: expected \"ltr\", \"rtl\" or \"auto\""
 
 printf '{"title": "T", "url": "javascript:alert(1)"}' >"$tmp/warn.json"
 expect 0 - render "$tmp/warn.json"
-has err "lede: $tmp/warn.json: warning: url: URL refused by the URL policy"
+has err "lede: $tmp/warn.json: warning: url: URL refused (only http, https, mailto, tel and relative URLs); it is left out"
 expect 0 - validate "$tmp/warn.json"
 
 printf 'not json' | "$lede" render - >/dev/null 2>"$tmp/err"
@@ -80,13 +80,53 @@ is err "lede: $tmp/does-not-exist.json: cannot read: No such file or directory"
 
 # bad usage: exit 2 with the usage text
 expect 2 -
-has err "usage: lede render FILE|-"
+has err "usage: lede [OPTIONS] render FILE|-"
 expect 2 - render
 expect 2 - frobnicate "$seed"
 has err "lede: unknown command 'frobnicate'"
 expect 2 - render "$seed" extra
 expect 0 - --help
-has out "lede validate FILE|-"
+has out "lede [OPTIONS] validate FILE|-"
+
+# options
+printf '{"title": "T", "body": "[x](https://x.example) H<sub>2</sub>O"}' >"$tmp/opts.json"
+expect 0 - --nofollow render "$tmp/opts.json"
+has out 'rel="noopener noreferrer nofollow ugc"'
+has out 'H&lt;sub&gt;2&lt;/sub&gt;O'
+expect 0 - render --keep-safe-html "$tmp/opts.json"
+has out 'H<sub>2</sub>O'
+expect 1 - --max-input-bytes=10 render "$tmp/opts.json"
+is err "lede: $tmp/opts.json: input is 63 bytes, more than the limit of 10 bytes"
+expect 2 - --max-input-bytes=ten render "$tmp/opts.json"
+has err "lede: unknown or malformed option '--max-input-bytes=ten'"
+expect 2 - --frobnicate render "$tmp/opts.json"
+
+# site: pages, index, feeds, sitemap, media and Lede's files; relative links only
+sitein="$root/tests/fixtures/site"
+expect 0 - site "$sitein" "$tmp/site" --base-url=https://gazette.example/news
+is out "$tmp/site: 3 article pages, index, feed.json, rss.xml, sitemap.xml"
+for f in index.html harbour-ferry.html reef-survey.html undated-note.html harbour-ferry.json feed.json rss.xml \
+         sitemap.xml lede.js lede.css site.css dist/lede.wasm media/ferry.svg reader.html; do
+  [ -f "$tmp/site/$f" ] || fail "site: $f is missing"
+done
+# newest first, undated last
+order=$(grep -o 'href="[a-z-]*\.html"' "$tmp/site/index.html" | tr '\n' ' ')
+[ "$order" = 'href="harbour-ferry.html" href="reef-survey.html" href="undated-note.html" ' ] || fail "site: index order is $order"
+grep -q '<template shadowrootmode="open"><link rel="stylesheet" href="lede.css"><div part="content"><article class="lede"' "$tmp/site/harbour-ferry.html" || fail "site: no declarative shadow root"
+grep -q '<lede-reader src="harbour-ferry.json">' "$tmp/site/harbour-ferry.html" || fail "site: reader src"
+grep -q 'src="media/ferry.svg"' "$tmp/site/harbour-ferry.html" || fail "site: the hero image URL is not relative to the page"
+grep -Eq '(href|src)="(https?:)?//[^"]*(lede|site|index|feed|media)' "$tmp/site/harbour-ferry.html" "$tmp/site/index.html" && fail "site: an absolute link to the site's own files"
+grep -q '<link rel="canonical" href="https://gazette.example/news/harbour-ferry.html">' "$tmp/site/harbour-ferry.html" || fail "site: canonical"
+grep -q '<loc>https://gazette.example/news/</loc>' "$tmp/site/sitemap.xml" || fail "site: sitemap root"
+grep -q '<pubDate>Tue, 03 Feb 2026 00:00:00 +0000</pubDate>' "$tmp/site/rss.xml" || fail "site: RSS date"
+grep -q '"date_published": "2026-01-15T00:00:00Z"' "$tmp/site/feed.json" || fail "site: JSON Feed date"
+node -e 'const f=JSON.parse(require("fs").readFileSync(process.argv[1]));if(f.items.length!==3||f.version!=="https://jsonfeed.org/version/1.1")process.exit(1)' "$tmp/site/feed.json" || fail "site: feed.json is not a 3-item JSON Feed"
+# a bad article is reported, the rest still built, exit 1
+mkdir -p "$tmp/bad-site" && cp "$sitein/reef-survey.json" "$tmp/bad-site/" && printf '{"title": 1}' >"$tmp/bad-site/broken.json"
+expect 1 - site "$tmp/bad-site" "$tmp/bad-out"
+has err "broken.json: title: expected a string"
+[ -f "$tmp/bad-out/reef-survey.html" ] || fail "site: a good article was not built next to a bad one"
+expect 2 - site "$sitein"
 
 if [ "$failures" -gt 0 ]; then
   echo "cli: $failures failure(s)"

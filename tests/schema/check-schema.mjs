@@ -348,6 +348,26 @@ for (const file of articles) {
   if (lede.status !== 0) fail(`${file}: lede validate exits ${lede.status}: ${lede.stderr}`);
 }
 
+// ... and the ```json examples in docs/article-json.md, which must be clean: no warnings.
+const docPath = join(root, 'docs/article-json.md');
+const docExamples = existsSync(docPath)
+  ? [...readFileSync(docPath, 'utf8').matchAll(/^```json\n([\s\S]*?)^```$/gm)].map((m) => m[1])
+  : [];
+if (!docExamples.length) fail(`no json examples found in ${docPath}`);
+docExamples.forEach((text, i) => {
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    fail(`docs example ${i + 1}: not JSON: ${e.message}`);
+    return;
+  }
+  const errors = validate(schema, value);
+  if (errors.length) fail(`docs example ${i + 1}: the schema rejects it: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  const lede = ledeValidate(text);
+  if (lede.status !== 0 || lede.warnings.length) fail(`docs example ${i + 1}: lede validate: ${lede.stderr}`);
+});
+
 // 2. Bad articles: both refuse them, for the same fields.
 for (const c of BAD) {
   const schemaErrors = validate(schema, valueOf(c));
@@ -373,8 +393,18 @@ for (const c of GOOD) {
   }
 }
 
-// 4. Dates, many at once.
+// 4. Dates, many at once. Lede reads every date field with the same function, so the
+// schema's three date patterns must be one and the same; the batch checks one of them.
 {
+  const datePatterns = [
+    schema.properties?.published?.pattern,
+    schema.properties?.updated?.pattern,
+    schema.properties?.related?.items?.properties?.published?.pattern,
+  ];
+  if (new Set(datePatterns).size !== 1 || !datePatterns[0]) {
+    fail('published, updated and related[].published must have the same "pattern"');
+  }
+
   const article = { title: 'dates', related: DATES.map((d) => ({ title: 'r', published: d })) };
   const schemaBad = validate(schema, article).map((e) => e.path);
   const lede = ledeValidate(JSON.stringify(article));
@@ -413,7 +443,7 @@ for (const c of KNOWN_DIFFERENCES) {
 }
 
 const counts =
-  `${articles.length} shipped article(s), ${BAD.length} bad and ${GOOD.length} good hand-written articles, ` +
+  `${articles.length} shipped article(s), ${docExamples.length} docs examples, ${BAD.length} bad and ${GOOD.length} good hand-written articles, ` +
   `${DATES.length} dates, ${LANGS.length} language tags, ${KNOWN_DIFFERENCES.length} known differences`;
 if (failures) {
   console.log(`check-schema: FAILED, ${failures} disagreement(s) between the schema and lede (${counts})`);

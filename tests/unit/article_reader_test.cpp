@@ -59,8 +59,8 @@ TEST_CASE("every problem is reported, errors before warnings") {
                               "audio.duration: expected a number of seconds",
                               "related: expected an array",
                               "newsletter.action: expected a string",
-                              "warning: audio.src: URL refused by the URL policy (only http, "
-                              "https and relative URLs); it is left out",
+                              "warning: audio.src: URL refused (only http, https and relative "
+                              "URLs); it is left out",
                           });
 }
 
@@ -77,6 +77,26 @@ TEST_CASE("dates in ISO 8601") {
   for (const char* bad : {"2026-1-27", "27/01/2026", "2026-02-29", "2026-13-01", "2026-01-27T25:00",
                           "2026-01-27T09:30:00+0100", "2026-01-27x", ""})
     CHECK(problems(std::string(R"j({"title":"T","published":")j") + bad + "\"}").size() == 1);
+}
+
+TEST_CASE("validate reports what a render would meet: refused body URLs, the output limit") {
+  CHECK(problems(R"j({"title": "T", "body": "[a](javascript:alert(1)) ![b](vbscript:x)"})j") ==
+        std::vector<std::string>{
+            "warning: body: link URL refused (only http, https, mailto, tel and relative URLs): "
+            "\"javascript:alert(1)\"; its text is kept",
+            "warning: body: image URL refused (only http, https, relative and "
+            "data:image/{png,gif,jpeg,webp,avif} URLs): \"vbscript:x\"; its text is kept"});
+  lede::Options small;
+  small.limits.max_output_bytes = 100;
+  lede::Result r = lede::validate(test::seed_json(), small);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.first_error()->code == lede::ErrorCode::output_limit);
+  // Long URLs are cut in the message, at a character boundary.
+  std::string long_url = "javascript:" + std::string(48, 'x') + "\u00e9\u00e9\u00e9";
+  auto p = problems("{\"title\": \"T\", \"body\": \"[a](" + long_url + ")\"}");
+  REQUIRE(p.size() == 1);
+  // 59 bytes of ASCII, then é would straddle the 60-byte cut: it is left out whole.
+  CHECK(p[0].find("\"javascript:" + std::string(48, 'x') + "…\"") != std::string::npos);
 }
 
 TEST_CASE("refused URLs are warnings: the article still renders without them") {

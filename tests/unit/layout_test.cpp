@@ -8,7 +8,7 @@ TEST_CASE("the seed article renders completely") {
   std::string html = test::render(test::seed_json());
   REQUIRE(html.rfind("<article class=\"lede\" lang=\"en\"", 0) == 0);
   CHECK(count(html, "<h1") == 1);
-  CHECK(html.find(">Once Enemies, US And Taliban Find Common Ground Against ISIS</h1>") !=
+  CHECK(html.find(">Once Enemies, US And Taliban Find Common Ground Against\xC2\xA0ISIS</h1>") !=
         std::string::npos);
   CHECK(html.find("<p class=\"lede-dek\">The situation is awkward for both") != std::string::npos);
   CHECK(html.find("<p class=\"lede-site\"><a href=\"https://beautiful-virgin-islands.example/\"") !=
@@ -22,10 +22,12 @@ TEST_CASE("the seed article renders completely") {
   std::string article_body = html.substr(b, e - b);
   CHECK(count(article_body, "<p>") == 22);
   CHECK(count(article_body, "<h2 id=") == 3);
-  CHECK(article_body.find(">'Routed and Dispersed'</h2>") != std::string::npos);
-  CHECK(article_body.find(">Pakistan, China</h2>") != std::string::npos);
-  CHECK(article_body.find(">'There's Nothing the Americans Can Do'</h2>") != std::string::npos);
-  CHECK(article_body.find("there's nothing the Americans can do.\"</p>") != std::string::npos);
+  CHECK(article_body.find(">‘Routed and\xC2\xA0" "Dispersed’</h2>") != std::string::npos);
+  CHECK(article_body.find(">Pakistan,\xC2\xA0" "China</h2>") != std::string::npos);
+  CHECK(article_body.find(">‘There’s Nothing the Americans Can\xC2\xA0" "Do’</h2>") != std::string::npos);
+  CHECK(article_body.find("there’s nothing the Americans can do.”</p>") != std::string::npos);
+  // The seed's "--" are spaced en dashes.
+  CHECK(article_body.find("a common enemy – but their own bloody history") != std::string::npos);
   // The audio, the newsletter form and all 50 related articles with their URLs.
   CHECK(html.find("<audio src=\"media/once-enemies-listen.wav\" controls=\"\" preload=\"metadata\">") !=
         std::string::npos);
@@ -52,6 +54,19 @@ TEST_CASE("header: site, section, byline with authors, dates") {
   CHECK(html.find("<time class=\"lede-published\" datetime=\"2026-01-27T09:30:00Z\">Tuesday, Jan 27, "
                   "2026</time><span class=\"lede-updated\">Updated <time datetime=\"2026-02-01\">Sunday, "
                   "Feb 1, 2026</time></span>") != std::string::npos);
+}
+
+TEST_CASE("datetime attributes use HTML's spelling of ISO 8601") {
+  CHECK(test::render(R"j({"title": "T", "published": "2026-01-27t09:30:00,5z"})j")
+            .find("datetime=\"2026-01-27T09:30:00.5Z\">Tuesday, Jan 27, 2026</time>") != std::string::npos);
+}
+
+TEST_CASE("body headings never take the ids layout gives its own elements") {
+  std::string html = test::render(R"j({"title": "T", "body": "## Related title\n\n## Title",
+                                      "related": [{"title": "x"}]})j");
+  CHECK(test::count(html, "id=\"lede-related-title\"") == 1);
+  CHECK(html.find("<h2 id=\"lede-related-title-2\">Related\xC2\xA0title</h2><h2 id=\"lede-title-2\">") !=
+        std::string::npos);
 }
 
 TEST_CASE("a plain byline string is shown as written") {
@@ -95,6 +110,10 @@ TEST_CASE("render_page makes a complete standalone page with the stylesheet inli
   CHECK(page.find("<meta name=\"description\" content=\"D &quot;q&quot;\">") != std::string::npos);
   CHECK(page.find("--lede-measure") != std::string::npos);
   CHECK(page.find("<script") == std::string::npos);
+  CHECK(page.find("rel=\"canonical\"") == std::string::npos);  // no url given
+  std::string with_url;
+  REQUIRE(lede::render_page(R"j({"title": "T", "url": "https://n.example/a b"})j", with_url));
+  CHECK(with_url.find("<link rel=\"canonical\" href=\"https://n.example/a%20b\">") != std::string::npos);
   CHECK(page.find("</html>") != std::string::npos);
 }
 

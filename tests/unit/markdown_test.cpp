@@ -41,7 +41,8 @@ TEST_CASE("raw HTML in Markdown is text, never markup") {
   CHECK(body_html("a <img src=x onerror=alert(1)> b") ==
         "<p>a &lt;img src=x onerror=alert(1)&gt; b</p>");
   CHECK(body_html("<div>\n*x*\n</div>") == "<p>&lt;div&gt;\n<em>x</em>\n&lt;/div&gt;</p>");
-  CHECK(body_html("<!-- c -->") == "<p>&lt;!-- c --&gt;</p>");
+  // Shown as text, so typography applies to it like any text.
+  CHECK(body_html("<!-- c -->") == "<p>&lt;!\xE2\x80\x93 c \xE2\x80\x93&gt;</p>");
 }
 
 TEST_CASE("refused links keep their text; refused images keep their description") {
@@ -54,8 +55,8 @@ TEST_CASE("refused links keep their text; refused images keep their description"
 }
 
 TEST_CASE("images are lazy, async and send no referrer") {
-  CHECK(body_html("![a *cat*](cat.png \"Cat\")") ==
-        "<p><img loading=\"lazy\" decoding=\"async\" referrerpolicy=\"no-referrer\" src=\"cat.png\" "
+  CHECK(body_html("see ![a *cat*](cat.png \"Cat\")") ==
+        "<p>see <img loading=\"lazy\" decoding=\"async\" referrerpolicy=\"no-referrer\" src=\"cat.png\" "
         "alt=\"a cat\" title=\"Cat\"></p>");
 }
 
@@ -69,14 +70,44 @@ TEST_CASE("code blocks keep their text and a cleaned language class") {
 
 TEST_CASE("headings: the title stays the only h1, and each gets a stable id") {
   CHECK(body_html("## Pakistan, China\n\n## Pakistan, China") ==
-        "<h2 id=\"lede-pakistan-china\">Pakistan, China</h2><h2 id=\"lede-pakistan-china-2\">"
-        "Pakistan, China</h2>");
+        "<h2 id=\"lede-pakistan-china\">Pakistan,\xC2\xA0" "China</h2><h2 id=\"lede-pakistan-china-2\">"
+        "Pakistan,\xC2\xA0" "China</h2>");
   CHECK(body_html("# One\n\n## Two\n\n###### Six") ==
         "<h2 id=\"lede-one\">One</h2><h3 id=\"lede-two\">Two</h3><h6 id=\"lede-six\">Six</h6>");
   CHECK(body_html("## 'There's *Nothing*'") ==
-        "<h2 id=\"lede-there-s-nothing\">'There's <em>Nothing</em>'</h2>");
+        "<h2 id=\"lede-there-s-nothing\">\xE2\x80\x98There\xE2\x80\x99s <em>Nothing</em>\xE2\x80\x99</h2>");
 }
 
 TEST_CASE("NUL characters become U+FFFD") {
   CHECK(body_html(std::string("a\0b", 3)) == "<p>a\xEF\xBF\xBD" "b</p>");
+}
+
+TEST_CASE("Markdown nesting past the limit is a clear error, not a trap or a flattened DOM") {
+  std::string deep(70, '>');
+  std::string html;
+  lede::Result r = lede::render_html("{\"title\":\"T\",\"body\":" + test::quote(deep + " x") + "}", html);
+  REQUIRE_FALSE(r);
+  CHECK(r.first_error()->code == lede::ErrorCode::too_deep);
+  CHECK(r.first_error()->to_string() == "body: Markdown nesting is deeper than the limit of 64 levels");
+  CHECK(html.empty());
+  // Emphasis and lists count too; the limit can be changed.
+  lede::Options options;
+  options.limits.max_markdown_depth = 4;
+  CHECK_FALSE(lede::render_html(R"j({"title":"T","body":"- a\n  - b\n    - c"})j", html, options));
+  CHECK(lede::render_html(R"j({"title":"T","body":"- a\n  - b"})j", html, options));
+  CHECK(lede::render_html("{\"title\":\"T\",\"body\":" + test::quote(std::string(60, '>') + " x") + "}", html));
+}
+
+TEST_CASE("links that leave the page get noopener noreferrer, and nofollow ugc on request") {
+  std::string json = R"j({"title":"T","body":"[a](https://x.example) [b](/local) [c](//cdn.example)",
+                          "related":[{"title":"r","url":"http://r.example"}]})j";
+  std::string html;
+  REQUIRE(lede::render_html(json, html));
+  CHECK(test::count(html, "rel=\"noopener noreferrer\"") == 3);
+  CHECK(html.find("<a href=\"/local\">b</a>") != std::string::npos);
+  lede::Options options;
+  options.nofollow = true;
+  html.clear();
+  REQUIRE(lede::render_html(json, html, options));
+  CHECK(test::count(html, "rel=\"noopener noreferrer nofollow ugc\"") == 3);
 }

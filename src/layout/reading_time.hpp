@@ -1,0 +1,28 @@
+// How long an article takes to read, counted the way the language is read: words for
+// alphabetic scripts, characters for Chinese, Japanese and Korean.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace lede {
+
+struct ReadingTime {
+  std::size_t words = 0;       // runs of letters and digits outside CJK
+  std::size_t cjk_chars = 0;   // Han, kana and Hangul characters, each counted alone
+  unsigned minutes_low = 0;    // a range, as readers differ: fast reader
+  unsigned minutes_high = 0;   // slow reader
+};
+
+// Adds the text's words and CJK characters to `rt`.
+void count_text(std::string_view utf8, ReadingTime& rt);
+
+// Computes the minute range from the counts (at least one minute).
+void finish(ReadingTime& rt);
+
+// "4–5 min read" / "1 min read".
+std::string describe_minutes(const ReadingTime& rt);
+// "1,032 words" or, for mostly CJK text, "3,200 characters".
+std::string describe_length(const ReadingTime& rt, std::string_view lang);
+
+}  // namespace lede

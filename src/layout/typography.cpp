@@ -1,0 +1,195 @@
+#include "layout/typography.hpp"
+
+#include <string>
+
+namespace lede {
+namespace {
+
+struct Marks {
+  const char* open_double;
+  const char* close_double;
+  const char* open_single;
+  const char* close_single;
+  bool french_spacing;  // a narrow no-break space inside « »
+};
+
+constexpr Marks kEnglish{"\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x98", "\xE2\x80\x99", false};
+constexpr Marks kGerman{"\xE2\x80\x9E", "\xE2\x80\x9C", "\xE2\x80\x9A", "\xE2\x80\x98", false};
+constexpr Marks kFrench{"\xC2\xAB", "\xC2\xBB", "\xE2\x80\xB9", "\xE2\x80\xBA", true};
+constexpr const char* kApostrophe = "\xE2\x80\x99";
+constexpr const char* kNarrowNbsp = "\xE2\x80\xAF";
+
+const Marks& marks_for(std::string_view lang) {
+  auto is = [&](std::string_view code) {
+    return lang.size() >= code.size() && lang.compare(0, code.size(), code) == 0 &&
+           (lang.size() == code.size() || lang[code.size()] == '-');
+  };
+  if (is("de")) return kGerman;
+  if (is("fr")) return kFrench;
+  return kEnglish;
+}
+
+bool is_word_char(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+bool is_block(Tag t) {
+  switch (t) {
+    case Tag::p: case Tag::li: case Tag::h1: case Tag::h2: case Tag::h3: case Tag::h4:
+    case Tag::h5: case Tag::h6: case Tag::blockquote: case Tag::td: case Tag::th:
+    case Tag::figcaption: case Tag::dt: case Tag::dd: case Tag::summary: case Tag::div:
+    case Tag::header: case Tag::footer: case Tag::section: case Tag::aside: case Tag::nav:
+    case Tag::figure: case Tag::ul: case Tag::ol: case Tag::article:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_code(Tag t) { return t == Tag::code || t == Tag::pre || t == Tag::kbd || t == Tag::samp; }
+
+bool is_heading(Tag t) {
+  return t == Tag::h1 || t == Tag::h2 || t == Tag::h3 || t == Tag::h4 || t == Tag::h5 || t == Tag::h6;
+}
+
+class Typesetter {
+ public:
+  explicit Typesetter(const Marks& m) : m_(m) {}
+
+  // Starts a new block: quotes never pair across blocks.
+  void new_block() {
+    prev_ = ' ';
+    double_open_ = false;
+  }
+  // Code in the middle of a sentence counts as a word for the quotes around it.
+  void skipped() { prev_ = 'x'; }
+  // Text that needed no change still tells the next quote what came before it.
+  void saw(char last) { prev_ = last; }
+
+  std::string set(std::string_view in) {
+    std::string out;
+    out.reserve(in.size() + 8);
+    for (std::size_t i = 0; i < in.size(); ++i) {
+      char c = in[i];
+      // What follows the quote: a space or closing punctuation means it closes. (At the
+      // end of a text node the next character is in another node: unknown.)
+      unsigned char next = i + 1 < in.size() ? static_cast<unsigned char>(in[i + 1]) : 'x';
+      bool next_closes = next == ' ' || next == '\n' || next == '\t' || next == '.' || next == ',' ||
+                         next == ';' || next == ':' || next == '!' || next == '?' || next == ')';
+      if (c == '"') {
+        // Spaces on both sides (French typists do this): the quotes pair up in turn.
+        bool at_end = i + 1 == in.size();
+        bool open = opens() && (next_closes || at_end) ? !double_open_ : opens();
+        double_open_ = open;
+        if (open) {
+          out += m_.open_double;
+          if (m_.french_spacing) {
+            out += kNarrowNbsp;
+            while (i + 1 < in.size() && in[i + 1] == ' ') ++i;
+          }
+        } else {
+          if (m_.french_spacing) {
+            while (!out.empty() && out.back() == ' ') out.pop_back();
+            out += kNarrowNbsp;
+          }
+          out += m_.close_double;
+        }
+        prev_ = open ? '(' : 'x';
+        continue;
+      }
+      if (c == '\'') {
+        bool next_is_word = i + 1 < in.size() && is_word_char(static_cast<unsigned char>(in[i + 1]));
+        if (is_word_char(static_cast<unsigned char>(prev_)) && next_is_word) {
+          out += kApostrophe;  // it's, don't
+          prev_ = 'x';
+        } else if (opens() && !next_closes) {
+          out += m_.open_single;
+          prev_ = '(';
+        } else {
+          out += m_.french_spacing ? kApostrophe : m_.close_single;
+          prev_ = 'x';
+        }
+        continue;
+      }
+      if (c == '-' && i + 1 < in.size() && in[i + 1] == '-') {
+        bool em = i + 2 < in.size() && in[i + 2] == '-';
+        out += em ? "\xE2\x80\x94" : "\xE2\x80\x93";
+        i += em ? 2 : 1;
+        prev_ = ' ';  // a dash opens like a space: -- "quoted"
+        continue;
+      }
+      if (c == '.' && i + 2 < in.size() && in[i + 1] == '.' && in[i + 2] == '.') {
+        out += "\xE2\x80\xA6";
+        i += 2;
+        prev_ = '.';
+        continue;
+      }
+      out += c;
+      prev_ = c;
+    }
+    return out;
+  }
+
+ private:
+  // A quote opens after the start, a space, or opening punctuation.
+  bool opens() const {
+    unsigned char p = static_cast<unsigned char>(prev_);
+    return p == ' ' || p == '\n' || p == '\t' || p == '(' || p == '[' || p == '{' || p == '/';
+  }
+
+  const Marks& m_;
+  char prev_ = ' ';
+  bool double_open_ = false;
+};
+
+// "Pakistan, China" → "Pakistan,\u00A0China": a heading never ends on a lone word.
+void hold_last_words(Document& doc, NodeId heading) {
+  NodeId last_text = kNone;
+  walk(
+      doc, heading, [&](NodeId id) { if (doc.node(id).is_text) last_text = id; }, [](NodeId) {});
+  if (last_text == kNone) return;
+  std::string text(doc.text_of(last_text));
+  std::size_t end = text.find_last_not_of(' ');
+  if (end == std::string::npos) return;
+  std::size_t space = text.rfind(' ', end);
+  if (space == std::string::npos || space == 0) return;
+  text.replace(space, 1, "\xC2\xA0");
+  doc.set_text(last_text, text);
+}
+
+}  // namespace
+
+void apply_typography(Document& doc, NodeId top, std::string_view lang) {
+  Typesetter setter(marks_for(lang));
+  std::size_t code_depth = 0;
+  std::vector<NodeId> headings;
+  walk(
+      doc, top,
+      [&](NodeId id) {
+        const Node& n = doc.node(id);
+        if (!n.is_text) {
+          if (is_code(n.tag)) {
+            if (code_depth++ == 0) setter.skipped();
+          } else if (is_block(n.tag)) {
+            setter.new_block();
+          }
+          if (is_heading(n.tag)) headings.push_back(id);
+          return;
+        }
+        if (code_depth > 0) return;
+        std::string_view text = doc.text_of(id);
+        if (text.find_first_of("\"'-.") == std::string_view::npos) {
+          if (!text.empty()) setter.saw(text.back());
+          return;
+        }
+        doc.set_text(id, setter.set(text));
+      },
+      [&](NodeId id) {
+        Tag t = doc.node(id).tag;
+        if (is_code(t)) --code_depth;
+        else if (is_block(t)) setter.new_block();
+      });
+  for (NodeId h : headings) hold_last_words(doc, h);
+}
+
+}  // namespace lede

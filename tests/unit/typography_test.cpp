@@ -1,0 +1,90 @@
+#include <catch2/catch.hpp>
+
+#include "helpers.hpp"
+
+namespace {
+
+std::string body_in(const std::string& lang, const std::string& markdown) {
+  std::string html = test::render("{\"title\":\"T\",\"lang\":\"" + lang + "\",\"body\":" + test::quote(markdown) + "}");
+  const std::string open = "<div class=\"lede-body\">";
+  std::size_t b = html.find(open) + open.size();
+  return html.substr(b, html.rfind("</div></article>") - b);
+}
+
+}  // namespace
+
+TEST_CASE("curly quotes, apostrophes, dashes and ellipses in English") {
+  CHECK(body_in("en", "It's \"in the interest\" -- said 'he' --- and... 'tis") ==
+        "<p>It’s “in the interest” – said ‘he’ — and… ‘tis</p>");
+  CHECK(body_in("en", "\"*quoted emphasis*\" and (\"parens\")") ==
+        "<p>“<em>quoted emphasis</em>” and (“parens”)</p>");
+  CHECK(body_in("en", "the dogs' bowls") == "<p>the dogs’ bowls</p>");
+}
+
+TEST_CASE("quotes follow the article's language") {
+  CHECK(body_in("de", "Er sagte \"Hallo\" und 'tschüss'") == "<p>Er sagte „Hallo“ und ‚tschüss‘</p>");
+  CHECK(body_in("de-CH", "\"Grüezi\"") == "<p>„Grüezi“</p>");
+  CHECK(body_in("fr", "Il a dit \"bonjour\" puis \" au revoir \"") ==
+        "<p>Il a dit «\xE2\x80\xAF" "bonjour\xE2\x80\xAF» puis «\xE2\x80\xAF" "au revoir\xE2\x80\xAF»</p>");
+}
+
+TEST_CASE("code is untouched") {
+  CHECK(body_in("en", "`\"x\" -- y...` and `'z'`") ==
+        "<p><code>\"x\" -- y...</code> and <code>'z'</code></p>");
+  CHECK(body_in("en", "```\n\"a\" --- b...\n```") == "<pre><code>\"a\" --- b...\n</code></pre>");
+  CHECK(body_in("en", "say `x` \"y\"") == "<p>say <code>x</code> “y”</p>");
+}
+
+TEST_CASE("quotes never pair across blocks") {
+  CHECK(body_in("en", "end of a quote\"\n\n\"start") == "<p>end of a quote”</p><p>“start</p>");
+}
+
+TEST_CASE("the title, dek and headings are set too; headings keep their last two words together") {
+  std::string html = test::render(R"j({"title":"Once \"Enemies\" -- Now Friends","dek":"It's...",
+                                      "body":"## A short one\n\n## Single"})j");
+  CHECK(html.find("<h1 class=\"lede-title\" id=\"lede-title\">Once “Enemies” – Now\xC2\xA0" "Friends</h1>") !=
+        std::string::npos);
+  CHECK(html.find("<p class=\"lede-dek\">It’s…</p>") != std::string::npos);
+  CHECK(html.find(">A short\xC2\xA0one</h2>") != std::string::npos);
+  CHECK(html.find(">Single</h2>") != std::string::npos);
+}
+
+TEST_CASE("reading time and length, by words or by CJK characters") {
+  std::string words;
+  for (int i = 0; i < 1000; ++i) words += "word ";
+  std::string html = test::render("{\"title\":\"T\",\"body\":\"" + words + "\"}");
+  CHECK(html.find("<span class=\"lede-reading-time\">4–5 min read</span><span "
+                  "class=\"lede-word-count\">1,000 words</span>") != std::string::npos);
+  std::string cjk;
+  for (int i = 0; i < 1000; ++i) cjk += "\xE6\x96\x87";  // 文
+  html = test::render("{\"title\":\"T\",\"lang\":\"zh\",\"body\":\"" + cjk + "\"}");
+  CHECK(html.find(">2–3 min read</span><span class=\"lede-word-count\">1\xE2\x80\xAF" "000 characters</span>") !=
+        std::string::npos);
+  CHECK(test::render(R"j({"title":"T","body":"One."})j").find(">1 min read<") != std::string::npos);
+  CHECK(test::render(R"j({"title":"T","body":"One."})j").find(">1 word<") != std::string::npos);
+  CHECK(test::render(R"j({"title":"T"})j").find("lede-reading-time") == std::string::npos);
+}
+
+TEST_CASE("a table of contents for three or more sections, before the body") {
+  std::string html = test::render(R"j({"title":"T","body":"intro\n\n## One\n\n### One.a\n\n## Two\n\n#### deep"})j");
+  CHECK(html.find("<nav class=\"lede-toc\" aria-labelledby=\"lede-toc-title\"><h2 id=\"lede-toc-title\">"
+                  "Contents</h2><ol><li><a href=\"#lede-one\">One</a></li><li class=\"lede-toc-sub\"><a "
+                  "href=\"#lede-one-a\">One.a</a></li><li><a href=\"#lede-two\">Two</a></li></ol></nav>"
+                  "<div class=\"lede-body\">") != std::string::npos);
+  CHECK(test::render(R"j({"title":"T","body":"## One\n\n## Two"})j").find("lede-toc") == std::string::npos);
+}
+
+TEST_CASE("the first paragraph is dropped when it repeats the dek") {
+  std::string html = test::render(R"j({"title":"T","dek":"The  same words.","body":"The same\nwords.\n\nNext."})j");
+  CHECK(html.find("<div class=\"lede-body\"><p>Next.</p>") != std::string::npos);
+  html = test::render(R"j({"title":"T","dek":"Other words.","body":"The same words."})j");
+  CHECK(html.find("<div class=\"lede-body\"><p>The same words.</p>") != std::string::npos);
+}
+
+TEST_CASE("a lone image with a title becomes a figure with its caption") {
+  CHECK(test::body_html("![Harbour](h.jpg \"Road Town at dawn.\")") ==
+        "<figure><img loading=\"lazy\" decoding=\"async\" referrerpolicy=\"no-referrer\" src=\"h.jpg\" "
+        "alt=\"Harbour\" title=\"Road Town at dawn.\"><figcaption>Road Town at dawn.</figcaption></figure>");
+  CHECK(test::body_html("![Harbour](h.jpg)").rfind("<p><img", 0) == 0);
+  CHECK(test::body_html("see ![Harbour](h.jpg \"T\")").rfind("<p>see <img", 0) == 0);
+}

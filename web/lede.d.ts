@@ -1,0 +1,110 @@
+// Type declarations for web/lede.js, Lede's browser module.
+
+/** Why Lede could not show an article. */
+export type LedeErrorCode =
+  | 'syntax' // not JSON: line and column are set
+  | 'schema' // JSON, but not an article: path is set ("related[3].url")
+  | 'too_large' // over limits.inputBytes
+  | 'too_deep' // over limits.jsonDepth (line, column) or limits.markdownDepth (path "body")
+  | 'output_limit' // the rendered article would pass limits.outputBytes
+  | 'http' // fetching the article or the core answered an HTTP error: status is set
+  | 'network' // the fetch failed
+  | 'wasm' // WebAssembly could not start (a Content-Security-Policy without 'wasm-unsafe-eval')
+  | 'usage' // render() was given something that is not article JSON
+  | 'internal'
+  | 'error';
+
+export class LedeError extends Error {
+  readonly name: 'LedeError';
+  readonly code: LedeErrorCode;
+  /** Field path of a schema error, e.g. "related[3].url"; "" otherwise. */
+  readonly path: string;
+  /** 1-based position of a syntax or depth error; 0 if unknown. */
+  readonly line: number;
+  readonly column: number;
+  /** HTTP status of a failed fetch; 0 otherwise. */
+  readonly status: number;
+}
+
+/** Article JSON: a string, its UTF-8 bytes, or the parsed object. See docs/article-json.md. */
+export type ArticleInput = string | Uint8Array | ArrayBuffer | Record<string, unknown>;
+
+export interface Limits {
+  /** Default 8 MiB. */
+  inputBytes?: number;
+  /** Default 64. */
+  jsonDepth?: number;
+  /** Default 64. */
+  markdownDepth?: number;
+  /** Default 64 MiB. */
+  outputBytes?: number;
+}
+
+export interface CoreOptions {
+  limits?: Limits;
+  /** Keep sup, sub, kbd, mark, br, abbr, details, summary, figure and figcaption from raw HTML in the body. */
+  keepSafeHtml?: boolean;
+  /** rel="nofollow ugc" on links that leave the page. */
+  nofollow?: boolean;
+}
+
+export interface ReaderOptions extends CoreOptions {
+  /** Where lede.wasm is; default: dist/lede.wasm beside lede.js. */
+  wasmURL?: string | URL;
+}
+
+export interface RenderOptions extends CoreOptions {
+  /** Document that creates the nodes; default: the global document. */
+  document?: Document;
+  /** Relative URLs in the article resolve against this (usually the JSON's URL). */
+  base?: string | URL;
+}
+
+export interface Reader {
+  /** The article as DOM, built with createElement / createTextNode / setAttribute. Throws LedeError. */
+  render(json: ArticleInput, options?: RenderOptions): DocumentFragment;
+  /** The same article as an HTML string. Throws LedeError. */
+  renderHTML(json: ArticleInput): string;
+}
+
+/** Loads Lede's core (once per page and wasm URL) and resolves to a reader. */
+export function createReader(options?: ReaderOptions): Promise<Reader>;
+
+export interface MountOptions extends ReaderOptions {
+  base?: string | URL;
+}
+
+/** Renders an article into `target`, replacing its children. */
+export function mount<T extends Element>(target: T, json: ArticleInput, options?: MountOptions): Promise<T>;
+
+export interface LedeLoadedDetail {
+  src: string;
+  title: string;
+}
+
+export interface LedeErrorDetail {
+  src: string;
+  error: LedeError | Error;
+}
+
+/** <lede-reader src="article.json">: fetches, renders into its shadow root, shows loading and error states. */
+export class LedeReaderElement extends HTMLElement {
+  /** URL of the article JSON (the `src` attribute). */
+  src: string;
+  /** An article given directly instead of src. */
+  article: ArticleInput | null;
+  /** 'loading', 'ready' or 'error'. */
+  readonly state: '' | 'loading' | 'ready' | 'error';
+  /** Loads and renders again. */
+  reload(): Promise<void>;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lede-reader': LedeReaderElement;
+  }
+  interface HTMLElementEventMap {
+    'lede-loaded': CustomEvent<LedeLoadedDetail>;
+    'lede-error': CustomEvent<LedeErrorDetail>;
+  }
+}
