@@ -13,7 +13,7 @@
 //   urlAttrs: ['href', 'src', 'action'],
 //   voids: ['br', ...],
 // }
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -91,9 +91,11 @@ export function readVocabulary(root = repoRoot) {
 
   const allowed = Object.fromEntries(tags.map((t) => [t, new Set([...global, ...(perTag[t] ?? [])])]));
 
-  // What the builders (layout and Markdown) actually use today.
-  const builders = ['src/layout/article_view.cpp', 'src/markdown/markdown_to_tree.cpp']
-    .map((f) => readFileSync(join(root, f), 'utf8'))
+  // What the builders (layout, Markdown, and the tree itself, which sets rel) use today.
+  const builders = ['src/layout', 'src/markdown', 'src/tree']
+    .flatMap((dir) => readdirSync(join(root, dir)).filter((f) => f.endsWith('.cpp')).map((f) => join(root, dir, f)))
+    .filter((f) => !f.endsWith('vocabulary.cpp'))
+    .map((f) => readFileSync(f, 'utf8'))
     .join('\n');
   const usedTags = new Set([...builders.matchAll(/Tag::(\w+)/g)].map((m) => m[1]));
   const usedAttrs = new Set([...builders.matchAll(/Attr::(\w+)/g)].map((m) => name(m[1])));
@@ -125,7 +127,7 @@ export function allowlistMarkdown(v = readVocabulary()) {
     `**URL attributes** (set only through the URL policy): ${v.urlAttrs.map(code).join(', ')}. ` +
       `**Void elements**: ${v.voids.map(code).join(', ')}.`,
     '',
-    `**In the vocabulary but produced by nothing yet** (neither \`src/layout/\` nor \`src/markdown/\` names them): ` +
+    `**In the vocabulary but produced by nothing yet** (no file in \`src/layout/\`, \`src/markdown/\` or \`src/tree/\` names them): ` +
       `elements ${v.unusedTags.map(code).join(', ')}; attributes ${v.unusedAttrs.map(code).join(', ')}.`,
     END,
   ];

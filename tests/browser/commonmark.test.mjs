@@ -35,6 +35,8 @@ export const REASONS = {
   'gfm-autolink': 'Lede turns bare `http(s)://` URLs, `www.` names and email addresses into links (GFM autolinks); CommonMark leaves them as text.',
   'code-class': 'The info string of a fenced code block is author input: its `language-` class keeps only ASCII letters, digits and `- _ + # .`.',
   'task-list': 'List items starting with `[ ]` or `[x]` are tasks, shown with a ☐/☑ mark (never a form control).',
+  typography: 'Typography for plain typed text: curly quotes in the article\'s language, `--` and `---` as en and em dashes, `...` as an ellipsis, and a no-break space between the last two words of a heading (never inside code).',
+  'lone-image-figure': 'A paragraph that is only an image with a title becomes a `figure`, the title its `figcaption`.',
   'raw-html': 'Raw HTML (blocks and inline tags, comments, processing instructions, declarations, CDATA) is shown as text, never interpreted.',
 };
 
