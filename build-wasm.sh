@@ -26,7 +26,17 @@ build_wasm() {
   cmake --build build/wasm -j "$jobs" --target lede_wasm
   mkdir -p web/dist
   cp build/wasm/lede.wasm web/dist/lede.wasm
+  copy_fonts
   node scripts/size-report.mjs
+}
+
+# The readable face (Atkinson Hyperlegible, SIL Open Font License) from npm's
+# @fontsource package, beside lede.js; the element loads it only when chosen.
+copy_fonts() {
+  local from=node_modules/@fontsource/atkinson-hyperlegible
+  mkdir -p web/fonts
+  cp "$from"/files/atkinson-hyperlegible-latin{,-ext}-{400,700}-{normal,italic}.woff2 web/fonts/
+  cp "$from/LICENSE" web/fonts/atkinson-hyperlegible-OFL.txt
 }
 
 case "${1:-build}" in

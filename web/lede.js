@@ -236,16 +236,43 @@ export async function createReader(options = {}) {
   };
 }
 
-/** Renders an article into `target`, replacing what it held. Resolves to the target. */
+// Presentation options: attributes and properties of <lede-reader>, options of mount().
+const PRESENTATION = ['theme', 'font', 'fontSize', 'lineHeight', 'width', 'mode', 'toolbar'];
+
+/**
+ * Renders an article into `target`, replacing what it held. Resolves to the target.
+ * With any presentation option (theme, font, fontSize, lineHeight, width, mode, toolbar)
+ * the article is shown in a <lede-reader> (toolbar, player, overlay); without, `target`
+ * gets the plain article, as render() builds it.
+ */
 export async function mount(target, json, options = {}) {
   const { base, ...readerOptions } = options;
-  const reader = await createReader(readerOptions);
-  target.replaceChildren(reader.render(json, { document: target.ownerDocument, base }));
+  if (!PRESENTATION.some((name) => options[name] !== undefined)) {
+    const reader = await createReader(readerOptions);
+    target.replaceChildren(reader.render(json, { document: target.ownerDocument, base }));
+    return target;
+  }
+  const el = target.ownerDocument.createElement('lede-reader');
+  for (const name of PRESENTATION) {
+    if (options[name] !== undefined) el[name] = options[name];
+    delete readerOptions[name];
+  }
+  el.options = readerOptions;
+  el.base = base;
+  el.article = json;
+  const shown = new Promise((ok, fail) => {
+    el.addEventListener('lede-loaded', ok, { once: true });
+    el.addEventListener('lede-error', (e) => fail(e.detail.error), { once: true });
+  });
+  target.replaceChildren(el);
+  await shown;
   return target;
 }
 
 // ---------------------------------------------------------------------------
-// <lede-reader src="article.json">
+// <lede-reader src="article.json">: the article in a shadow root, with a toolbar for the
+// reader's own choices (kept in localStorage), a reading-progress bar, a player for the
+// article's audio (or read-aloud through the Web Speech API) and an overlay mode.
 
 async function fetchArticle(url, signal) {
   let response;
@@ -263,46 +290,192 @@ async function fetchArticle(url, signal) {
 }
 
 const stylesheetURL = new URL('./lede.css', import.meta.url);
+const STORE = 'lede:prefs';
+
+// The reader's preferences. Each is an attribute (the embedder's default), a property
+// and a control; the reader's own choice, kept under STORE, wins over the attribute.
+const DEFAULTS = { theme: 'auto', font: 'serif', fontSize: null, lineHeight: null, width: 'normal' };
+const pairs = (s) => s.split(',').map((p) => p.split(':'));
+const CHOICES = {
+  font: ['Font', pairs('serif:Serif,sans:Sans-serif,mono:Monospace,readable:Readable')],
+  lineHeight: ['Line spacing', pairs('1.35:Tight,1.6:Normal,1.9:Loose')],
+  width: ['Width', pairs('narrow:Narrow,normal:Normal,wide:Wide')],
+  theme: ['Theme', pairs('auto:Auto,light:Light,sepia:Sepia,dark:Dark,contrast:High contrast')],
+};
+const SIZES = [14, 16, 18, 20, 22, 24, 28, 32];
+const attrName = (prop) => prop.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+// A preference value, or null when it is not one Lede knows.
+function valid(name, value) {
+  if (value == null || value === '') return null;
+  if (name === 'theme' || name === 'font' || name === 'width') {
+    return CHOICES[name][1].some(([v]) => v === value) ? value : null;
+  }
+  const n = Number(value); // fontSize in CSS pixels, lineHeight a ratio
+  return name === 'fontSize' ? (n >= 8 && n <= 72 ? n : null) : n >= 1 && n <= 3 ? n : null;
+}
+
+// Storage can be refused (sandboxed frames, privacy modes): then choices last the page.
+let memory = {};
+function stored() {
+  try {
+    return JSON.parse(localStorage.getItem(STORE)) ?? {};
+  } catch {
+    return memory;
+  }
+}
+function store(prefs) {
+  memory = prefs;
+  try {
+    localStorage.setItem(STORE, JSON.stringify(prefs));
+  } catch {}
+}
+
+// @font-face does not reach into shadow roots, so the readable face is registered with
+// the document, under a name of Lede's own, and only once someone chooses it.
+let readable = false;
+function loadReadableFont(doc) {
+  if (readable || !globalThis.FontFace || !doc.fonts) return;
+  readable = true;
+  for (const range of ['latin', 'latin-ext']) {
+    for (const weight of ['400', '700']) {
+      for (const style of ['normal', 'italic']) {
+        const url = new URL(`./fonts/atkinson-hyperlegible-${range}-${weight}-${style}.woff2`, import.meta.url);
+        // latin-ext holds only what latin lacks: fetched only for text that needs it.
+        const unicodeRange = range === 'latin' ? 'U+0-FF,U+131,U+152-153,U+2000-206F,U+20AC,U+2122,U+2212' :
+          'U+100-2FF,U+1D00-1DBF,U+1E00-1EFF,U+20A0-20C0,U+2113,U+2C60-2C7F,U+A720-A7FF';
+        doc.fonts.add(new FontFace('Lede Atkinson Hyperlegible', `url("${url}")`, { weight, style, unicodeRange, display: 'swap' }));
+      }
+    }
+  }
+}
+
+// "m:ss" or "h:mm:ss".
+function clock(seconds) {
+  const s = Math.floor(Number.isFinite(seconds) ? seconds : 0);
+  const mm = `${Math.floor(s / 60) % 60}`;
+  return `${s >= 3600 ? `${Math.floor(s / 3600)}:${mm.padStart(2, '0')}` : mm}:${`${s % 60}`.padStart(2, '0')}`;
+}
+
+// The sentences read aloud, each with the Range it covers in the article (for the
+// highlight): the title, the dek and the body's text blocks, code left out.
+function sentences(article) {
+  const doc = article.ownerDocument;
+  const segmenter = globalThis.Intl?.Segmenter && new Intl.Segmenter(article.lang || undefined, { granularity: 'sentence' });
+  const out = [];
+  const blocks = ':is(.lede-title, .lede-dek, .lede-body :is(p, h2, h3, h4, h5, h6, li, th, td, figcaption, dt, dd)):not(:has(p, li))';
+  for (const block of article.querySelectorAll(blocks)) {
+    const nodes = [];
+    let text = '';
+    const walker = doc.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    for (let node; (node = walker.nextNode()); text += node.data) nodes.push([node, text.length]);
+    const at = (pos, end) => {
+      for (const [node, offset] of nodes) if (end ? pos <= offset + node.length : pos < offset + node.length) return [node, pos - offset];
+    };
+    for (const { segment, index } of segmenter ? segmenter.segment(text) : [{ segment: text, index: 0 }]) {
+      const said = segment.trim();
+      if (!said) continue;
+      const start = index + segment.search(/\S/);
+      const range = doc.createRange();
+      range.setStart(...at(start));
+      range.setEnd(...at(start + said.length, true));
+      out.push({ text: said.replace(/\s+/g, ' '), range });
+    }
+  }
+  return out;
+}
+
+function highlight(range) {
+  const highlights = globalThis.CSS?.highlights;
+  if (!highlights || !globalThis.Highlight) return; // no highlight, the voice still reads
+  if (range) highlights.set('lede-speaking', new Highlight(range));
+  else highlights.delete('lede-speaking');
+}
+
+const FOCUSABLE = 'a[href],button,input,select,textarea,audio[controls],[tabindex="0"]';
 
 export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
   static get observedAttributes() {
-    return ['src'];
+    return ['src', 'base', 'mode', 'no-toolbar', 'hidden', ...Object.keys(DEFAULTS).map(attrName)];
   }
 
-  #status;
-  #content;
+  /** Core options for this reader: { wasmURL, limits, keepSafeHtml, nofollow }. */
+  options = {};
+
+  #ui = {}; // the shadow root's parts
   #styled;
   #controller = null;
   #article = null;
   #started = false;
+  #kept = false; // content prerendered in a declarative shadow root
+  #announced = false; // lede-ready fired
+  #open = false; // shown as an overlay
+  #saved = null; // what opening the overlay changed: [focused element, html overflow, html had style]
+  #raf = 0;
+  #audio = null;
+  #lines = null; // sentences to read aloud
+  #index = 0;
+  #speaking = false;
+  #utterance = null;
 
   constructor() {
     super();
+    // A page from `lede site` holds the article prerendered in a declarative shadow root:
+    // it stays, and the controls attach to it.
+    const prerendered = this.shadowRoot?.querySelector('[part=content]');
+    const kept = prerendered ? [...prerendered.childNodes] : [];
+    this.#kept = kept.length > 0;
     const root = this.attachShadow({ mode: 'open' });
-    const doc = root.ownerDocument ?? document;
-    const link = doc.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = stylesheetURL.href;
+    const doc = root.ownerDocument;
+    const u = this.#ui;
+    const el = (tag, props, ...children) => {
+      const node = doc.createElement(tag);
+      for (const [k, v] of Object.entries(props ?? {})) if (k in node) node[k] = v; else node.setAttribute(k, v);
+      node.append(...children);
+      return node;
+    };
+    const button = (text, act, props) => el('button', { type: 'button', 'data-act': act, ...props }, text);
+    const select = (name, label, options, props) =>
+      el('label', props, label, (u[name] = el('select', { name }, ...options.map(([value, text]) => el('option', { value }, text)))));
+    const link = el('link', { rel: 'stylesheet', href: stylesheetURL.href });
     this.#styled = new Promise((resolve) => {
       link.onload = link.onerror = resolve;
     });
-    this.#status = doc.createElement('div');
-    this.#status.className = 'lede-status';
-    this.#status.setAttribute('part', 'status');
-    this.#status.setAttribute('role', 'status');
-    this.#status.hidden = true;
-    this.#content = doc.createElement('div');
-    this.#content.setAttribute('part', 'content');
-    root.append(link, this.#status, this.#content);
-  }
-
-  get src() {
-    return this.getAttribute('src') ?? '';
-  }
-
-  set src(value) {
-    if (value == null || value === '') this.removeAttribute('src');
-    else this.setAttribute('src', value);
+    u.status = el('div', { className: 'lede-status', part: 'status', role: 'status', hidden: true });
+    u.content = el('div', { part: 'content' }, ...kept);
+    u.toolbar = el('div', { part: 'toolbar', role: 'toolbar', 'aria-label': 'Reader' },
+      (u.display = button('Aa Display', 'display', { 'aria-expanded': false, 'aria-controls': 'lede:settings' })),
+      (u.listen = button('Listen', 'listen', { hidden: true, 'aria-expanded': false, 'aria-controls': 'lede:player' })));
+    u.close = button('×', 'close', { part: 'close', 'aria-label': 'Close', hidden: true });
+    u.settings = el('div', { id: 'lede:settings', className: 'lede-row', part: 'settings', hidden: true },
+      el('div', { role: 'group', 'aria-label': 'Text size' }, 'Text size',
+        button('A−', 'smaller', { 'aria-label': 'Smaller text' }), (u.size = el('span')), button('A+', 'larger', { 'aria-label': 'Larger text' })),
+      ...Object.entries(CHOICES).map(([name, [label, options]]) => select(name, label, options)),
+      button('Reset', 'reset'));
+    u.player = el('div', { id: 'lede:player', className: 'lede-row', part: 'player', role: 'group', 'aria-label': 'Player', hidden: true },
+      button('Previous', 'prev', { className: 'lede-speech', 'aria-label': 'Previous sentence' }),
+      (u.play = button('Play', 'play')),
+      button('Next', 'next', { className: 'lede-speech', 'aria-label': 'Next sentence' }),
+      (u.seek = el('input', { type: 'range', name: 'seek', className: 'lede-audio', min: 0, max: 0, step: 1, value: 0, 'aria-label': 'Seek' })),
+      (u.time = el('span', { className: 'lede-audio lede-time' }, '0:00 / 0:00')),
+      select('rate', 'Speed', [0.75, 1, 1.25, 1.5, 1.75, 2].map((r) => [r, `${r}×`])),
+      select('voice', 'Voice', [], { className: 'lede-speech' }),
+      button('Close player', 'stop'));
+    u.rate.value = '1';
+    u.progress = el('div', { className: 'lede-progress', part: 'progress', role: 'progressbar', 'aria-label': 'Reading progress',
+      'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': 0 }, el('div'));
+    u.bar = el('div', { className: 'lede-bar', hidden: true }, el('div', { className: 'lede-row' }, u.toolbar, u.close), u.settings, u.player, u.progress);
+    u.frame = el('div', { className: 'lede-frame', part: 'frame' }, u.bar, u.status, u.content);
+    root.append(link, u.frame);
+    // Unstyled controls would flash while the stylesheet loads.
+    this.#styled.then(() => {
+      u.bar.hidden = false;
+      this.#measure();
+    });
+    root.addEventListener('click', (e) => this.#click(e));
+    root.addEventListener('change', (e) => this.#change(e));
+    root.addEventListener('keydown', (e) => this.#key(e));
+    u.frame.addEventListener('scroll', this.#onScroll, { passive: true });
   }
 
   /** An article given directly (object or JSON string) instead of `src`. */
@@ -320,26 +493,73 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
     return this.getAttribute('state') ?? '';
   }
 
+  /** Whether the toolbar shows: the `no-toolbar` attribute, inverted. */
+  get toolbar() {
+    return !this.hasAttribute('no-toolbar');
+  }
+
+  set toolbar(value) {
+    this.toggleAttribute('no-toolbar', !value);
+  }
+
+  /** The preferences in force: the reader's stored choices over the attributes. */
+  get prefs() {
+    const mine = stored();
+    const prefs = {};
+    for (const [name, fallback] of Object.entries(DEFAULTS)) {
+      prefs[name] = valid(name, mine[name]) ?? valid(name, this.getAttribute(attrName(name))) ?? fallback;
+    }
+    return prefs;
+  }
+
   connectedCallback() {
+    addEventListener('scroll', this.#onScroll, { passive: true });
+    addEventListener('resize', this.#onScroll);
+    globalThis.speechSynthesis?.addEventListener?.('voiceschanged', this.#voices);
+    this.#apply();
     if (!this.#started) {
       this.#started = true;
-      this.#load();
+      if (this.#kept) {
+        this.#kept = false;
+        this.#setState('ready');
+        this.#shown(this.src ? new URL(this.src, this.ownerDocument.baseURI).href : '');
+      } else this.#load();
     }
   }
 
   disconnectedCallback() {
     this.#controller?.abort();
     this.#started = false;
+    removeEventListener('scroll', this.#onScroll);
+    removeEventListener('resize', this.#onScroll);
+    globalThis.speechSynthesis?.removeEventListener?.('voiceschanged', this.#voices);
+    this.#stop();
+    this.#sync();
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
     if (oldValue === newValue || !this.#started) return;
-    if (name === 'src') this.#load();
+    if (name === 'src' || name === 'base') this.#load();
+    else this.#apply();
   }
 
   /** Loads and renders again (the error state's Retry button calls this). */
   reload() {
     return this.#load();
+  }
+
+  /** Closes the overlay (sets `hidden`; `el.hidden = false` opens it again). */
+  close() {
+    if (!this.#open) return;
+    this.hidden = true;
+    this.#fire('lede-close', {});
+  }
+
+  /** Forgets the reader's own choices: the attributes apply again. */
+  resetPreferences() {
+    store({});
+    this.#apply();
+    this.#fire('lede-change', { name: null, value: null, prefs: this.prefs });
   }
 
   async #load() {
@@ -353,21 +573,21 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
     this.#setState('loading', 'Loading article…');
     let url = '';
     try {
-      const core = loadCore();
+      const { wasmURL, ...options } = this.options ?? {};
+      const core = loadCore(wasmURL);
       let json = article;
       if (src) {
         url = new URL(src, this.ownerDocument.baseURI).href;
         json = await fetchArticle(url, controller.signal);
       }
+      const base = url || (this.base ? new URL(this.base, this.ownerDocument.baseURI).href : undefined);
       const reader = await core;
       await this.#styled;
       if (controller.signal.aborted) return;
-      const fragment = reader.render(json, { document: this.ownerDocument, base: url || undefined });
-      this.#content.replaceChildren(fragment);
+      const fragment = reader.render(json, { ...options, document: this.ownerDocument, base });
+      this.#ui.content.replaceChildren(fragment);
       this.#setState('ready');
-      // Plain text for the event: typography's no-break spaces become spaces.
-      const title = (this.#content.querySelector('h1')?.textContent ?? '').replace(/\u00a0/g, ' ');
-      this.#fire('lede-loaded', { src: url, title });
+      this.#shown(url);
     } catch (error) {
       if (controller.signal.aborted) return;
       this.#showError(error, url);
@@ -375,16 +595,42 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
     }
   }
 
+  // The article is on screen: attach the player, then tell the page.
+  #shown(src) {
+    const u = this.#ui;
+    const audio = (this.#audio = u.content.querySelector('.lede-listen audio'));
+    for (const type of ['play', 'pause', 'ended', 'timeupdate', 'durationchange', 'ratechange']) audio?.addEventListener(type, this.#tick);
+    this.#lines = null;
+    this.#index = 0;
+    u.listen.hidden = !audio && !globalThis.speechSynthesis;
+    u.listen.textContent = audio ? 'Listen' : 'Read aloud';
+    this.#tick();
+    this.#apply();
+    this.#measure();
+    // Plain text for the event: typography's no-break spaces become spaces.
+    const title = (u.content.querySelector('h1')?.textContent ?? '').replace(/\u00a0/g, ' ');
+    this.#fire('lede-loaded', { src, title });
+    if (!this.#announced) {
+      this.#announced = true;
+      this.#fire('lede-ready', { src, title, prefs: this.prefs });
+    }
+  }
+
   #setState(state, message = '') {
     this.setAttribute('state', state);
     this.toggleAttribute('aria-busy', state === 'loading');
-    const status = this.#status;
+    const status = this.#ui.status;
     status.dataset.state = state;
     status.setAttribute('role', state === 'error' ? 'alert' : 'status');
     status.replaceChildren();
     status.hidden = !message;
     if (message) status.append(message);
-    if (state !== 'ready') this.#content.replaceChildren();
+    if (state !== 'ready') {
+      this.#stop();
+      this.#audio = null;
+      this.#ui.listen.hidden = true;
+      this.#ui.content.replaceChildren();
+    }
   }
 
   #showError(error, url) {
@@ -398,13 +644,303 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
     retry.textContent = 'Retry';
     retry.setAttribute('part', 'retry');
     retry.addEventListener('click', () => this.reload());
-    this.#status.append(detail, retry);
+    this.#ui.status.append(detail, retry);
     void url;
   }
 
   #fire(type, detail) {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
+
+  // ---- preferences
+
+  #apply() {
+    const u = this.#ui;
+    const p = this.prefs;
+    const frame = u.frame;
+    Object.assign(frame.dataset, { theme: p.theme, font: p.font, width: p.width });
+    if (p.fontSize) frame.style.setProperty('--lede-font-size', `${p.fontSize}px`);
+    else frame.style.removeProperty('--lede-font-size');
+    if (p.lineHeight) frame.style.setProperty('--lede-line-height', p.lineHeight);
+    else frame.style.removeProperty('--lede-line-height');
+    if (p.font === 'readable') loadReadableFont(this.ownerDocument);
+    for (const name of Object.keys(CHOICES)) u[name].value = p[name] ?? '1.6';
+    u.size.textContent = `${Math.round(this.#fontSize())} px`;
+    frame.toggleAttribute('data-toolbar', this.toolbar);
+    u.toolbar.hidden = !this.toolbar;
+    if (!this.toolbar) {
+      this.#toggle(u.display, u.settings, false);
+      if (!u.player.hidden) this.#closePlayer();
+    }
+    this.#sync();
+  }
+
+  #fontSize() {
+    const article = this.#ui.content.querySelector('.lede');
+    return this.prefs.fontSize ?? (article ? parseFloat(getComputedStyle(article).fontSize) : 18);
+  }
+
+  #choose(name, value) {
+    store({ ...stored(), [name]: value });
+    this.#apply();
+    const prefs = this.prefs;
+    this.#fire('lede-change', { name, value: prefs[name], prefs });
+  }
+
+  // ---- overlay
+
+  #sync() {
+    const open = this.getAttribute('mode') === 'overlay' && this.isConnected && !this.hidden;
+    if (open === this.#open) return;
+    this.#open = open;
+    const { frame, close } = this.#ui;
+    const html = this.ownerDocument.documentElement;
+    frame.dataset.mode = open ? 'overlay' : 'inline';
+    const dialog = { role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'lede-title', 'aria-label': 'Article', tabindex: '-1' };
+    for (const [k, v] of Object.entries(dialog)) if (open) frame.setAttribute(k, v); else frame.removeAttribute(k);
+    close.hidden = !open;
+    if (open) {
+      let focused = this.ownerDocument.activeElement;
+      while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
+      this.#saved = [focused, html.style.overflow, html.hasAttribute('style')];
+      html.style.overflow = 'hidden'; // the page does not scroll behind the overlay
+      this.#styled.then(() => this.#open && close.focus());
+    } else if (this.#saved) {
+      const [focused, overflow, hadStyle] = this.#saved;
+      this.#saved = null;
+      html.style.overflow = overflow;
+      if (!hadStyle) html.removeAttribute('style');
+      if (focused?.isConnected) focused.focus();
+    }
+    this.#measure();
+  }
+
+  // ---- events from the shadow root
+
+  #click(e) {
+    const u = this.#ui;
+    const target = e.target.closest?.('[data-act], a[href^="#"]');
+    if (!target) return;
+    if (!target.dataset.act) return this.#jump(e, target);
+    switch (target.dataset.act) {
+      case 'display':
+        this.#toggle(u.display, u.settings);
+        break;
+      case 'smaller':
+      case 'larger': {
+        const now = this.#fontSize();
+        const size = target.dataset.act === 'larger' ? SIZES.find((s) => s > now) : SIZES.findLast((s) => s < now);
+        if (size) this.#choose('fontSize', size);
+        break;
+      }
+      case 'reset':
+        this.resetPreferences();
+        break;
+      case 'listen':
+        if (!u.player.hidden) return this.#closePlayer();
+        this.#toggle(u.listen, u.player, true);
+        u.player.dataset.kind = this.#audio ? 'audio' : 'speech';
+        if (!this.#audio) this.#voices();
+        this.#play(true);
+        break;
+      case 'play':
+        this.#play();
+        break;
+      case 'prev':
+      case 'next':
+        this.#skip(target.dataset.act === 'next' ? 1 : -1);
+        break;
+      case 'stop':
+        this.#closePlayer();
+        u.listen.focus();
+        break;
+      case 'close':
+        this.close();
+        break;
+    }
+  }
+
+  #change(e) {
+    const t = e.target;
+    if (!this.#ui.bar.contains(t)) return;
+    if (t.name in DEFAULTS) this.#choose(t.name, valid(t.name, t.value));
+    else if (t.name === 'seek') {
+      if (this.#audio) this.#audio.currentTime = Number(t.value);
+    } else if (this.#audio) this.#audio.playbackRate = Number(t.value);
+    else if (this.#speaking) this.#skip(0); // a new rate or voice: say the sentence again with it
+  }
+
+  #key(e) {
+    const u = this.#ui;
+    const root = this.shadowRoot;
+    if (e.key === 'Escape' && !u.settings.hidden) {
+      this.#toggle(u.display, u.settings, false);
+      u.display.focus();
+    } else if (e.key === 'Escape' && this.#open) {
+      this.close();
+    } else if (e.key === 'Tab' && this.#open) {
+      // Focus stays in the dialog: Tab past the last control comes back to the first.
+      const all = [...root.querySelectorAll(FOCUSABLE)].filter((n) => !n.disabled && n.checkVisibility());
+      const i = all.indexOf(root.activeElement);
+      if (e.shiftKey ? i > 0 : i < all.length - 1 || i < 0) return;
+      (e.shiftKey ? all.at(-1) : all[0])?.focus();
+    } else if (/^Arrow(Left|Right)$/.test(e.key) && e.target.parentNode === u.toolbar) {
+      const buttons = [...u.toolbar.children].filter((b) => !b.hidden);
+      const step = (e.key === 'ArrowRight') === (getComputedStyle(u.toolbar).direction === 'ltr') ? 1 : -1;
+      buttons[(buttons.indexOf(e.target) + step + buttons.length) % buttons.length].focus();
+    } else return;
+    e.preventDefault();
+  }
+
+  // In-page links (the table of contents) inside the shadow root: the page's URL is left
+  // alone; the target scrolls into view and takes the focus.
+  #jump(e, link) {
+    const target = this.shadowRoot.getElementById(decodeURIComponent(link.getAttribute('href').slice(1)));
+    if (!target) return;
+    e.preventDefault();
+    if (!target.hasAttribute('tabindex')) target.tabIndex = -1;
+    target.focus({ preventScroll: true });
+    target.scrollIntoView({ block: 'start' });
+  }
+
+  #toggle(button, panel, open = panel.hidden) {
+    panel.hidden = !open;
+    button.setAttribute('aria-expanded', open);
+    return open;
+  }
+
+  // ---- reading progress
+
+  #onScroll = () => {
+    this.#raf ||= requestAnimationFrame(() => {
+      this.#raf = 0;
+      this.#measure();
+    });
+  };
+
+  #measure() {
+    const { frame, progress } = this.#ui;
+    let p;
+    if (this.#open) {
+      const max = frame.scrollHeight - frame.clientHeight;
+      p = max > 0 ? frame.scrollTop / max : 1;
+    } else {
+      const r = frame.getBoundingClientRect();
+      const h = innerHeight;
+      p = r.height > h ? -r.top / (r.height - h) : +(r.bottom <= h);
+    }
+    p = Math.round(Math.min(1, Math.max(0, p || 0)) * 100);
+    progress.setAttribute('aria-valuenow', p);
+    progress.style.setProperty('--lede-progress', p / 100);
+  }
+
+  // ---- listening: the article's audio, or read-aloud
+
+  #tick = () => {
+    const a = this.#audio;
+    const { play, seek, time } = this.#ui;
+    if (!a) return;
+    const now = a.currentTime;
+    const total = Number.isFinite(a.duration) ? a.duration : 0;
+    play.textContent = a.paused ? 'Play' : 'Pause';
+    seek.max = total;
+    seek.value = now;
+    seek.setAttribute('aria-valuetext', `${clock(now)} of ${clock(total)}`);
+    time.textContent = `${clock(now)} / ${clock(total)}`;
+  };
+
+  #play(on) {
+    const a = this.#audio;
+    if (a) {
+      if (on ?? a.paused) a.play().catch(() => {});
+      else a.pause();
+      return;
+    }
+    this.#speaking = on ?? !this.#speaking;
+    this.#skip(0);
+  }
+
+  #skip(step) {
+    this.#lines ??= sentences(this.#ui.content.querySelector('article') ?? this.#ui.content);
+    this.#index = Math.max(0, Math.min(this.#lines.length - 1, this.#index + step));
+    this.#utterance = null;
+    globalThis.speechSynthesis?.cancel();
+    this.#say();
+  }
+
+  #say() {
+    const u = this.#ui;
+    const line = this.#lines?.[this.#index];
+    const synth = globalThis.speechSynthesis;
+    if (!line) this.#speaking = false;
+    u.play.textContent = this.#speaking ? 'Pause' : 'Play';
+    highlight(line?.range);
+    if (!line) this.#index = 0;
+    if (!this.#speaking || !synth) return;
+    const utterance = (this.#utterance = new SpeechSynthesisUtterance(line.text));
+    utterance.lang = this.#ui.content.querySelector('article')?.lang ?? '';
+    utterance.rate = Number(u.rate.value);
+    utterance.voice = synth.getVoices().find((v) => v.voiceURI === u.voice.value) ?? null;
+    utterance.onend = () => {
+      if (this.#utterance !== utterance) return; // cancelled: skipped or paused
+      this.#index += 1;
+      this.#say();
+    };
+    utterance.onerror = () => {
+      if (this.#utterance !== utterance) return;
+      this.#speaking = false;
+      this.#say();
+    };
+    synth.speak(utterance);
+    // Keep the sentence being read on screen.
+    const r = line.range.getBoundingClientRect();
+    if (r.top < 0 || r.bottom > innerHeight) line.range.startContainer.parentElement.scrollIntoView({ block: 'center' });
+  }
+
+  #voices = () => {
+    const synth = globalThis.speechSynthesis;
+    const select = this.#ui.voice;
+    if (!synth) return;
+    const lang = (this.#ui.content.querySelector('article')?.lang || 'en').split('-')[0].toLowerCase();
+    const all = synth.getVoices();
+    const mine = all.filter((v) => v.lang.toLowerCase().startsWith(lang));
+    const chosen = select.value;
+    const option = (value, text) => Object.assign(this.ownerDocument.createElement('option'), { value, text });
+    select.replaceChildren(option('', 'Default'), ...(mine.length ? mine : all).map((v) => option(v.voiceURI, `${v.name} (${v.lang})`)));
+    select.value = chosen;
+    if (select.selectedIndex < 0) select.value = '';
+  };
+
+  #stop() {
+    this.#audio?.pause();
+    if (this.#speaking || this.#utterance) {
+      this.#speaking = false;
+      this.#utterance = null;
+      globalThis.speechSynthesis?.cancel();
+    }
+    highlight();
+  }
+
+  #closePlayer() {
+    this.#stop();
+    this.#toggle(this.#ui.listen, this.#ui.player, false);
+  }
+}
+
+// Lit-style declared properties: each reflects its attribute.
+for (const [prop, fallback] of Object.entries({ src: '', base: '', mode: 'inline', ...DEFAULTS })) {
+  const attr = attrName(prop);
+  Object.defineProperty(LedeReaderElement.prototype, prop, {
+    get() {
+      const value = this.getAttribute(attr);
+      return value == null ? fallback : prop === 'fontSize' || prop === 'lineHeight' ? valid(prop, value) : value;
+    },
+    set(value) {
+      if (value == null || value === '') this.removeAttribute(attr);
+      else this.setAttribute(attr, value);
+    },
+    configurable: true,
+  });
 }
 
 if (globalThis.customElements && !customElements.get('lede-reader')) {
