@@ -303,6 +303,8 @@ const CHOICES = {
   theme: ['Theme', pairs('auto:Auto,light:Light,sepia:Sepia,dark:Dark,contrast:High contrast')],
 };
 const SIZES = [14, 16, 18, 20, 22, 24, 28, 32];
+// Properties that reflect an attribute, with their value when it is absent.
+const PROPS = { src: '', base: '', mode: 'inline', ...DEFAULTS };
 const attrName = (prop) => prop.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 // A preference value, or null when it is not one Lede knows.
@@ -367,7 +369,8 @@ function sentences(article) {
   for (const block of article.querySelectorAll(blocks)) {
     const nodes = [];
     let text = '';
-    const walker = doc.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    // Text that is a picture for the eye (a task list's ☑) is not read.
+    const walker = doc.createTreeWalker(block, NodeFilter.SHOW_TEXT, (n) => (n.parentNode.closest('[role=img]') ? 2 : 1));
     for (let node; (node = walker.nextNode()); text += node.data) nodes.push([node, text.length]);
     const at = (pos, end) => {
       for (const [node, offset] of nodes) if (end ? pos <= offset + node.length : pos < offset + node.length) return [node, pos - offset];
@@ -449,7 +452,7 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
     u.close = button('×', 'close', { part: 'close', 'aria-label': 'Close', hidden: true });
     u.settings = el('div', { id: 'lede:settings', className: 'lede-row', part: 'settings', hidden: true },
       el('div', { role: 'group', 'aria-label': 'Text size' }, 'Text size',
-        button('A−', 'smaller', { 'aria-label': 'Smaller text' }), (u.size = el('span')), button('A+', 'larger', { 'aria-label': 'Larger text' })),
+        button('Smaller', 'smaller'), (u.size = el('span')), button('Larger', 'larger')),
       ...Object.entries(CHOICES).map(([name, [label, options]]) => select(name, label, options)),
       button('Reset', 'reset'));
     u.player = el('div', { id: 'lede:player', className: 'lede-row', part: 'player', role: 'group', 'aria-label': 'Player', hidden: true },
@@ -513,8 +516,16 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
   }
 
   connectedCallback() {
+    // A property set before the element was defined hides the accessor: set it again.
+    for (const prop of ['article', 'toolbar', ...Object.keys(PROPS)]) {
+      if (Object.hasOwn(this, prop)) {
+        const value = this[prop];
+        delete this[prop];
+        this[prop] = value;
+      }
+    }
     addEventListener('scroll', this.#onScroll, { passive: true });
-    addEventListener('resize', this.#onScroll);
+    addEventListener('resize', this.#onResize);
     globalThis.speechSynthesis?.addEventListener?.('voiceschanged', this.#voices);
     this.#apply();
     if (!this.#started) {
@@ -531,7 +542,7 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
     this.#controller?.abort();
     this.#started = false;
     removeEventListener('scroll', this.#onScroll);
-    removeEventListener('resize', this.#onScroll);
+    removeEventListener('resize', this.#onResize);
     globalThis.speechSynthesis?.removeEventListener?.('voiceschanged', this.#voices);
     this.#stop();
     this.#sync();
@@ -606,7 +617,7 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
     u.listen.textContent = audio ? 'Listen' : 'Read aloud';
     this.#tick();
     this.#apply();
-    this.#measure();
+    this.#onResize();
     // Plain text for the event: typography's no-break spaces become spaces.
     const title = (u.content.querySelector('h1')?.textContent ?? '').replace(/\u00a0/g, ' ');
     this.#fire('lede-loaded', { src, title });
@@ -709,7 +720,9 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
       const [focused, overflow, hadStyle] = this.#saved;
       this.#saved = null;
       html.style.overflow = overflow;
-      if (!hadStyle) html.removeAttribute('style');
+      // Read first: Chromium writes a changed inline style into the attribute lazily,
+      // and would write style="" back after the removal.
+      if (!hadStyle && html.getAttribute('style') === '') html.removeAttribute('style');
       if (focused?.isConnected) focused.focus();
     }
     this.#measure();
@@ -811,6 +824,15 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
 
   // ---- reading progress
 
+  // Code and tables that scroll sideways are reached with the keyboard.
+  #onResize = () => {
+    for (const box of this.#ui.content.querySelectorAll('pre, .lede-scroll')) {
+      if (box.scrollWidth > box.clientWidth) box.tabIndex = 0;
+      else box.removeAttribute('tabindex');
+    }
+    this.#onScroll();
+  };
+
   #onScroll = () => {
     this.#raf ||= requestAnimationFrame(() => {
       this.#raf = 0;
@@ -854,7 +876,7 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
     if (a) {
       if (on ?? a.paused) a.play().catch(() => {});
       else a.pause();
-      return;
+      return this.#tick();
     }
     this.#speaking = on ?? !this.#speaking;
     this.#skip(0);
@@ -928,7 +950,7 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
 }
 
 // Lit-style declared properties: each reflects its attribute.
-for (const [prop, fallback] of Object.entries({ src: '', base: '', mode: 'inline', ...DEFAULTS })) {
+for (const [prop, fallback] of Object.entries(PROPS)) {
   const attr = attrName(prop);
   Object.defineProperty(LedeReaderElement.prototype, prop, {
     get() {
