@@ -236,14 +236,11 @@ export async function createReader(options = {}) {
   };
 }
 
-// Presentation options: attributes and properties of <lede-reader>, options of mount().
 const PRESENTATION = ['theme', 'font', 'fontSize', 'lineHeight', 'width', 'mode', 'toolbar'];
 
 /**
  * Renders an article into `target`, replacing what it held. Resolves to the target.
- * With any presentation option (theme, font, fontSize, lineHeight, width, mode, toolbar)
- * the article is shown in a <lede-reader> (toolbar, player, overlay); without, `target`
- * gets the plain article, as render() builds it.
+ * With a presentation option (PRESENTATION) it shows a <lede-reader>, else the plain article.
  */
 export async function mount(target, json, options = {}) {
   const { base, ...readerOptions } = options;
@@ -270,9 +267,8 @@ export async function mount(target, json, options = {}) {
 }
 
 // ---------------------------------------------------------------------------
-// <lede-reader src="article.json">: the article in a shadow root, with a toolbar for the
-// reader's own choices (kept in localStorage), a reading-progress bar, a player for the
-// article's audio (or read-aloud through the Web Speech API) and an overlay mode.
+// <lede-reader src="article.json">: the article in a shadow root, a toolbar, a progress
+// bar, a player (the article's audio, or read-aloud) and an overlay mode. docs/reading.md
 
 async function fetchArticle(url, signal) {
   let response;
@@ -292,8 +288,7 @@ async function fetchArticle(url, signal) {
 const stylesheetURL = new URL('./lede.css', import.meta.url);
 const STORE = 'lede:prefs';
 
-// The reader's preferences. Each is an attribute (the embedder's default), a property
-// and a control; the reader's own choice, kept under STORE, wins over the attribute.
+// Preferences: the attribute is the embedder's default; the reader's choice (STORE) wins.
 const DEFAULTS = { theme: 'auto', font: 'serif', fontSize: null, lineHeight: null, width: 'normal' };
 const pairs = (s) => s.split(',').map((p) => p.split(':'));
 const CHOICES = {
@@ -303,21 +298,19 @@ const CHOICES = {
   theme: ['Theme', pairs('auto:Auto,light:Light,sepia:Sepia,dark:Dark,contrast:High contrast')],
 };
 const SIZES = [14, 16, 18, 20, 22, 24, 28, 32];
-// Properties that reflect an attribute, with their value when it is absent.
+// Properties that reflect an attribute, and their value without it.
 const PROPS = { src: '', base: '', mode: 'inline', ...DEFAULTS };
 const attrName = (prop) => prop.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
-// A preference value, or null when it is not one Lede knows.
+// A preference's value, or null if it is not one. fontSize is in CSS pixels.
 function valid(name, value) {
   if (value == null || value === '') return null;
-  if (name === 'theme' || name === 'font' || name === 'width') {
-    return CHOICES[name][1].some(([v]) => v === value) ? value : null;
-  }
-  const n = Number(value); // fontSize in CSS pixels, lineHeight a ratio
+  if (name !== 'lineHeight' && CHOICES[name]) return CHOICES[name][1].some(([v]) => v === value) ? value : null;
+  const n = Number(value);
   return name === 'fontSize' ? (n >= 8 && n <= 72 ? n : null) : n >= 1 && n <= 3 ? n : null;
 }
 
-// Storage can be refused (sandboxed frames, privacy modes): then choices last the page.
+// Storage may be refused (sandboxes, privacy modes): choices then last the page.
 let memory = {};
 function stored() {
   try {
@@ -333,66 +326,22 @@ function store(prefs) {
   } catch {}
 }
 
-// @font-face does not reach into shadow roots, so the readable face is registered with
-// the document, under a name of Lede's own, and only once someone chooses it.
+// @font-face does not reach into shadow roots: the readable face is added to the
+// document's fonts, under a name of Lede's own, once someone chooses it.
 let readable = false;
 function loadReadableFont(doc) {
-  if (readable || !globalThis.FontFace || !doc.fonts) return;
+  if (readable || !doc.fonts) return;
   readable = true;
-  for (const range of ['latin', 'latin-ext']) {
-    for (const weight of ['400', '700']) {
-      for (const style of ['normal', 'italic']) {
-        const url = new URL(`./fonts/atkinson-hyperlegible-${range}-${weight}-${style}.woff2`, import.meta.url);
-        // latin-ext holds only what latin lacks: fetched only for text that needs it.
-        const unicodeRange = range === 'latin' ? 'U+0-FF,U+131,U+152-153,U+2000-206F,U+20AC,U+2122,U+2212' :
-          'U+100-2FF,U+1D00-1DBF,U+1E00-1EFF,U+20A0-20C0,U+2113,U+2C60-2C7F,U+A720-A7FF';
-        doc.fonts.add(new FontFace('Lede Atkinson Hyperlegible', `url("${url}")`, { weight, style, unicodeRange, display: 'swap' }));
-      }
+  for (const [range, unicodeRange] of [
+    ['latin', 'U+0-FF,U+131,U+152-153,U+2000-206F,U+20AC,U+2122,U+2212'],
+    ['latin-ext', 'U+100-2FF,U+1D00-1DBF,U+1E00-1EFF,U+20A0-20C0,U+2113,U+2C60-2C7F,U+A720-A7FF'],
+  ]) {
+    for (const face of ['400-normal', '400-italic', '700-normal', '700-italic']) {
+      const [weight, style] = face.split('-');
+      const url = new URL(`./fonts/atkinson-hyperlegible-${range}-${face}.woff2`, import.meta.url);
+      doc.fonts.add(new FontFace('Lede Atkinson Hyperlegible', `url("${url}")`, { weight, style, unicodeRange, display: 'swap' }));
     }
   }
-}
-
-// "m:ss" or "h:mm:ss".
-function clock(seconds) {
-  const s = Math.floor(Number.isFinite(seconds) ? seconds : 0);
-  const mm = `${Math.floor(s / 60) % 60}`;
-  return `${s >= 3600 ? `${Math.floor(s / 3600)}:${mm.padStart(2, '0')}` : mm}:${`${s % 60}`.padStart(2, '0')}`;
-}
-
-// The sentences read aloud, each with the Range it covers in the article (for the
-// highlight): the title, the dek and the body's text blocks, code left out.
-function sentences(article) {
-  const doc = article.ownerDocument;
-  const segmenter = globalThis.Intl?.Segmenter && new Intl.Segmenter(article.lang || undefined, { granularity: 'sentence' });
-  const out = [];
-  const blocks = ':is(.lede-title, .lede-dek, .lede-body :is(p, h2, h3, h4, h5, h6, li, th, td, figcaption, dt, dd)):not(:has(p, li))';
-  for (const block of article.querySelectorAll(blocks)) {
-    const nodes = [];
-    let text = '';
-    // Text that is a picture for the eye (a task list's ☑) is not read.
-    const walker = doc.createTreeWalker(block, NodeFilter.SHOW_TEXT, (n) => (n.parentNode.closest('[role=img]') ? 2 : 1));
-    for (let node; (node = walker.nextNode()); text += node.data) nodes.push([node, text.length]);
-    const at = (pos, end) => {
-      for (const [node, offset] of nodes) if (end ? pos <= offset + node.length : pos < offset + node.length) return [node, pos - offset];
-    };
-    for (const { segment, index } of segmenter ? segmenter.segment(text) : [{ segment: text, index: 0 }]) {
-      const said = segment.trim();
-      if (!said) continue;
-      const start = index + segment.search(/\S/);
-      const range = doc.createRange();
-      range.setStart(...at(start));
-      range.setEnd(...at(start + said.length, true));
-      out.push({ text: said.replace(/\s+/g, ' '), range });
-    }
-  }
-  return out;
-}
-
-function highlight(range) {
-  const highlights = globalThis.CSS?.highlights;
-  if (!highlights || !globalThis.Highlight) return; // no highlight, the voice still reads
-  if (range) highlights.set('lede-speaking', new Highlight(range));
-  else highlights.delete('lede-speaking');
 }
 
 const FOCUSABLE = 'a[href],button,input,select,textarea,audio[controls],[tabindex="0"]';
@@ -415,16 +364,11 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
   #open = false; // shown as an overlay
   #saved = null; // what opening the overlay changed: [focused element, html overflow, html had style]
   #raf = 0;
-  #audio = null;
-  #lines = null; // sentences to read aloud
-  #index = 0;
-  #speaking = false;
-  #utterance = null;
+  #player = null; // a promise of the Player (./lede-listen.js), loaded on first use
 
   constructor() {
     super();
-    // A page from `lede site` holds the article prerendered in a declarative shadow root:
-    // it stays, and the controls attach to it.
+    // An article prerendered in a declarative shadow root (`lede site`) stays.
     const prerendered = this.shadowRoot?.querySelector('[part=content]');
     const kept = prerendered ? [...prerendered.childNodes] : [];
     this.#kept = kept.length > 0;
@@ -470,7 +414,7 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
     u.bar = el('div', { className: 'lede-bar', hidden: true }, el('div', { className: 'lede-row' }, u.toolbar, u.close), u.settings, u.player, u.progress);
     u.frame = el('div', { className: 'lede-frame', part: 'frame' }, u.bar, u.status, u.content);
     root.append(link, u.frame);
-    // Unstyled controls would flash while the stylesheet loads.
+    // No flash of unstyled controls.
     this.#styled.then(() => {
       u.bar.hidden = false;
       this.#measure();
@@ -516,7 +460,7 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
   }
 
   connectedCallback() {
-    // A property set before the element was defined hides the accessor: set it again.
+    // A property set before the element was defined hides the accessor.
     for (const prop of ['article', 'toolbar', ...Object.keys(PROPS)]) {
       if (Object.hasOwn(this, prop)) {
         const value = this[prop];
@@ -526,7 +470,6 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
     }
     addEventListener('scroll', this.#onScroll, { passive: true });
     addEventListener('resize', this.#onResize);
-    globalThis.speechSynthesis?.addEventListener?.('voiceschanged', this.#voices);
     this.#apply();
     if (!this.#started) {
       this.#started = true;
@@ -543,8 +486,7 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
     this.#started = false;
     removeEventListener('scroll', this.#onScroll);
     removeEventListener('resize', this.#onResize);
-    globalThis.speechSynthesis?.removeEventListener?.('voiceschanged', this.#voices);
-    this.#stop();
+    this.#closePlayer();
     this.#sync();
   }
 
@@ -606,16 +548,12 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
     }
   }
 
-  // The article is on screen: attach the player, then tell the page.
   #shown(src) {
     const u = this.#ui;
-    const audio = (this.#audio = u.content.querySelector('.lede-listen audio'));
-    for (const type of ['play', 'pause', 'ended', 'timeupdate', 'durationchange', 'ratechange']) audio?.addEventListener(type, this.#tick);
-    this.#lines = null;
-    this.#index = 0;
+    const audio = u.content.querySelector('.lede-listen audio');
     u.listen.hidden = !audio && !globalThis.speechSynthesis;
     u.listen.textContent = audio ? 'Listen' : 'Read aloud';
-    this.#tick();
+    u.player.dataset.kind = audio ? 'audio' : 'speech';
     this.#apply();
     this.#onResize();
     // Plain text for the event: typography's no-break spaces become spaces.
@@ -636,12 +574,12 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
     status.replaceChildren();
     status.hidden = !message;
     if (message) status.append(message);
-    if (state !== 'ready') {
-      this.#stop();
-      this.#audio = null;
-      this.#ui.listen.hidden = true;
-      this.#ui.content.replaceChildren();
-    }
+    if (state !== 'ready') this.#ui.content.replaceChildren();
+    // A new article, or none: a new player.
+    this.#closePlayer();
+    this.#player?.then((p) => p.dispose());
+    this.#player = null;
+    this.#ui.listen.hidden = true;
   }
 
   #showError(error, url) {
@@ -752,16 +690,13 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
       case 'listen':
         if (!u.player.hidden) return this.#closePlayer();
         this.#toggle(u.listen, u.player, true);
-        u.player.dataset.kind = this.#audio ? 'audio' : 'speech';
-        if (!this.#audio) this.#voices();
-        this.#play(true);
+        this.#player ??= import('./lede-listen.js').then(({ Player }) => new Player(u));
+        this.#player.then((p) => p.play(true));
         break;
       case 'play':
-        this.#play();
-        break;
       case 'prev':
       case 'next':
-        this.#skip(target.dataset.act === 'next' ? 1 : -1);
+        this.#player?.then((p) => p[target.dataset.act]());
         break;
       case 'stop':
         this.#closePlayer();
@@ -777,10 +712,7 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
     const t = e.target;
     if (!this.#ui.bar.contains(t)) return;
     if (t.name in DEFAULTS) this.#choose(t.name, valid(t.name, t.value));
-    else if (t.name === 'seek') {
-      if (this.#audio) this.#audio.currentTime = Number(t.value);
-    } else if (this.#audio) this.#audio.playbackRate = Number(t.value);
-    else if (this.#speaking) this.#skip(0); // a new rate or voice: say the sentence again with it
+    else this.#player?.then((p) => p.change(t.name, t.value));
   }
 
   #key(e) {
@@ -792,21 +724,17 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
     } else if (e.key === 'Escape' && this.#open) {
       this.close();
     } else if (e.key === 'Tab' && this.#open) {
-      // Focus stays in the dialog: Tab past the last control comes back to the first.
+      // Focus stays in the dialog.
       const all = [...root.querySelectorAll(FOCUSABLE)].filter((n) => !n.disabled && n.checkVisibility());
       const i = all.indexOf(root.activeElement);
       if (e.shiftKey ? i > 0 : i < all.length - 1 || i < 0) return;
       (e.shiftKey ? all.at(-1) : all[0])?.focus();
-    } else if (/^Arrow(Left|Right)$/.test(e.key) && e.target.parentNode === u.toolbar) {
-      const buttons = [...u.toolbar.children].filter((b) => !b.hidden);
-      const step = (e.key === 'ArrowRight') === (getComputedStyle(u.toolbar).direction === 'ltr') ? 1 : -1;
-      buttons[(buttons.indexOf(e.target) + step + buttons.length) % buttons.length].focus();
     } else return;
     e.preventDefault();
   }
 
-  // In-page links (the table of contents) inside the shadow root: the page's URL is left
-  // alone; the target scrolls into view and takes the focus.
+  // In-page links (the contents) in the shadow root: the target scrolls into view and
+  // takes the focus; the page's URL stays.
   #jump(e, link) {
     const target = this.shadowRoot.getElementById(decodeURIComponent(link.getAttribute('href').slice(1)));
     if (!target) return;
@@ -824,7 +752,7 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
 
   // ---- reading progress
 
-  // Code and tables that scroll sideways are reached with the keyboard.
+  // Code and tables that scroll sideways take the focus, for the keyboard.
   #onResize = () => {
     for (const box of this.#ui.content.querySelectorAll('pre, .lede-scroll')) {
       if (box.scrollWidth > box.clientWidth) box.tabIndex = 0;
@@ -856,95 +784,8 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
     progress.style.setProperty('--lede-progress', p / 100);
   }
 
-  // ---- listening: the article's audio, or read-aloud
-
-  #tick = () => {
-    const a = this.#audio;
-    const { play, seek, time } = this.#ui;
-    if (!a) return;
-    const now = a.currentTime;
-    const total = Number.isFinite(a.duration) ? a.duration : 0;
-    play.textContent = a.paused ? 'Play' : 'Pause';
-    seek.max = total;
-    seek.value = now;
-    seek.setAttribute('aria-valuetext', `${clock(now)} of ${clock(total)}`);
-    time.textContent = `${clock(now)} / ${clock(total)}`;
-  };
-
-  #play(on) {
-    const a = this.#audio;
-    if (a) {
-      if (on ?? a.paused) a.play().catch(() => {});
-      else a.pause();
-      return this.#tick();
-    }
-    this.#speaking = on ?? !this.#speaking;
-    this.#skip(0);
-  }
-
-  #skip(step) {
-    this.#lines ??= sentences(this.#ui.content.querySelector('article') ?? this.#ui.content);
-    this.#index = Math.max(0, Math.min(this.#lines.length - 1, this.#index + step));
-    this.#utterance = null;
-    globalThis.speechSynthesis?.cancel();
-    this.#say();
-  }
-
-  #say() {
-    const u = this.#ui;
-    const line = this.#lines?.[this.#index];
-    const synth = globalThis.speechSynthesis;
-    if (!line) this.#speaking = false;
-    u.play.textContent = this.#speaking ? 'Pause' : 'Play';
-    highlight(line?.range);
-    if (!line) this.#index = 0;
-    if (!this.#speaking || !synth) return;
-    const utterance = (this.#utterance = new SpeechSynthesisUtterance(line.text));
-    utterance.lang = this.#ui.content.querySelector('article')?.lang ?? '';
-    utterance.rate = Number(u.rate.value);
-    utterance.voice = synth.getVoices().find((v) => v.voiceURI === u.voice.value) ?? null;
-    utterance.onend = () => {
-      if (this.#utterance !== utterance) return; // cancelled: skipped or paused
-      this.#index += 1;
-      this.#say();
-    };
-    utterance.onerror = () => {
-      if (this.#utterance !== utterance) return;
-      this.#speaking = false;
-      this.#say();
-    };
-    synth.speak(utterance);
-    // Keep the sentence being read on screen.
-    const r = line.range.getBoundingClientRect();
-    if (r.top < 0 || r.bottom > innerHeight) line.range.startContainer.parentElement.scrollIntoView({ block: 'center' });
-  }
-
-  #voices = () => {
-    const synth = globalThis.speechSynthesis;
-    const select = this.#ui.voice;
-    if (!synth) return;
-    const lang = (this.#ui.content.querySelector('article')?.lang || 'en').split('-')[0].toLowerCase();
-    const all = synth.getVoices();
-    const mine = all.filter((v) => v.lang.toLowerCase().startsWith(lang));
-    const chosen = select.value;
-    const option = (value, text) => Object.assign(this.ownerDocument.createElement('option'), { value, text });
-    select.replaceChildren(option('', 'Default'), ...(mine.length ? mine : all).map((v) => option(v.voiceURI, `${v.name} (${v.lang})`)));
-    select.value = chosen;
-    if (select.selectedIndex < 0) select.value = '';
-  };
-
-  #stop() {
-    this.#audio?.pause();
-    if (this.#speaking || this.#utterance) {
-      this.#speaking = false;
-      this.#utterance = null;
-      globalThis.speechSynthesis?.cancel();
-    }
-    highlight();
-  }
-
   #closePlayer() {
-    this.#stop();
+    this.#player?.then((p) => p.stop());
     this.#toggle(this.#ui.listen, this.#ui.player, false);
   }
 }

@@ -211,11 +211,6 @@ test('every toolbar control works from the keyboard and changes what is computed
   assert.equal(await display.getAttribute('aria-expanded'), 'false');
   assert.equal(await page.locator('lede-reader [part=settings]').isVisible(), false);
 
-  // Toolbar arrows move between its buttons.
-  await page.keyboard.press('ArrowRight');
-  assert.equal(await focused(page), 'Listen');
-  await page.keyboard.press('ArrowRight');
-  assert.equal(await focused(page), 'Aa Display');
   await clean();
   await close();
 });
@@ -509,6 +504,7 @@ test('read-aloud: sentence by sentence with the highlight following, pause/resum
   assert.equal(await listen.isVisible(), true);
   await listen.focus();
   await page.keyboard.press('Enter');
+  await page.waitForFunction(() => spoken.length > 0); // lede-listen.js loads on first use
   const sentences = [
     'How to Read a Tide Table',
     'A week of tables, a short script and a chart: what the numbers mean before you take a boat out.',
@@ -582,6 +578,7 @@ test('read-aloud reads Arabic in Arabic, and is not offered without speechSynthe
   const { page, clean, close } = await open({ src: ARABIC }, { init: speechStub });
   await page.getByRole('button', { name: 'Read aloud' }).focus();
   await page.keyboard.press('Enter');
+  await page.waitForFunction(() => spoken.length > 0);
   await page.evaluate(() => endUtterance());
   await page.evaluate(() => endUtterance());
   const said = await page.evaluate(() => spoken);
