@@ -4,6 +4,7 @@
 #   ./build-wasm.sh test     ... then run the unit tests (ctest) and the browser tests (Chromium)
 #   ./build-wasm.sh serve    ... then serve web/ on http://127.0.0.1:${PORT:-8080}/
 #   ./build-wasm.sh serve DIR    ... or serve DIR (e.g. a site built by `lede site`)
+#   ./build-wasm.sh screenshots  ... then write docs/screenshots/*.png (each theme, phone and desktop)
 # Every command first runs scripts/setup.sh, which installs whatever a fresh machine lacks.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -52,6 +53,12 @@ case "${1:-build}" in
     ctest --test-dir build/native --output-on-failure
     node --test tests/browser/
     ;;
+  screenshots)
+    setup
+    build_native
+    build_wasm
+    node tests/browser/screenshots.mjs
+    ;;
   serve)
     setup
     build_native
@@ -60,7 +67,7 @@ case "${1:-build}" in
     exec node scripts/serve.mjs "${2:-web}" "${PORT:-8080}"
     ;;
   *)
-    echo "usage: ./build-wasm.sh [build|test|serve]" >&2
+    echo "usage: ./build-wasm.sh [build|test|serve|screenshots]" >&2
     exit 2
     ;;
 esac
