@@ -411,7 +411,7 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
     u.rate.value = '1';
     u.progress = el('div', { className: 'lede-progress', part: 'progress', role: 'progressbar', 'aria-label': 'Reading progress',
       'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': 0 }, el('div'));
-    u.bar = el('div', { className: 'lede-bar', hidden: true }, el('div', { className: 'lede-row' }, u.toolbar, u.close), u.settings, u.player, u.progress);
+    u.bar = el('div', { className: 'lede-bar', part: 'bar', hidden: true }, el('div', { className: 'lede-row' }, u.toolbar, u.close), u.settings, u.player, u.progress);
     u.frame = el('div', { className: 'lede-frame', part: 'frame' }, u.bar, u.status, u.content);
     root.append(link, u.frame);
     // No flash of unstyled controls.
@@ -608,6 +608,7 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
     const p = this.prefs;
     const frame = u.frame;
     Object.assign(frame.dataset, { theme: p.theme, font: p.font, width: p.width });
+    frame.part = `frame theme-${p.theme}`; // ::part(theme-dark) restyles one theme
     if (p.fontSize) frame.style.setProperty('--lede-font-size', `${p.fontSize}px`);
     else frame.style.removeProperty('--lede-font-size');
     if (p.lineHeight) frame.style.setProperty('--lede-line-height', p.lineHeight);

@@ -101,7 +101,7 @@ async function tabTo(page, label, limit = 20) {
 const look = (page) =>
   page.evaluate(() => {
     const root = document.querySelector('lede-reader').shadowRoot;
-    const frame = root.querySelector('[part=frame]');
+    const frame = root.querySelector('.lede-frame');
     const p = getComputedStyle(root.querySelector('.lede-body p'));
     return {
       theme: frame.dataset.theme,
@@ -340,7 +340,7 @@ test('the reading-progress bar follows the scroll, inline and in the overlay', a
 
   await page.evaluate(() => { scrollTo(0, 0); document.querySelector('lede-reader').mode = 'overlay'; });
   assert.equal(await value(), 0);
-  await page.evaluate(() => { const f = document.querySelector('lede-reader').shadowRoot.querySelector('[part=frame]'); f.scrollTop = f.scrollHeight; });
+  await page.evaluate(() => { const f = document.querySelector('lede-reader').shadowRoot.querySelector('.lede-frame'); f.scrollTop = f.scrollHeight; });
   assert.equal(await value(), 100);
   await clean();
   await close();
@@ -651,12 +651,18 @@ test('attributes, properties and mount() options; no-toolbar keeps the native au
       attrs: ['theme', 'font-size', 'font', 'width', 'no-toolbar'].map((a) => el.getAttribute(a)),
       props: [el.theme, el.fontSize, el.font, el.width, el.mode, el.toolbar],
       fontSize: p.fontSize,
-      theme: root.querySelector('[part=frame]').dataset.theme,
+      theme: root.querySelector('.lede-frame').dataset.theme,
       toolbar: root.querySelector('[part=toolbar]').checkVisibility(),
       nativeAudio: root.querySelector('.lede-listen audio').checkVisibility(),
       audio: root.querySelector('audio').src,
       ready: fired,
     };
+    // The embedder restyles one theme through ::part(), and moves the sticky bar down.
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync('lede-reader::part(theme-sepia) { --lede-accent: rgb(1, 2, 3) } lede-reader { --lede-sticky-top: 40px }');
+    document.adoptedStyleSheets = [sheet];
+    out.parts = [getComputedStyle(root.querySelector('.lede-toc a')).color, getComputedStyle(root.querySelector('[part=bar]')).top, root.querySelector('.lede-frame').part.value];
+    document.adoptedStyleSheets = [];
     el.toolbar = true;
     el.fontSize = 24;
     el.width = null;
@@ -674,6 +680,7 @@ test('attributes, properties and mount() options; no-toolbar keeps the native au
   assert.equal(result.audio, `${server.origin}/web/articles/media/once-enemies-listen.wav`);
   assert.deepEqual(result.ready, [{ theme: 'sepia', font: 'sans', fontSize: 22, lineHeight: null, width: 'narrow' }]);
   assert.deepEqual(result.after, [false, true, false, '24px', '24', false, 'normal']);
+  assert.deepEqual(result.parts, ['rgb(1, 2, 3)', '40px', 'frame theme-sepia']);
   await clean();
   await close();
 });
@@ -702,7 +709,7 @@ test('axe-core: no violation in any theme on the seed, a long Arabic RTL article
           const result = await axe.run(document, { resultTypes: ['violations'] });
           return {
             violations: result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-            colors: [getComputedStyle(root.querySelector('[part=frame]')).backgroundColor, getComputedStyle(root.querySelector('.lede-body p')).color],
+            colors: [getComputedStyle(root.querySelector('.lede-frame')).backgroundColor, getComputedStyle(root.querySelector('.lede-body p')).color],
           };
         });
         const label = `${name} ${theme}${theme === 'auto' ? `/${scheme}` : ''}`;
@@ -730,7 +737,7 @@ test('forced colours: system colours in every theme', async () => {
     document.body.append(probe);
     const sys = [getComputedStyle(probe).backgroundColor, getComputedStyle(probe).color];
     probe.remove();
-    return { sys, frame: [getComputedStyle(root.querySelector('[part=frame]')).backgroundColor, getComputedStyle(root.querySelector('.lede-body p')).color] };
+    return { sys, frame: [getComputedStyle(root.querySelector('.lede-frame')).backgroundColor, getComputedStyle(root.querySelector('.lede-body p')).color] };
   });
   assert.deepEqual(colors.frame, colors.sys);
   await close();
