@@ -743,3 +743,9 @@ test('forced colours: system colours in every theme', async () => {
   await close();
   void clean;
 });
+
+test('lede-listen.js, like lede.js, has no innerHTML, eval or new Function', () => {
+  const js = readFileSync(`${root}/web/lede-listen.js`, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+  assert.match(js, /createElement/);
+  assert.doesNotMatch(js, /innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\s*\(|new\s+Function|setAttribute\(\s*'style'/);
+});
