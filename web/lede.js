@@ -311,6 +311,8 @@ function valid(name, value) {
 }
 
 // Storage may be refused (sandboxes, privacy modes): choices then last the page.
+// Every reader on the page follows a change made in any of them.
+const changes = new EventTarget();
 let memory = {};
 function stored() {
   try {
@@ -324,6 +326,7 @@ function store(prefs) {
   try {
     localStorage.setItem(STORE, JSON.stringify(prefs));
   } catch {}
+  changes.dispatchEvent(new Event('change'));
 }
 
 // @font-face does not reach into shadow roots: the readable face is added to the
@@ -470,6 +473,8 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
     }
     addEventListener('scroll', this.#onScroll, { passive: true });
     addEventListener('resize', this.#onResize);
+    addEventListener('storage', this.#onStorage); // choices made in another tab
+    changes.addEventListener('change', this.#onStorage);
     this.#apply();
     if (!this.#started) {
       this.#started = true;
@@ -486,6 +491,8 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
     this.#started = false;
     removeEventListener('scroll', this.#onScroll);
     removeEventListener('resize', this.#onResize);
+    removeEventListener('storage', this.#onStorage);
+    changes.removeEventListener('change', this.#onStorage);
     this.#closePlayer();
     this.#sync();
   }
@@ -511,7 +518,6 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
   /** Forgets the reader's own choices: the attributes apply again. */
   resetPreferences() {
     store({});
-    this.#apply();
     this.#fire('lede-change', { name: null, value: null, prefs: this.prefs });
   }
 
@@ -625,6 +631,10 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
     this.#sync();
   }
 
+  #onStorage = (e) => {
+    if (e.key == null || e.key === STORE) this.#apply();
+  };
+
   #fontSize() {
     const article = this.#ui.content.querySelector('.lede');
     return this.prefs.fontSize ?? (article ? parseFloat(getComputedStyle(article).fontSize) : 18);
@@ -632,7 +642,6 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
 
   #choose(name, value) {
     store({ ...stored(), [name]: value });
-    this.#apply();
     const prefs = this.prefs;
     this.#fire('lede-change', { name, value: prefs[name], prefs });
   }

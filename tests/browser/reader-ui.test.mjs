@@ -247,14 +247,25 @@ test('the reader\'s choices persist across a reload, win over attributes, and st
   await page.evaluate(() => { document.querySelector('lede-reader').theme = 'sepia'; });
   assert.equal((await look(page)).theme, 'dark');
   assert.equal(await page.evaluate(() => document.querySelector('lede-reader').getAttribute('theme')), 'sepia');
-  // A second page of the same site sees the same choices.
+  // A second page of the same site sees the same choices, and follows changes live;
+  // so does a second reader on the same page.
   const other = await context.newPage();
   await other.goto(`${server.origin}/tests/browser/fixtures/reader-ui.html?src=${RICH}`);
   await ready(other);
   assert.equal((await look(other)).theme, 'dark');
-  await other.close();
+  const second = () => page.evaluate(() => document.querySelectorAll('lede-reader')[1].prefs.theme);
+  await page.evaluate(async () => {
+    const { mount } = await import('/web/lede.js');
+    const target = document.body.appendChild(document.createElement('div'));
+    await mount(target, { title: 'Second' }, { theme: 'light' });
+  });
+  assert.equal(await second(), 'dark');
   await page.evaluate(() => document.querySelector('lede-reader').resetPreferences());
   assert.equal((await look(page)).theme, 'sepia');
+  assert.equal(await second(), 'light');
+  assert.equal(await page.evaluate(() => document.querySelectorAll('lede-reader')[1].shadowRoot.querySelector('.lede-frame').dataset.theme), 'light');
+  await other.waitForFunction(() => document.querySelector('lede-reader').shadowRoot.querySelector('.lede-frame').dataset.theme === 'auto');
+  await other.close();
   await clean();
   await close();
 });
