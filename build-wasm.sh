@@ -5,6 +5,10 @@
 #   ./build-wasm.sh serve    ... then serve web/ on http://127.0.0.1:${PORT:-8080}/
 #   ./build-wasm.sh serve DIR    ... or serve DIR (e.g. a site built by `lede site`)
 #   ./build-wasm.sh screenshots  ... then write docs/screenshots/*.png (each theme, phone and desktop)
+#   ./build-wasm.sh bench    ... then run the benchmarks (bench/, docs/performance.md): native
+#                            (Google Benchmark, md2html), browser (Chromium), cold start, size,
+#                            peak heap; prints a summary against the targets. Not a test: it
+#                            never fails on a missed target.
 # Every command first runs scripts/setup.sh, which installs whatever a fresh machine lacks.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -40,6 +44,34 @@ copy_fonts() {
   cp "$from/LICENSE" web/fonts/atkinson-hyperlegible-OFL.txt
 }
 
+# The benchmarks' own tools (on a new machine already, but checked like everything else).
+setup_bench() {
+  local missing=()
+  for p in libbenchmark-dev valgrind; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "setup: installing ${missing[*]}"
+    if [ "$(id -u)" = 0 ]; then s=(); else s=(sudo); fi
+    "${s[@]}" apt-get update -qq
+    "${s[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  fi
+}
+
+# Release -O2 with NDEBUG (as the wasm), in its own build dir: the benchmarks, md2html, the CLI.
+build_bench_native() {
+  cmake -S . -B build/bench -DCMAKE_BUILD_TYPE=Release -DLEDE_BENCH=ON -DBUILD_TESTING=OFF \
+    -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" -DCMAKE_C_FLAGS_RELEASE="-O2 -DNDEBUG" >/dev/null
+  cmake --build build/bench -j "$jobs"
+}
+
+# The same wasm linked with --profiling-funcs: function names kept, code otherwise identical
+# (bench/wasm-size.mjs checks the code section sizes match). Only for the size breakdown.
+build_wasm_names() {
+  emcmake cmake -S . -B build/wasm-names -DCMAKE_BUILD_TYPE= -DBUILD_TESTING=OFF -DLEDE_WASM_NAMES=ON >/dev/null
+  cmake --build build/wasm-names -j "$jobs" --target lede_wasm
+}
+
 case "${1:-build}" in
   build)
     setup
@@ -52,6 +84,22 @@ case "${1:-build}" in
     build_wasm
     ctest --test-dir build/native --output-on-failure
     node --test tests/browser/
+    ;;
+  bench)
+    setup
+    setup_bench
+    build_bench_native
+    build_wasm
+    build_wasm_names
+    node bench/inputs.mjs
+    node bench/run-native.mjs
+    node bench/memory.mjs build/bench/lede
+    node bench/wasm-size.mjs build/wasm-names/lede.wasm web/dist/lede.wasm
+    node bench/run-browser.mjs
+    echo
+    node bench/report.mjs
+    echo
+    echo "bench: full results in build/bench/ (results.md, *.json); docs/performance.md explains them"
     ;;
   screenshots)
     setup
@@ -67,7 +115,7 @@ case "${1:-build}" in
     exec node scripts/serve.mjs "${2:-web}" "${PORT:-8080}"
     ;;
   *)
-    echo "usage: ./build-wasm.sh [build|test|serve|screenshots]" >&2
+    echo "usage: ./build-wasm.sh [build|test|bench|serve|screenshots]" >&2
     exit 2
     ;;
 esac

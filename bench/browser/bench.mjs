@@ -1,0 +1,256 @@
+// The browser benchmark: one page, one run, every contender side by side on every input.
+//
+// Method: each contender turns article JSON text into DOM appended to a host <div> that
+// is attached to the document. performance.now() is coarse here (0.1 ms), so we time
+// batches: k iterations, each into its own fresh host, with k chosen so that a batch
+// lasts about TARGET_MS. Removing the k hosts is timed separately, after the batch, and
+// is not part of any contender's time. Batches of all contenders are interleaved (round
+// robin) so that drift and GC hit everyone alike; gc() runs once per round when exposed.
+// Style and layout are not included: nothing reads layout inside the timed region.
+import { createReader } from '/web/lede.js';
+import { marked } from '/node_modules/marked/lib/marked.esm.js';
+import markdownit from '/node_modules/markdown-it/dist/browser/markdown-it.esm.min.mjs';
+import DOMPurify from '/node_modules/dompurify/dist/purify.es.mjs';
+import * as mdwasm from '/node_modules/markdown-wasm/dist/markdown.es.js';
+import { articleHTML as articleHTMLFor, makeStacks } from './stacks.mjs';
+
+const params = new URLSearchParams(location.search);
+const TARGET_MS = Number(params.get('target') ?? 25);
+const BATCHES = Number(params.get('batches') ?? 21);
+const INPUTS = (params.get('inputs') ?? 'seed,seed40,spec,note').split(',');
+
+const log = (s) => {
+  document.getElementById('log').textContent += `${s}\n`;
+  console.log(s);
+};
+const stage = document.getElementById('stage');
+const gc = globalThis.gc ?? (() => {});
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+// --- Lede's core, a second instance of our own, for the breakdown and the floors -----
+const OP_OPEN = 1, OP_CLOSE = 2, OP_TEXT = 3, OP_ATTR = 4;
+const imports = {
+  env: { emscripten_notify_memory_growth() {} },
+  wasi_snapshot_preview1: { proc_exit(c) { throw new Error(`exit ${c}`); } },
+};
+const wasmModule = await WebAssembly.compileStreaming(fetch('/web/dist/lede.wasm'));
+const x = new WebAssembly.Instance(wasmModule, imports).exports;
+x._initialize();
+const cstr = (p) => {
+  const m = new Uint8Array(x.memory.buffer);
+  let e = p;
+  while (m[e]) e++;
+  return new TextDecoder().decode(m.subarray(p, e));
+};
+const tags = cstr(x.lede_names(0)).split('\n').slice(0, -1);
+const attrs = cstr(x.lede_names(1)).split('\n').slice(0, -1);
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** Puts the JSON into wasm memory once; returns { ptr, size }. */
+function load(json) {
+  const cap = json.length * 3;
+  const ptr = x.lede_alloc(cap);
+  const size = encoder.encodeInto(json, new Uint8Array(x.memory.buffer, ptr, cap)).written;
+  return { ptr, size, cap };
+}
+
+/** Lede's op-stream for `json`, decoded once into a flat JS program (floor b). */
+function program(json) {
+  const { ptr, size } = load(json);
+  if (x.lede_render(ptr, size, 0) !== 0) throw new Error(cstr(x.lede_error_message()));
+  x.lede_free(ptr);
+  const ops = new Uint32Array(x.memory.buffer, x.lede_ops(), x.lede_ops_count());
+  const strings = decoder.decode(new Uint8Array(x.memory.buffer, x.lede_strings(), x.lede_strings_size()));
+  const prog = [];
+  let pos = 0;
+  for (let i = 0; i < ops.length; ) {
+    const op = ops[i++];
+    switch (op & 0xff) {
+      case OP_OPEN: prog.push(OP_OPEN, tags[op >>> 8]); break;
+      case OP_CLOSE: prog.push(OP_CLOSE); break;
+      case OP_TEXT: { const n = ops[i++]; prog.push(OP_TEXT, strings.slice(pos, (pos += n))); break; }
+      case OP_ATTR: { const n = ops[i++]; prog.push(OP_ATTR, attrs[op >>> 8], strings.slice(pos, (pos += n))); break; }
+      default: throw new Error(`bad op ${op}`);
+    }
+  }
+  // Flat, independent strings (not slices of one decoded buffer), as a list prepared
+  // ahead of time would hold them.
+  return { prog: JSON.parse(JSON.stringify(prog)), ops: ops.length, stringBytes: x.lede_strings_size() };
+}
+
+function replay(prog, doc = document) {
+  const fragment = doc.createDocumentFragment();
+  let parent = fragment;
+  for (let i = 0; i < prog.length; ) {
+    switch (prog[i++]) {
+      case OP_OPEN: { const el = doc.createElement(prog[i++]); parent.appendChild(el); parent = el; break; }
+      case OP_CLOSE: parent = parent.parentNode; break;
+      case OP_TEXT: parent.appendChild(doc.createTextNode(prog[i++])); break;
+      case OP_ATTR: parent.setAttribute(prog[i++], prog[i++]); break;
+    }
+  }
+  return fragment;
+}
+
+// Lede's JS side alone: the same decode and replay as web/lede.js Core.render, reading
+// the op-stream the last lede_render call left in memory.
+function replayFromWasm(doc = document) {
+  const ops = new Uint32Array(x.memory.buffer, x.lede_ops(), x.lede_ops_count());
+  const strings = decoder.decode(new Uint8Array(x.memory.buffer, x.lede_strings(), x.lede_strings_size()));
+  const fragment = doc.createDocumentFragment();
+  let parent = fragment;
+  let pos = 0;
+  for (let i = 0; i < ops.length; ) {
+    const op = ops[i++];
+    switch (op & 0xff) {
+      case OP_OPEN: { const el = doc.createElement(tags[op >>> 8]); parent.appendChild(el); parent = el; break; }
+      case OP_CLOSE: parent = parent.parentNode; break;
+      case OP_TEXT: { const n = ops[i++]; parent.appendChild(doc.createTextNode(strings.slice(pos, (pos += n)))); break; }
+      case OP_ATTR: { const n = ops[i++]; parent.setAttribute(attrs[op >>> 8], strings.slice(pos, (pos += n))); break; }
+    }
+  }
+  return fragment;
+}
+
+// --- the contenders ------------------------------------------------------------------
+await mdwasm.ready;
+const reader = await createReader();
+const stacks = makeStacks({ reader, marked, markdownit, DOMPurify, mdwasm });
+
+const inputs = {};
+for (const name of INPUTS) {
+  const json = await (await fetch(`/build/bench/inputs/${name}.json`)).text();
+  const html = reader.renderHTML(json);
+  inputs[name] = { json, html, ...program(json) };
+}
+
+// Each case: (input, host) => void. `main` rows are the contest; the others explain it.
+const cases = [
+  { id: 'lede', label: 'Lede render() + append', main: true, fn: (inp, host) => stacks.lede(inp.json, host) },
+  { id: 'marked', label: 'marked + DOMPurify', main: true, js: true, fn: (inp, host) => stacks.marked(inp.json, host) },
+  { id: 'markdownit', label: 'markdown-it + DOMPurify', main: true, js: true, fn: (inp, host) => stacks.markdownit(inp.json, host) },
+  { id: 'mdwasm', label: 'markdown-wasm + DOMPurify', main: true, js: true, fn: (inp, host) => stacks.mdwasm(inp.json, host) },
+  {
+    id: 'floor_template', label: 'floor a: template.innerHTML of Lede HTML + append', main: true, floor: true,
+    fn: (inp, host) => { const t = document.createElement('template'); t.innerHTML = inp.html; host.append(t.content); },
+  },
+  { id: 'floor_ops', label: 'floor b: replay of a pre-decoded op list + append', main: true, floor: true, fn: (inp, host) => host.append(replay(inp.prog)) },
+  // Variants and breakdown.
+  {
+    id: 'marked_innerhtml', label: 'marked + DOMPurify → string → host.innerHTML', fn: (inp, host) => {
+      const a = JSON.parse(inp.json);
+      host.innerHTML = DOMPurify.sanitize(articleHTMLFor(a, marked.parse(a.body ?? '')));
+    },
+  },
+  {
+    id: 'lede_html_template', label: 'Lede renderHTML() → template.innerHTML + append', fn: (inp, host) => {
+      const t = document.createElement('template'); t.innerHTML = reader.renderHTML(inp.json); host.append(t.content);
+    },
+  },
+  {
+    id: 'lede_own_instance', label: 'Lede pipeline on the bench\'s own instance (encode, wasm, replay, append)', fn: (inp, host) => {
+      const l = load(inp.json); x.lede_render(l.ptr, l.size, 0); x.lede_free(l.ptr); host.append(replayFromWasm());
+    },
+  },
+  { id: 'part_encode', label: 'part: JSON string → UTF-8 in wasm memory (alloc, encodeInto, free)', part: true, fn: (inp) => { const l = load(inp.json); x.lede_free(l.ptr); } },
+  { id: 'part_wasm_ops', label: 'part: wasm lede_render → op-stream', part: true, fn: (inp) => x.lede_render(inp.loaded.ptr, inp.loaded.size, 0) },
+  { id: 'part_replay', label: 'part: JS decode + DOM replay of that op-stream + append', part: true, setup: (inp) => x.lede_render(inp.loaded.ptr, inp.loaded.size, 0), fn: (inp, host) => host.append(replayFromWasm()) },
+  { id: 'part_wasm_html', label: 'part: wasm lede_render → HTML string (no DOM)', part: true, fn: (inp) => x.lede_render(inp.loaded.ptr, inp.loaded.size, 1) },
+  { id: 'ref_json_parse', label: 'reference: JSON.parse of the same text in JS', part: true, fn: (inp) => JSON.parse(inp.json) },
+  { id: 'ref_marked_html', label: 'reference: marked.parse of the body (no DOM, no DOMPurify)', part: true, fn: (inp) => marked.parse(inp.body ??= JSON.parse(inp.json).body) },
+  { id: 'ref_mdwasm_html', label: 'reference: markdown-wasm parse of the body (no DOM, no DOMPurify)', part: true, fn: (inp) => mdwasm.parse(inp.body ??= JSON.parse(inp.json).body) },
+  { id: 'ref_purify', label: 'reference: DOMPurify.sanitize of marked\'s whole-article HTML to a fragment', part: true, fn: (inp, host) => {
+    inp.markedHTML ??= articleHTMLFor(JSON.parse(inp.json), marked.parse(JSON.parse(inp.json).body));
+    host.append(DOMPurify.sanitize(inp.markedHTML, { RETURN_DOM_FRAGMENT: true }));
+  } },
+];
+
+// --- sanity: what each contender built -----------------------------------------------
+function shape(host) {
+  return { elements: host.querySelectorAll('*').length, text: host.textContent.length, links: host.querySelectorAll('a[href]').length };
+}
+const sanity = {};
+for (const [name, inp] of Object.entries(inputs)) {
+  sanity[name] = {};
+  for (const c of cases.filter((c) => !c.part)) {
+    const host = document.createElement('div');
+    stage.append(host);
+    c.fn(inp, host);
+    sanity[name][c.id] = shape(host);
+    if (c.floor || c.id === 'lede_html_template') {
+      const ref = document.createElement('div');
+      stacks.lede(inp.json, ref);
+      if (ref.innerHTML !== host.innerHTML) throw new Error(`${c.id} does not build Lede's DOM for ${name}`);
+    }
+    host.remove();
+  }
+}
+
+// --- timing ----------------------------------------------------------------------------
+function batch(c, inp, k) {
+  const hosts = [];
+  for (let i = 0; i < k; i++) {
+    const h = document.createElement('div');
+    stage.append(h);
+    hosts.push(h);
+  }
+  const t0 = performance.now();
+  for (let i = 0; i < k; i++) c.fn(inp, hosts[i]);
+  const t1 = performance.now();
+  stage.replaceChildren();
+  const t2 = performance.now();
+  return { per: (t1 - t0) / k, removal: (t2 - t1) / k };
+}
+
+const results = {};
+for (const [name, inp] of Object.entries(inputs)) {
+  log(`${name}: ${inp.json.length} chars of JSON`);
+  inp.loaded = load(inp.json);
+  const plan = [];
+  for (const c of cases) {
+    c.setup?.(inp);
+    // Warm up (JIT, wasm tier-up), then size the batch.
+    let k = 1;
+    for (;;) {
+      const { per } = batch(c, inp, k);
+      if (per * k >= 5) { k = Math.max(1, Math.ceil(TARGET_MS / Math.max(per, 0.001))); break; }
+      k *= 4;
+    }
+    for (let w = 0; w < 3; w++) batch(c, inp, k);
+    plan.push({ c, k, per: [], removal: [] });
+    log(`  sized ${c.id}: k=${k}`);
+  }
+  for (let b = 0; b < BATCHES; b++) {
+    // One full GC per round (not per batch: a full GC of a page full of detached DOM is
+    // slow), then a yield to the event loop so the page is not one long task.
+    gc();
+    await new Promise((r) => setTimeout(r, 0));
+    for (const p of plan) {
+      p.c.setup?.(inp);
+      const r = batch(p.c, inp, p.k);
+      p.per.push(r.per);
+      p.removal.push(r.removal);
+    }
+  }
+  results[name] = {
+    jsonBytes: encoder.encode(inp.json).length,
+    htmlBytes: encoder.encode(inp.html).length,
+    ops: inp.ops,
+    rows: plan.map((p) => ({
+      id: p.c.id, label: p.c.label, main: !!p.c.main, js: !!p.c.js, floor: !!p.c.floor, part: !!p.c.part,
+      k: p.k, median: median(p.per), min: Math.min(...p.per), max: Math.max(...p.per), removal: median(p.removal),
+    })),
+    sanity: sanity[name],
+  };
+  for (const r of results[name].rows) log(`  ${r.id.padEnd(20)} ${r.median.toFixed(3).padStart(8)} ms  (k=${r.k})`);
+  x.lede_free(inp.loaded.ptr);
+  delete inp.loaded;
+}
+
+window.__bench = { userAgent: navigator.userAgent, targetMs: TARGET_MS, batches: BATCHES, gcExposed: !!globalThis.gc, results };
+log('done');
