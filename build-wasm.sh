@@ -4,6 +4,7 @@
 #   ./build-wasm.sh test     ... then run the unit tests (ctest) and the browser tests (Chromium)
 #   ./build-wasm.sh serve    ... then serve web/ on http://127.0.0.1:${PORT:-8080}/
 #   ./build-wasm.sh serve DIR    ... or serve DIR (e.g. a site built by `lede site`)
+#   ./build-wasm.sh screenshots  ... then write docs/screenshots/*.png (each theme, phone and desktop)
 #   ./build-wasm.sh bench    ... then run the benchmarks (bench/, docs/performance.md): native
 #                            (Google Benchmark, md2html), browser (Chromium), cold start, size,
 #                            peak heap; prints a summary against the targets. Not a test: it
@@ -30,7 +31,17 @@ build_wasm() {
   cmake --build build/wasm -j "$jobs" --target lede_wasm
   mkdir -p web/dist
   cp build/wasm/lede.wasm web/dist/lede.wasm
+  copy_fonts
   node scripts/size-report.mjs
+}
+
+# The readable face (Atkinson Hyperlegible, SIL Open Font License) from npm's
+# @fontsource package, beside lede.js; the element loads it only when chosen.
+copy_fonts() {
+  local from=node_modules/@fontsource/atkinson-hyperlegible
+  mkdir -p web/fonts
+  cp "$from"/files/atkinson-hyperlegible-latin{,-ext}-{400,700}-{normal,italic}.woff2 web/fonts/
+  cp "$from/LICENSE" web/fonts/atkinson-hyperlegible-OFL.txt
 }
 
 # The benchmarks' own tools (on a new machine already, but checked like everything else).
@@ -90,6 +101,12 @@ case "${1:-build}" in
     echo
     echo "bench: full results in build/bench/ (results.md, *.json); docs/performance.md explains them"
     ;;
+  screenshots)
+    setup
+    build_native
+    build_wasm
+    node tests/browser/screenshots.mjs
+    ;;
   serve)
     setup
     build_native
@@ -98,7 +115,7 @@ case "${1:-build}" in
     exec node scripts/serve.mjs "${2:-web}" "${PORT:-8080}"
     ;;
   *)
-    echo "usage: ./build-wasm.sh [build|test|bench|serve]" >&2
+    echo "usage: ./build-wasm.sh [build|test|bench|serve|screenshots]" >&2
     exit 2
     ;;
 esac

@@ -70,11 +70,48 @@ export interface Reader {
 /** Loads Lede's core (once per page and wasm URL) and resolves to a reader. */
 export function createReader(options?: ReaderOptions): Promise<Reader>;
 
-export interface MountOptions extends ReaderOptions {
+export type Theme = 'auto' | 'light' | 'sepia' | 'dark' | 'contrast';
+export type Font = 'serif' | 'sans' | 'mono' | 'readable';
+export type Width = 'narrow' | 'normal' | 'wide';
+
+/** How <lede-reader> presents an article: its attributes, properties and mount() options. */
+export interface PresentationOptions {
+  /** 'auto' follows the system's light or dark setting. */
+  theme?: Theme;
+  /** Body text size in CSS pixels (8–72). */
+  fontSize?: number;
+  /** 'readable' is Atkinson Hyperlegible, bundled in fonts/. */
+  font?: Font;
+  /** Line height as a ratio (1–3); the toolbar offers 1.35, 1.6 and 1.9. */
+  lineHeight?: number;
+  width?: Width;
+  /** 'overlay' covers the viewport as a modal dialog. */
+  mode?: 'inline' | 'overlay';
+  /** false hides the toolbar (the `no-toolbar` attribute). */
+  toolbar?: boolean;
+}
+
+/** The preferences in force: the reader's stored choices over the embedder's attributes. */
+export interface Preferences {
+  theme: Theme;
+  font: Font;
+  /** null: the stylesheet's size (--lede-font-size). */
+  fontSize: number | null;
+  /** null: the stylesheet's line height (--lede-line-height). */
+  lineHeight: number | null;
+  width: Width;
+}
+
+export interface MountOptions extends ReaderOptions, PresentationOptions {
   base?: string | URL;
 }
 
-/** Renders an article into `target`, replacing its children. */
+/**
+ * Renders an article into `target`, replacing its children. With any presentation
+ * option the article is shown in a <lede-reader> inside `target` (toolbar, player,
+ * overlay); without, `target` gets the plain article as render() builds it.
+ * Rejects with the LedeError when the article cannot be shown.
+ */
 export function mount<T extends Element>(target: T, json: ArticleInput, options?: MountOptions): Promise<T>;
 
 export interface LedeLoadedDetail {
@@ -87,16 +124,48 @@ export interface LedeErrorDetail {
   error: LedeError | Error;
 }
 
-/** <lede-reader src="article.json">: fetches, renders into its shadow root, shows loading and error states. */
+export interface LedeReadyDetail extends LedeLoadedDetail {
+  prefs: Preferences;
+}
+
+export interface LedeChangeDetail {
+  /** The preference the reader changed; null when they reset them all. */
+  name: keyof Preferences | null;
+  value: Preferences[keyof Preferences] | null;
+  prefs: Preferences;
+}
+
+/**
+ * <lede-reader src="article.json">: fetches, renders into its shadow root, shows loading
+ * and error states; a toolbar, reading progress, a player and an overlay mode. See
+ * docs/reading.md.
+ */
 export class LedeReaderElement extends HTMLElement {
   /** URL of the article JSON (the `src` attribute). */
   src: string;
   /** An article given directly instead of src. */
   article: ArticleInput | null;
+  /** Relative URLs in `article` resolve against this (the `base` attribute). */
+  base: string;
+  /** Core options used when rendering. */
+  options: ReaderOptions;
+  theme: Theme;
+  fontSize: number | null;
+  font: Font;
+  lineHeight: number | null;
+  width: Width;
+  mode: 'inline' | 'overlay';
+  toolbar: boolean;
+  /** The preferences in force. */
+  readonly prefs: Preferences;
   /** 'loading', 'ready' or 'error'. */
   readonly state: '' | 'loading' | 'ready' | 'error';
   /** Loads and renders again. */
   reload(): Promise<void>;
+  /** Closes the overlay: sets `hidden` and fires lede-close (`hidden = false` reopens it). */
+  close(): void;
+  /** Forgets the reader's stored choices; the attributes apply again. Fires lede-change. */
+  resetPreferences(): void;
 }
 
 declare global {
@@ -106,5 +175,8 @@ declare global {
   interface HTMLElementEventMap {
     'lede-loaded': CustomEvent<LedeLoadedDetail>;
     'lede-error': CustomEvent<LedeErrorDetail>;
+    'lede-ready': CustomEvent<LedeReadyDetail>;
+    'lede-close': CustomEvent<Record<string, never>>;
+    'lede-change': CustomEvent<LedeChangeDetail>;
   }
 }

@@ -236,16 +236,39 @@ export async function createReader(options = {}) {
   };
 }
 
-/** Renders an article into `target`, replacing what it held. Resolves to the target. */
+const PRESENTATION = ['theme', 'font', 'fontSize', 'lineHeight', 'width', 'mode', 'toolbar'];
+
+/**
+ * Renders an article into `target`, replacing what it held. Resolves to the target.
+ * With a presentation option (PRESENTATION) it shows a <lede-reader>, else the plain article.
+ */
 export async function mount(target, json, options = {}) {
   const { base, ...readerOptions } = options;
-  const reader = await createReader(readerOptions);
-  target.replaceChildren(reader.render(json, { document: target.ownerDocument, base }));
+  if (!PRESENTATION.some((name) => options[name] !== undefined)) {
+    const reader = await createReader(readerOptions);
+    target.replaceChildren(reader.render(json, { document: target.ownerDocument, base }));
+    return target;
+  }
+  const el = target.ownerDocument.createElement('lede-reader');
+  for (const name of PRESENTATION) {
+    if (options[name] !== undefined) el[name] = options[name];
+    delete readerOptions[name];
+  }
+  el.options = readerOptions;
+  el.base = base;
+  el.article = json;
+  const shown = new Promise((ok, fail) => {
+    el.addEventListener('lede-loaded', ok, { once: true });
+    el.addEventListener('lede-error', (e) => fail(e.detail.error), { once: true });
+  });
+  target.replaceChildren(el);
+  await shown;
   return target;
 }
 
 // ---------------------------------------------------------------------------
-// <lede-reader src="article.json">
+// <lede-reader src="article.json">: the article in a shadow root, a toolbar, a progress
+// bar, a player (the article's audio, or read-aloud) and an overlay mode. docs/reading.md
 
 async function fetchArticle(url, signal) {
   let response;
@@ -263,46 +286,146 @@ async function fetchArticle(url, signal) {
 }
 
 const stylesheetURL = new URL('./lede.css', import.meta.url);
+const STORE = 'lede:prefs';
+
+// Preferences: the attribute is the embedder's default; the reader's choice (STORE) wins.
+const DEFAULTS = { theme: 'auto', font: 'serif', fontSize: null, lineHeight: null, width: 'normal' };
+const pairs = (s) => s.split(',').map((p) => p.split(':'));
+const CHOICES = {
+  font: ['Font', pairs('serif:Serif,sans:Sans-serif,mono:Monospace,readable:Readable')],
+  lineHeight: ['Line spacing', pairs('1.35:Tight,1.6:Normal,1.9:Loose')],
+  width: ['Width', pairs('narrow:Narrow,normal:Normal,wide:Wide')],
+  theme: ['Theme', pairs('auto:Auto,light:Light,sepia:Sepia,dark:Dark,contrast:High contrast')],
+};
+const SIZES = [14, 16, 18, 20, 22, 24, 28, 32];
+// Properties that reflect an attribute, and their value without it.
+const PROPS = { src: '', base: '', mode: 'inline', ...DEFAULTS };
+const attrName = (prop) => prop.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+// A preference's value, or null if it is not one. fontSize is in CSS pixels.
+function valid(name, value) {
+  if (value == null || value === '') return null;
+  if (name !== 'lineHeight' && CHOICES[name]) return CHOICES[name][1].some(([v]) => v === value) ? value : null;
+  const n = Number(value);
+  return name === 'fontSize' ? (n >= 8 && n <= 72 ? n : null) : n >= 1 && n <= 3 ? n : null;
+}
+
+// Storage may be refused (sandboxes, privacy modes): choices then last the page.
+// Every reader on the page follows a change made in any of them.
+const changes = new EventTarget();
+let memory = {};
+function stored() {
+  try {
+    return JSON.parse(localStorage.getItem(STORE)) ?? {};
+  } catch {
+    return memory;
+  }
+}
+function store(prefs) {
+  memory = prefs;
+  try {
+    localStorage.setItem(STORE, JSON.stringify(prefs));
+  } catch {}
+  changes.dispatchEvent(new Event('change'));
+}
+
+// @font-face does not reach into shadow roots: the readable face is added to the
+// document's fonts, under a name of Lede's own, once someone chooses it.
+let readable = false;
+function loadReadableFont(doc) {
+  if (readable || !doc.fonts) return;
+  readable = true;
+  for (const [range, unicodeRange] of [
+    ['latin', 'U+0-FF,U+131,U+152-153,U+2000-206F,U+20AC,U+2122,U+2212'],
+    ['latin-ext', 'U+100-2FF,U+1D00-1DBF,U+1E00-1EFF,U+20A0-20C0,U+2113,U+2C60-2C7F,U+A720-A7FF'],
+  ]) {
+    for (const face of ['400-normal', '400-italic', '700-normal', '700-italic']) {
+      const [weight, style] = face.split('-');
+      const url = new URL(`./fonts/atkinson-hyperlegible-${range}-${face}.woff2`, import.meta.url);
+      doc.fonts.add(new FontFace('Lede Atkinson Hyperlegible', `url("${url}")`, { weight, style, unicodeRange, display: 'swap' }));
+    }
+  }
+}
+
+const FOCUSABLE = 'a[href],button,input,select,textarea,audio[controls],[tabindex="0"]';
 
 export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
   static get observedAttributes() {
-    return ['src'];
+    return ['src', 'base', 'mode', 'no-toolbar', 'hidden', ...Object.keys(DEFAULTS).map(attrName)];
   }
 
-  #status;
-  #content;
+  /** Core options for this reader: { wasmURL, limits, keepSafeHtml, nofollow }. */
+  options = {};
+
+  #ui = {}; // the shadow root's parts
   #styled;
   #controller = null;
   #article = null;
   #started = false;
+  #kept = false; // content prerendered in a declarative shadow root
+  #announced = false; // lede-ready fired
+  #open = false; // shown as an overlay
+  #saved = null; // what opening the overlay changed: [focused element, html overflow, html had style]
+  #raf = 0;
+  #player = null; // a promise of the Player (./lede-listen.js), loaded on first use
 
   constructor() {
     super();
+    // An article prerendered in a declarative shadow root (`lede site`) stays.
+    const prerendered = this.shadowRoot?.querySelector('[part=content]');
+    const kept = prerendered ? [...prerendered.childNodes] : [];
+    this.#kept = kept.length > 0;
     const root = this.attachShadow({ mode: 'open' });
-    const doc = root.ownerDocument ?? document;
-    const link = doc.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = stylesheetURL.href;
+    const doc = root.ownerDocument;
+    const u = this.#ui;
+    const el = (tag, props, ...children) => {
+      const node = doc.createElement(tag);
+      for (const [k, v] of Object.entries(props ?? {})) if (k in node) node[k] = v; else node.setAttribute(k, v);
+      node.append(...children);
+      return node;
+    };
+    const button = (text, act, props) => el('button', { type: 'button', 'data-act': act, ...props }, text);
+    const select = (name, label, options, props) =>
+      el('label', props, label, (u[name] = el('select', { name }, ...options.map(([value, text]) => el('option', { value }, text)))));
+    const link = el('link', { rel: 'stylesheet', href: stylesheetURL.href });
     this.#styled = new Promise((resolve) => {
       link.onload = link.onerror = resolve;
     });
-    this.#status = doc.createElement('div');
-    this.#status.className = 'lede-status';
-    this.#status.setAttribute('part', 'status');
-    this.#status.setAttribute('role', 'status');
-    this.#status.hidden = true;
-    this.#content = doc.createElement('div');
-    this.#content.setAttribute('part', 'content');
-    root.append(link, this.#status, this.#content);
-  }
-
-  get src() {
-    return this.getAttribute('src') ?? '';
-  }
-
-  set src(value) {
-    if (value == null || value === '') this.removeAttribute('src');
-    else this.setAttribute('src', value);
+    u.status = el('div', { className: 'lede-status', part: 'status', role: 'status', hidden: true });
+    u.content = el('div', { part: 'content' }, ...kept);
+    u.toolbar = el('div', { part: 'toolbar', role: 'toolbar', 'aria-label': 'Reader' },
+      (u.display = button('Aa Display', 'display', { 'aria-expanded': false, 'aria-controls': 'lede:settings' })),
+      (u.listen = button('Listen', 'listen', { hidden: true, 'aria-expanded': false, 'aria-controls': 'lede:player' })));
+    u.close = button('×', 'close', { part: 'close', 'aria-label': 'Close', hidden: true });
+    u.settings = el('div', { id: 'lede:settings', className: 'lede-row', part: 'settings', hidden: true },
+      el('div', { role: 'group', 'aria-label': 'Text size' }, 'Text size',
+        button('Smaller', 'smaller'), (u.size = el('span')), button('Larger', 'larger')),
+      ...Object.entries(CHOICES).map(([name, [label, options]]) => select(name, label, options)),
+      button('Reset', 'reset'));
+    u.player = el('div', { id: 'lede:player', className: 'lede-row', part: 'player', role: 'group', 'aria-label': 'Player', hidden: true },
+      button('Previous', 'prev', { className: 'lede-speech', 'aria-label': 'Previous sentence' }),
+      (u.play = button('Play', 'play')),
+      button('Next', 'next', { className: 'lede-speech', 'aria-label': 'Next sentence' }),
+      (u.seek = el('input', { type: 'range', name: 'seek', className: 'lede-audio', min: 0, max: 0, step: 1, value: 0, 'aria-label': 'Seek' })),
+      (u.time = el('span', { className: 'lede-audio lede-time' }, '0:00 / 0:00')),
+      select('rate', 'Speed', [0.75, 1, 1.25, 1.5, 1.75, 2].map((r) => [r, `${r}×`])),
+      select('voice', 'Voice', [], { className: 'lede-speech' }),
+      button('Close player', 'stop'));
+    u.rate.value = '1';
+    u.progress = el('div', { className: 'lede-progress', part: 'progress', role: 'progressbar', 'aria-label': 'Reading progress',
+      'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': 0 }, el('div'));
+    u.bar = el('div', { className: 'lede-bar', part: 'bar', hidden: true }, el('div', { className: 'lede-row' }, u.toolbar, u.close), u.settings, u.player, u.progress);
+    u.frame = el('div', { className: 'lede-frame', part: 'frame' }, u.bar, u.status, u.content);
+    root.append(link, u.frame);
+    // No flash of unstyled controls.
+    this.#styled.then(() => {
+      u.bar.hidden = false;
+      this.#measure();
+    });
+    root.addEventListener('click', (e) => this.#click(e));
+    root.addEventListener('change', (e) => this.#change(e));
+    root.addEventListener('keydown', (e) => this.#key(e));
+    u.frame.addEventListener('scroll', this.#onScroll, { passive: true });
   }
 
   /** An article given directly (object or JSON string) instead of `src`. */
@@ -320,26 +443,82 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
     return this.getAttribute('state') ?? '';
   }
 
+  /** Whether the toolbar shows: the `no-toolbar` attribute, inverted. */
+  get toolbar() {
+    return !this.hasAttribute('no-toolbar');
+  }
+
+  set toolbar(value) {
+    this.toggleAttribute('no-toolbar', !value);
+  }
+
+  /** The preferences in force: the reader's stored choices over the attributes. */
+  get prefs() {
+    const mine = stored();
+    const prefs = {};
+    for (const [name, fallback] of Object.entries(DEFAULTS)) {
+      prefs[name] = valid(name, mine[name]) ?? valid(name, this.getAttribute(attrName(name))) ?? fallback;
+    }
+    return prefs;
+  }
+
   connectedCallback() {
+    // A property set before the element was defined hides the accessor.
+    for (const prop of ['article', 'toolbar', ...Object.keys(PROPS)]) {
+      if (Object.hasOwn(this, prop)) {
+        const value = this[prop];
+        delete this[prop];
+        this[prop] = value;
+      }
+    }
+    addEventListener('scroll', this.#onScroll, { passive: true });
+    addEventListener('resize', this.#onResize);
+    addEventListener('storage', this.#onStorage); // choices made in another tab
+    changes.addEventListener('change', this.#onStorage);
+    this.#apply();
     if (!this.#started) {
       this.#started = true;
-      this.#load();
+      if (this.#kept) {
+        this.#kept = false;
+        this.#setState('ready');
+        this.#shown(this.src ? new URL(this.src, this.ownerDocument.baseURI).href : '');
+      } else this.#load();
     }
   }
 
   disconnectedCallback() {
     this.#controller?.abort();
     this.#started = false;
+    removeEventListener('scroll', this.#onScroll);
+    removeEventListener('resize', this.#onResize);
+    removeEventListener('storage', this.#onStorage);
+    changes.removeEventListener('change', this.#onStorage);
+    this.#closePlayer();
+    this.#sync();
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
     if (oldValue === newValue || !this.#started) return;
-    if (name === 'src') this.#load();
+    if (name === 'src' || name === 'base') this.#load();
+    else this.#apply();
   }
 
   /** Loads and renders again (the error state's Retry button calls this). */
   reload() {
     return this.#load();
+  }
+
+  /** Closes the overlay (sets `hidden`; `el.hidden = false` opens it again). */
+  close() {
+    if (!this.#open) return;
+    this.hidden = true;
+    this.#fire('lede-close', {});
+  }
+
+  /** Forgets the reader's own choices: the attributes apply again. */
+  resetPreferences() {
+    store({});
+    this.#fire('lede-change', { name: null, value: null, prefs: this.prefs });
   }
 
   async #load() {
@@ -353,21 +532,21 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
     this.#setState('loading', 'Loading article…');
     let url = '';
     try {
-      const core = loadCore();
+      const { wasmURL, ...options } = this.options ?? {};
+      const core = loadCore(wasmURL);
       let json = article;
       if (src) {
         url = new URL(src, this.ownerDocument.baseURI).href;
         json = await fetchArticle(url, controller.signal);
       }
+      const base = url || (this.base ? new URL(this.base, this.ownerDocument.baseURI).href : undefined);
       const reader = await core;
       await this.#styled;
       if (controller.signal.aborted) return;
-      const fragment = reader.render(json, { document: this.ownerDocument, base: url || undefined });
-      this.#content.replaceChildren(fragment);
+      const fragment = reader.render(json, { ...options, document: this.ownerDocument, base });
+      this.#ui.content.replaceChildren(fragment);
       this.#setState('ready');
-      // Plain text for the event: typography's no-break spaces become spaces.
-      const title = (this.#content.querySelector('h1')?.textContent ?? '').replace(/\u00a0/g, ' ');
-      this.#fire('lede-loaded', { src: url, title });
+      this.#shown(url);
     } catch (error) {
       if (controller.signal.aborted) return;
       this.#showError(error, url);
@@ -375,16 +554,38 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
     }
   }
 
+  #shown(src) {
+    const u = this.#ui;
+    const audio = u.content.querySelector('.lede-listen audio');
+    u.listen.hidden = !audio && !globalThis.speechSynthesis;
+    u.listen.textContent = audio ? 'Listen' : 'Read aloud';
+    u.player.dataset.kind = audio ? 'audio' : 'speech';
+    this.#apply();
+    this.#onResize();
+    // Plain text for the event: typography's no-break spaces become spaces.
+    const title = (u.content.querySelector('h1')?.textContent ?? '').replace(/\u00a0/g, ' ');
+    this.#fire('lede-loaded', { src, title });
+    if (!this.#announced) {
+      this.#announced = true;
+      this.#fire('lede-ready', { src, title, prefs: this.prefs });
+    }
+  }
+
   #setState(state, message = '') {
     this.setAttribute('state', state);
     this.toggleAttribute('aria-busy', state === 'loading');
-    const status = this.#status;
+    const status = this.#ui.status;
     status.dataset.state = state;
     status.setAttribute('role', state === 'error' ? 'alert' : 'status');
     status.replaceChildren();
     status.hidden = !message;
     if (message) status.append(message);
-    if (state !== 'ready') this.#content.replaceChildren();
+    if (state !== 'ready') this.#ui.content.replaceChildren();
+    // A new article, or none: a new player.
+    this.#closePlayer();
+    this.#player?.then((p) => p.dispose());
+    this.#player = null;
+    this.#ui.listen.hidden = true;
   }
 
   #showError(error, url) {
@@ -398,13 +599,221 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
     retry.textContent = 'Retry';
     retry.setAttribute('part', 'retry');
     retry.addEventListener('click', () => this.reload());
-    this.#status.append(detail, retry);
+    this.#ui.status.append(detail, retry);
     void url;
   }
 
   #fire(type, detail) {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
+
+  // ---- preferences
+
+  #apply() {
+    const u = this.#ui;
+    const p = this.prefs;
+    const frame = u.frame;
+    Object.assign(frame.dataset, { theme: p.theme, font: p.font, width: p.width });
+    frame.part = `frame theme-${p.theme}`; // ::part(theme-dark) restyles one theme
+    if (p.fontSize) frame.style.setProperty('--lede-font-size', `${p.fontSize}px`);
+    else frame.style.removeProperty('--lede-font-size');
+    if (p.lineHeight) frame.style.setProperty('--lede-line-height', p.lineHeight);
+    else frame.style.removeProperty('--lede-line-height');
+    if (p.font === 'readable') loadReadableFont(this.ownerDocument);
+    for (const name of Object.keys(CHOICES)) u[name].value = p[name] ?? '1.6';
+    u.size.textContent = `${Math.round(this.#fontSize())} px`;
+    frame.toggleAttribute('data-toolbar', this.toolbar);
+    u.toolbar.hidden = !this.toolbar;
+    if (!this.toolbar) {
+      this.#toggle(u.display, u.settings, false);
+      if (!u.player.hidden) this.#closePlayer();
+    }
+    this.#sync();
+  }
+
+  #onStorage = (e) => {
+    if (e.key == null || e.key === STORE) this.#apply();
+  };
+
+  #fontSize() {
+    const article = this.#ui.content.querySelector('.lede');
+    return this.prefs.fontSize ?? (article ? parseFloat(getComputedStyle(article).fontSize) : 18);
+  }
+
+  #choose(name, value) {
+    store({ ...stored(), [name]: value });
+    const prefs = this.prefs;
+    this.#fire('lede-change', { name, value: prefs[name], prefs });
+  }
+
+  // ---- overlay
+
+  #sync() {
+    const open = this.getAttribute('mode') === 'overlay' && this.isConnected && !this.hidden;
+    if (open === this.#open) return;
+    this.#open = open;
+    const { frame, close } = this.#ui;
+    const html = this.ownerDocument.documentElement;
+    frame.dataset.mode = open ? 'overlay' : 'inline';
+    const dialog = { role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'lede-title', 'aria-label': 'Article', tabindex: '-1' };
+    for (const [k, v] of Object.entries(dialog)) if (open) frame.setAttribute(k, v); else frame.removeAttribute(k);
+    close.hidden = !open;
+    if (open) {
+      let focused = this.ownerDocument.activeElement;
+      while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
+      this.#saved = [focused, html.style.overflow, html.hasAttribute('style')];
+      html.style.overflow = 'hidden'; // the page does not scroll behind the overlay
+      this.#styled.then(() => this.#open && close.focus());
+    } else if (this.#saved) {
+      const [focused, overflow, hadStyle] = this.#saved;
+      this.#saved = null;
+      html.style.overflow = overflow;
+      // Read first: Chromium writes a changed inline style into the attribute lazily,
+      // and would write style="" back after the removal.
+      if (!hadStyle && html.getAttribute('style') === '') html.removeAttribute('style');
+      if (focused?.isConnected) focused.focus();
+    }
+    this.#measure();
+  }
+
+  // ---- events from the shadow root
+
+  #click(e) {
+    const u = this.#ui;
+    const target = e.target.closest?.('[data-act], a[href^="#"]');
+    if (!target) return;
+    if (!target.dataset.act) return this.#jump(e, target);
+    switch (target.dataset.act) {
+      case 'display':
+        this.#toggle(u.display, u.settings);
+        break;
+      case 'smaller':
+      case 'larger': {
+        const now = this.#fontSize();
+        const size = target.dataset.act === 'larger' ? SIZES.find((s) => s > now) : SIZES.findLast((s) => s < now);
+        if (size) this.#choose('fontSize', size);
+        break;
+      }
+      case 'reset':
+        this.resetPreferences();
+        break;
+      case 'listen':
+        if (!u.player.hidden) return this.#closePlayer();
+        this.#toggle(u.listen, u.player, true);
+        this.#player ??= import('./lede-listen.js').then(({ Player }) => new Player(u));
+        this.#player.then((p) => p.play(true));
+        break;
+      case 'play':
+      case 'prev':
+      case 'next':
+        this.#player?.then((p) => p[target.dataset.act]());
+        break;
+      case 'stop':
+        this.#closePlayer();
+        u.listen.focus();
+        break;
+      case 'close':
+        this.close();
+        break;
+    }
+  }
+
+  #change(e) {
+    const t = e.target;
+    if (!this.#ui.bar.contains(t)) return;
+    if (t.name in DEFAULTS) this.#choose(t.name, valid(t.name, t.value));
+    else this.#player?.then((p) => p.change(t.name, t.value));
+  }
+
+  #key(e) {
+    const u = this.#ui;
+    const root = this.shadowRoot;
+    if (e.key === 'Escape' && !u.settings.hidden) {
+      this.#toggle(u.display, u.settings, false);
+      u.display.focus();
+    } else if (e.key === 'Escape' && this.#open) {
+      this.close();
+    } else if (e.key === 'Tab' && this.#open) {
+      // Focus stays in the dialog.
+      const all = [...root.querySelectorAll(FOCUSABLE)].filter((n) => !n.disabled && n.checkVisibility());
+      const i = all.indexOf(root.activeElement);
+      if (e.shiftKey ? i > 0 : i < all.length - 1 || i < 0) return;
+      (e.shiftKey ? all.at(-1) : all[0])?.focus();
+    } else return;
+    e.preventDefault();
+  }
+
+  // In-page links (the contents) in the shadow root: the target scrolls into view and
+  // takes the focus; the page's URL stays.
+  #jump(e, link) {
+    const target = this.shadowRoot.getElementById(decodeURIComponent(link.getAttribute('href').slice(1)));
+    if (!target) return;
+    e.preventDefault();
+    if (!target.hasAttribute('tabindex')) target.tabIndex = -1;
+    target.focus({ preventScroll: true });
+    target.scrollIntoView({ block: 'start' });
+  }
+
+  #toggle(button, panel, open = panel.hidden) {
+    panel.hidden = !open;
+    button.setAttribute('aria-expanded', open);
+    return open;
+  }
+
+  // ---- reading progress
+
+  // Code and tables that scroll sideways take the focus, for the keyboard.
+  #onResize = () => {
+    for (const box of this.#ui.content.querySelectorAll('pre, .lede-scroll')) {
+      if (box.scrollWidth > box.clientWidth) box.tabIndex = 0;
+      else box.removeAttribute('tabindex');
+    }
+    this.#onScroll();
+  };
+
+  #onScroll = () => {
+    this.#raf ||= requestAnimationFrame(() => {
+      this.#raf = 0;
+      this.#measure();
+    });
+  };
+
+  #measure() {
+    const { frame, progress } = this.#ui;
+    let p;
+    if (this.#open) {
+      const max = frame.scrollHeight - frame.clientHeight;
+      p = max > 0 ? frame.scrollTop / max : 1;
+    } else {
+      const r = frame.getBoundingClientRect();
+      const h = innerHeight;
+      p = r.height > h ? -r.top / (r.height - h) : +(r.bottom <= h);
+    }
+    p = Math.round(Math.min(1, Math.max(0, p || 0)) * 100);
+    progress.setAttribute('aria-valuenow', p);
+    progress.style.setProperty('--lede-progress', p / 100);
+  }
+
+  #closePlayer() {
+    this.#player?.then((p) => p.stop());
+    this.#toggle(this.#ui.listen, this.#ui.player, false);
+  }
+}
+
+// Lit-style declared properties: each reflects its attribute.
+for (const [prop, fallback] of Object.entries(PROPS)) {
+  const attr = attrName(prop);
+  Object.defineProperty(LedeReaderElement.prototype, prop, {
+    get() {
+      const value = this.getAttribute(attr);
+      return value == null ? fallback : prop === 'fontSize' || prop === 'lineHeight' ? valid(prop, value) : value;
+    },
+    set(value) {
+      if (value == null || value === '') this.removeAttribute(attr);
+      else this.setAttribute(attr, value);
+    },
+    configurable: true,
+  });
 }
 
 if (globalThis.customElements && !customElements.get('lede-reader')) {
