@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Lede's one entry point.
 #   ./build-wasm.sh          set up, build the native CLI (build/native/lede) and the wasm (web/dist/)
-#   ./build-wasm.sh test     ... then run the unit tests (ctest) and the browser tests (Chromium)
+#   ./build-wasm.sh test     ... then run the unit tests (ctest, plain and under ASan+UBSan)
+#                            and the browser tests (Chromium)
 #   ./build-wasm.sh serve    ... then serve web/ on http://127.0.0.1:${PORT:-8080}/
 # Every command first runs scripts/setup.sh, which installs whatever a fresh machine lacks.
 set -euo pipefail
@@ -18,6 +19,15 @@ build_native() {
   # -O2 without NDEBUG: the tree's allowlist assertions stay armed in tests.
   cmake -S . -B build/native -DCMAKE_BUILD_TYPE= -DCMAKE_CXX_FLAGS="-O2 -g" >/dev/null
   cmake --build build/native -j "$jobs"
+}
+
+# The unit tests and CLI runs again under ASan + UBSan (-fno-sanitize-recover: any UB
+# fails the run), in their own build folder with the default compiler (g++ here).
+test_sanitized() {
+  cmake -S . -B build/sanitize -DCMAKE_BUILD_TYPE= -DLEDE_SANITIZE=ON \
+    -DCMAKE_C_FLAGS="-O1 -g" -DCMAKE_CXX_FLAGS="-O1 -g" >/dev/null
+  cmake --build build/sanitize -j "$jobs"
+  ctest --test-dir build/sanitize --output-on-failure
 }
 
 build_wasm() {
@@ -39,6 +49,7 @@ case "${1:-build}" in
     build_native
     build_wasm
     ctest --test-dir build/native --output-on-failure
+    test_sanitized
     node --test tests/browser/
     ;;
   serve)
