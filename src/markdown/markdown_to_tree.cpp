@@ -102,7 +102,8 @@ class TreeBuilder {
     if (type == MD_SPAN_A) {
       bool opened = links_.back();
       links_.pop_back();
-      if (!opened) return 0;  // a refused link kept only its text
+      if (!opened) return 0;  // a refused or nested link kept only its text
+      --open_links_;
     }
     doc_.close();
     return 0;
@@ -188,10 +189,19 @@ class TreeBuilder {
   }
 
   void enter_link(const MD_SPAN_A_DETAIL& d) {
+    // md4c's permissive autolinks (www.…, user@host, http://…) also fire inside the
+    // text of a link. An <a> inside an <a> is not HTML: a parser would close the outer
+    // one, so the HTML string and the DOM built from ops would differ. The outer link
+    // wins; the inner one keeps its text.
+    if (open_links_ > 0) {
+      links_.push_back(false);
+      return;
+    }
     std::string href = attribute(d.href);
     auto url = check_url(href, UrlKind::link);
     links_.push_back(url.has_value());
     if (!url) return;  // refused: the link text stays, without a link
+    ++open_links_;
     doc_.open(Tag::a);
     doc_.set_url(Attr::href, href, UrlKind::link);
     std::string title = attribute(d.title);
@@ -218,6 +228,7 @@ class TreeBuilder {
 
   Document& doc_;
   std::vector<bool> links_;  // per open link: was an <a> opened?
+  int open_links_ = 0;       // <a> elements open now
   int image_depth_ = 0;
   std::string image_src_, image_title_, alt_;
 };

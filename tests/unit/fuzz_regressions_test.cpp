@@ -30,3 +30,23 @@ TEST_CASE("fuzz: a NUL byte after the JSON value is a syntax error, not the end 
   // Escaped, NUL is an ordinary character (shown as U+FFFD).
   CHECK(test::render(R"({"title": "a\u0000b"})").find("a\xEF\xBF\xBD" "b") != std::string::npos);
 }
+
+TEST_CASE("fuzz: an autolink inside a link's text is text, never an <a> inside an <a>") {
+  // fuzz_markdown: md4c's permissive autolinks fire inside link text. A nested <a> is
+  // reparsed by the browser as two sibling links, so renderHTML and render differed.
+  CHECK(test::body_html("[see www.example.com](http://x)") ==
+        "<p><a href=\"http://x\" rel=\"noopener noreferrer\">see www.example.com</a></p>");
+  CHECK(test::body_html("[mail nk@example.com or https://a.example/b](/uri)") ==
+        "<p><a href=\"/uri\">mail nk@example.com or https://a.example/b</a></p>");
+  // The fuzzer's reproducer, NULs and all (its 0x89 byte made U+FFFD, as the fuzzer
+  // does before quoting): one <a> only.
+  std::string md("[li\0\0\0\0\0\0\0\tnk@eaxmple.com*\0\0\0\tnk@eaxmple.com*0`#U`*0`#U`*](/uri\xEF\xBF\xBD)\n", 68);
+  CHECK(test::count(test::body_html(md), "<a ") == 1);
+  // Outside a link, and inside a refused link, autolinks still work.
+  CHECK(test::body_html("see www.example.com") ==
+        "<p>see <a href=\"http://www.example.com\" rel=\"noopener noreferrer\">www.example.com</a></p>");
+  CHECK(test::body_html("[go to www.example.com](javascript:x)") ==
+        "<p>go to <a href=\"http://www.example.com\" rel=\"noopener noreferrer\">www.example.com</a></p>");
+  // Links after a nested one open again.
+  CHECK(test::count(test::body_html("[a www.b.com](/x) [c](/y)"), "<a ") == 2);
+}
