@@ -1,6 +1,7 @@
 #include "layout/article_view.hpp"
 
 #include <cmath>
+#include <map>
 #include <set>
 #include <string>
 
@@ -205,11 +206,20 @@ void arrange_headings(Document& doc, NodeId body) {
       },
       [](NodeId) {});
   static const Tag kHeadings[] = {Tag::h1, Tag::h2, Tag::h3, Tag::h4, Tag::h5, Tag::h6};
-  std::set<std::string> used{"title"};
+  // The ids layout gives its own elements (see header(), newsletter(), related()): a
+  // heading that took one would capture the <label for> or aria-labelledby meant for them.
+  std::set<std::string> used{"title", "newsletter-title", "newsletter-email", "related-title"};
+  // Per slug, the next number to try: n headings with the same text cost O(n log n),
+  // not O(n²) by counting up from 2 each time.
+  std::map<std::string, int> next;
   for (NodeId id : headings) {
     if (top == 1) doc.retag(id, kHeadings[std::min(heading_level(doc.node(id).tag), 5)]);
     std::string base = slug(doc.text_content(id)), s = base;
-    for (int n = 2; !used.insert(s).second; ++n) s = base + "-" + std::to_string(n);
+    if (!used.insert(s).second) {
+      int& n = next.emplace(base, 2).first->second;
+      do s = base + "-" + std::to_string(n++);
+      while (!used.insert(s).second);
+    }
     doc.set(id, Attr::id, "lede-" + s);
   }
 }

@@ -3,6 +3,7 @@
 // down where that kept them readable.
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <string>
 
 #include "helpers.hpp"
@@ -49,4 +50,39 @@ TEST_CASE("fuzz: an autolink inside a link's text is text, never an <a> inside a
         "<p>go to <a href=\"http://www.example.com\" rel=\"noopener noreferrer\">www.example.com</a></p>");
   // Links after a nested one open again.
   CHECK(test::count(test::body_html("[a www.b.com](/x) [c](/y)"), "<a ") == 2);
+}
+
+TEST_CASE("fuzz invariant: body headings never take the ids layout gives its own elements") {
+  // Found by fuzz_article's unique-id check on a hand-written seed: a heading "Newsletter
+  // email" got id="lede-newsletter-email", the id of the newsletter's <input>, so the
+  // <label for> named the heading and the input lost its accessible name; "Newsletter
+  // title" and "Related title" captured the aria-labelledby of the boxes the same way.
+  std::string html = test::render(R"({"title": "T",
+    "body": "# Newsletter email\n\n## Newsletter title\n\n### Related title\n\n#### Title",
+    "newsletter": {"action": "/subscribe"}, "related": [{"title": "R"}]})");
+  for (const char* id : {"lede-title", "lede-newsletter-title", "lede-newsletter-email", "lede-related-title"}) {
+    INFO(id);
+    CHECK(test::count(html, std::string("id=\"") + id + "\"") == 1);
+  }
+  CHECK(html.find("<h2 id=\"lede-newsletter-email-2\">Newsletter email</h2>") != std::string::npos);
+  CHECK(html.find("<h3 id=\"lede-newsletter-title-2\">Newsletter title</h3>") != std::string::npos);
+  CHECK(html.find("<h4 id=\"lede-related-title-2\">Related title</h4>") != std::string::npos);
+  CHECK(html.find("<h5 id=\"lede-title-2\">Title</h5>") != std::string::npos);
+  CHECK(html.find("<input id=\"lede-newsletter-email\"") != std::string::npos);
+}
+
+TEST_CASE("review: many headings with the same text take linear time, and ids stay unique") {
+  // Numbering duplicates counted up from 2 for every heading: n equal headings cost
+  // O(n²) set inserts. 32,000 empty headings (64 KB of "#\n") took 44 s; the 8 MiB input
+  // limit allows 4 million.
+  std::string md;
+  for (int i = 0; i < 50000; ++i) md += "#\n";
+  md += "# section-3\n# Section\n";
+  auto start = std::chrono::steady_clock::now();
+  std::string html = test::body_html(md);
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  CHECK(seconds < 5.0);
+  CHECK(test::count(html, "<h2 id=\"lede-section") == 50002);
+  CHECK(html.find("<h2 id=\"lede-section\"></h2><h2 id=\"lede-section-2\"></h2><h2 id=\"lede-section-3\"></h2>") != std::string::npos);
+  CHECK(html.find("<h2 id=\"lede-section-50000\"></h2><h2 id=\"lede-section-3-2\">section-3</h2><h2 id=\"lede-section-50001\">Section</h2>") != std::string::npos);
 }
