@@ -5,7 +5,8 @@
 // article renders, the op-stream is decoded and checked (fuzz_common.hpp: opcodes,
 // tag/attribute numbers and pairs, balance, UTF-8 and UTF-16 lengths, URL policy, ids,
 // nesting an HTML parser would undo) and it must serialise to exactly the HTML string.
-// A second round with tiny limits exercises the limit paths.
+// A second round with tiny limits exercises the limit paths; any output that round
+// makes must stay within its output limit.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -50,6 +51,13 @@ void one_round(std::string_view json, const lede::Options& options) {
              "the fragment is not one <article>");
   std::string replayed = fuzz::serialize(dom);
   FUZZ_CHECK(replayed == html, "op-stream and HTML differ:\nops:  " + replayed + "\nhtml: " + html);
+  // The output limit bounds the output: the HTML before escaping (a <pre> may add one
+  // newline each).
+  std::size_t unescaped = fuzz::serialize(dom, false).size(), pres = 0;
+  for (const fuzz::Node& n : dom.nodes) pres += !n.is_text && n.tag == lede::Tag::pre;
+  FUZZ_CHECK(unescaped <= options.limits.max_output_bytes + pres,
+             "rendered " + std::to_string(unescaped) + " bytes past an output limit of " +
+                 std::to_string(options.limits.max_output_bytes));
   FUZZ_CHECK(page.find(html) != std::string::npos, "the page does not hold the fragment");
   FUZZ_CHECK(page.find("<script") == std::string::npos && html.find("<script") == std::string::npos,
              "a script element");

@@ -350,17 +350,20 @@ inline void escape(std::string& out, std::string_view text, bool attribute) {
   }
 }
 
-inline void serialize(const Dom& dom, int id, std::string& out) {
+// With escaping off, the length of the result is what Limits::max_output_bytes bounds.
+inline void serialize(const Dom& dom, int id, std::string& out, bool escaping = true) {
   const Node& n = dom.nodes[id];
   if (n.is_text) {
-    escape(out, n.text, false);
+    if (escaping) escape(out, n.text, false);
+    else out += n.text;
     return;
   }
   if (id != 0) {
     out += "<" + tag_str(n.tag);
     for (const auto& kv : n.attrs) {
       out += " " + attr_str(kv.first) + "=\"";
-      escape(out, kv.second, true);
+      if (escaping) escape(out, kv.second, true);
+      else out += kv.second;
       out += '"';
     }
     out += '>';
@@ -369,13 +372,13 @@ inline void serialize(const Dom& dom, int id, std::string& out) {
         dom.nodes[n.children[0]].text[0] == '\n')
       out += '\n';
   }
-  for (int c : n.children) serialize(dom, c, out);
+  for (int c : n.children) serialize(dom, c, out, escaping);
   if (id != 0 && !lede::is_void(n.tag)) out += "</" + tag_str(n.tag) + ">";
 }
 
-inline std::string serialize(const Dom& dom) {
+inline std::string serialize(const Dom& dom, bool escaping = true) {
   std::string out;
-  serialize(dom, 0, out);
+  serialize(dom, 0, out, escaping);
   return out;
 }
 
