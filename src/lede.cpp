@@ -36,8 +36,11 @@ bool read(std::string_view json, const Options& options, Article& article, Resul
 }
 
 bool lay_out(const Article& article, const Options& options, Document& doc, Result& result) {
+  // Layout stops adding Markdown to the tree once it passes the limit; the rest of the
+  // article is bounded by the input.
+  doc.set_output_limit(options.limits.max_output_bytes);
   layout_article(article, doc);
-  if (doc.pool_bytes() <= options.limits.max_output_bytes) return true;
+  if (doc.output_bytes() <= options.limits.max_output_bytes) return true;
   Problem p;
   p.code = ErrorCode::output_limit;
   p.message = "the rendered article would be larger than the output limit of " +

@@ -16,6 +16,8 @@ class TreeBuilder {
  public:
   explicit TreeBuilder(Document& doc) : doc_(doc) {}
 
+  bool over_output_limit() const { return doc_.over_output_limit(); }
+
   int enter_block(MD_BLOCKTYPE type, void* detail) {
     switch (type) {
       case MD_BLOCK_DOC: break;
@@ -235,7 +237,11 @@ class TreeBuilder {
 
 template <typename F, typename... A>
 int forward(void* userdata, F f, A... args) {
-  return (static_cast<TreeBuilder*>(userdata)->*f)(args...);
+  auto* builder = static_cast<TreeBuilder*>(userdata);
+  int r = (builder->*f)(args...);
+  // Past the output limit, a non-zero return makes md_parse stop: the render fails
+  // with output_limit anyway, and a few bytes of Markdown can make kilobytes of tree.
+  return r ? r : builder->over_output_limit();
 }
 
 }  // namespace

@@ -3,6 +3,8 @@
 // down where that kept them readable.
 #include <catch2/catch.hpp>
 
+#include <sys/resource.h>
+
 #include <chrono>
 #include <string>
 
@@ -85,4 +87,55 @@ TEST_CASE("review: many headings with the same text take linear time, and ids st
   CHECK(test::count(html, "<h2 id=\"lede-section") == 50002);
   CHECK(html.find("<h2 id=\"lede-section\"></h2><h2 id=\"lede-section-2\"></h2><h2 id=\"lede-section-3\"></h2>") != std::string::npos);
   CHECK(html.find("<h2 id=\"lede-section-50000\"></h2><h2 id=\"lede-section-3-2\">section-3</h2><h2 id=\"lede-section-50001\">Section</h2>") != std::string::npos);
+}
+
+TEST_CASE("fuzz: the output limit counts the markup, not only text and attribute values") {
+  // fuzz_article (tiny-limits round): 1,000 empty list items are 9 KB of HTML but no
+  // text, so a 512-byte output limit let them through.
+  std::string md;
+  for (int i = 0; i < 1000; ++i) md += "-\n";
+  lede::Options options;
+  options.limits.max_output_bytes = 4096;
+  std::string html;
+  lede::Result r = lede::render_html("{\"title\":\"T\",\"body\":" + test::quote(md) + "}", html, options);
+  REQUIRE_FALSE(r);
+  CHECK(r.first_error()->code == ErrorCode::output_limit);
+  CHECK(html.empty());
+  // Under the limit, it renders as before.
+  options.limits.max_output_bytes = 16384;
+  CHECK(lede::render_html("{\"title\":\"T\",\"body\":" + test::quote(md) + "}", html, options));
+  CHECK(test::count(html, "<li></li>") == 1000);
+}
+
+TEST_CASE("review: a table that amplifies its input stops at the output limit, in time and memory") {
+  // md4c pads every row to the header's column count (up to 128 cells): 2 bytes of
+  // input made 128 <td> with a class each, and the whole tree was built before the limit
+  // was checked. 300 KB of input took 820 MB; 8 MiB exhausted memory. Now the Markdown
+  // builder stops md4c once the tree passes the limit.
+  std::string md = "|a|";
+  for (int i = 1; i < 128; ++i) md += "b|";
+  md += "\n|";
+  for (int i = 0; i < 128; ++i) md += ":-:|";
+  md += "\n";
+  for (int i = 0; i < 20000; ++i) md += "x\n";  // 40 KB: 2.5 million cells unchecked
+  std::string json = "{\"title\":\"T\",\"body\":" + test::quote(md) + "}";
+  lede::Options options;
+  options.limits.max_output_bytes = 1 << 20;
+
+  rusage before{}, after{};
+  getrusage(RUSAGE_SELF, &before);
+  auto start = std::chrono::steady_clock::now();
+  lede::OpStream ops;
+  lede::Result r = lede::render_ops(json, ops, options);
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  getrusage(RUSAGE_SELF, &after);
+
+  REQUIRE_FALSE(r);
+  CHECK(r.first_error()->code == ErrorCode::output_limit);
+  CHECK(ops.ops.empty());
+  CHECK(seconds < 5.0);
+  CHECK(after.ru_maxrss - before.ru_maxrss < 100 * 1024);  // KiB: well under 100 MB
+  // A smaller table under the limit still renders whole.
+  std::string small = md.substr(0, md.find("x\n")) + "x\n";
+  CHECK(test::count(test::body_html(small), "<td class=\"lede-align-center\">") == 128);
 }
