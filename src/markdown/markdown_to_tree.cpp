@@ -19,34 +19,38 @@ class TreeBuilder {
   bool over_output_limit() const { return doc_.over_output_limit(); }
 
   int enter_block(MD_BLOCKTYPE type, void* detail) {
+    NodeId node = kNone;  // the outermost element this block opens
     switch (type) {
       case MD_BLOCK_DOC: break;
-      case MD_BLOCK_QUOTE: doc_.open(Tag::blockquote); break;
-      case MD_BLOCK_UL: doc_.open(Tag::ul); break;
+      case MD_BLOCK_QUOTE: node = doc_.open(Tag::blockquote); break;
+      case MD_BLOCK_UL: node = doc_.open(Tag::ul); break;
       case MD_BLOCK_OL: {
-        doc_.open(Tag::ol);
+        node = doc_.open(Tag::ol);
         unsigned start = static_cast<MD_BLOCK_OL_DETAIL*>(detail)->start;
         if (start != 1) doc_.set(Attr::start, std::to_string(start));
         break;
       }
-      case MD_BLOCK_LI: enter_list_item(*static_cast<MD_BLOCK_LI_DETAIL*>(detail)); break;
-      case MD_BLOCK_HR: doc_.open(Tag::hr); break;
-      case MD_BLOCK_H: doc_.open(heading(static_cast<MD_BLOCK_H_DETAIL*>(detail)->level)); break;
-      case MD_BLOCK_CODE: enter_code(*static_cast<MD_BLOCK_CODE_DETAIL*>(detail)); break;
-      case MD_BLOCK_HTML: doc_.open(Tag::p); break;  // unreachable with MD_FLAG_NOHTML
-      case MD_BLOCK_P: doc_.open(Tag::p); break;
+      case MD_BLOCK_LI: node = enter_list_item(*static_cast<MD_BLOCK_LI_DETAIL*>(detail)); break;
+      case MD_BLOCK_HR:  // void: closed at once
+        doc_.open(Tag::hr);
+        doc_.close();
+        break;
+      case MD_BLOCK_H: node = doc_.open(heading(static_cast<MD_BLOCK_H_DETAIL*>(detail)->level)); break;
+      case MD_BLOCK_CODE: node = enter_code(*static_cast<MD_BLOCK_CODE_DETAIL*>(detail)); break;
+      case MD_BLOCK_HTML: node = doc_.open(Tag::p); break;  // unreachable with MD_FLAG_NOHTML
+      case MD_BLOCK_P: node = doc_.open(Tag::p); break;
       case MD_BLOCK_TABLE:
         // Wide tables scroll inside their own box instead of widening the page.
-        doc_.open(Tag::div);
+        node = doc_.open(Tag::div);
         doc_.set(Attr::class_, "lede-scroll");
         doc_.open(Tag::table);
         break;
-      case MD_BLOCK_THEAD: doc_.open(Tag::thead); break;
-      case MD_BLOCK_TBODY: doc_.open(Tag::tbody); break;
-      case MD_BLOCK_TR: doc_.open(Tag::tr); break;
+      case MD_BLOCK_THEAD: node = doc_.open(Tag::thead); break;
+      case MD_BLOCK_TBODY: node = doc_.open(Tag::tbody); break;
+      case MD_BLOCK_TR: node = doc_.open(Tag::tr); break;
       case MD_BLOCK_TH:
       case MD_BLOCK_TD: {
-        doc_.open(type == MD_BLOCK_TH ? Tag::th : Tag::td);
+        node = doc_.open(type == MD_BLOCK_TH ? Tag::th : Tag::td);
         switch (static_cast<MD_BLOCK_TD_DETAIL*>(detail)->align) {
           case MD_ALIGN_LEFT: doc_.set(Attr::class_, "lede-align-start"); break;
           case MD_ALIGN_CENTER: doc_.set(Attr::class_, "lede-align-center"); break;
@@ -56,23 +60,22 @@ class TreeBuilder {
         break;
       }
     }
+    open_.push_back({true, static_cast<int>(type), node});
     return 0;
   }
 
+  // Closes the innermost open block of this type, and whatever is still open inside it.
   int leave_block(MD_BLOCKTYPE type, void*) {
-    switch (type) {
-      case MD_BLOCK_DOC: break;
-      case MD_BLOCK_CODE:  // <pre><code>
-      case MD_BLOCK_TABLE:  // <div><table>
-        doc_.close();
-        doc_.close();
+    for (std::size_t i = open_.size(); i-- > 0;)
+      if (open_[i].block && open_[i].type == static_cast<int>(type)) {
+        unwind(i);
         break;
-      default: doc_.close(); break;
-    }
-    return 0;
+      }
+    return 0;  // a block md4c never entered: nothing to close
   }
 
   int enter_span(MD_SPANTYPE type, void* detail) {
+    NodeId node = kNone;
     if (type == MD_SPAN_IMG) {
       // Inside an image everything is alt text; nested spans only add their text.
       if (image_depth_++ == 0) {
@@ -81,35 +84,35 @@ class TreeBuilder {
         image_title_ = attribute(d->title);
         alt_.clear();
       }
-      return 0;
+    } else if (image_depth_ == 0) {
+      switch (type) {
+        case MD_SPAN_EM: node = doc_.open(Tag::em); break;
+        case MD_SPAN_STRONG: node = doc_.open(Tag::strong); break;
+        case MD_SPAN_CODE: node = doc_.open(Tag::code); break;
+        case MD_SPAN_DEL: node = doc_.open(Tag::del); break;
+        case MD_SPAN_A: node = enter_link(*static_cast<MD_SPAN_A_DETAIL*>(detail)); break;
+        default: node = doc_.open(Tag::span); break;  // extensions not enabled
+      }
     }
-    if (image_depth_ > 0) return 0;
-    switch (type) {
-      case MD_SPAN_EM: doc_.open(Tag::em); break;
-      case MD_SPAN_STRONG: doc_.open(Tag::strong); break;
-      case MD_SPAN_CODE: doc_.open(Tag::code); break;
-      case MD_SPAN_DEL: doc_.open(Tag::del); break;
-      case MD_SPAN_A: enter_link(*static_cast<MD_SPAN_A_DETAIL*>(detail)); break;
-      default: doc_.open(Tag::span); break;  // extensions not enabled
-    }
+    open_.push_back({false, static_cast<int>(type), node});
     return 0;
   }
 
+  // Closes the innermost open span of this type within the current block. md4c 0.5.2
+  // sometimes leaves a span it never entered (mity/md4c#277, #278, #294: emphasis
+  // delimiters in link destinations): that leave is ignored. Closing the current
+  // element instead closed the paragraph, then the body, then ran past the root.
   int leave_span(MD_SPANTYPE type, void*) {
-    if (type == MD_SPAN_IMG) {
-      if (--image_depth_ == 0) leave_image();
-      return 0;
-    }
-    if (image_depth_ > 0) return 0;
-    if (type == MD_SPAN_A) {
-      bool opened = links_.back();
-      links_.pop_back();
-      if (!opened) return 0;  // a refused or nested link kept only its text
-      --open_links_;
-    }
-    doc_.close();
+    for (std::size_t i = open_.size(); i-- > 0 && !open_[i].block;)
+      if (open_[i].type == static_cast<int>(type)) {
+        unwind(i);
+        break;
+      }
     return 0;
   }
+
+  // Closes everything still open (md4c stopped early or left something open).
+  void finish() { unwind(0); }
 
   int text(MD_TEXTTYPE type, const MD_CHAR* data, MD_SIZE size) {
     std::string_view s(data, size);
@@ -161,9 +164,9 @@ class TreeBuilder {
     return out;
   }
 
-  void enter_list_item(const MD_BLOCK_LI_DETAIL& d) {
-    doc_.open(Tag::li);
-    if (!d.is_task) return;
+  NodeId enter_list_item(const MD_BLOCK_LI_DETAIL& d) {
+    NodeId li = doc_.open(Tag::li);
+    if (!d.is_task) return li;
     // A task is shown, not operated: no form control comes from content.
     bool done = d.task_mark == 'x' || d.task_mark == 'X';
     doc_.set(Attr::class_, done ? "lede-task lede-task-done" : "lede-task");
@@ -174,13 +177,14 @@ class TreeBuilder {
     doc_.text(done ? "\xE2\x98\x91" : "\xE2\x98\x90");  // ☑ ☐
     doc_.close();
     doc_.text(" ");
+    return li;
   }
 
-  void enter_code(const MD_BLOCK_CODE_DETAIL& d) {
-    doc_.open(Tag::pre);
+  NodeId enter_code(const MD_BLOCK_CODE_DETAIL& d) {
+    NodeId pre = doc_.open(Tag::pre);
     doc_.open(Tag::code);
     std::string lang = attribute(d.lang);
-    if (lang.empty()) return;
+    if (lang.empty()) return pre;
     // The info string is author input: keep only characters a language name needs.
     std::string cls = "language-";
     for (char c : lang)
@@ -188,27 +192,42 @@ class TreeBuilder {
           c == '_' || c == '+' || c == '#' || c == '.')
         cls += c;
     if (cls.size() > 9) doc_.set(Attr::class_, cls);
+    return pre;
   }
 
-  void enter_link(const MD_SPAN_A_DETAIL& d) {
+  // The <a> opened, or kNone when the link keeps only its text.
+  NodeId enter_link(const MD_SPAN_A_DETAIL& d) {
     // md4c's permissive autolinks (www.…, user@host, http://…) also fire inside the
     // text of a link. An <a> inside an <a> is not HTML: a parser would close the outer
     // one, so the HTML string and the DOM built from ops would differ. The outer link
     // wins; the inner one keeps its text.
-    if (open_links_ > 0) {
-      links_.push_back(false);
-      return;
-    }
+    if (open_links_ > 0) return kNone;
     std::string href = attribute(d.href);
     auto url = check_url(href, UrlKind::link);
-    links_.push_back(url.has_value());
-    if (!url) return;  // refused: the link text stays, without a link
+    if (!url) return kNone;  // refused: the link text stays, without a link
     ++open_links_;
-    doc_.open(Tag::a);
+    NodeId a = doc_.open(Tag::a);
     doc_.set_url(Attr::href, href, UrlKind::link);
     std::string title = attribute(d.title);
     if (!title.empty()) doc_.set(Attr::title, title);
     if (is_external(*url)) doc_.set(Attr::rel, "noopener noreferrer");
+    return a;
+  }
+
+  // Pops open_ down to index `i`, closing what each entry opened, innermost first.
+  void unwind(std::size_t i) {
+    while (open_.size() > i) {
+      Open o = open_.back();
+      open_.pop_back();
+      if (!o.block && o.type == MD_SPAN_IMG) {
+        if (--image_depth_ == 0) leave_image();
+        continue;
+      }
+      if (o.node == kNone) continue;
+      if (!o.block && o.type == MD_SPAN_A) --open_links_;
+      doc_.close_to(o.node);  // anything md4c left open inside
+      doc_.close();
+    }
   }
 
   void leave_image() {
@@ -228,9 +247,17 @@ class TreeBuilder {
     doc_.close();
   }
 
+  // What each enter callback not yet left opened: the builder closes only these, so
+  // unbalanced callbacks cannot close elements md4c's callbacks did not open.
+  struct Open {
+    bool block;
+    int type;     // MD_BLOCKTYPE or MD_SPANTYPE
+    NodeId node;  // the outermost element opened, or kNone
+  };
+
   Document& doc_;
-  std::vector<bool> links_;  // per open link: was an <a> opened?
-  int open_links_ = 0;       // <a> elements open now
+  std::vector<Open> open_;
+  int open_links_ = 0;  // <a> elements open now
   int image_depth_ = 0;
   std::string image_src_, image_title_, alt_;
 };
@@ -268,6 +295,7 @@ void markdown_to_tree(std::string_view markdown, Document& doc) {
     return forward(u, &TreeBuilder::text, t, s, n);
   };
   md_parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &parser, &builder);
+  builder.finish();
 }
 
 }  // namespace lede

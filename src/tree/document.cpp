@@ -34,7 +34,9 @@ NodeId Document::open(Tag tag) {
 
 void Document::close() {
   assert(cursor_ != 0);
-  cursor_ = nodes_[cursor_].parent;
+  // Never above the root, even without assertions (the wasm build): the root's parent
+  // is kNone, and the next open() would write through it.
+  if (cursor_ != 0) cursor_ = nodes_[cursor_].parent;
 }
 
 std::uint32_t Document::store(std::string_view s) {

@@ -139,3 +139,24 @@ TEST_CASE("review: a table that amplifies its input stops at the output limit, i
   std::string small = md.substr(0, md.find("x\n")) + "x\n";
   CHECK(test::count(test::body_html(small), "<td class=\"lede-align-center\">") == 128);
 }
+
+TEST_CASE("fuzz: md4c's unbalanced span callbacks cannot close elements the builder did not open") {
+  // fuzz_markdown (assertion in Document::close): md4c 0.5.2 emits a leave for an
+  // emphasis it never entered when delimiters sit in link destinations (upstream
+  // mity/md4c#277, #278, #294). The builder closed the current element each time: the
+  // <p>, then the body <div>, then ran past the root. With NDEBUG (the wasm build) the
+  // cursor became 0xFFFFFFFF: wasm read before the node array and trapped on the next
+  // open(), or returned broken HTML.
+  const std::string md("[foo](/bar\\* \"\\tt\x05l*e\")\x0b](/b/bar\\* \"\\tt\x05l*e\")\x0b](/bar\\* \"ti\\*tlear\\* \"ti\\*tle");
+  std::string html = test::render("{\"title\":\"T\",\"body\":" + test::quote(md) +
+                                  ",\"tags\":[\"a\"],\"related\":[{\"title\":\"R\"}]}");
+  CHECK(html.find("<div class=\"lede-body\"><p><a href=\"/bar*\" title=\"\\tt\x05l*e\">foo</a>\x0b](/b/bar* \"\\tt\x05l"
+                  "e\")\x0b](/bar* \"ti*tlear* \"ti*tle</p></div><footer class=\"lede-footer\">") !=
+        std::string::npos);
+  CHECK(html.find("</footer></article>") == html.size() - 19);
+
+  // The other direction: an emphasis entered and never left is closed with its block,
+  // so the next paragraph is not nested inside the first.
+  CHECK(test::body_html("_[](_) unbalanced EM\n\n[_][_] balanced") ==
+        "<p><em><a href=\"_\"></a> unbalanced EM</em></p><p>[<em>][</em>] balanced</p>");
+}
