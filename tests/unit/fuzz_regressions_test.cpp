@@ -155,6 +155,12 @@ TEST_CASE("fuzz: md4c's unbalanced span callbacks cannot close elements the buil
         std::string::npos);
   CHECK(html.find("</footer></article>") == html.size() - 19);
 
+  // fuzz_article's reproducer of the same md4c bug: a link left but never entered
+  // (the old builder popped an empty std::vector<bool>: UB).
+  CHECK(test::body_html("![outer ![inner](img_inner \"inng![a](oo.`jpg)gggg[ggdr title\")=](img_outer \"outer title\")\n") ==
+        "<p>![outer <img loading=\"lazy\" decoding=\"async\" referrerpolicy=\"no-referrer\" src=\"img_inner\" "
+        "alt=\"inner\" title=\"inng![a](oo.`jpg)gggg[ggdr title\">=</p>");
+
   // The other direction: an emphasis entered and never left is closed with its block,
   // so the next paragraph is not nested inside the first.
   CHECK(test::body_html("_[](_) unbalanced EM\n\n[_][_] balanced") ==
