@@ -1,5 +1,6 @@
 #include "layout/article_view.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <set>
@@ -134,8 +135,10 @@ void hero(const Image& image, Document& doc) {
 }
 
 std::string clock(double seconds) {
-  long total = std::lround(seconds);
-  long h = total / 3600, m = (total / 60) % 60, s = total % 60;
+  // Past what a long holds, lround's result is unspecified (LONG_MIN here: a duration
+  // of 1e300 read "-2562047788015215:0-30:0-8"). Cap at 10^12 s, some 31,700 years.
+  long long total = std::llround(std::min(seconds, 1e12));
+  long long h = total / 3600, m = (total / 60) % 60, s = total % 60;
   std::string out = h ? std::to_string(h) + ":" + (m < 10 ? "0" : "") : "";
   out += std::to_string(m) + ":" + (s < 10 ? "0" : "") + std::to_string(s);
   return out;

@@ -463,6 +463,24 @@ inline bool has_ancestor(const Dom& dom, int id, Tag t) {
   return false;
 }
 
+// An audio duration as players show it: "M:SS" under an hour, else "H:MM:SS".
+inline bool clock_text(const std::string& t) {
+  std::vector<std::string> parts(1);
+  for (char c : t) {
+    if (c == ':') parts.emplace_back();
+    else if (c >= '0' && c <= '9') parts.back() += c;
+    else return false;
+  }
+  if (parts.size() < 2 || parts.size() > 3) return false;
+  for (const auto& p : parts)
+    if (p.empty() || p.size() > 13) return false;
+  std::size_t n = parts.size();
+  auto under60 = [](const std::string& p) { return std::stoi(p) < 60; };
+  if (parts[n - 1].size() != 2 || !under60(parts[n - 1])) return false;
+  if (n == 3) return parts[0][0] != '0' && parts[1].size() == 2 && under60(parts[1]);
+  return parts[0].size() <= 2 && under60(parts[0]);
+}
+
 // What must hold for every rendered article. Mostly: the tree is one an HTML parser
 // would build back unchanged from the HTML string (so render() and renderHTML() show the
 // same DOM), plus the safety properties of URLs, ids and form controls.
@@ -492,6 +510,8 @@ inline void check_dom(const Dom& dom) {
       }
       if (a == Attr::for_ || a == Attr::aria_labelledby) refs.emplace_back(a, v);
     }
+    if (const std::string* cls = n.attr(Attr::class_); cls && *cls == "lede-duration")
+      FUZZ_CHECK(clock_text(dom.text_content(id)), "audio duration \"" + dom.text_content(id) + "\"");
     // Nesting an HTML parser would undo.
     if (closes_p(n.tag)) FUZZ_CHECK(!has_ancestor(dom, id, Tag::p), where + ": the parser would close the <p>");
     if (n.tag == Tag::a) FUZZ_CHECK(!has_ancestor(dom, id, Tag::a), "<a> inside <a>");

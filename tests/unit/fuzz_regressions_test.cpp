@@ -140,6 +140,23 @@ TEST_CASE("review: a table that amplifies its input stops at the output limit, i
   CHECK(test::count(test::body_html(small), "<td class=\"lede-align-center\">") == 128);
 }
 
+TEST_CASE("review: a huge audio duration is shown as a time, not as lround's overflow") {
+  // Found reading the layout code (a 5-minute fuzz_article run with the new duration
+  // check did not reach it): 1e300 seconds passed the reader (finite, not negative) and
+  // lround gave LONG_MIN, shown as "-2562047788015215:0-30:0-8".
+  auto duration = [](const std::string& seconds) {
+    std::string html = test::render(R"({"title": "T", "audio": {"src": "a.mp3", "duration": )" + seconds + "}}");
+    std::size_t at = html.find("lede-duration\">");
+    return at == std::string::npos ? html : html.substr(at + 15, html.find('<', at) - at - 15);
+  };
+  CHECK(duration("1e300") == "277777777:46:40");
+  CHECK(duration("1.7976931348623157e308") == "277777777:46:40");
+  CHECK(duration("1e12") == "277777777:46:40");
+  CHECK(duration("3725.4") == "1:02:05");
+  CHECK(duration("59.5") == "1:00");
+  CHECK(duration("0") == "0:00");
+}
+
 TEST_CASE("fuzz: md4c's unbalanced span callbacks cannot close elements the builder did not open") {
   // fuzz_markdown (assertion in Document::close): md4c 0.5.2 emits a leave for an
   // emphasis it never entered when delimiters sit in link destinations (upstream
