@@ -23,10 +23,11 @@ build_native() {
 }
 
 # The unit tests and CLI runs again under ASan + UBSan (-fno-sanitize-recover: any UB
-# fails the run), in their own build folder with the default compiler (g++ here).
+# fails the run), in their own build folder with the default compiler (g++ here). -O0
+# compiles in less than half the time of -O1 and the tests still take about a second.
 test_sanitized() {
   cmake -S . -B build/sanitize -DCMAKE_BUILD_TYPE= -DLEDE_SANITIZE=ON \
-    -DCMAKE_C_FLAGS="-O1 -g" -DCMAKE_CXX_FLAGS="-O1 -g" >/dev/null
+    -DCMAKE_C_FLAGS="-O0 -g" -DCMAKE_CXX_FLAGS="-O0 -g" >/dev/null
   cmake --build build/sanitize -j "$jobs"
   ctest --test-dir build/sanitize --output-on-failure
 }
