@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Lede's one entry point.
 #   ./build-wasm.sh          set up, build the native CLI (build/native/lede) and the wasm (web/dist/)
-#   ./build-wasm.sh test     ... then run the unit tests (ctest) and the browser tests (Chromium)
+#   ./build-wasm.sh test     ... then run the unit tests (ctest, plain and under ASan+UBSan),
+#                            each fuzzer for 20 s, and the browser tests (Chromium)
+#   ./build-wasm.sh fuzz [S] set up, build the fuzzers and run each for S seconds (default 600)
 #   ./build-wasm.sh serve    ... then serve web/ on http://127.0.0.1:${PORT:-8080}/
 #   ./build-wasm.sh serve DIR    ... or serve DIR (e.g. a site built by `lede site`)
 #   ./build-wasm.sh screenshots  ... then write docs/screenshots/*.png (each theme, phone and desktop)
@@ -24,6 +26,70 @@ build_native() {
   # -O2 without NDEBUG: the tree's allowlist assertions stay armed in tests.
   cmake -S . -B build/native -DCMAKE_BUILD_TYPE= -DCMAKE_CXX_FLAGS="-O2 -g" >/dev/null
   cmake --build build/native -j "$jobs"
+}
+
+# The unit tests and CLI runs again under ASan + UBSan (-fno-sanitize-recover: any UB
+# fails the run), in their own build folder with the default compiler (g++ here). -O0
+# compiles in less than half the time of -O1 and the tests still take about a second.
+test_sanitized() {
+  cmake -S . -B build/sanitize -DCMAKE_BUILD_TYPE= -DLEDE_SANITIZE=ON \
+    -DCMAKE_C_FLAGS="-O0 -g" -DCMAKE_CXX_FLAGS="-O0 -g" >/dev/null
+  cmake --build build/sanitize -j "$jobs"
+  ctest --test-dir build/sanitize --output-on-failure
+}
+
+# ---- fuzzing: libFuzzer with ASan + UBSan, clang only (docs/fuzzing.md) ----
+fuzz_targets=(fuzz_article fuzz_markdown)
+fuzz_bin=build/fuzz/cmake/tests/fuzz
+
+build_fuzz() {
+  CC=clang-14 CXX=clang++-14 cmake -S . -B build/fuzz/cmake -DCMAKE_BUILD_TYPE= -DLEDE_FUZZ=ON \
+    -DBUILD_TESTING=OFF -DCMAKE_C_FLAGS="-O1 -g" -DCMAKE_CXX_FLAGS="-O1 -g" >/dev/null
+  cmake --build build/fuzz/cmake -j "$jobs" --target "${fuzz_targets[@]}"
+  node tests/fuzz/make-corpus.mjs   # seed corpora: build/fuzz/corpus-{article,markdown}
+}
+
+# run_fuzz SECONDS short|long: every target at once (one per core) for SECONDS, from its
+# seed corpus. short (test): new inputs are thrown away. long: they are kept in
+# build/fuzz/work-NAME and feed the next long run, and inputs may be longer. Any crash,
+# leak, UB, timeout (5 s) or memory blow-up (2 GB) fails; the input that did it is in
+# build/fuzz/artifacts/.
+run_fuzz() {
+  local seconds=$1 mode=$2 failed=0 pids=() t
+  mkdir -p build/fuzz/artifacts build/fuzz/logs
+  local scratch
+  scratch=$(mktemp -d)
+  for t in "${fuzz_targets[@]}"; do
+    local name=${t#fuzz_} out max_len
+    if [ "$mode" = long ]; then
+      out=build/fuzz/work-$name
+      max_len=$([ "$name" = article ] && echo 16384 || echo 8192)
+    else
+      out=$scratch/$name
+      max_len=$([ "$name" = article ] && echo 4096 || echo 2048)
+    fi
+    mkdir -p "$out"
+    "$fuzz_bin/$t" -max_total_time="$seconds" -max_len="$max_len" -timeout=5 -rss_limit_mb=2048 \
+      -dict="tests/fuzz/$name.dict" -artifact_prefix="build/fuzz/artifacts/$t-" \
+      -print_final_stats=1 "$out" "build/fuzz/corpus-$name" >"build/fuzz/logs/$t.log" 2>&1 &
+    pids+=($!)
+  done
+  for i in "${!fuzz_targets[@]}"; do
+    t=${fuzz_targets[$i]}
+    if wait "${pids[$i]}"; then
+      local log=build/fuzz/logs/$t.log
+      printf '%s: %s runs in %s s, %s exec/s, %s\n' "$t" \
+        "$(awk '/stat::number_of_executed_units/ {print $2}' "$log")" "$seconds" \
+        "$(awk '/stat::average_exec_per_sec/ {print $2}' "$log")" \
+        "$(grep -o 'cov: [0-9]* ft: [0-9]* corp: [0-9]*/[0-9a-zA-Z]*' "$log" | tail -1)"
+    else
+      failed=1
+      echo "FAIL: $t found a problem (build/fuzz/logs/$t.log; reproducer in build/fuzz/artifacts/):" >&2
+      grep -v '^#[0-9]' "build/fuzz/logs/$t.log" | tail -40 >&2
+    fi
+  done
+  rm -rf "$scratch"
+  return "$failed"
 }
 
 build_wasm() {
@@ -83,6 +149,9 @@ case "${1:-build}" in
     build_native
     build_wasm
     ctest --test-dir build/native --output-on-failure
+    test_sanitized
+    build_fuzz
+    run_fuzz 20 short
     node --test tests/browser/
     ;;
   bench)
@@ -107,6 +176,12 @@ case "${1:-build}" in
     build_wasm
     node tests/browser/screenshots.mjs
     ;;
+  fuzz)
+    # A long session: ./build-wasm.sh fuzz [SECONDS per target, default 600]
+    setup
+    build_fuzz
+    run_fuzz "${2:-600}" long
+    ;;
   serve)
     setup
     build_native
@@ -115,7 +190,7 @@ case "${1:-build}" in
     exec node scripts/serve.mjs "${2:-web}" "${PORT:-8080}"
     ;;
   *)
-    echo "usage: ./build-wasm.sh [build|test|bench|serve|screenshots]" >&2
+    echo "usage: ./build-wasm.sh [build|test|bench|serve [DIR]|screenshots|fuzz [SECONDS]]" >&2
     exit 2
     ;;
 esac

@@ -35,6 +35,9 @@ bool read(std::string_view json, const Options& options, Article& article, Resul
 }
 
 bool lay_out(const Article& article, const Options& options, Document& doc, Result& result) {
+  // Layout stops adding Markdown to the tree once it passes the limit; the rest of the
+  // article is bounded by the input.
+  doc.set_output_limit(options.limits.max_output_bytes);
   std::vector<Problem> problems;
   bool laid_out = layout_article(article, doc, options, problems);
   // Errors go first, before the reader's warnings; layout's warnings go last.
@@ -45,7 +48,7 @@ bool lay_out(const Article& article, const Options& options, Document& doc, Resu
       result.problems.insert(result.problems.begin(), std::move(p));
   }
   if (!laid_out) return false;
-  if (doc.pool_bytes() <= options.limits.max_output_bytes) return true;
+  if (doc.output_bytes() <= options.limits.max_output_bytes) return true;
   Problem p;
   p.code = ErrorCode::output_limit;
   p.message = "the rendered article would be larger than the output limit of " +

@@ -18,7 +18,7 @@ namespace lede {
 struct Limits {
   std::size_t max_input_bytes = std::size_t{8} << 20;    // 8 MiB
   std::size_t max_json_depth = 64;                       // nested objects and arrays
-  std::size_t max_output_bytes = std::size_t{64} << 20;  // text and attributes kept
+  std::size_t max_output_bytes = std::size_t{64} << 20;  // the HTML, before escaping
   std::size_t max_markdown_depth = 64;  // nested elements inside the Markdown body
 };
 

@@ -167,7 +167,18 @@ bool read_json(std::string_view text, const Limits& limits, JsonValue& out, Prob
     return false;
   }
   ValueBuilder builder(out, limits.max_json_depth);
-  if (nlohmann::json::sax_parse(text.begin(), text.end(), &builder)) return true;
+  if (nlohmann::json::sax_parse(text.begin(), text.end(), &builder)) {
+    // nlohmann's lexer takes a NUL byte for the end of the input, so it accepts
+    // `{"title":"T"}` followed by NUL and anything at all. No NUL is JSON text (in a
+    // string it must be escaped), so a successful parse can only have stopped at one.
+    std::size_t nul = text.find('\0');
+    if (nul == std::string_view::npos) return true;
+    out = JsonValue{};
+    error.code = ErrorCode::syntax;
+    error.message = "syntax error while parsing value: unexpected NUL byte; expected end of input";
+    locate(text, nul, error);
+    return false;
+  }
 
   if (builder.too_deep()) {
     error.code = ErrorCode::too_deep;

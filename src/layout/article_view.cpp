@@ -1,7 +1,10 @@
 #include "layout/article_view.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <algorithm>
+#include <map>
+#include <set>
 #include <string>
 
 #include "layout/dates.hpp"
@@ -145,8 +148,10 @@ void hero(const Image& image, Document& doc) {
 }
 
 std::string clock(double seconds) {
-  long total = std::lround(seconds);
-  long h = total / 3600, m = (total / 60) % 60, s = total % 60;
+  // Past what a long holds, lround's result is unspecified (LONG_MIN here: a duration
+  // of 1e300 read "-2562047788015215:0-30:0-8"). Cap at 10^12 s, some 31,700 years.
+  long long total = std::llround(std::min(seconds, 1e12));
+  long long h = total / 3600, m = (total / 60) % 60, s = total % 60;
   std::string out = h ? std::to_string(h) + ":" + (m < 10 ? "0" : "") : "";
   out += std::to_string(m) + ":" + (s < 10 ? "0" : "") + std::to_string(s);
   return out;
@@ -218,15 +223,21 @@ std::vector<NodeId> arrange_headings(Document& doc, NodeId body) {
       },
       [](NodeId) {});
   static const Tag kHeadings[] = {Tag::h1, Tag::h2, Tag::h3, Tag::h4, Tag::h5, Tag::h6};
-  // Ids layout gives its own elements are taken too.
-  std::vector<std::string> used{"title", "toc-title", "newsletter-title", "related-title",
-                                "newsletter-email"};
+  // The ids layout gives its own elements (see header(), newsletter(), related()): a
+  // heading that took one would capture the <label for> or aria-labelledby meant for them.
+  std::set<std::string> used{"title", "toc-title", "newsletter-title", "newsletter-email",
+                              "related-title"};
+  // Per slug, the next number to try: n headings with the same text cost O(n log n),
+  // not O(n²) by counting up from 2 each time.
+  std::map<std::string, int> next;
   for (NodeId id : headings) {
     if (top == 1) doc.retag(id, kHeadings[std::min(heading_level(doc.node(id).tag), 5)]);
     std::string base = slug(doc.text_content(id)), s = base;
-    for (int n = 2; std::find(used.begin(), used.end(), s) != used.end(); ++n)
-      s = base + "-" + std::to_string(n);
-    used.push_back(s);
+    if (!used.insert(s).second) {
+      int& n = next.emplace(base, 2).first->second;
+      do s = base + "-" + std::to_string(n++);
+      while (!used.insert(s).second);
+    }
     doc.set(id, Attr::id, "lede-" + s);
   }
   return headings;

@@ -18,8 +18,8 @@ class TreeBuilder {
   TreeBuilder(Document& doc, const MarkdownOptions& options, std::vector<Problem>& problems)
       : doc_(doc), options_(options), problems_(problems), base_depth_(doc.depth()) {}
 
+  bool over_output_limit() const { return doc_.over_output_limit(); }
   bool too_deep() const { return too_deep_; }
-  void finish() { flush_html(); }
 
   int enter_block(MD_BLOCKTYPE type, void* detail) {
     flush_html();
@@ -27,34 +27,40 @@ class TreeBuilder {
     bool two = type == MD_BLOCK_CODE || type == MD_BLOCK_TABLE ||
                (type == MD_BLOCK_LI && static_cast<MD_BLOCK_LI_DETAIL*>(detail)->is_task);
     if (type != MD_BLOCK_DOC && deeper_than_limit(two ? 2 : 1)) return 1;
+    NodeId node = kNone;  // the outermost element this block opens
     switch (type) {
       case MD_BLOCK_DOC: break;
-      case MD_BLOCK_QUOTE: doc_.open(Tag::blockquote); break;
-      case MD_BLOCK_UL: doc_.open(Tag::ul); break;
+      case MD_BLOCK_QUOTE: node = doc_.open(Tag::blockquote); break;
+      case MD_BLOCK_UL: node = doc_.open(Tag::ul); break;
       case MD_BLOCK_OL: {
-        doc_.open(Tag::ol);
+        node = doc_.open(Tag::ol);
         unsigned start = static_cast<MD_BLOCK_OL_DETAIL*>(detail)->start;
         if (start != 1) doc_.set(Attr::start, std::to_string(start));
         break;
       }
-      case MD_BLOCK_LI: enter_list_item(*static_cast<MD_BLOCK_LI_DETAIL*>(detail)); break;
-      case MD_BLOCK_HR: doc_.open(Tag::hr); break;
-      case MD_BLOCK_H: doc_.open(heading(static_cast<MD_BLOCK_H_DETAIL*>(detail)->level)); break;
-      case MD_BLOCK_CODE: enter_code(*static_cast<MD_BLOCK_CODE_DETAIL*>(detail)); break;
-      case MD_BLOCK_HTML: in_html_block_ = true; break;  // only with keep_safe_html
-      case MD_BLOCK_P: doc_.open(Tag::p); break;
+      case MD_BLOCK_LI: node = enter_list_item(*static_cast<MD_BLOCK_LI_DETAIL*>(detail)); break;
+      case MD_BLOCK_HR:  // void: closed at once
+        doc_.open(Tag::hr);
+        doc_.close();
+        break;
+      case MD_BLOCK_H: node = doc_.open(heading(static_cast<MD_BLOCK_H_DETAIL*>(detail)->level)); break;
+      case MD_BLOCK_CODE: node = enter_code(*static_cast<MD_BLOCK_CODE_DETAIL*>(detail)); break;
+      // Only with keep_safe_html: no element, its tags are read as they come (a raw
+      // <details> may hold the blocks that follow).
+      case MD_BLOCK_HTML: in_html_block_ = true; break;
+      case MD_BLOCK_P: node = doc_.open(Tag::p); break;
       case MD_BLOCK_TABLE:
         // Wide tables scroll inside their own box instead of widening the page.
-        doc_.open(Tag::div);
+        node = doc_.open(Tag::div);
         doc_.set(Attr::class_, "lede-scroll");
         doc_.open(Tag::table);
         break;
-      case MD_BLOCK_THEAD: doc_.open(Tag::thead); break;
-      case MD_BLOCK_TBODY: doc_.open(Tag::tbody); break;
-      case MD_BLOCK_TR: doc_.open(Tag::tr); break;
+      case MD_BLOCK_THEAD: node = doc_.open(Tag::thead); break;
+      case MD_BLOCK_TBODY: node = doc_.open(Tag::tbody); break;
+      case MD_BLOCK_TR: node = doc_.open(Tag::tr); break;
       case MD_BLOCK_TH:
       case MD_BLOCK_TD: {
-        doc_.open(type == MD_BLOCK_TH ? Tag::th : Tag::td);
+        node = doc_.open(type == MD_BLOCK_TH ? Tag::th : Tag::td);
         switch (static_cast<MD_BLOCK_TD_DETAIL*>(detail)->align) {
           case MD_ALIGN_LEFT: doc_.set(Attr::class_, "lede-align-start"); break;
           case MD_ALIGN_CENTER: doc_.set(Attr::class_, "lede-align-center"); break;
@@ -64,32 +70,28 @@ class TreeBuilder {
         break;
       }
     }
+    open_.push_back({true, static_cast<int>(type), node});
     return 0;
   }
 
+  // Closes the innermost open block of this type, and whatever is still open inside it.
   int leave_block(MD_BLOCKTYPE type, void*) {
     flush_html();
-    switch (type) {
-      case MD_BLOCK_DOC: break;
-      case MD_BLOCK_HTML:  // no element: a raw <details> may hold the blocks that follow
-        in_html_block_ = false;
+    if (type == MD_BLOCK_HTML) in_html_block_ = false;
+    for (std::size_t i = open_.size(); i-- > 0;)
+      if (open_[i].block && open_[i].type == static_cast<int>(type)) {
+        if (type == MD_BLOCK_P && i + 1 == open_.size() && doc_.current() == open_[i].node)
+          figure_if_lone_image();
+        unwind(i);
         break;
-      case MD_BLOCK_CODE:  // <pre><code>
-      case MD_BLOCK_TABLE:  // <div><table>
-        close();
-        close();
-        break;
-      case MD_BLOCK_P:
-        figure_if_lone_image();
-        close();
-        break;
-      default: close(); break;
-    }
-    return 0;
+      }
+    return 0;  // a block md4c never entered: nothing to close
   }
 
   int enter_span(MD_SPANTYPE type, void* detail) {
     flush_html();
+    if (type != MD_SPAN_IMG && image_depth_ == 0 && deeper_than_limit(1)) return 1;
+    NodeId node = kNone;
     if (type == MD_SPAN_IMG) {
       // Inside an image everything is alt text; nested spans only add their text.
       if (image_depth_++ == 0) {
@@ -98,35 +100,38 @@ class TreeBuilder {
         image_title_ = attribute(d->title);
         alt_.clear();
       }
-      return 0;
+    } else if (image_depth_ == 0) {
+      switch (type) {
+        case MD_SPAN_EM: node = doc_.open(Tag::em); break;
+        case MD_SPAN_STRONG: node = doc_.open(Tag::strong); break;
+        case MD_SPAN_CODE: node = doc_.open(Tag::code); break;
+        case MD_SPAN_DEL: node = doc_.open(Tag::del); break;
+        case MD_SPAN_A: node = enter_link(*static_cast<MD_SPAN_A_DETAIL*>(detail)); break;
+        default: node = doc_.open(Tag::span); break;  // extensions not enabled
+      }
     }
-    if (image_depth_ > 0) return 0;
-    if (deeper_than_limit(1)) return 1;
-    switch (type) {
-      case MD_SPAN_EM: doc_.open(Tag::em); break;
-      case MD_SPAN_STRONG: doc_.open(Tag::strong); break;
-      case MD_SPAN_CODE: doc_.open(Tag::code); break;
-      case MD_SPAN_DEL: doc_.open(Tag::del); break;
-      case MD_SPAN_A: enter_link(*static_cast<MD_SPAN_A_DETAIL*>(detail)); break;
-      default: doc_.open(Tag::span); break;  // extensions not enabled
-    }
+    open_.push_back({false, static_cast<int>(type), node});
     return 0;
   }
 
+  // Closes the innermost open span of this type within the current block. md4c 0.5.2
+  // sometimes leaves a span it never entered (mity/md4c#277, #278, #294: emphasis
+  // delimiters in link destinations): that leave is ignored. Closing the current
+  // element instead closed the paragraph, then the body, then ran past the root.
   int leave_span(MD_SPANTYPE type, void*) {
     flush_html();
-    if (type == MD_SPAN_IMG) {
-      if (--image_depth_ == 0) leave_image();
-      return 0;
-    }
-    if (image_depth_ > 0) return 0;
-    if (type == MD_SPAN_A) {
-      bool opened = links_.back() == 'a';
-      links_.pop_back();
-      if (!opened) return 0;  // a refused link kept only its text
-    }
-    close();
+    for (std::size_t i = open_.size(); i-- > 0 && !open_[i].block;)
+      if (open_[i].type == static_cast<int>(type)) {
+        unwind(i);
+        break;
+      }
     return 0;
+  }
+
+  // Closes everything still open (md4c stopped early or left something open).
+  void finish() {
+    flush_html();
+    unwind(0);
   }
 
   int text(MD_TEXTTYPE type, const MD_CHAR* data, MD_SIZE size) {
@@ -185,9 +190,9 @@ class TreeBuilder {
     return out;
   }
 
-  void enter_list_item(const MD_BLOCK_LI_DETAIL& d) {
-    doc_.open(Tag::li);
-    if (!d.is_task) return;
+  NodeId enter_list_item(const MD_BLOCK_LI_DETAIL& d) {
+    NodeId li = doc_.open(Tag::li);
+    if (!d.is_task) return li;
     // A task is shown, not operated: no form control comes from content.
     bool done = d.task_mark == 'x' || d.task_mark == 'X';
     doc_.set(Attr::class_, done ? "lede-task lede-task-done" : "lede-task");
@@ -198,13 +203,14 @@ class TreeBuilder {
     doc_.text(done ? "\xE2\x98\x91" : "\xE2\x98\x90");  // ☑ ☐
     doc_.close();
     doc_.text(" ");
+    return li;
   }
 
-  void enter_code(const MD_BLOCK_CODE_DETAIL& d) {
-    doc_.open(Tag::pre);
+  NodeId enter_code(const MD_BLOCK_CODE_DETAIL& d) {
+    NodeId pre = doc_.open(Tag::pre);
     doc_.open(Tag::code);
     std::string lang = attribute(d.lang);
-    if (lang.empty()) return;
+    if (lang.empty()) return pre;
     // The info string is author input: keep only characters a language name needs.
     std::string cls = "language-";
     for (char c : lang)
@@ -212,20 +218,45 @@ class TreeBuilder {
           c == '_' || c == '+' || c == '#' || c == '.')
         cls += c;
     if (cls.size() > 9) doc_.set(Attr::class_, cls);
+    return pre;
   }
 
-  void enter_link(const MD_SPAN_A_DETAIL& d) {
+  // The <a> opened, or kNone when the link keeps only its text.
+  NodeId enter_link(const MD_SPAN_A_DETAIL& d) {
+    // md4c's permissive autolinks (www.…, user@host, http://…) also fire inside the
+    // text of a link. An <a> inside an <a> is not HTML: a parser would close the outer
+    // one, so the HTML string and the DOM built from ops would differ. The outer link
+    // wins; the inner one keeps its text.
+    if (open_links_ > 0) return kNone;
     std::string href = attribute(d.href);
     auto url = check_url(href, UrlKind::link);
-    links_.push_back(url ? 'a' : '-');
     if (!url) {  // refused: the link text stays, without a link
       refused("link", href, UrlKind::link);
-      return;
+      return kNone;
     }
-    doc_.open(Tag::a);
-    doc_.set_url(Attr::href, href, UrlKind::link);
+    ++open_links_;
+    NodeId a = doc_.open(Tag::a);
+    doc_.set_url(Attr::href, href, UrlKind::link);  // adds rel for external links
     std::string title = attribute(d.title);
     if (!title.empty()) doc_.set(Attr::title, title);
+    return a;
+  }
+
+  // Pops open_ down to index `i`, closing what each entry opened, innermost first.
+  void unwind(std::size_t i) {
+    while (open_.size() > i) {
+      Open o = open_.back();
+      open_.pop_back();
+      if (!o.block && o.type == MD_SPAN_IMG) {
+        if (--image_depth_ == 0) leave_image();
+        continue;
+      }
+      if (o.node == kNone) continue;
+      if (!o.block && o.type == MD_SPAN_A) --open_links_;
+      doc_.close_to(o.node);  // anything left open inside, raw HTML elements too
+      doc_.close();
+      forget_closed_raw();
+    }
   }
 
   // A paragraph that is only an image with a title is a figure, the title its caption:
@@ -296,14 +327,17 @@ class TreeBuilder {
 
   // --- raw HTML, with keep_safe_html ---
 
-  // Closes an element md4c opened, and first any raw ones still open inside it.
-  void close() {
-    while (!raw_.empty() && raw_.back() == doc_.current()) {
-      raw_.pop_back();
-      doc_.close();
-    }
-    doc_.close();
+  // Drops raw elements that closing an md4c element closed too, and ends a drop of
+  // script-like content when the block holding it ends.
+  void forget_closed_raw() {
+    while (!raw_.empty() && !is_open(raw_.back())) raw_.pop_back();
     if (!skip_.empty() && doc_.depth() < skip_depth_) skip_.clear();
+  }
+
+  bool is_open(NodeId id) const {
+    for (NodeId n = doc_.current(); n != kNone; n = doc_.node(n).parent)
+      if (n == id) return true;
+    return false;
   }
 
   static bool kept_inline(const std::string& t) {
@@ -421,6 +455,14 @@ class TreeBuilder {
     }
   }
 
+  // What each enter callback not yet left opened: the builder closes only these, so
+  // unbalanced callbacks cannot close elements md4c's callbacks did not open.
+  struct Open {
+    bool block;
+    int type;     // MD_BLOCKTYPE or MD_SPANTYPE
+    NodeId node;  // the outermost element opened, or kNone
+  };
+
   Document& doc_;
   const MarkdownOptions& options_;
   std::vector<Problem>& problems_;
@@ -433,14 +475,22 @@ class TreeBuilder {
   bool in_html_block_ = false;
   std::string skip_;          // the element whose content is being dropped, if any
   std::size_t skip_depth_ = 0;
-  std::string links_;  // per open link: 'a' if an <a> was opened, '-' if it was refused
+  std::vector<Open> open_;
+  int open_links_ = 0;  // <a> elements open now
   int image_depth_ = 0;
   std::string image_src_, image_title_, alt_;
 };
 
 template <typename F, typename... A>
 int forward(void* userdata, F f, A... args) {
-  return (static_cast<TreeBuilder*>(userdata)->*f)(args...);
+  auto* builder = static_cast<TreeBuilder*>(userdata);
+  // md4c does not always stop at the first non-zero return (some table callbacks are
+  // not checked): once stopped, every further callback is a no-op.
+  if (builder->over_output_limit() || builder->too_deep()) return 1;
+  int r = (builder->*f)(args...);
+  // Past the output limit, a non-zero return makes md_parse stop: the render fails
+  // with output_limit anyway, and a few bytes of Markdown can make kilobytes of tree.
+  return r ? r : builder->over_output_limit();
 }
 
 }  // namespace

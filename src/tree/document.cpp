@@ -26,6 +26,8 @@ NodeId Document::open(Tag tag) {
   assert(cursor_ == 0 || !is_void(nodes_[cursor_].tag));
   Node n;
   n.tag = tag;
+  std::size_t name = tag_name(tag).size();
+  markup_bytes_ += is_void(tag) ? name + 2 : 2 * name + 5;  // <tag> and </tag>
   cursor_ = append(n);
   ++depth_;
   return cursor_;
@@ -33,6 +35,9 @@ NodeId Document::open(Tag tag) {
 
 void Document::close() {
   assert(cursor_ != 0);
+  // Never above the root, even without assertions (the wasm build): the root's parent
+  // is kNone, and the next open() would write through it.
+  if (cursor_ == 0) return;
   cursor_ = nodes_[cursor_].parent;
   --depth_;
 }
@@ -113,6 +118,7 @@ bool Document::set_checked(NodeId element, Attr attr, std::string_view value) {
       return true;
     }
   }
+  markup_bytes_ += attr_name(attr).size() + 4;  // ' name=""'
   AttrEntry a{attr};
   a.value_begin = store(value);
   a.value_size = static_cast<std::uint32_t>(pool_.size() - a.value_begin);

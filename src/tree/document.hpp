@@ -90,10 +90,17 @@ class Document {
   }
   // Concatenated text of a subtree.
   std::string text_content(NodeId id) const;
-  // Bytes of text and attribute values stored so far: the basis for output limits.
+  // Bytes of text and attribute values stored so far.
   std::size_t pool_bytes() const { return pool_.size(); }
   // Elements between the root and the cursor.
   std::size_t depth() const { return depth_; }
+  // Bytes of the HTML this tree makes, before escaping: the pool plus start and end
+  // tags and attribute names. The basis for output limits.
+  std::size_t output_bytes() const { return pool_.size() + markup_bytes_; }
+  // Builders that amplify their input (md4c pads every table row to up to 128 cells)
+  // check this and stop adding once it is true, so memory stays bounded by the limit.
+  void set_output_limit(std::size_t bytes) { output_limit_ = bytes; }
+  bool over_output_limit() const { return output_bytes() > output_limit_; }
 
  private:
   NodeId append(Node n);
@@ -106,6 +113,8 @@ class Document {
   NodeId cursor_ = 0;
   std::size_t depth_ = 0;
   bool nofollow_ = false;
+  std::size_t markup_bytes_ = 0;
+  std::size_t output_limit_ = static_cast<std::size_t>(-1);
 };
 
 // Visits a subtree in document order: enter(id) for every node, leave(id) after the
