@@ -20,6 +20,11 @@ struct Limits {
   std::size_t max_json_depth = 64;                       // nested objects and arrays
   std::size_t max_output_bytes = std::size_t{64} << 20;  // the HTML, before escaping
   std::size_t max_markdown_depth = 64;  // nested elements inside the Markdown body
+  // Raising the depth limits has a ceiling: 10,000 for JSON (the reader recurses) and
+  // 400 for Markdown (browsers flatten HTML nested past 512 elements, and the two
+  // outputs would no longer give the same DOM).
+  static constexpr std::size_t kJsonDepthCeiling = 10000;
+  static constexpr std::size_t kMarkdownDepthCeiling = 400;
 };
 
 struct Options {

@@ -6,6 +6,7 @@
 #define JSON_NOEXCEPTION 1
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -166,7 +167,8 @@ bool read_json(std::string_view text, const Limits& limits, JsonValue& out, Prob
                     std::to_string(limits.max_input_bytes) + " bytes";
     return false;
   }
-  ValueBuilder builder(out, limits.max_json_depth);
+  const std::size_t depth = std::min(limits.max_json_depth, Limits::kJsonDepthCeiling);
+  ValueBuilder builder(out, depth);
   if (nlohmann::json::sax_parse(text.begin(), text.end(), &builder)) {
     // nlohmann's lexer takes a NUL byte for the end of the input, so it accepts
     // `{"title":"T"}` followed by NUL and anything at all. No NUL is JSON text (in a
@@ -183,8 +185,8 @@ bool read_json(std::string_view text, const Limits& limits, JsonValue& out, Prob
   if (builder.too_deep()) {
     error.code = ErrorCode::too_deep;
     error.message = "nesting is deeper than the limit of " +
-                    std::to_string(limits.max_json_depth) + " levels";
-    locate(text, find_too_deep(text, limits.max_json_depth), error);
+                    std::to_string(depth) + " levels";
+    locate(text, find_too_deep(text, depth), error);
     return false;
   }
   error.code = ErrorCode::syntax;

@@ -297,7 +297,7 @@ bool body(const Article& a, Document& doc, const Options& options, std::vector<P
   div = doc.open(Tag::div);
   doc.set(Attr::class_, "lede-body");
   MarkdownOptions md;
-  md.max_depth = options.limits.max_markdown_depth;
+  md.max_depth = std::min(options.limits.max_markdown_depth, Limits::kMarkdownDepthCeiling);
   md.keep_safe_html = options.keep_safe_html;
   bool ok = markdown_to_tree(a.body, doc, md, problems);
   doc.close_to(div);

@@ -137,6 +137,10 @@ bool Document::set_checked(NodeId element, Attr attr, std::string_view value) {
 
 void Document::retag(NodeId element, Tag tag) {
   Node& n = nodes_[element];
+  // Keep the output count exact: the start and end tags change length (p → figure).
+  // Dropped attributes stay counted, which only errs on the safe side.
+  auto tags = [](Tag t) { return is_void(t) ? tag_name(t).size() + 2 : 2 * tag_name(t).size() + 5; };
+  markup_bytes_ = markup_bytes_ - tags(n.tag) + tags(tag);
   n.tag = tag;
   std::uint32_t* link = &n.first_attr;
   while (*link != kNone) {

@@ -28,6 +28,9 @@ double scale(double value, long exponent) {
     value /= 1e22;
     exponent += 22;
   }
+  // The loops above stopped at infinity or zero: nothing left to scale (and kPow10
+  // must never be indexed past its end).
+  if (exponent > 22 || exponent < -22) return value;
   return exponent >= 0 ? value * kPow10[exponent] : value / kPow10[-exponent];
 }
 

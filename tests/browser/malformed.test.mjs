@@ -28,30 +28,9 @@ const SCHEMA = /^([A-Za-z_$][\w$]*(\[\d+\])?)(\.[A-Za-z_$][\w$]*(\[\d+\])?)*: \S
 // entry is one failing check; the test fails if a listed check starts to pass (the
 // problem is fixed: remove the entry).
 const KNOWN_FAILURES = {
-  // The JSON reader stops at a NUL byte between tokens and ignores the rest:
-  //   printf '{"title":"T"}\0<script>junk' | build/native/lede render -   → exit 0
-  // (nlohmann's lexer treats '\0' as the end of input). This n_ file ("123" NUL) is
-  // therefore parsed as the number 123 and refused only by the schema.
-  'n_multidigit_number_then_00.json': 'a NUL byte ends the JSON text; what follows is ignored',
-  // The Markdown nesting limit (64 by default) can be raised without a ceiling, and a
-  // raised one lets a 5 KB body crash the page again:
-  //   (await createReader({ limits: { markdownDepth: 100000 } }))
-  //     .render({ title: 'T', body: '>'.repeat(5000) + ' x' })  → append → next frame
-  //   → "Target crashed". (Past 512 levels the two render paths also disagree.)
-  // The wasm build's own strtod (src/wasm/libc_small.cpp) reads past its table of
-  // powers of ten when the exponent is out of range: scale() stops multiplying once the
-  // value is infinite (or zero) and then indexes kPow10[exponent] with the rest. Far
-  // enough out, the core traps:
-  //   reader.render('{"title":"T","x":1e999999}')   → LedeError "Lede's core failed:
-  //   memory access out of bounds" (natively: "1:25: number overflow parsing '1e999999'");
-  //   1e-999999 too; 1e400 or 1e-400 read out of bounds without trapping.
-  // lede.js recovers with a fresh instance, so the page goes on working.
-  'same-verdict:i_number_huge_exp.json': "the wasm strtod reads out of bounds: a trap instead of 'number overflow'",
-  'wasm-strtod-oob': 'numbers with huge exponents trap the wasm core',
-  // The same out-of-bounds read, without a trap: the wasm core calls 123e-10000000 an
-  // overflow; natively it is 0 (and this top-level array is refused by the schema).
-  'same-verdict:i_number_real_underflow.json': 'the wasm strtod reads out of bounds: a wrong verdict',
-  'markdown-depth-raised-crash': 'a raised markdownDepth has no ceiling; 5,000 levels crash the tab',
+  // Empty: the NUL-ends-JSON differential, the uncapped Markdown depth and the wasm
+  // strtod's out-of-bounds read it once listed are fixed (fuzz_regressions_test.cpp,
+  // markdown_test.cpp "raised depth limits stop at their ceilings").
 };
 const knownSeen = new Set();
 

@@ -111,3 +111,18 @@ TEST_CASE("links that leave the page get noopener noreferrer, and nofollow ugc o
   REQUIRE(lede::render_html(json, html, options));
   CHECK(test::count(html, "rel=\"noopener noreferrer nofollow ugc\"") == 3);
 }
+
+TEST_CASE("raised depth limits stop at their ceilings") {
+  lede::Options options;
+  options.limits.max_markdown_depth = 100000;
+  std::string html;
+  lede::Result r = lede::render_html("{\"title\":\"T\",\"body\":" + test::quote(std::string(500, '>') + " x") + "}",
+                                     html, options);
+  REQUIRE_FALSE(r);
+  CHECK(r.first_error()->to_string() == "body: Markdown nesting is deeper than the limit of 400 levels");
+  options.limits.max_json_depth = 1000000;
+  std::string deep = "{\"title\":\"T\",\"x\":" + std::string(20000, '[') + std::string(20000, ']') + "}";
+  r = lede::render_html(deep, html, options);
+  REQUIRE_FALSE(r);
+  CHECK(r.first_error()->message == "nesting is deeper than the limit of 10000 levels");
+}
