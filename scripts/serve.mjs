@@ -49,11 +49,26 @@ export function serve(root, { port = 0, headers = () => ({}), routes = {} } = {}
     try {
       if ((await stat(path)).isDirectory()) path = join(path, 'index.html');
       const body = await readFile(path);
-      res.writeHead(200, {
+      const head = {
         'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
+        'accept-ranges': 'bytes',
         ...headers(url.pathname),
-      });
+      };
+      // Byte ranges, so that audio can seek: "bytes=START-END", "bytes=START-", "bytes=-N".
+      const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
+      if (range && (range[1] || range[2])) {
+        let start = range[1] ? Number(range[1]) : Math.max(0, body.length - Number(range[2]));
+        let end = range[1] && range[2] ? Math.min(Number(range[2]), body.length - 1) : body.length - 1;
+        if (start > end || start >= body.length) {
+          res.writeHead(416, { 'content-range': `bytes */${body.length}` }).end();
+          return;
+        }
+        res.writeHead(206, { ...head, 'content-range': `bytes ${start}-${end}/${body.length}` });
+        res.end(body.subarray(start, end + 1));
+        return;
+      }
+      res.writeHead(200, head);
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
