@@ -91,3 +91,25 @@ test('reader.html renders ?src= on the client, from the same site only', async (
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('with JavaScript on, <lede-reader> takes over the prerendered article without fetching it again', async () => {
+  const { page, problems } = await openPage(browser);
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto(`${origin}/harbour-ferry.html`);
+  await page.waitForFunction(() => document.querySelector('lede-reader')?.getAttribute('state') === 'ready');
+  const shown = await page.evaluate(() => {
+    const rootNode = document.querySelector('lede-reader').shadowRoot;
+    return {
+      articles: rootNode.querySelectorAll('article.lede').length,
+      toolbar: rootNode.querySelector('[part=toolbar]') !== null,
+      h1: rootNode.querySelector('h1').textContent,
+    };
+  });
+  assert.equal(shown.articles, 1);
+  assert.equal(shown.toolbar, true, 'the controls attach to the prerendered article');
+  assert.equal(shown.h1, 'New Ferry Schedule Links Road Town and Spanish Town Every\u00a0Hour');
+  assert.deepEqual(fetched.filter((p) => p.endsWith('.json')), [], 'the article JSON is not fetched');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
