@@ -61,6 +61,7 @@ Result render_html(std::string_view json, std::string& html, const Options& opti
   Result result;
   Article article;
   Document doc(options.nofollow);
+  doc.reserve(json.size());
   if (read(json, options, article, result) && lay_out(article, options, doc, result))
     write_html(doc, html);
   return result;
@@ -70,6 +71,7 @@ Result render_page(std::string_view json, std::string& html, const Options& opti
   Result result;
   Article article;
   Document doc(options.nofollow);
+  doc.reserve(json.size());
   if (read(json, options, article, result) && lay_out(article, options, doc, result))
     write_page(article, doc, html);
   return result;
@@ -79,6 +81,7 @@ Result render_ops(std::string_view json, OpStream& out, const Options& options) 
   Result result;
   Article article;
   Document doc(options.nofollow);
+  doc.reserve(json.size());
   if (read(json, options, article, result) && lay_out(article, options, doc, result))
     write_ops(doc, out);
   return result;

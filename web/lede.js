@@ -129,6 +129,9 @@ class Core {
       }
     }
     if (input instanceof ArrayBuffer) input = new Uint8Array(input);
+    // Long strings are encoded first, so that wasm memory holds only their exact bytes
+    // (linear memory never shrinks); short ones go straight in.
+    if (typeof input === 'string' && input.length > 16384) input = encoder.encode(input);
     const x = this.x;
     // UTF-8 takes at most 3 bytes per UTF-16 code unit.
     const capacity = typeof input === 'string' ? input.length * 3 : input.length;

@@ -44,6 +44,10 @@ class Document {
   NodeId root() const { return 0; }
   NodeId current() const { return cursor_; }
 
+  // Room for about this many bytes of text: the input's size is a good guess, and it
+  // spares the pool its doubling (which leaves up to half of it unused).
+  void reserve(std::size_t text_bytes) { pool_.reserve(text_bytes + text_bytes / 8); }
+
   // --- building at the cursor ---
   NodeId open(Tag tag);  // appends an element to the current node and enters it
   void close();          // leaves the current element
