@@ -34,6 +34,16 @@ bool read(std::string_view json, const Options& options, Article& article, Resul
   return result.ok();
 }
 
+// Puts `p` before every problem in `result` (Result::ok() looks at the first only).
+// Rebuilding with push_back keeps vector::insert, which is large, out of lede.wasm.
+static void put_first(Problem&& p, Result& result) {
+  std::vector<Problem> all;
+  all.reserve(result.problems.size() + 1);
+  all.push_back(std::move(p));
+  for (Problem& q : result.problems) all.push_back(std::move(q));
+  result.problems.swap(all);
+}
+
 bool lay_out(const Article& article, const Options& options, Document& doc, Result& result) {
   std::vector<Problem> problems;
   bool laid_out = layout_article(article, doc, options, problems);
@@ -42,7 +52,7 @@ bool lay_out(const Article& article, const Options& options, Document& doc, Resu
     if (p.warning)
       result.problems.push_back(std::move(p));
     else
-      result.problems.insert(result.problems.begin(), std::move(p));
+      put_first(std::move(p), result);
   }
   if (!laid_out) return false;
   if (doc.pool_bytes() <= options.limits.max_output_bytes) return true;
@@ -50,7 +60,7 @@ bool lay_out(const Article& article, const Options& options, Document& doc, Resu
   p.code = ErrorCode::output_limit;
   p.message = "the rendered article would be larger than the output limit of " +
               std::to_string(options.limits.max_output_bytes) + " bytes";
-  result.problems.insert(result.problems.begin(), std::move(p));
+  put_first(std::move(p), result);
   return false;
 }
 
