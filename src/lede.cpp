@@ -2,7 +2,7 @@
 // document tree → write HTML or DOM operations.
 #include "lede/lede.hpp"
 
-#include "input/article_reader.hpp"
+#include "input/formats.hpp"
 #include "input/json_reader.hpp"
 #include "layout/article_view.hpp"
 #include "output/html_writer.hpp"
@@ -26,7 +26,7 @@ bool read(std::string_view json, const Options& options, Article& article, Resul
     return false;
   }
   std::vector<Problem> problems;
-  read_article(value, article, problems);
+  read_any_article(value, article, problems);
   // Errors first, each group in reading order: Result::ok() looks at the first only.
   for (int warnings = 0; warnings < 2; ++warnings)
     for (Problem& p : problems)
