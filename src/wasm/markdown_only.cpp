@@ -12,7 +12,7 @@ bool needs_html_parser(const std::string& path, std::vector<Problem>& problems) 
   Problem p;
   p.code = ErrorCode::needs_html_parser;
   p.path = path;
-  p.message = "needs lede-html.wasm";
+  p.message = "needs lede-html.wasm (renderAsync loads it)";
   problems.push_back(std::move(p));
   return false;
 }
