@@ -11,7 +11,7 @@ sudo_() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 # --- Debian packages -------------------------------------------------------
 # clang-14 and libclang-rt-14-dev (its sanitizer and libFuzzer runtimes) build the
 # fuzzers; g++ brings ASan and UBSan for the sanitized unit tests.
-apt_pkgs=(emscripten nlohmann-json3-dev catch2 chromium cmake g++ clang-14 libclang-rt-14-dev)
+apt_pkgs=(emscripten nlohmann-json3-dev catch2 chromium cmake g++ clang-14 libclang-rt-14-dev xz-utils)
 missing=()
 for p in "${apt_pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -24,13 +24,15 @@ if [ ${#missing[@]} -gt 0 ]; then
   sudo_ env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-# --- md4c 0.5.2 from Debian's trixie source package -------------------------
-# bookworm ships 0.4.8, which predates md4c's fuzzing fixes. The trixie source tarball
-# is verified by apt against the signed index; we check its hash again below.
-MD4C_TGZ=md4c_0.5.2.orig.tar.gz
-MD4C_SHA=55d0111d48fb11883aaee91465e642b8b640775a4d6993c2d0e7a8092758ef21
-if [ ! -f "$deps/md4c/src/md4c.c" ]; then
-  src_list=/etc/apt/sources.list.d/lede-trixie-src.sources
+# --- md4c 0.5.2 and gumbo-parser 0.13 from Debian's trixie source packages -----
+# bookworm ships md4c 0.4.8, which predates md4c's fuzzing fixes, and gumbo 0.10.1,
+# before the maintained 0.13 line. The trixie source tarballs are verified by apt
+# against the signed index; we check their hashes again below. Only the .orig
+# tarballs arrive (the .dsc and .debian.tar.xz answer 404, so apt-get exits non-zero):
+# check for the file, not the exit code.
+trixie_source() {  # trixie_source PACKAGE TARBALL SHA256 DEST_DIR
+  local package=$1 tarball=$2 sha=$3 dest=$4
+  local src_list=/etc/apt/sources.list.d/lede-trixie-src.sources
   if [ ! -f "$src_list" ]; then
     # Reuse the machine's own Debian mirror: never hard-code a host name in the repo.
     uri=$(awk '/^URIs:/ && $2 ~ /debian\/?$/ {print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
@@ -39,12 +41,24 @@ if [ ! -f "$deps/md4c/src/md4c.c" ]; then
     printf 'Types: deb-src\nURIs: %s\nSuites: trixie\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' "$uri" | sudo_ tee "$src_list" >/dev/null
     apt_updated=0
   fi
-  [ $apt_updated = 1 ] || sudo_ apt-get update -qq
-  ( cd "$deps" && apt-get source --download-only md4c/trixie >/dev/null 2>&1 || true )
-  [ -f "$deps/$MD4C_TGZ" ] || { echo "setup: $MD4C_TGZ did not arrive from apt-get source" >&2; exit 1; }
-  echo "$MD4C_SHA  $deps/$MD4C_TGZ" | sha256sum -c --quiet - || { echo "setup: $MD4C_TGZ hash mismatch" >&2; exit 1; }
-  rm -rf "$deps/md4c" && mkdir -p "$deps/md4c"
-  tar -xzf "$deps/$MD4C_TGZ" -C "$deps/md4c" --strip-components=1
+  if [ ! -f "$deps/$tarball" ]; then
+    [ $apt_updated = 1 ] || { sudo_ apt-get update -qq; apt_updated=1; }
+    ( cd "$deps" && apt-get source --download-only "$package/trixie" >/dev/null 2>&1 || true )
+  fi
+  [ -f "$deps/$tarball" ] || { echo "setup: $tarball did not arrive from apt-get source" >&2; exit 1; }
+  echo "$sha  $deps/$tarball" | sha256sum -c --quiet - || { echo "setup: $tarball hash mismatch" >&2; exit 1; }
+  rm -rf "$dest" && mkdir -p "$dest"
+  tar -xf "$deps/$tarball" -C "$dest" --strip-components=1
+}
+
+if [ ! -f "$deps/md4c/src/md4c.c" ]; then
+  trixie_source md4c md4c_0.5.2.orig.tar.gz \
+    55d0111d48fb11883aaee91465e642b8b640775a4d6993c2d0e7a8092758ef21 "$deps/md4c"
+fi
+# The HTML5 parser for HTML bodies (native build and web/dist/lede-html.wasm).
+if [ ! -f "$deps/gumbo/src/parser.c" ]; then
+  trixie_source gumbo-parser gumbo-parser_0.13.0+dfsg.orig.tar.xz \
+    1d01316617df9cefcd3f43235b519f606a5465a526a768734714fcc51ccb79e4 "$deps/gumbo"
 fi
 
 # --- npm packages (playwright-core drives Debian's chromium; no browser download) ---

@@ -2,7 +2,7 @@
 // document tree → write HTML or DOM operations.
 #include "lede/lede.hpp"
 
-#include "input/article_reader.hpp"
+#include "input/formats.hpp"
 #include "input/json_reader.hpp"
 #include "layout/article_view.hpp"
 #include "output/html_writer.hpp"
@@ -26,12 +26,22 @@ bool read(std::string_view json, const Options& options, Article& article, Resul
     return false;
   }
   std::vector<Problem> problems;
-  read_article(value, article, problems);
+  read_any_article(value, article, problems);
   // Errors first, each group in reading order: Result::ok() looks at the first only.
   for (int warnings = 0; warnings < 2; ++warnings)
     for (Problem& p : problems)
       if (p.warning == (warnings == 1)) result.problems.push_back(std::move(p));
   return result.ok();
+}
+
+// Puts `p` before every problem in `result` (Result::ok() looks at the first only).
+// Rebuilding with push_back keeps vector::insert, which is large, out of lede.wasm.
+static void put_first(Problem&& p, Result& result) {
+  std::vector<Problem> all;
+  all.reserve(result.problems.size() + 1);
+  all.push_back(std::move(p));
+  for (Problem& q : result.problems) all.push_back(std::move(q));
+  result.problems.swap(all);
 }
 
 bool lay_out(const Article& article, const Options& options, Document& doc, Result& result) {
@@ -45,7 +55,7 @@ bool lay_out(const Article& article, const Options& options, Document& doc, Resu
     if (p.warning)
       result.problems.push_back(std::move(p));
     else
-      result.problems.insert(result.problems.begin(), std::move(p));
+      put_first(std::move(p), result);
   }
   if (!laid_out) return false;
   if (doc.output_bytes() <= options.limits.max_output_bytes) return true;
@@ -53,7 +63,7 @@ bool lay_out(const Article& article, const Options& options, Document& doc, Resu
   p.code = ErrorCode::output_limit;
   p.message = "the rendered article would be larger than the output limit of " +
               std::to_string(options.limits.max_output_bytes) + " bytes";
-  result.problems.insert(result.problems.begin(), std::move(p));
+  put_first(std::move(p), result);
   return false;
 }
 

@@ -11,7 +11,8 @@ const OP_TEXT = 3;
 const OP_ATTR = 4;
 
 // Keep in sync with lede::ErrorCode in include/lede/lede.hpp.
-const ERROR_CODES = ['ok', 'too_large', 'syntax', 'too_deep', 'schema', 'output_limit'];
+const ERROR_CODES = ['ok', 'too_large', 'syntax', 'too_deep', 'schema', 'output_limit', 'needs_html_parser'];
+const NEEDS_HTML_PARSER = 6;
 // Keep in sync with lede_set_option in src/wasm/exports.cpp.
 const OPTIONS = { inputBytes: 0, jsonDepth: 1, outputBytes: 2, markdownDepth: 3, keepSafeHtml: 4, nofollow: 5 };
 
@@ -33,6 +34,7 @@ export class LedeError extends Error {
 
 // ---------------------------------------------------------------------------
 // The core: one wasm instance per module URL, shared by every reader on the page.
+// Articles with HTML bodies or in other formats need dist/lede-html.wasm, loaded once.
 
 const cores = new Map();
 
@@ -40,7 +42,7 @@ function loadCore(wasmURL) {
   const url = String(wasmURL ?? new URL('./dist/lede.wasm', import.meta.url));
   let core = cores.get(url);
   if (!core) {
-    core = compile(url).then((module) => new Core(module));
+    core = compile(url).then((module) => new Core(module, url));
     // A failed load may be retried later (the network may come back).
     core.catch(() => cores.delete(url));
     cores.set(url, core);
@@ -76,8 +78,9 @@ async function compile(url) {
 }
 
 class Core {
-  constructor(module) {
+  constructor(module, url) {
     this.module = module;
+    this.url = url;
     this.start();
     const names = (kind) => this.string(this.x.lede_names(kind)).split('\n').slice(0, -1);
     this.tags = names(0);
@@ -96,6 +99,13 @@ class Core {
         },
       },
     };
+    // Any other system call a C library routine may name (gumbo's diagnostics can reach
+    // fd_write) answers "not supported": the core never needs one to do its work.
+    for (const { module, name, kind } of WebAssembly.Module.imports(this.module)) {
+      if (kind === 'function' && module === 'wasi_snapshot_preview1' && !imports[module][name]) {
+        imports[module][name] = () => 52; // ENOSYS
+      }
+    }
     this.x = new WebAssembly.Instance(this.module, imports).exports;
     this.x._initialize();
     this.broken = false;
@@ -112,8 +122,24 @@ class Core {
     return decoder.decode(mem.subarray(ptr, end));
   }
 
+  async loadHtml(url) {
+    this.html ??= await loadCore(url ?? new URL('lede-html.wasm', this.url));
+  }
+
+  // render(), loading lede-html.wasm first if the article needs it.
+  async renderAsync(json, options) {
+    try {
+      return this.render(json, options);
+    } catch (e) {
+      if (e.code !== 'needs_html_parser') throw e;
+      await this.loadHtml(options?.htmlWasmURL);
+      return this.render(json, options);
+    }
+  }
+
   // Copies the article into wasm memory, renders it (format 0: ops, 1: HTML) and throws
-  // a LedeError if the core refused it. Output stays valid until the next call.
+  // a LedeError if the core refused it. Returns the core holding the output (valid until
+  // its next call).
   // options: { limits: { inputBytes, jsonDepth, outputBytes, markdownDepth }, keepSafeHtml, nofollow }
   call(json, format, options) {
     if (this.broken) this.start();
@@ -151,7 +177,9 @@ class Core {
         if (given[name] !== undefined) x.lede_set_option(which, Number(given[name]));
       }
       const status = x.lede_render(ptr, size, format);
+      if (status === NEEDS_HTML_PARSER && this.html) return this.html.call(json, format, options);
       if (status !== 0) throw this.error(status);
+      return this;
     } catch (e) {
       if (e instanceof WebAssembly.RuntimeError) {
         this.broken = true;
@@ -174,16 +202,16 @@ class Core {
   }
 
   renderHTML(json, options) {
-    this.call(json, 1, options);
-    return decoder.decode(this.bytes(this.x.lede_html(), this.x.lede_html_size()));
+    const core = this.call(json, 1, options);
+    return decoder.decode(core.bytes(core.x.lede_html(), core.x.lede_html_size()));
   }
 
   // Replays the op-stream (see src/output/op_writer.hpp) into a DocumentFragment.
   render(json, { document: doc = globalThis.document, base, ...options } = {}) {
-    this.call(json, 0, options);
-    const x = this.x;
+    const core = this.call(json, 0, options);
+    const x = core.x;
     const ops = new Uint32Array(x.memory.buffer, x.lede_ops(), x.lede_ops_count());
-    const strings = decoder.decode(this.bytes(x.lede_strings(), x.lede_strings_size()));
+    const strings = decoder.decode(core.bytes(x.lede_strings(), x.lede_strings_size()));
     const { tags, attrs, urlAttrs } = this;
     const fragment = doc.createDocumentFragment();
     let parent = fragment;
@@ -226,16 +254,20 @@ class Core {
 /**
  * Loads Lede's core and resolves to a reader:
  *   render(json, { base }) → DocumentFragment   renderHTML(json) → string
+ *   renderAsync(json, { base }) → Promise: loads lede-html.wasm first if needed (HTML
+ *   bodies, other formats); render() and renderHTML() need createReader({ html: true }).
  * json is a string, bytes or an object. Errors are thrown as LedeError.
- * options: { wasmURL, limits: { inputBytes, jsonDepth, outputBytes, markdownDepth },
- *            keepSafeHtml, nofollow }
+ * options: { wasmURL, htmlWasmURL, html, limits: { inputBytes, jsonDepth, outputBytes,
+ *            markdownDepth }, keepSafeHtml, nofollow }
  */
 export async function createReader(options = {}) {
-  const { wasmURL, ...coreOptions } = options;
+  const { wasmURL, html, ...coreOptions } = options;
   const core = await loadCore(wasmURL);
+  if (html) await core.loadHtml(coreOptions.htmlWasmURL);
   return {
     render: (json, opts = {}) => core.render(json, { ...coreOptions, ...opts }),
     renderHTML: (json) => core.renderHTML(json, coreOptions),
+    renderAsync: (json, opts = {}) => core.renderAsync(json, { ...coreOptions, ...opts }),
   };
 }
 
@@ -249,7 +281,7 @@ export async function mount(target, json, options = {}) {
   const { base, ...readerOptions } = options;
   if (!PRESENTATION.some((name) => options[name] !== undefined)) {
     const reader = await createReader(readerOptions);
-    target.replaceChildren(reader.render(json, { document: target.ownerDocument, base }));
+    target.replaceChildren(await reader.renderAsync(json, { document: target.ownerDocument, base }));
     return target;
   }
   const el = target.ownerDocument.createElement('lede-reader');
@@ -546,7 +578,8 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
       const reader = await core;
       await this.#styled;
       if (controller.signal.aborted) return;
-      const fragment = reader.render(json, { ...options, document: this.ownerDocument, base });
+      const fragment = await reader.renderAsync(json, { ...options, document: this.ownerDocument, base });
+      if (controller.signal.aborted) return;
       this.#ui.content.replaceChildren(fragment);
       this.#setState('ready');
       this.#shown(url);

@@ -47,6 +47,10 @@ enum class ErrorCode : int {
                      // Limits::max_markdown_depth (path "body")
   schema = 4,        // JSON, but not a Lede article; path set
   output_limit = 5,  // the rendered article would pass Limits::max_output_bytes
+  // Only from a build without the HTML parser and the format adapters (web/dist/lede.wasm):
+  // the article has an HTML body or comes in another format (Readability, JSON Feed,
+  // WordPress, schema.org, Apple News). web/lede.js then renders it with lede-html.wasm.
+  needs_html_parser = 6,
 };
 
 struct Problem {
@@ -85,5 +89,12 @@ Result render_ops(std::string_view json, OpStream& out, const Options& = {});
 
 // Every problem in the article, without rendering.
 Result validate(std::string_view json, const Options& = {});
+
+// The article in Lede's own JSON (docs/article-json.md), whatever format it came in:
+// pretty-printed, members in a fixed order. HTML bodies stay HTML ("body_format": "html").
+Result convert(std::string_view json, std::string& lede_json, const Options& = {});
+
+// The input formats Lede reads; see src/input/formats.hpp for how each is recognised.
+const char* detected_format(std::string_view json, const Options& = {});
 
 }  // namespace lede

@@ -1,152 +1,10 @@
 #include "input/article_reader.hpp"
 
-#include <cmath>
 #include <string>
 
-#include "layout/dates.hpp"
-#include "tree/url_policy.hpp"
+#include "input/fields.hpp"
 
 namespace lede {
-namespace {
-
-bool is_blank(const std::string& s) {
-  for (char c : s)
-    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return false;
-  return true;
-}
-
-// BCP 47 in shape only: letters, digits and hyphens, starting with a letter.
-bool looks_like_language_tag(const std::string& s) {
-  if (s.empty() || s.size() > 35) return false;
-  if (!((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z'))) return false;
-  for (char c : s)
-    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'))
-      return false;
-  return true;
-}
-
-// Reads the fields of one JSON object, reporting problems under `path`.
-class Fields {
- public:
-  Fields(const JsonValue& object, std::string path, std::vector<Problem>& problems)
-      : object_(object), path_(std::move(path)), problems_(problems) {}
-
-  std::string path_of(const char* key) const { return path_.empty() ? key : path_ + "." + key; }
-
-  void error(const std::string& path, std::string message, bool warning = false) {
-    Problem p;
-    p.code = ErrorCode::schema;
-    p.warning = warning;
-    p.path = path;
-    p.message = std::move(message);
-    problems_.push_back(std::move(p));
-  }
-
-  // The member if present and not null; null counts as absent.
-  const JsonValue* get(const char* key) const {
-    const JsonValue* v = object_.find(key);
-    return v && v->type != JsonValue::Type::null ? v : nullptr;
-  }
-
-  bool string(const char* key, std::string& out, bool required = false) {
-    const JsonValue* v = get(key);
-    if (!v) {
-      if (required) error(path_of(key), "required");
-      return false;
-    }
-    if (v->type != JsonValue::Type::string) {
-      error(path_of(key), "expected a string");
-      return false;
-    }
-    if (required && is_blank(v->string)) {
-      error(path_of(key), "must not be empty");
-      return false;
-    }
-    out = v->string;
-    return true;
-  }
-
-  void url(const char* key, std::string& out, UrlKind kind, bool required = false) {
-    if (!string(key, out, required) || out.empty()) return;
-    if (!check_url(out, kind))
-      error(path_of(key),
-            std::string("URL refused (only ") + describe_policy(kind) + "); it is left out",
-            /*warning=*/true);
-  }
-
-  void date(const char* key, std::string& out) {
-    Date d;
-    if (string(key, out) && !parse_iso_date(out, d)) {
-      error(path_of(key), "expected an ISO 8601 date such as 2026-01-27 or 2026-01-27T09:30:00Z");
-      out.clear();
-    }
-  }
-
-  void size(const char* key, unsigned& out) {
-    const JsonValue* v = get(key);
-    if (!v) return;
-    if (v->type != JsonValue::Type::number || !v->integral || v->number < 0 || v->number > 1e6)
-      error(path_of(key), "expected a whole number of pixels");
-    else
-      out = static_cast<unsigned>(v->number);
-  }
-
-  void seconds(const char* key, double& out) {
-    const JsonValue* v = get(key);
-    if (!v) return;
-    if (v->type != JsonValue::Type::number || v->number < 0 || !std::isfinite(v->number))
-      error(path_of(key), "expected a number of seconds");
-    else
-      out = v->number;
-  }
-
-  // Calls read(Fields&) with the member object, if present.
-  template <typename F>
-  bool object(const char* key, F&& read) {
-    const JsonValue* v = get(key);
-    if (!v) return false;
-    if (v->type != JsonValue::Type::object) {
-      error(path_of(key), "expected an object");
-      return false;
-    }
-    Fields sub(*v, path_of(key), problems_);
-    read(sub);
-    return true;
-  }
-
-  // Calls each(const JsonValue&, path) for every item of the member array.
-  template <typename F>
-  void array(const char* key, F&& each) {
-    const JsonValue* v = get(key);
-    if (!v) return;
-    if (v->type != JsonValue::Type::array) {
-      error(path_of(key), "expected an array");
-      return;
-    }
-    for (std::size_t i = 0; i < v->items.size(); ++i)
-      each(v->items[i], path_of(key) + "[" + std::to_string(i) + "]");
-  }
-
-  // Like array(), for arrays of objects.
-  template <typename F>
-  void objects(const char* key, F&& read) {
-    array(key, [&](const JsonValue& item, const std::string& path) {
-      if (item.type != JsonValue::Type::object) {
-        error(path, "expected an object");
-        return;
-      }
-      Fields sub(item, path, problems_);
-      read(sub);
-    });
-  }
-
- private:
-  const JsonValue& object_;
-  std::string path_;
-  std::vector<Problem>& problems_;
-};
-
-}  // namespace
 
 void read_article(const JsonValue& json, Article& a, std::vector<Problem>& problems) {
   Fields f(json, "", problems);
@@ -193,7 +51,26 @@ void read_article(const JsonValue& json, Article& a, std::vector<Problem>& probl
     s.size("height", image.height);
     a.image = image;
   });
-  f.string("body", a.body);
+  std::string body, format;
+  f.string("body", body);
+  // body_format: markdown, html or text, in the order of BodyPart::Kind.
+  static const char* const kFormats[] = {"markdown", "html", "text"};
+  static_assert(static_cast<int>(BodyPart::Kind::html) == 1 && static_cast<int>(BodyPart::Kind::text) == 2);
+  int kind = 0;
+  if (f.string("body_format", format)) {
+    while (kind < 3 && format != kFormats[kind]) ++kind;
+    if (kind == 3) {
+      f.error("body_format", "expected \"markdown\", \"html\" or \"text\"");
+      kind = 0;
+    }
+  }
+  if (!body.empty()) {
+    BodyPart part;
+    part.kind = static_cast<BodyPart::Kind>(kind);
+    part.text = std::move(body);
+    part.path = "body";
+    a.body.push_back(std::move(part));
+  }
   f.array("tags", [&](const JsonValue& tag, const std::string& path) {
     if (tag.type != JsonValue::Type::string)
       f.error(path, "expected a string");

@@ -7,10 +7,10 @@
 #include <set>
 #include <string>
 
+#include "layout/body_view.hpp"
 #include "layout/dates.hpp"
 #include "layout/reading_time.hpp"
 #include "layout/typography.hpp"
-#include "markdown/markdown_to_tree.hpp"
 
 namespace lede {
 namespace {
@@ -296,10 +296,7 @@ bool body(const Article& a, Document& doc, const Options& options, std::vector<P
           NodeId& div, std::vector<NodeId>& headings) {
   div = doc.open(Tag::div);
   doc.set(Attr::class_, "lede-body");
-  MarkdownOptions md;
-  md.max_depth = std::min(options.limits.max_markdown_depth, Limits::kMarkdownDepthCeiling);
-  md.keep_safe_html = options.keep_safe_html;
-  bool ok = markdown_to_tree(a.body, doc, md, problems);
+  bool ok = body_to_tree(a.body, doc, options, problems);
   doc.close_to(div);
   doc.close();
   drop_repeated_dek(a, doc, div);

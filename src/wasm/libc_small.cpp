@@ -1,11 +1,15 @@
-// Small stand-ins for two C library functions, linked into the wasm build only.
+// Small stand-ins for C library functions, linked into the wasm builds only.
 //
 // nlohmann/json calls strtod for numbers with a fraction or exponent and snprintf
 // for one error message ("<U+%.4X>"). musl's versions bring long-double soft-float
 // arithmetic and the whole printf engine: about 7 KB of the gzipped module. Lede
 // only reads numbers for sizes and durations, and nlohmann has already checked the
-// token's JSON grammar before calling strtod, so these are enough. The native build
-// uses the real C library.
+// token's JSON grammar before calling strtod, so these are enough. Likewise strtoull
+// and strtoll (nlohmann's integers) and qsort (md4c's link reference definitions):
+// musl's generic integer scanner and smoothsort are larger than Lede needs. The native
+// build uses the real C library.
+#include <cerrno>
+#include <climits>
 #include <cmath>
 #include <cstdarg>
 #include <cstddef>
@@ -159,3 +163,94 @@ extern "C" int snprintf(char* out, std::size_t size, const char* format, ...) {
 // object (which holds all three) out of the link. Nothing in Lede calls them.
 extern "C" float strtof(const char* s, char** end) { return static_cast<float>(strtod(s, end)); }
 extern "C" long double strtold(const char* s, char** end) { return strtod(s, end); }
+
+// Decimal integers only: nlohmann and std::stoul, the callers here, use base 10.
+// On overflow: errno = ERANGE and the limit, as nlohmann expects.
+namespace {
+
+unsigned long long scan_unsigned(const char* s, char** end, unsigned long long limit, bool& negative) {
+  const char* p = s;
+  while (*p == ' ' || (*p >= '\t' && *p <= '\r')) ++p;
+  negative = *p == '-';
+  if (*p == '-' || *p == '+') ++p;
+  unsigned long long v = 0;
+  bool over = false;
+  const char* digits = p;
+  for (; *p >= '0' && *p <= '9'; ++p) {
+    unsigned d = static_cast<unsigned>(*p - '0');
+    if (v > (limit - d) / 10)
+      over = true;
+    else
+      v = v * 10 + d;
+  }
+  if (end) *end = const_cast<char*>(p == digits ? s : p);
+  if (over) {
+    errno = ERANGE;
+    return limit;
+  }
+  return v;
+}
+
+}  // namespace
+
+extern "C" unsigned long long strtoull(const char* s, char** end, int) {
+  bool negative;
+  unsigned long long v = scan_unsigned(s, end, ULLONG_MAX, negative);
+  return negative ? 0ull - v : v;
+}
+
+extern "C" long long strtoll(const char* s, char** end, int) {
+  bool negative;
+  // The limit depends on the sign, known only after scanning: scan against the
+  // larger one and clamp.
+  unsigned long long v = scan_unsigned(s, end, static_cast<unsigned long long>(LLONG_MAX) + 1, negative);
+  if (!negative && v > static_cast<unsigned long long>(LLONG_MAX)) {
+    errno = ERANGE;
+    return LLONG_MAX;
+  }
+  return negative ? static_cast<long long>(0ull - v) : static_cast<long long>(v);
+}
+
+// musl keeps these in the same object as the two above: defined here too, so that
+// object stays out of the link (std::stoul and the like call them).
+extern "C" unsigned long strtoul(const char* s, char** end, int base) {
+  return static_cast<unsigned long>(strtoull(s, end, base));
+}
+extern "C" long strtol(const char* s, char** end, int base) {
+  return static_cast<long>(strtoll(s, end, base));
+}
+
+// Heapsort: in place, O(n log n) at worst, and a fraction of smoothsort's size. Not
+// stable, which qsort never promised (md4c orders equal keys itself).
+namespace {
+
+void swap_bytes(char* a, char* b, std::size_t n) {
+  while (n--) {
+    char t = *a;
+    *a++ = *b;
+    *b++ = t;
+  }
+}
+
+void sift_down(char* base, std::size_t size, std::size_t root, std::size_t end,
+               int (*cmp)(const void*, const void*)) {
+  for (;;) {
+    std::size_t child = 2 * root + 1;
+    if (child >= end) return;
+    if (child + 1 < end && cmp(base + child * size, base + (child + 1) * size) < 0) ++child;
+    if (cmp(base + root * size, base + child * size) >= 0) return;
+    swap_bytes(base + root * size, base + child * size, size);
+    root = child;
+  }
+}
+
+}  // namespace
+
+extern "C" void qsort(void* items, std::size_t n, std::size_t size, int (*cmp)(const void*, const void*)) {
+  char* base = static_cast<char*>(items);
+  for (std::size_t i = n / 2; i-- > 0;) sift_down(base, size, i, n, cmp);
+  for (std::size_t end = n; end-- > 1;) {
+    swap_bytes(base, base + end * size, size);
+    sift_down(base, size, 0, end, cmp);
+  }
+}

@@ -62,7 +62,7 @@ before(async () => {
   ({ page, problems } = await openPage(browser, `${server.origin}/tests/browser/fixtures/blank.html`));
   await page.evaluate(async () => {
     window.lede = await import('/web/lede.js');
-    window.reader = await window.lede.createReader();
+    window.reader = await window.lede.createReader({ html: true });  // other formats too: the CLI reads them all
   });
 });
 

@@ -1,0 +1,1369 @@
+#include "html/html_to_tree.hpp"
+
+#include <cstdint>
+#include <cstdlib>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+
+#include "tree/url_policy.hpp"
+
+extern "C" {
+#include "gumbo.h"
+}
+
+namespace lede {
+namespace {
+
+using GNode = GumboNode;
+
+// ---------------------------------------------------------------------------
+// The parse. gumbo allocates from an arena that is freed whole: gumbo's own
+// gumbo_destroy_output recurses once per level of nesting, which deep input would turn
+// into a stack overflow. Nothing here recurses either: every walk uses visit().
+
+class Arena {
+ public:
+  Arena() = default;
+  Arena(const Arena&) = delete;
+  Arena& operator=(const Arena&) = delete;
+  ~Arena() {
+    for (char* b : blocks_) std::free(b);
+  }
+
+  void* allocate(std::size_t size) {
+    size = (size + 15) & ~std::size_t{15};
+    if (size > left_) {
+      std::size_t block = size > kBlock ? size : kBlock;
+      char* b = static_cast<char*>(std::malloc(block));
+      if (!b) std::abort();  // gumbo does not check for failed allocations
+      blocks_.push_back(b);
+      next_ = b;
+      left_ = block;
+    }
+    void* p = next_;
+    next_ += size;
+    left_ -= size;
+    return p;
+  }
+
+ private:
+  static constexpr std::size_t kBlock = 64 * 1024;
+  std::vector<char*> blocks_;
+  char* next_ = nullptr;
+  std::size_t left_ = 0;
+};
+
+// Parses `html` as the content of a <div> (HTML's fragment parsing: no-quirks mode, no
+// <head>; <html>, <head> and <body> tags are ignored). Returns the fragment's parent.
+const GNode* parse(std::string_view html, Arena& arena) {
+  GumboOptions o = kGumboDefaultOptions;
+  o.allocator = [](void* a, std::size_t n) { return static_cast<Arena*>(a)->allocate(n); };
+  o.deallocator = [](void*, void*) {};
+  o.userdata = &arena;
+  o.max_errors = 0;
+  o.fragment_context = GUMBO_TAG_DIV;
+  o.fragment_namespace = GUMBO_NAMESPACE_HTML;
+  return gumbo_parse_with_options(&o, html.data(), html.size())->root;
+}
+
+bool is_element(const GNode* n) {
+  return n->type == GUMBO_NODE_ELEMENT || n->type == GUMBO_NODE_TEMPLATE;
+}
+bool is_text(const GNode* n) {
+  return n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
+         n->type == GUMBO_NODE_CDATA;
+}
+GumboTag tag_of(const GNode* n) { return is_element(n) ? n->v.element.tag : GUMBO_TAG_LAST; }
+GumboNamespaceEnum space_of(const GNode* n) { return n->v.element.tag_namespace; }
+
+const GumboVector* children_of(const GNode* n) {
+  if (n->type == GUMBO_NODE_DOCUMENT) return &n->v.document.children;
+  return is_element(n) ? &n->v.element.children : nullptr;
+}
+const GNode* child(const GumboVector* v, unsigned i) { return static_cast<const GNode*>(v->data[i]); }
+
+std::string_view attr(const GNode* n, const char* name) {
+  const GumboAttribute* a = gumbo_get_attribute(&n->v.element.attributes, name);
+  return a && a->value ? std::string_view(a->value) : std::string_view();
+}
+bool has_attr(const GNode* n, const char* name) {
+  return gumbo_get_attribute(&n->v.element.attributes, name) != nullptr;
+}
+
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+bool equals_ci(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (lower(a[i]) != lower(b[i])) return false;
+  return true;
+}
+bool starts_with_ci(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && equals_ci(s.substr(0, prefix.size()), prefix);
+}
+bool contains_ci(std::string_view s, std::string_view part) {
+  for (std::size_t i = 0; i + part.size() <= s.size(); ++i)
+    if (equals_ci(s.substr(i, part.size()), part)) return true;
+  return false;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// The tag name as written, for elements gumbo does not know (MathML's <annotation>).
+std::string_view written_name(const GNode* n) {
+  GumboStringPiece piece = n->v.element.original_tag;
+  if (!piece.data || piece.length == 0) return {};
+  gumbo_tag_from_original_text(&piece);
+  return std::string_view(piece.data, piece.length);
+}
+
+// The whitespace-separated words of a class attribute, one at a time.
+template <typename F>
+void each_class(const GNode* n, F&& f) {
+  std::string_view s = attr(n, "class");
+  while (!s.empty()) {
+    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+    std::size_t e = 0;
+    while (e < s.size() && !is_space(s[e])) ++e;
+    if (e) f(s.substr(0, e));
+    s.remove_prefix(e);
+  }
+}
+
+bool has_class(const GNode* n, std::string_view name) {
+  bool found = false;
+  each_class(n, [&](std::string_view c) { found = found || equals_ci(c, name); });
+  return found;
+}
+
+// Visits the nodes below `top` in document order. enter(node) returns whether to visit
+// the node's children; leave(node) follows the children of every node entered so.
+template <typename Enter, typename Leave>
+void visit(const GNode* top, Enter&& enter, Leave&& leave) {
+  std::vector<std::pair<const GNode*, unsigned>> stack;
+  stack.emplace_back(top, 0u);
+  while (!stack.empty()) {
+    const GNode* node = stack.back().first;
+    unsigned i = stack.back().second;
+    const GumboVector* v = children_of(node);
+    if (v && i < v->length) {
+      ++stack.back().second;
+      const GNode* c = child(v, i);
+      if (enter(c)) stack.emplace_back(c, 0u);
+    } else {
+      stack.pop_back();
+      if (!stack.empty()) leave(node);
+    }
+  }
+}
+
+// Content a reader never sees as text.
+bool invisible(const GNode* n) {
+  switch (tag_of(n)) {
+    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_TITLE: case GUMBO_TAG_META: case GUMBO_TAG_LINK: case GUMBO_TAG_BASE:
+      return true;
+    default:
+      return n->type == GUMBO_NODE_TEMPLATE;
+  }
+}
+
+// The text below `top`; <br> becomes `br`. `skip` says which elements to leave out.
+template <typename Skip>
+std::string text_below(const GNode* top, const char* br, Skip&& skip) {
+  std::string out;
+  visit(
+      top,
+      [&](const GNode* n) {
+        if (is_text(n)) {
+          out += n->v.text.text;
+          return false;
+        }
+        if (!is_element(n) || invisible(n) || skip(n)) return false;
+        if (tag_of(n) == GUMBO_TAG_BR) out += br;
+        return true;
+      },
+      [](const GNode*) {});
+  return out;
+}
+
+std::string collapse(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (is_space(c)) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  if (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// What each input element becomes.
+
+enum class Role : std::uint8_t {
+  drop,        // left out with its content
+  wrapper,     // a block that is unwrapped: div, section, article, …
+  span,        // an inline element that is unwrapped: span, font, u, custom elements …
+  paragraph,   // p
+  heading,     // h1–h6
+  list,        // ul, ol (menu, dir)
+  item,        // li
+  dl,          // dl
+  term,        // dt, dd
+  block,       // blockquote, figure, details
+  figcaption,  // figcaption
+  summary,     // summary
+  pre,         // pre, listing, xmp, plaintext
+  table,       // table
+  caption,     // caption
+  section,     // thead, tbody, tfoot
+  row,         // tr
+  cell,        // td, th
+  rule,        // hr
+  phrase,      // em, strong, code, … : kept inline
+  link,        // a
+  image,       // img
+  br,          // br
+  embed,       // iframe, video, embed: a link card
+  audio,       // audio: a player
+  tex,         // <script type="math/tex">: MathJax's TeX source
+  noscript,    // noscript: its images, if they are not already shown
+};
+
+Role role_of(const GNode* n, Tag& tag) {
+  switch (tag_of(n)) {
+    case GUMBO_TAG_P: tag = Tag::p; return Role::paragraph;
+    case GUMBO_TAG_H1: tag = Tag::h1; return Role::heading;
+    case GUMBO_TAG_H2: tag = Tag::h2; return Role::heading;
+    case GUMBO_TAG_H3: tag = Tag::h3; return Role::heading;
+    case GUMBO_TAG_H4: tag = Tag::h4; return Role::heading;
+    case GUMBO_TAG_H5: tag = Tag::h5; return Role::heading;
+    case GUMBO_TAG_H6: tag = Tag::h6; return Role::heading;
+    case GUMBO_TAG_OL: tag = Tag::ol; return Role::list;
+    case GUMBO_TAG_UL: case GUMBO_TAG_MENU: case GUMBO_TAG_DIR: tag = Tag::ul; return Role::list;
+    case GUMBO_TAG_LI: tag = Tag::li; return Role::item;
+    case GUMBO_TAG_DL: tag = Tag::dl; return Role::dl;
+    case GUMBO_TAG_DT: tag = Tag::dt; return Role::term;
+    case GUMBO_TAG_DD: tag = Tag::dd; return Role::term;
+    case GUMBO_TAG_BLOCKQUOTE: tag = Tag::blockquote; return Role::block;
+    case GUMBO_TAG_FIGURE: tag = Tag::figure; return Role::block;
+    case GUMBO_TAG_DETAILS: tag = Tag::details; return Role::block;
+    case GUMBO_TAG_FIGCAPTION: tag = Tag::figcaption; return Role::figcaption;
+    case GUMBO_TAG_SUMMARY: tag = Tag::summary; return Role::summary;
+    case GUMBO_TAG_PRE: case GUMBO_TAG_LISTING: case GUMBO_TAG_XMP: case GUMBO_TAG_PLAINTEXT:
+      tag = Tag::pre;
+      return Role::pre;
+    case GUMBO_TAG_TABLE: tag = Tag::table; return Role::table;
+    case GUMBO_TAG_CAPTION: tag = Tag::caption; return Role::caption;
+    case GUMBO_TAG_THEAD: tag = Tag::thead; return Role::section;
+    case GUMBO_TAG_TBODY: tag = Tag::tbody; return Role::section;
+    case GUMBO_TAG_TFOOT: tag = Tag::tfoot; return Role::section;
+    case GUMBO_TAG_TR: tag = Tag::tr; return Role::row;
+    case GUMBO_TAG_TD: tag = Tag::td; return Role::cell;
+    case GUMBO_TAG_TH: tag = Tag::th; return Role::cell;
+    case GUMBO_TAG_HR: tag = Tag::hr; return Role::rule;
+    case GUMBO_TAG_EM: case GUMBO_TAG_I: case GUMBO_TAG_VAR: case GUMBO_TAG_DFN:
+      tag = Tag::em;
+      return Role::phrase;
+    case GUMBO_TAG_STRONG: case GUMBO_TAG_B: tag = Tag::strong; return Role::phrase;
+    case GUMBO_TAG_CODE: case GUMBO_TAG_TT: tag = Tag::code; return Role::phrase;
+    case GUMBO_TAG_KBD: tag = Tag::kbd; return Role::phrase;
+    case GUMBO_TAG_SAMP: tag = Tag::samp; return Role::phrase;
+    case GUMBO_TAG_SUB: tag = Tag::sub; return Role::phrase;
+    case GUMBO_TAG_SUP: tag = Tag::sup; return Role::phrase;
+    case GUMBO_TAG_ABBR: case GUMBO_TAG_ACRONYM: tag = Tag::abbr; return Role::phrase;
+    case GUMBO_TAG_TIME: tag = Tag::time; return Role::phrase;
+    case GUMBO_TAG_DEL: tag = Tag::del; return Role::phrase;
+    case GUMBO_TAG_S: case GUMBO_TAG_STRIKE: tag = Tag::s; return Role::phrase;
+    case GUMBO_TAG_INS: tag = Tag::ins; return Role::phrase;
+    case GUMBO_TAG_MARK: tag = Tag::mark; return Role::phrase;
+    case GUMBO_TAG_Q: tag = Tag::q; return Role::phrase;
+    case GUMBO_TAG_CITE: tag = Tag::cite; return Role::phrase;
+    case GUMBO_TAG_SMALL: tag = Tag::small; return Role::phrase;
+    case GUMBO_TAG_A: tag = Tag::a; return Role::link;
+    case GUMBO_TAG_IMG: case GUMBO_TAG_IMAGE: tag = Tag::img; return Role::image;
+    case GUMBO_TAG_BR: return Role::br;
+    case GUMBO_TAG_IFRAME: case GUMBO_TAG_VIDEO: case GUMBO_TAG_EMBED: return Role::embed;
+    case GUMBO_TAG_AUDIO: return Role::audio;
+    case GUMBO_TAG_NOSCRIPT: return Role::noscript;
+    case GUMBO_TAG_SCRIPT:
+      return starts_with_ci(trim(attr(n, "type")), "math/tex") ? Role::tex : Role::drop;
+    case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE: case GUMBO_TAG_NAV:
+    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_CENTER: case GUMBO_TAG_HGROUP: case GUMBO_TAG_SEARCH:
+    case GUMBO_TAG_FIELDSET: case GUMBO_TAG_LEGEND: case GUMBO_TAG_FORM: case GUMBO_TAG_BODY:
+    case GUMBO_TAG_HTML: case GUMBO_TAG_MULTICOL:
+      return Role::wrapper;
+    // Dropped with their content: scripts and styles, forms, plugins, graphics, media
+    // parts, and everything that belongs to a document's head.
+    case GUMBO_TAG_STYLE: case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_HEAD: case GUMBO_TAG_TITLE:
+    case GUMBO_TAG_BASE: case GUMBO_TAG_LINK: case GUMBO_TAG_META: case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_PARAM: case GUMBO_TAG_APPLET: case GUMBO_TAG_CANVAS: case GUMBO_TAG_SVG:
+    case GUMBO_TAG_MATH: case GUMBO_TAG_SOURCE: case GUMBO_TAG_TRACK: case GUMBO_TAG_MAP:
+    case GUMBO_TAG_AREA: case GUMBO_TAG_INPUT: case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_DATALIST: case GUMBO_TAG_OPTGROUP: case GUMBO_TAG_OPTION:
+    case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_KEYGEN: case GUMBO_TAG_OUTPUT:
+    case GUMBO_TAG_PROGRESS: case GUMBO_TAG_METER: case GUMBO_TAG_FRAME:
+    case GUMBO_TAG_FRAMESET: case GUMBO_TAG_NOFRAMES: case GUMBO_TAG_NOEMBED:
+    case GUMBO_TAG_COLGROUP: case GUMBO_TAG_COL: case GUMBO_TAG_WBR: case GUMBO_TAG_DIALOG:
+    case GUMBO_TAG_BGSOUND: case GUMBO_TAG_BASEFONT: case GUMBO_TAG_ISINDEX:
+    case GUMBO_TAG_NEXTID: case GUMBO_TAG_SPACER: case GUMBO_TAG_MENUITEM:
+      return Role::drop;
+    default:
+      return Role::span;
+  }
+}
+
+// Hidden by the page: the hidden attribute, display:none or visibility:hidden, and
+// KaTeX's visual copy of the formula it also gives as MathML.
+bool hidden(const GNode* n) {
+  if (has_attr(n, "hidden")) return true;
+  std::string_view style = attr(n, "style");
+  if (!style.empty()) {
+    std::string squeezed;
+    for (char c : style)
+      if (!is_space(c)) squeezed += lower(c);
+    if (squeezed.find("display:none") != std::string::npos ||
+        squeezed.find("visibility:hidden") != std::string::npos)
+      return true;
+  }
+  return has_class(n, "katex-html");
+}
+
+// ---------------------------------------------------------------------------
+// Images: the real URL behind lazy loading.
+
+// The largest candidate of a srcset: by width descriptor, else by density.
+std::string largest_in_srcset(std::string_view s) {
+  std::string best;
+  double best_score = -1;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && (is_space(s[i]) || s[i] == ',')) ++i;
+    std::size_t b = i;
+    while (i < s.size() && !is_space(s[i])) ++i;
+    std::string_view url = s.substr(b, i - b);
+    bool ended = false;  // "a.jpg," has no descriptors
+    while (!url.empty() && url.back() == ',') {
+      url.remove_suffix(1);
+      ended = true;
+    }
+    double score = 1e-3;  // no descriptor: 1x
+    if (!ended) {
+      std::size_t d = i;
+      int parens = 0;
+      while (i < s.size() && (s[i] != ',' || parens > 0)) {
+        if (s[i] == '(') ++parens;
+        if (s[i] == ')') --parens;
+        ++i;
+      }
+      std::string_view descriptors = trim(s.substr(d, i - d));
+      if (!descriptors.empty()) {
+        char unit = lower(descriptors.back());
+        double value = std::strtod(std::string(descriptors.substr(0, descriptors.size() - 1)).c_str(), nullptr);
+        if (unit == 'w') score = value;          // widths outrank densities
+        else if (unit == 'x') score = value * 1e-3;
+      }
+    }
+    if (!url.empty() && score > best_score) {
+      best_score = score;
+      best.assign(url);
+    }
+  }
+  return best;
+}
+
+bool looks_like_image_url(std::string_view v) {
+  v = trim(v);
+  if (v.empty() || v.size() > 2048) return false;
+  for (char c : v)
+    if (is_space(c)) return false;
+  std::string_view path = v.substr(0, v.find_first_of("?#"));
+  for (std::string_view ext : {".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"})
+    if (path.size() > ext.size() && equals_ci(path.substr(path.size() - ext.size()), ext)) return true;
+  return false;
+}
+
+// A stand-in for the real image: empty, a tiny data: URL, or an SVG data: URL.
+bool placeholder(std::string_view src) {
+  src = trim(src);
+  if (src.empty()) return true;
+  if (!starts_with_ci(src, "data:")) return false;
+  if (starts_with_ci(src, "data:image/svg")) return true;
+  std::size_t comma = src.find(',');
+  return comma == std::string_view::npos || src.size() - comma < 134;
+}
+
+// The URL an image shows once loaded: src, unless it is a placeholder (or the page
+// marks the image lazy) and a data-src-like attribute holds the real one; else the
+// largest candidate of srcset, data-srcset, or the srcset of a <picture>'s <source>.
+std::string image_url(const GNode* img) {
+  std::string_view src = trim(attr(img, "src"));
+  std::string_view lazy;
+  for (const char* name : {"data-src", "data-lazy-src", "data-original", "data-lazy",
+                           "data-url", "data-hi-res-src", "data-full-src"}) {
+    std::string_view v = trim(attr(img, name));
+    if (!v.empty() && !placeholder(v)) {
+      lazy = v;
+      break;
+    }
+  }
+  if (lazy.empty()) {  // any other data-* attribute that holds an image URL
+    const GumboVector& attrs = img->v.element.attributes;
+    for (unsigned i = 0; i < attrs.length && lazy.empty(); ++i) {
+      auto* a = static_cast<const GumboAttribute*>(attrs.data[i]);
+      if (starts_with_ci(a->name, "data-") && !contains_ci(a->name, "srcset") &&
+          looks_like_image_url(a->value))
+        lazy = trim(a->value);
+    }
+  }
+  bool lazy_class = false;
+  each_class(img, [&](std::string_view c) { lazy_class = lazy_class || contains_ci(c, "lazy"); });
+  if (!lazy.empty() && (placeholder(src) || lazy_class)) return std::string(lazy);
+  if (!placeholder(src)) return std::string(src);
+  for (const char* name : {"srcset", "data-srcset", "data-lazy-srcset"}) {
+    std::string best = largest_in_srcset(attr(img, name));
+    if (!best.empty()) return best;
+  }
+  const GNode* parent = img->parent;
+  if (parent && tag_of(parent) == GUMBO_TAG_PICTURE) {
+    const GumboVector* v = children_of(parent);
+    for (unsigned i = 0; i < v->length; ++i) {
+      const GNode* c = child(v, i);
+      if (tag_of(c) != GUMBO_TAG_SOURCE) continue;
+      for (const char* name : {"srcset", "data-srcset"}) {
+        std::string best = largest_in_srcset(attr(c, name));
+        if (!best.empty()) return best;
+      }
+    }
+  }
+  return {};  // only a placeholder
+}
+
+// A tracking pixel: declared 1×1 (or 0×0).
+bool pixel(const GNode* img) {
+  std::string_view w = trim(attr(img, "width")), h = trim(attr(img, "height"));
+  return (w == "0" || w == "1") && (h == "0" || h == "1");
+}
+
+// ---------------------------------------------------------------------------
+// Embedded video: the page to link to, and what to call it.
+
+struct Embed {
+  std::string url, label;
+};
+
+std::string_view host_of(std::string_view url) {
+  std::size_t b = url.find("//");
+  if (b == std::string_view::npos) return {};
+  url.remove_prefix(b + 2);
+  url = url.substr(0, url.find_first_of("/?#"));
+  if (std::size_t at = url.rfind('@'); at != std::string_view::npos) url.remove_prefix(at + 1);
+  if (starts_with_ci(url, "www.")) url.remove_prefix(4);
+  return url;
+}
+
+Embed embed_of(const GNode* n) {
+  std::string_view src = trim(attr(n, "src"));
+  if (src.empty()) src = trim(attr(n, "data-src"));
+  if (src.empty() && tag_of(n) == GUMBO_TAG_VIDEO) {
+    const GumboVector* v = children_of(n);
+    for (unsigned i = 0; i < v->length && src.empty(); ++i)
+      if (tag_of(child(v, i)) == GUMBO_TAG_SOURCE) src = trim(attr(child(v, i), "src"));
+  }
+  Embed e;
+  if (src.substr(0, 2) == "//")
+    e.url = "https:" + std::string(src);
+  else if (starts_with_ci(src, "http://") || starts_with_ci(src, "https://"))
+    e.url.assign(src);
+  else
+    return e;  // relative or another scheme: nothing to link to
+  std::string_view host = host_of(e.url);
+  // Players → the pages people know.
+  std::string_view path = std::string_view(e.url).substr(e.url.find(host) + host.size());
+  std::string_view id = path.substr(path.rfind('/') + 1);
+  id = id.substr(0, id.find_first_of("?#&"));
+  bool video = tag_of(n) == GUMBO_TAG_VIDEO;
+  if ((host == "youtube.com" || host == "youtube-nocookie.com") && starts_with_ci(path, "/embed/") && !id.empty()) {
+    e.url = "https://www.youtube.com/watch?v=" + std::string(id);
+    video = true;
+  } else if (host == "player.vimeo.com" && starts_with_ci(path, "/video/") && !id.empty()) {
+    e.url = "https://vimeo.com/" + std::string(id);
+    video = true;
+  } else {
+    for (std::string_view known : {"youtube.com", "youtu.be", "vimeo.com", "dailymotion.com",
+                                   "twitch.tv", "ted.com", "archive.org", "streamable.com"})
+      video = video || host == known ||
+              (host.size() > known.size() && host.substr(host.size() - known.size() - 1) == "." + std::string(known));
+  }
+  std::string title = collapse(attr(n, "title"));
+  e.label = std::string(video ? "Video: " : "Embedded content: ") +
+            (title.empty() ? std::string(host) : title);
+  return e;
+}
+
+// ---------------------------------------------------------------------------
+// Code blocks: the language from the usual class names.
+
+std::string clean_language(std::string_view lang) {
+  std::string out;
+  for (char c : lang)
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+        c == '_' || c == '+' || c == '#' || c == '.')
+      out += c;
+  return out.size() > 40 ? std::string() : out;
+}
+
+std::string language_of(const GNode* n) {
+  if (!n || !is_element(n)) return {};
+  for (const char* name : {"data-lang", "data-language"})
+    if (std::string lang = clean_language(trim(attr(n, name))); !lang.empty()) return lang;
+  std::string lang;
+  bool brush = false, source_code = false;
+  std::string_view other;
+  each_class(n, [&](std::string_view c) {
+    if (!lang.empty()) return;
+    for (std::string_view prefix : {"language-", "lang-", "highlight-source-", "highlight-"})
+      if (starts_with_ci(c, prefix) && c.size() > prefix.size()) {
+        lang = clean_language(c.substr(prefix.size()));
+        return;
+      }
+    if (brush) {  // SyntaxHighlighter: class="brush: js; gutter: false"
+      lang = clean_language(c.substr(0, c.find(';')));
+      return;
+    }
+    if (equals_ci(c, "brush:")) brush = true;
+    else if (equals_ci(c, "sourceCode")) source_code = true;  // pandoc: "sourceCode js"
+    else other = c;
+  });
+  if (lang.empty() && source_code) lang = clean_language(other);
+  return lang;
+}
+
+// ---------------------------------------------------------------------------
+// Facts about each element's content, gathered before anything is written.
+
+enum Facts : std::uint8_t {
+  kText = 1,    // visible text below
+  kMedia = 2,   // an image, player, embed or formula below
+  kBlock = 4,   // a block element at or below
+  kFlow = 8,    // a paragraph-level block (p, div, heading, table…) itself
+  kFlowBelow = 16,  // one below, not counting inside lists
+};
+
+bool inline_role(Role r) {
+  return r == Role::span || r == Role::phrase || r == Role::link || r == Role::image ||
+         r == Role::br || r == Role::audio || r == Role::tex || r == Role::noscript;
+}
+
+bool flow_role(Role r) {
+  return r == Role::wrapper || r == Role::paragraph || r == Role::heading || r == Role::pre ||
+         r == Role::block || r == Role::table || r == Role::rule || r == Role::dl ||
+         r == Role::embed;
+}
+
+class Builder {
+ public:
+  Builder(Document& doc, const HtmlOptions& options, std::vector<Problem>& problems)
+      : doc_(doc), options_(options), problems_(problems), base_depth_(doc.depth()) {}
+
+  void build(const GNode* root) {
+    survey(root);
+    Frame base;
+    base.ctx = Ctx::flow;
+    base.element = doc_.current();
+    base.wrap = true;
+    frames_.push_back(base);
+    visit(
+        root, [&](const GNode* n) { return enter(n); }, [&](const GNode* n) { leave(n); });
+    end_run();
+    doc_.close_to(base.element);
+    if (refused_ > kMaxWarnings) {
+      Problem p;
+      p.code = ErrorCode::schema;
+      p.warning = true;
+      p.path = options_.path;
+      p.message = std::to_string(refused_ - kMaxWarnings) + " more refused URLs; their text is kept";
+      problems_.push_back(std::move(p));
+    }
+  }
+
+ private:
+  enum class Ctx : std::uint8_t { flow, phrasing, table, section, row };
+
+  // One open output element that decides what may go into it.
+  struct Frame {
+    Ctx ctx = Ctx::flow;
+    NodeId element = kNone;
+    std::uint8_t closes = 1;  // elements to close on leaving (a table is div + table)
+    bool wrap = false;        // flow: runs of inline content become paragraphs
+    bool list = false;        // flow: takes <li>
+    bool dl = false;          // flow: takes <dt> and <dd>
+    bool figure = false;      // flow: takes <figcaption>
+    bool details = false;     // flow: takes <summary>
+    bool link = false, heading = false;
+    int force = 0;            // flow: inside an input <p>: runs are paragraphs anyway
+    NodeId run = kNone;       // flow: the open paragraph
+    NodeId tbody = kNone;     // table: the <tbody> made for rows outside any section
+  };
+  enum class Entered : std::uint8_t { nothing, frame, paragraph, boundary, spaced };
+
+  static constexpr int kMaxWarnings = 20;
+
+  // --- before: facts, ids and link targets ---
+
+  void survey(const GNode* root) {
+    visit(
+        root,
+        [&](const GNode* n) {
+          if (!is_element(n) || space_of(n) != GUMBO_NAMESPACE_HTML || invisible(n) || hidden(n))
+            return false;
+          Tag tag;
+          if (role_of(n, tag) == Role::drop) return false;
+          std::string_view id = attr(n, "id");
+          if (id.empty() && tag_of(n) == GUMBO_TAG_A) id = attr(n, "name");
+          if (!id.empty() && id.size() <= 200) ids_.emplace(id);
+          std::string_view href = trim(attr(n, "href"));
+          if (tag_of(n) == GUMBO_TAG_A && href.size() > 1 && href[0] == '#') {
+            targets_.emplace(href.substr(1));
+            targets_.emplace(percent_decoded(std::string(href.substr(1))));
+          }
+          return true;
+        },
+        [&](const GNode* n) {
+          Tag tag;
+          Role role = role_of(n, tag);
+          std::uint8_t facts = 0;
+          if (role == Role::image || role == Role::embed || role == Role::audio || role == Role::tex)
+            facts |= kMedia;
+          if (!inline_role(role)) facts |= kBlock;
+          if (flow_role(role)) facts |= kFlow;
+          const GumboVector* v = children_of(n);
+          for (unsigned i = 0; i < v->length; ++i) {
+            const GNode* c = child(v, i);
+            if (is_text(c)) {
+              if (visible(c->v.text.text)) facts |= kText;
+            } else if (is_element(c)) {
+              if (space_of(c) == GUMBO_NAMESPACE_MATHML && tag_of(c) == GUMBO_TAG_MATH) {
+                facts |= kMedia;
+                continue;
+              }
+              auto found = facts_.find(c);
+              if (found == facts_.end()) continue;
+              std::uint8_t f = found->second;
+              facts |= f & (kText | kMedia | kBlock);
+              if ((f & (kFlow | kFlowBelow)) && role != Role::list && role != Role::dl)
+                facts |= kFlowBelow;  // lists hold their own
+            }
+          }
+          if (facts) facts_[n] = facts;
+        });
+  }
+
+  // Text other than spaces and no-break spaces.
+  static bool visible(std::string_view s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      if (s[i] == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xA0') {
+        ++i;
+        continue;
+      }
+      if (!is_space(s[i])) return true;
+    }
+    return false;
+  }
+
+  std::uint8_t facts(const GNode* n) const {
+    auto found = facts_.find(n);
+    return found == facts_.end() ? 0 : found->second;
+  }
+  bool has_content(const GNode* n) const { return facts(n) & (kText | kMedia); }
+
+  // The input id this element carries, if a link in the article points at it.
+  std::string_view target_id(const GNode* n) const {
+    std::string_view id = attr(n, "id");
+    if (id.empty() && tag_of(n) == GUMBO_TAG_A) id = attr(n, "name");
+    if (id.empty() || !targets_.count(std::string(id)) || used_ids_.count(std::string(id))) return {};
+    return id;
+  }
+
+  // --- the walk ---
+
+  Frame& top() { return frames_.back(); }
+
+  bool enter(const GNode* n) {
+    if (is_text(n)) {
+      text(n);
+      return false;
+    }
+    if (!is_element(n) || invisible(n) || hidden(n)) return false;
+    if (space_of(n) != GUMBO_NAMESPACE_HTML) {
+      if (space_of(n) == GUMBO_NAMESPACE_MATHML && tag_of(n) == GUMBO_TAG_MATH) math(n);
+      return false;  // SVG and stray MathML
+    }
+    Tag tag = Tag::span;
+    Role role = role_of(n, tag);
+    Ctx ctx = top().ctx;
+    bool flow = ctx == Ctx::flow, phrasing = ctx == Ctx::phrasing;
+    bool tables = !flow && !phrasing;
+    switch (role) {
+      case Role::drop: return false;
+      case Role::image: image(n); return false;
+      case Role::noscript: noscript(n); return false;
+      case Role::br: br(); return false;
+      case Role::rule:
+        if (flow && open_block(Tag::hr, n)) doc_.close();
+        return false;
+      case Role::embed: embed(n); return false;
+      case Role::audio: audio(n); return false;
+      case Role::tex: formula(collapse(text_below(n, " ", [](const GNode*) { return false; }))); return false;
+      case Role::pre: pre(n); return false;
+      case Role::span:
+        anchor(n);
+        return push(Entered::nothing);
+      case Role::wrapper: return transparent(n);
+      case Role::paragraph:
+        if (!flow) return transparent(n);
+        end_run();
+        ++top().force;
+        anchor(n);
+        return push(Entered::paragraph);
+      case Role::heading: {
+        if (!flow || !has_content(n)) return transparent(n);
+        Frame f;
+        f.ctx = Ctx::phrasing;
+        f.heading = true;
+        return open_frame(tag, n, f);
+      }
+      case Role::list: {
+        if (!flow) return transparent(n);
+        Frame f;
+        f.list = true;
+        if (!open_frame(tag, n, f)) return push(Entered::nothing);
+        std::string_view start = trim(attr(n, "start"));
+        if (tag == Tag::ol && is_integer(start)) doc_.set(Attr::start, start);
+        return true;
+      }
+      case Role::item:
+        if (!flow || !top().list || doc_.current() != top().element) return transparent(n);
+        return open_flow(tag, n, (facts(n) & kFlowBelow) != 0);
+      case Role::dl: {
+        if (!flow) return transparent(n);
+        Frame f;
+        f.dl = true;
+        return open_frame(tag, n, f) || push(Entered::nothing);
+      }
+      case Role::term:
+        if (!flow || !top().dl || doc_.current() != top().element) return transparent(n);
+        return open_flow(tag, n, (facts(n) & kFlowBelow) != 0);
+      case Role::block: {
+        if (!flow) return transparent(n);
+        Frame f;
+        f.wrap = tag != Tag::figure || (facts(n) & kFlowBelow);
+        f.figure = tag == Tag::figure;
+        f.details = tag == Tag::details;
+        if (!open_frame(tag, n, f)) return transparent(n);
+        if (tag == Tag::details && has_attr(n, "open")) doc_.set(Attr::open, "");
+        return true;
+      }
+      case Role::figcaption:
+        if (!flow || !top().figure || doc_.current() != top().element) return transparent(n);
+        return open_flow(tag, n, (facts(n) & kFlowBelow) != 0);
+      case Role::summary: {
+        if (!flow || !top().details || doc_.current() != top().element) return transparent(n);
+        Frame f;
+        f.ctx = Ctx::phrasing;
+        return open_frame(tag, n, f) || transparent(n);
+      }
+      case Role::table: return table(n);
+      case Role::caption:
+      case Role::section: {
+        if (ctx != Ctx::table) return transparent(n);
+        close_tbody();
+        Frame f;
+        f.ctx = role == Role::caption ? Ctx::flow : Ctx::section;
+        return open_frame(tag, n, f) || push(Entered::nothing);
+      }
+      case Role::row: {
+        if (ctx == Ctx::table && top().tbody == kNone) {
+          if (!deeper_than_limit(2)) top().tbody = doc_.open(Tag::tbody);
+        }
+        if (ctx != Ctx::section && !(ctx == Ctx::table && top().tbody != kNone))
+          return transparent(n);
+        Frame f;
+        f.ctx = Ctx::row;
+        return open_frame(tag, n, f) || push(Entered::nothing);
+      }
+      case Role::cell: {
+        if (ctx != Ctx::row) return transparent(n);
+        Frame f;
+        f.wrap = (facts(n) & kFlowBelow) != 0;
+        if (!open_frame(tag, n, f)) return push(Entered::nothing);
+        cell_attributes(n);
+        return true;
+      }
+      case Role::phrase:
+      case Role::link: {
+        if (tables) return push(Entered::nothing);
+        std::string href;
+        if (role == Role::link && (!link_href(n, href) || top().link || in_link_ > 0)) {
+          anchor(n);
+          return push(Entered::nothing);
+        }
+        Frame f;
+        f.ctx = Ctx::phrasing;
+        f.link = role == Role::link;
+        if (flow && (facts(n) & kBlock)) {
+          // A link around blocks (a teaser card) stays a link, holding the blocks;
+          // other inline elements around blocks are unwrapped.
+          if (role != Role::link) return push(Entered::nothing);
+          end_run();
+          f.ctx = Ctx::flow;
+          f.wrap = true;
+        } else if (flow) {
+          if (top().run == kNone && !has_content(n)) {
+            anchor(n);
+            return false;
+          }
+          ensure_run();
+        }
+        if (!open_frame(tag, n, f)) return push(Entered::nothing);
+        if (role == Role::link) {
+          doc_.set_url(Attr::href, href, UrlKind::link);
+          ++in_link_;
+        } else if (tag == Tag::time) {
+          std::string_view datetime = trim(attr(n, "datetime"));
+          if (!datetime.empty() && datetime.size() <= 64) doc_.set(Attr::datetime, datetime);
+        }
+        if (tag == Tag::abbr || tag == Tag::a) title(n);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  void leave(const GNode*) {
+    Entered what = entered_.back();
+    entered_.pop_back();
+    switch (what) {
+      case Entered::nothing: break;
+      case Entered::frame: {
+        Frame f = frames_.back();
+        if (f.ctx == Ctx::flow) end_run();
+        doc_.close_to(f.element);
+        for (int i = 0; i < f.closes; ++i) doc_.close();
+        if (f.link) --in_link_;
+        frames_.pop_back();
+        break;
+      }
+      case Entered::paragraph:
+        end_run();
+        --top().force;
+        break;
+      case Entered::boundary: end_run(); break;
+      case Entered::spaced: doc_.text(" "); break;
+    }
+  }
+
+  bool push(Entered what) {
+    entered_.push_back(what);
+    return true;
+  }
+
+  // An element that is not kept: its children stand in its place. In flow it ends the
+  // paragraph around it; inside a paragraph a space keeps its words apart.
+  bool transparent(const GNode* n) {
+    anchor(n);
+    Ctx ctx = top().ctx;
+    if (ctx == Ctx::flow) {
+      end_run();
+      return push(Entered::boundary);
+    }
+    if (ctx == Ctx::phrasing) {
+      doc_.text(" ");
+      return push(Entered::spaced);
+    }
+    return push(Entered::nothing);
+  }
+
+  // --- opening elements ---
+
+  bool deeper_than_limit(std::size_t levels) {
+    if (doc_.depth() - base_depth_ + levels <= options_.max_depth) return false;
+    if (!too_deep_) {
+      too_deep_ = true;
+      warn("HTML nested deeper than " + std::to_string(options_.max_depth) +
+           " levels: the elements below are unwrapped, their text is kept");
+    }
+    return true;
+  }
+
+  // Opens a block in a flow frame (ending the paragraph before it).
+  bool open_block(Tag tag, const GNode* source) {
+    end_run();
+    if (deeper_than_limit(1)) return false;
+    doc_.open(tag);
+    attributes(source);
+    return true;
+  }
+
+  bool open_frame(Tag tag, const GNode* source, Frame f) {
+    bool block = top().ctx == Ctx::flow && f.ctx != Ctx::phrasing;
+    if (block || tag == Tag::h1 || tag == Tag::h2 || tag == Tag::h3 || tag == Tag::h4 ||
+        tag == Tag::h5 || tag == Tag::h6 || tag == Tag::summary)
+      end_run();
+    if (deeper_than_limit(1)) return false;
+    f.element = doc_.open(tag);
+    attributes(source);
+    frames_.push_back(f);
+    return push(Entered::frame);
+  }
+
+  bool open_flow(Tag tag, const GNode* source, bool wrap) {
+    Frame f;
+    f.wrap = wrap;
+    return open_frame(tag, source, f) || transparent(source);
+  }
+
+  bool table(const GNode* n) {
+    if (top().ctx != Ctx::flow || layout_table(n)) return transparent(n);
+    end_run();
+    if (deeper_than_limit(3)) return transparent(n);  // div, table, tbody
+    Frame f;
+    f.ctx = Ctx::table;
+    f.closes = 2;
+    doc_.open(Tag::div);
+    doc_.set(Attr::class_, "lede-scroll");  // wide tables scroll in their own box
+    f.element = doc_.open(Tag::table);
+    attributes(n);
+    frames_.push_back(f);
+    return push(Entered::frame);
+  }
+
+  // A table used for layout rather than data: role="presentation", or a single cell.
+  static bool layout_table(const GNode* n) {
+    std::string_view role = trim(attr(n, "role"));
+    if (equals_ci(role, "presentation") || equals_ci(role, "none")) return true;
+    int cells = 0;
+    visit(
+        n,
+        [&](const GNode* c) {
+          if (!is_element(c) || cells > 1) return false;
+          if (tag_of(c) == GUMBO_TAG_TD || tag_of(c) == GUMBO_TAG_TH) ++cells;
+          return tag_of(c) == GUMBO_TAG_TBODY || tag_of(c) == GUMBO_TAG_THEAD ||
+                 tag_of(c) == GUMBO_TAG_TFOOT || tag_of(c) == GUMBO_TAG_TR;
+        },
+        [](const GNode*) {});
+    return cells == 1;
+  }
+
+  void close_tbody() {
+    Frame& f = top();
+    if (f.tbody == kNone) return;
+    doc_.close_to(f.tbody);
+    doc_.close();
+    f.tbody = kNone;
+  }
+
+  // lang, dir and an id that a link points at: the attributes every kept element may
+  // keep. Nothing is copied by name; each value is checked.
+  void attributes(const GNode* n) {
+    std::string_view lang = trim(attr(n, "lang"));
+    if (is_language(lang)) doc_.set(Attr::lang, lang);
+    std::string_view dir = trim(attr(n, "dir"));
+    if (equals_ci(dir, "ltr") || equals_ci(dir, "rtl") || equals_ci(dir, "auto")) {
+      std::string d(dir);
+      for (char& c : d) c = lower(c);
+      doc_.set(Attr::dir, d);
+    }
+    std::string_view id = target_id(n);
+    if (!id.empty()) {
+      used_ids_.emplace(id);
+      doc_.set(Attr::id, "lede-user-" + std::string(id));
+    }
+  }
+
+  void title(const GNode* n) {
+    std::string t = collapse(attr(n, "title"));
+    if (!t.empty()) doc_.set(Attr::title, t);
+  }
+
+  void cell_attributes(const GNode* n) {
+    for (auto [name, a] : {std::pair{"colspan", Attr::colspan}, std::pair{"rowspan", Attr::rowspan}}) {
+      std::string_view v = trim(attr(n, name));
+      if (!v.empty() && v.size() <= 4 && v.find_first_not_of("0123456789") == std::string_view::npos)
+        doc_.set(a, v);
+    }
+    std::string_view scope = trim(attr(n, "scope"));
+    for (const char* s : {"row", "col", "rowgroup", "colgroup"})
+      if (equals_ci(scope, s)) doc_.set(Attr::scope, s);
+    std::string_view align = trim(attr(n, "align"));
+    if (equals_ci(align, "left")) doc_.set(Attr::class_, "lede-align-start");
+    if (equals_ci(align, "center")) doc_.set(Attr::class_, "lede-align-center");
+    if (equals_ci(align, "right")) doc_.set(Attr::class_, "lede-align-end");
+  }
+
+  static bool is_language(std::string_view s) {
+    if (s.empty() || s.size() > 35) return false;
+    if (!((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z'))) return false;
+    for (char c : s)
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'))
+        return false;
+    return true;
+  }
+
+  static bool is_integer(std::string_view s) {
+    if (!s.empty() && s[0] == '-') s.remove_prefix(1);
+    return !s.empty() && s.size() <= 9 && s.find_first_not_of("0123456789") == std::string_view::npos;
+  }
+
+  // An empty <span id> where an unwrapped element carried an id a link points at, so
+  // that footnote links keep working.
+  void anchor(const GNode* n) {
+    std::string_view id = target_id(n);
+    Ctx ctx = top().ctx;
+    if (id.empty() || (ctx != Ctx::flow && ctx != Ctx::phrasing) || deeper_than_limit(1)) return;
+    used_ids_.emplace(id);
+    doc_.open(Tag::span);
+    doc_.set(Attr::id, "lede-user-" + std::string(id));
+    doc_.close();
+  }
+
+  // --- paragraphs ---
+
+  void ensure_run() {
+    Frame& f = top();
+    if (f.ctx != Ctx::flow || f.run != kNone || (!f.wrap && f.force == 0)) return;
+    if (deeper_than_limit(1)) return;
+    f.run = doc_.open(Tag::p);
+  }
+
+  void end_run() {
+    Frame& f = top();
+    if (f.ctx != Ctx::flow || f.run == kNone) return;
+    doc_.close_to(f.run);
+    doc_.close();
+    f.run = kNone;
+  }
+
+  // Whether inline content may go here (making a paragraph first if needed).
+  bool inline_here() {
+    Frame& f = top();
+    if (f.ctx == Ctx::phrasing) return true;
+    if (f.ctx != Ctx::flow) return false;
+    ensure_run();
+    return true;
+  }
+
+  // --- leaves ---
+
+  void text(const GNode* n) {
+    std::string_view s = n->v.text.text;
+    Frame& f = top();
+    if (f.ctx == Ctx::phrasing) {
+      doc_.text(s);
+      return;
+    }
+    if (f.ctx != Ctx::flow) return;  // text in table structure is never shown
+    bool blank = n->type == GUMBO_NODE_WHITESPACE || trim(s).empty();
+    if (blank) {
+      if (f.run != kNone || (!f.wrap && f.force == 0)) doc_.text(s);
+      return;
+    }
+    ensure_run();
+    doc_.text(s);
+  }
+
+  void br() {
+    Frame& f = top();
+    if (f.ctx == Ctx::phrasing || (f.ctx == Ctx::flow && (f.run != kNone || (!f.wrap && f.force == 0)))) {
+      doc_.open(Tag::br);
+      doc_.close();
+    }
+  }
+
+  void image(const GNode* n) {
+    if (pixel(n)) return;
+    std::string url = image_url(n);
+    if (url.empty() || (top().ctx != Ctx::flow && top().ctx != Ctx::phrasing)) return;
+    std::string alt = collapse(attr(n, "alt"));
+    if (!check_url(url, UrlKind::image)) {
+      refused("image", url, UrlKind::image);
+      if (!alt.empty() && inline_here()) doc_.text(alt);  // a refused image keeps its description
+      return;
+    }
+    if (!inline_here() || deeper_than_limit(1)) return;
+    // loading and referrerpolicy before src: an <img> made by createElement starts
+    // fetching as soon as it has a src.
+    doc_.open(Tag::img);
+    attributes(n);
+    doc_.set(Attr::loading, "lazy");
+    doc_.set(Attr::decoding, "async");
+    doc_.set(Attr::referrerpolicy, "no-referrer");
+    doc_.set_url(Attr::src, url, UrlKind::image);
+    doc_.set(Attr::alt, alt);
+    std::string_view w = trim(attr(n, "width")), h = trim(attr(n, "height"));
+    auto pixels = [](std::string_view v) {
+      return !v.empty() && v.size() <= 5 && v.find_first_not_of("0123456789") == std::string_view::npos;
+    };
+    if (pixels(w) && pixels(h)) {
+      doc_.set(Attr::width, w);
+      doc_.set(Attr::height, h);
+    }
+    title(n);
+    doc_.close();
+    shown_.insert(url);
+    last_image_ = n;
+  }
+
+  // <noscript> holds the plain <img> for readers without JavaScript. Its image is shown
+  // unless the lazy image just before it already shows it (or any image shows its URL).
+  // gumbo parses noscript content as markup; the markup itself is never emitted.
+  void noscript(const GNode* n) {
+    // The element just before the <noscript>, and the last image in it.
+    const GNode* prev = nullptr;
+    if (n->parent) {
+      const GumboVector* v = children_of(n->parent);
+      for (unsigned i = 0; i < n->index_within_parent && i < v->length; ++i)
+        if (is_element(child(v, i))) prev = child(v, i);
+    }
+    const GNode* prev_image = nullptr;
+    if (prev && (tag_of(prev) == GUMBO_TAG_IMG || tag_of(prev) == GUMBO_TAG_IMAGE)) prev_image = prev;
+    if (prev)
+      visit(
+          prev,
+          [&](const GNode* c) {
+            if (tag_of(c) == GUMBO_TAG_IMG || tag_of(c) == GUMBO_TAG_IMAGE) prev_image = c;
+            return is_element(c);
+          },
+          [](const GNode*) {});
+    bool covered = prev_image && prev_image == last_image_;
+    std::vector<const GNode*> images;
+    std::string markup;  // noscript content that arrived as text
+    visit(
+        n,
+        [&](const GNode* c) {
+          if (is_text(c)) markup += c->v.text.text;
+          if (!is_element(c)) return false;
+          if (tag_of(c) == GUMBO_TAG_IMG || tag_of(c) == GUMBO_TAG_IMAGE) images.push_back(c);
+          return true;
+        },
+        [](const GNode*) {});
+    Arena arena;
+    if (images.empty() && markup.find('<') != std::string::npos) {
+      visit(
+          parse(markup, arena),
+          [&](const GNode* c) {
+            if (!is_element(c)) return false;
+            if (tag_of(c) == GUMBO_TAG_IMG || tag_of(c) == GUMBO_TAG_IMAGE) images.push_back(c);
+            return true;
+          },
+          [](const GNode*) {});
+    }
+    for (const GNode* img : images) {
+      std::string url = image_url(img);
+      if (url.empty() || covered || shown_.count(url)) continue;
+      image(img);
+    }
+  }
+
+  void embed(const GNode* n) {
+    Embed e = embed_of(n);
+    if (e.url.empty() || in_link_ > 0) return;
+    Ctx ctx = top().ctx;
+    if (ctx == Ctx::flow) {
+      end_run();
+      if (!deeper_than_limit(2)) link_card(doc_, e.url, e.label, false);
+    } else if (ctx == Ctx::phrasing && !deeper_than_limit(1)) {
+      link_card(doc_, e.url, e.label, true);
+    }
+  }
+
+  void audio(const GNode* n) {
+    std::string_view src = trim(attr(n, "src"));
+    const GumboVector* v = children_of(n);
+    for (unsigned i = 0; i < v->length && src.empty(); ++i)
+      if (tag_of(child(v, i)) == GUMBO_TAG_SOURCE) src = trim(attr(child(v, i), "src"));
+    if (src.empty()) return;
+    if (!check_url(src, UrlKind::media)) {
+      refused("audio", std::string(src), UrlKind::media);
+      return;
+    }
+    if (!inline_here() || deeper_than_limit(1)) return;
+    doc_.open(Tag::audio);
+    doc_.set_url(Attr::src, src, UrlKind::media);
+    doc_.set(Attr::controls, "");
+    doc_.set(Attr::preload, "metadata");
+    doc_.close();
+  }
+
+  // MathML: its TeX annotation if it has one, else its text.
+  void math(const GNode* n) {
+    std::string tex;
+    visit(
+        n,
+        [&](const GNode* c) {
+          if (!is_element(c)) return false;
+          if (equals_ci(written_name(c), "annotation") &&
+              (equals_ci(trim(attr(c, "encoding")), "application/x-tex") ||
+               equals_ci(trim(attr(c, "encoding")), "tex")) && tex.empty())
+            tex = collapse(text_below(c, " ", [](const GNode*) { return false; }));
+          return true;
+        },
+        [](const GNode*) {});
+    if (tex.empty())
+      tex = collapse(text_below(n, " ", [](const GNode* c) {
+        return equals_ci(written_name(c), "annotation") || tag_of(c) == GUMBO_TAG_ANNOTATION_XML;
+      }));
+    formula(tex);
+  }
+
+  void formula(const std::string& text) {
+    if (text.empty() || !inline_here() || deeper_than_limit(1)) return;
+    doc_.open(Tag::code);
+    doc_.set(Attr::class_, "lede-math");
+    doc_.text(text);
+    doc_.close();
+  }
+
+  void pre(const GNode* n) {
+    std::string code = text_below(n, "\n", [](const GNode* c) { return hidden(c); });
+    Ctx ctx = top().ctx;
+    if (ctx == Ctx::phrasing) {
+      doc_.text(" ");
+      if (!deeper_than_limit(1)) {
+        doc_.open(Tag::code);
+        doc_.text(code);
+        doc_.close();
+      }
+      doc_.text(" ");
+      return;
+    }
+    if (ctx != Ctx::flow || trim(code).empty()) return;
+    // The language: on <pre>, on a lone <code> inside it, or on the wrapper around it
+    // (GitHub's <div class="highlight highlight-source-js"><pre>).
+    std::string lang = language_of(n);
+    const GumboVector* v = children_of(n);
+    for (unsigned i = 0; i < v->length && lang.empty(); ++i)
+      if (tag_of(child(v, i)) == GUMBO_TAG_CODE) lang = language_of(child(v, i));
+    if (lang.empty()) lang = language_of(n->parent);
+    if (!open_block(Tag::pre, n)) return;
+    if (!deeper_than_limit(1)) {
+      doc_.open(Tag::code);
+      if (!lang.empty()) doc_.set(Attr::class_, "language-" + lang);
+      doc_.text(code);
+      doc_.close();
+    }
+    doc_.close();
+  }
+
+  // --- links ---
+
+  // The href to keep, or false: in-page links point at the prefixed ids (and are
+  // dropped when nothing in the article has that id); others go by the URL policy.
+  bool link_href(const GNode* n, std::string& out) {
+    std::string_view href = trim(attr(n, "href"));
+    if (href.empty()) return false;
+    if (href[0] == '#') {
+      std::string id(href.substr(1));
+      if (!ids_.count(id)) id = percent_decoded(id);
+      if (id.empty() || !ids_.count(id)) return false;
+      out = "#lede-user-" + id;
+      return true;
+    }
+    if (!check_url(href, UrlKind::link)) {
+      refused("link", std::string(href), UrlKind::link);
+      return false;
+    }
+    out.assign(href);
+    return true;
+  }
+
+  static std::string percent_decoded(const std::string& s) {
+    std::string out;
+    auto hex = [](char c) {
+      return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    };
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
+        out += static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2]));
+        i += 2;
+      } else {
+        out += s[i];
+      }
+    }
+    return out;
+  }
+
+  // --- problems ---
+
+  void warn(std::string message) {
+    Problem p;
+    p.code = ErrorCode::schema;
+    p.warning = true;
+    p.path = options_.path;
+    p.message = std::move(message);
+    problems_.push_back(std::move(p));
+  }
+
+  void refused(const char* what, const std::string& url, UrlKind kind) {
+    if (++refused_ > kMaxWarnings) return;
+    // Quote at most 60 bytes of the URL, cut at a character boundary.
+    std::size_t n = url.size() < 60 ? url.size() : 60;
+    while (n < url.size() && n > 0 && (static_cast<unsigned char>(url[n]) & 0xC0) == 0x80) --n;
+    warn(std::string(what) + " URL refused (only " + describe_policy(kind) + "): \"" +
+         url.substr(0, n) + (n < url.size() ? "…" : "") + "\"; its text is kept");
+  }
+
+  Document& doc_;
+  const HtmlOptions& options_;
+  std::vector<Problem>& problems_;
+  std::size_t base_depth_;
+  std::vector<Frame> frames_;
+  std::vector<Entered> entered_;
+  std::unordered_map<const GNode*, std::uint8_t> facts_;
+  std::unordered_set<std::string> ids_, targets_, used_ids_, shown_;
+  const GNode* last_image_ = nullptr;
+  int in_link_ = 0;
+  int refused_ = 0;
+  bool too_deep_ = false;
+};
+
+}  // namespace
+
+void html_to_tree(std::string_view html, Document& doc, const HtmlOptions& options,
+                  std::vector<Problem>& problems) {
+  Arena arena;
+  Builder(doc, options, problems).build(parse(html, arena));
+}
+
+std::string html_to_text(std::string_view html) {
+  Arena arena;
+  return collapse(text_below(parse(html, arena), " ", [](const GNode* n) {
+    return tag_of(n) == GUMBO_TAG_NOSCRIPT || (is_element(n) && hidden(n));
+  }));
+}
+
+void link_card(Document& doc, std::string_view url, std::string_view label, bool inline_only) {
+  if (!check_url(url, UrlKind::link)) return;
+  if (!inline_only) {
+    doc.open(Tag::p);
+    doc.set(Attr::class_, "lede-embed");
+  }
+  doc.open(Tag::a);
+  if (inline_only) doc.set(Attr::class_, "lede-embed");
+  doc.set_url(Attr::href, url, UrlKind::link);
+  doc.text(label);
+  doc.close();
+  if (!inline_only) doc.close();
+}
+
+}  // namespace lede

@@ -1,0 +1,163 @@
+#include <algorithm>
+// The body parts that need more than md4c: HTML, and the structured kinds that
+// formats such as Apple News give (headings, quotes, photos, audio, embeds, dividers).
+// Linked into the native build and lede-html.wasm; see layout/body_view.hpp.
+#include <string>
+
+#include "html/html_to_tree.hpp"
+#include "layout/body_view.hpp"
+#include "markdown/markdown_to_tree.hpp"
+
+namespace lede {
+namespace {
+
+HtmlOptions html_options(const Options& options, const std::string& path) {
+  HtmlOptions html;
+  html.max_depth = std::min(options.limits.max_markdown_depth, Limits::kMarkdownDepthCeiling);
+  html.path = path;
+  return html;
+}
+
+std::string collapse(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out += space ? ' ' : c;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+// Blocks of text in the part's format, at the cursor.
+bool content(const BodyPart& part, Document& doc, const Options& options, std::vector<Problem>& problems) {
+  switch (part.format) {
+    case BodyPart::Kind::markdown: {
+      MarkdownOptions md;
+      md.max_depth = std::min(options.limits.max_markdown_depth, Limits::kMarkdownDepthCeiling);
+      md.keep_safe_html = options.keep_safe_html;
+      return markdown_to_tree(part.text, doc, md, problems);
+    }
+    case BodyPart::Kind::html: html_to_tree(part.text, doc, html_options(options, part.path), problems); return true;
+    default: text_to_tree(part.text, doc); return true;
+  }
+}
+
+// The part's text on one line, for a heading or a caption: markup in it is read (and
+// its text kept) but not its structure.
+std::string line_of(const BodyPart& part, const Options& options, std::vector<Problem>& problems) {
+  if (part.format == BodyPart::Kind::text) return collapse(part.text);
+  if (part.format == BodyPart::Kind::html) return html_to_text(part.text);
+  Document scratch;
+  NodeId top = scratch.open(Tag::div);
+  content(part, scratch, options, problems);
+  return collapse(scratch.text_content(top));
+}
+
+void figure(const BodyPart& part, Document& doc) {
+  Image image;
+  image.src = part.url;
+  image.alt = part.alt;
+  image.caption = part.text;
+  image.width = part.width;
+  image.height = part.height;
+  if (!check_url(image.src, UrlKind::image)) return;
+  doc.open(Tag::figure);
+  doc.set(Attr::class_, "lede-figure");
+  doc.open(Tag::img);
+  doc.set(Attr::loading, "lazy");  // before src: see markdown_to_tree.cpp
+  doc.set(Attr::decoding, "async");
+  doc.set(Attr::referrerpolicy, "no-referrer");
+  doc.set_url(Attr::src, image.src, UrlKind::image);
+  doc.set(Attr::alt, image.alt);
+  if (image.width && image.height) {
+    doc.set(Attr::width, std::to_string(image.width));
+    doc.set(Attr::height, std::to_string(image.height));
+  }
+  doc.close();
+  if (!image.caption.empty() || !image.credit.empty()) {
+    doc.open(Tag::figcaption);
+    doc.text(image.caption);
+    if (!image.credit.empty()) {
+      if (!image.caption.empty()) doc.text(" ");
+      doc.open(Tag::small);
+      doc.set(Attr::class_, "lede-credit");
+      doc.text(image.credit);
+      doc.close();
+    }
+    doc.close();
+  }
+  doc.close();
+}
+
+void player(const BodyPart& part, Document& doc) {
+  Audio audio;
+  audio.src = part.url;
+  audio.title = part.text;
+  audio.duration = part.duration;
+  if (!check_url(audio.src, UrlKind::media)) return;
+  doc.open(Tag::figure);
+  doc.set(Attr::class_, "lede-audio");
+  doc.open(Tag::audio);
+  doc.set_url(Attr::src, audio.src, UrlKind::media);
+  doc.set(Attr::controls, "");
+  doc.set(Attr::preload, "metadata");
+  doc.close();
+  if (!audio.title.empty()) {
+    doc.open(Tag::figcaption);
+    doc.text(audio.title);
+    doc.close();
+  }
+  doc.close();
+}
+
+}  // namespace
+
+bool rich_part_to_tree(const BodyPart& part, Document& doc, const Options& options,
+                       std::vector<Problem>& problems) {
+  using K = BodyPart::Kind;
+  switch (part.kind) {
+    case K::html:
+      html_to_tree(part.text, doc, html_options(options, part.path), problems);
+      return true;
+    case K::heading: {
+      std::string text = line_of(part, options, problems);
+      if (text.empty()) return true;
+      static const Tag kHeadings[] = {Tag::h1, Tag::h2, Tag::h3, Tag::h4, Tag::h5, Tag::h6};
+      doc.open(kHeadings[part.level >= 1 && part.level <= 6 ? part.level - 1 : 1]);
+      doc.text(text);
+      doc.close();
+      return true;
+    }
+    case K::caption: {
+      std::string text = line_of(part, options, problems);
+      if (text.empty()) return true;
+      doc.open(Tag::p);
+      doc.set(Attr::class_, "lede-caption");
+      doc.text(text);
+      doc.close();
+      return true;
+    }
+    case K::quote:
+    case K::pullquote: {
+      NodeId quote = doc.open(Tag::blockquote);
+      if (part.kind == K::pullquote) doc.set(Attr::class_, "lede-pullquote");
+      bool ok = content(part, doc, options, problems);
+      doc.close_to(quote);
+      doc.close();
+      return ok;
+    }
+    case K::image: figure(part, doc); return true;
+    case K::audio: player(part, doc); return true;
+    case K::embed: link_card(doc, part.url, part.text, false); return true;
+    case K::divider:
+      doc.open(Tag::hr);
+      doc.close();
+      return true;
+    case K::markdown:
+    case K::text: break;  // body_view.cpp lays these out itself
+  }
+  return true;
+}
+
+}  // namespace lede

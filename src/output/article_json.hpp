@@ -1,0 +1,16 @@
+// Article model → Lede's own article JSON (docs/article-json.md), for `lede convert`:
+// pretty-printed with two spaces, members in the order the docs list them.
+#pragma once
+#include <string>
+
+#include "input/article.hpp"
+#include "lede/lede.hpp"
+
+namespace lede {
+
+// Appends the article as JSON. A body of several parts becomes one body: Markdown when
+// every part can be written as Markdown, else HTML laid out by Lede (its sanitised
+// tree, written as HTML).
+void write_article_json(const Article& article, const Options& options, std::string& out);
+
+}  // namespace lede
