@@ -89,3 +89,10 @@ LEDE_EXPORT(lede_names) const char* lede_names(int kind) {
   }
   return g_names.c_str();
 }
+
+// Bytes of the heap in use (allocated, not free): tests check that thousands of renders
+// leave it where it started.
+#include <emscripten/emmalloc.h>
+LEDE_EXPORT(lede_heap_in_use) std::size_t lede_heap_in_use() {
+  return emmalloc_dynamic_heap_size() - emmalloc_free_dynamic_memory();
+}
