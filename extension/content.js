@@ -50,7 +50,8 @@
       get: () => prefs,
       set(next) {
         prefs = next;
-        chrome.storage.sync.set({ prefs: next });
+        // Over sync's write quota the choice still holds on this page.
+        chrome.storage.sync.set({ prefs: next }).catch(() => {});
       },
     });
     chrome.storage.onChanged.addListener((changes, area) => {
@@ -173,12 +174,12 @@
 
   async function open(force = false) {
     if (opening) return opening;
-    if (current?.host.isConnected) {
+    if (current) {
+      const shown = current.host.isConnected;
+      current.close(); // also when the page removed the host: give back what it changed
       // Pressed again: the reader closes (the button toggles it).
-      current.close();
-      return 'closed';
+      if (shown) return 'closed';
     }
-    current = null;
     opening = (async () => {
       let article;
       try {
