@@ -4,9 +4,12 @@
 #   ./build-wasm.sh test     ... then run the unit tests (ctest, plain and under ASan+UBSan),
 #                            each fuzzer for 20 s, and the browser tests (Chromium)
 #   ./build-wasm.sh fuzz [S] set up, build the fuzzers and run each for S seconds (default 600)
+#   ./build-wasm.sh extension    ... then assemble the browser extension: build/extension/
+#                            (load it unpacked) and build/lede-extension.zip (docs/extension.md)
 #   ./build-wasm.sh serve    ... then serve web/ on http://127.0.0.1:${PORT:-8080}/
 #   ./build-wasm.sh serve DIR    ... or serve DIR (e.g. a site built by `lede site`)
-#   ./build-wasm.sh screenshots  ... then write docs/screenshots/*.png (each theme, phone and desktop)
+#   ./build-wasm.sh screenshots  ... then write docs/screenshots/*.png (each theme, phone and desktop,
+#                            and the extension's overlay)
 #   ./build-wasm.sh bench    ... then run the benchmarks (bench/, docs/performance.md): native
 #                            (Google Benchmark, md2html), browser (Chromium), cold start, size,
 #                            peak heap; prints a summary against the targets. Not a test: it
@@ -111,6 +114,9 @@ copy_fonts() {
   cp "$from/LICENSE" web/fonts/atkinson-hyperlegible-OFL.txt
 }
 
+# The browser extension from extension/ and copies of web/ and @mozilla/readability.
+build_extension() { node scripts/build-extension.mjs; }
+
 # The benchmarks' own tools (on a new machine already, but checked like everything else).
 setup_bench() {
   local missing=()
@@ -153,6 +159,7 @@ case "${1:-build}" in
     test_sanitized
     build_fuzz
     run_fuzz 20 short
+    build_extension # tests/browser/extension.test.mjs loads it
     node --test tests/browser/
     ;;
   bench)
@@ -171,11 +178,19 @@ case "${1:-build}" in
     echo
     echo "bench: full results in build/bench/ (results.md, *.json); docs/performance.md explains them"
     ;;
+  extension)
+    setup
+    build_native
+    build_wasm
+    build_extension
+    ;;
   screenshots)
     setup
     build_native
     build_wasm
     node tests/browser/screenshots.mjs
+    build_extension
+    node tests/browser/extension-screenshot.mjs
     ;;
   fuzz)
     # A long session: ./build-wasm.sh fuzz [SECONDS per target, default 600]
@@ -191,7 +206,7 @@ case "${1:-build}" in
     exec node scripts/serve.mjs "${2:-web}" "${PORT:-8080}"
     ;;
   *)
-    echo "usage: ./build-wasm.sh [build|test|bench|serve [DIR]|screenshots|fuzz [SECONDS]]" >&2
+    echo "usage: ./build-wasm.sh [build|test|bench|extension|serve [DIR]|screenshots|fuzz [SECONDS]]" >&2
     exit 2
     ;;
 esac

@@ -65,7 +65,52 @@ export interface Reader {
   render(json: ArticleInput, options?: RenderOptions): DocumentFragment;
   /** The same article as an HTML string. Throws LedeError. */
   renderHTML(json: ArticleInput): string;
+  /**
+   * The article as an op-stream, copied out of wasm memory: needs no DOM (works in a
+   * service worker) and turns into DOM anywhere with buildFragment(). Throws LedeError.
+   */
+  renderOps(json: ArticleInput): OpStream;
 }
+
+/**
+ * The DOM operations of a rendered article (see src/output/op_writer.hpp). `ops` may be
+ * a plain array once the stream has crossed a message channel that speaks JSON.
+ */
+export interface OpStream {
+  ops: Uint32Array | number[];
+  /** The texts and attribute values, in the order the ops use them. */
+  strings: string;
+  /** The core's element names: the allowlist. */
+  tags: string[];
+  /** The core's attribute names: the allowlist. */
+  attrs: string[];
+}
+
+/**
+ * Builds the DOM of an op-stream (from renderOps(), possibly in another context) with
+ * createElement / createTextNode / setAttribute, without wasm. Throws LedeError on a
+ * corrupt stream.
+ */
+export function buildFragment(stream: OpStream, options?: { document?: Document; base?: string | URL }): DocumentFragment;
+
+/** Where <lede-reader> keeps the reader's choices instead of localStorage. Both calls are synchronous. */
+export interface PreferenceStore {
+  get(): Partial<Preferences> | null | undefined;
+  set(prefs: Partial<Preferences>): void;
+}
+
+/**
+ * Keeps the readers' choices in `store` (an extension's storage) instead of the page's
+ * localStorage. Returns a function to call when the stored choices changed elsewhere.
+ */
+export function setPreferenceStore(store: PreferenceStore): () => void;
+
+/**
+ * Makes `host` a <lede-reader> without the custom-element registry (null in an
+ * extension's isolated world). Call `host.connectedCallback()` once it is in the document
+ * and `host.disconnectedCallback()` once it is removed. Returns the shadow root.
+ */
+export function attachReader<T extends HTMLElement>(host: T, options?: { mode?: ShadowRootMode }): ShadowRoot;
 
 /** Loads Lede's core (once per page and wasm URL) and resolves to a reader. */
 export function createReader(options?: ReaderOptions): Promise<Reader>;
@@ -166,6 +211,10 @@ export class LedeReaderElement extends HTMLElement {
   close(): void;
   /** Forgets the reader's stored choices; the attributes apply again. Fires lede-change. */
   resetPreferences(): void;
+  /** Shows an article built elsewhere (buildFragment()) without loading the core. */
+  showFragment(fragment: DocumentFragment): Promise<void>;
+  /** See attachReader(). */
+  static attach(host: HTMLElement, options?: { mode?: ShadowRootMode }): ShadowRoot;
 }
 
 declare global {

@@ -85,7 +85,6 @@ class Core {
     const names = (kind) => this.string(this.x.lede_names(kind)).split('\n').slice(0, -1);
     this.tags = names(0);
     this.attrs = names(1);
-    this.urlAttrs = this.attrs.map((a) => a === 'href' || a === 'src' || a === 'action');
   }
 
   // A trap would leave the instance in an unknown state; the C++ side is written never
@@ -206,49 +205,67 @@ class Core {
     return decoder.decode(core.bytes(core.x.lede_html(), core.x.lede_html_size()));
   }
 
-  // Replays the op-stream (see src/output/op_writer.hpp) into a DocumentFragment.
-  render(json, { document: doc = globalThis.document, base, ...options } = {}) {
+  // The op-stream (see src/output/op_writer.hpp) as views into wasm memory, valid until
+  // the core's next call.
+  ops(json, options) {
     const core = this.call(json, 0, options);
     const x = core.x;
-    const ops = new Uint32Array(x.memory.buffer, x.lede_ops(), x.lede_ops_count());
-    const strings = decoder.decode(core.bytes(x.lede_strings(), x.lede_strings_size()));
-    const { tags, attrs, urlAttrs } = this;
-    const fragment = doc.createDocumentFragment();
-    let parent = fragment;
-    let pos = 0;
-    for (let i = 0; i < ops.length; ) {
-      const op = ops[i++];
-      switch (op & 0xff) {
-        case OP_OPEN: {
-          const el = doc.createElement(tags[op >>> 8]);
-          parent.appendChild(el);
-          parent = el;
-          break;
-        }
-        case OP_CLOSE:
-          parent = parent.parentNode;
-          break;
-        case OP_TEXT: {
-          const n = ops[i++];
-          parent.appendChild(doc.createTextNode(strings.slice(pos, (pos += n))));
-          break;
-        }
-        case OP_ATTR: {
-          const a = op >>> 8;
-          const n = ops[i++];
-          let value = strings.slice(pos, (pos += n));
-          // Relative URLs in an article mean "relative to the article", not to the page
-          // that shows it. In-page anchors stay as they are.
-          if (base && urlAttrs[a] && value[0] !== '#') value = new URL(value, base).href;
-          parent.setAttribute(attrs[a], value);
-          break;
-        }
-        default:
-          throw new LedeError(`Corrupt operation ${op} at ${i - 1}`, { code: 'internal' });
-      }
-    }
-    return fragment;
+    return {
+      ops: new Uint32Array(x.memory.buffer, x.lede_ops(), x.lede_ops_count()),
+      strings: decoder.decode(core.bytes(x.lede_strings(), x.lede_strings_size())),
+      tags: core.tags,
+      attrs: core.attrs,
+    };
   }
+
+  render(json, { document, base, ...options } = {}) {
+    return buildFragment(this.ops(json, options), { document, base });
+  }
+}
+
+/**
+ * Replays an op-stream ({ ops, strings, tags, attrs } from renderOps(); ops may be a plain
+ * array after a message channel) into a DocumentFragment, without wasm: an extension
+ * renders in its own context and builds the DOM in the page. tags and attrs must be the
+ * core's own tables: they are the allowlist.
+ */
+export function buildFragment({ ops, strings, tags, attrs }, { document: doc = globalThis.document, base } = {}) {
+  const urlAttrs = attrs.map((a) => a === 'href' || a === 'src' || a === 'action');
+  const fragment = doc.createDocumentFragment();
+  let parent = fragment;
+  let pos = 0;
+  for (let i = 0; i < ops.length; ) {
+    const op = ops[i++];
+    switch (op & 0xff) {
+      case OP_OPEN: {
+        const el = doc.createElement(tags[op >>> 8]);
+        parent.appendChild(el);
+        parent = el;
+        break;
+      }
+      case OP_CLOSE:
+        parent = parent.parentNode;
+        break;
+      case OP_TEXT: {
+        const n = ops[i++];
+        parent.appendChild(doc.createTextNode(strings.slice(pos, (pos += n))));
+        break;
+      }
+      case OP_ATTR: {
+        const a = op >>> 8;
+        const n = ops[i++];
+        let value = strings.slice(pos, (pos += n));
+        // Relative URLs in an article mean "relative to the article", not to the page
+        // that shows it. In-page anchors stay as they are.
+        if (base && urlAttrs[a] && value[0] !== '#') value = new URL(value, base).href;
+        parent.setAttribute(attrs[a], value);
+        break;
+      }
+      default:
+        throw new LedeError(`Corrupt operation ${op} at ${i - 1}`, { code: 'internal' });
+    }
+  }
+  return fragment;
 }
 
 /**
@@ -256,6 +273,8 @@ class Core {
  *   render(json, { base }) → DocumentFragment   renderHTML(json) → string
  *   renderAsync(json, { base }) → Promise: loads lede-html.wasm first if needed (HTML
  *   bodies, other formats); render() and renderHTML() need createReader({ html: true }).
+ *   renderOps(json) → { ops: Uint32Array, strings, tags, attrs }: the op-stream, copied out
+ *   of wasm memory, for buildFragment() elsewhere (needs no DOM: works in a worker).
  * json is a string, bytes or an object. Errors are thrown as LedeError.
  * options: { wasmURL, htmlWasmURL, html, limits: { inputBytes, jsonDepth, outputBytes,
  *            markdownDepth }, keepSafeHtml, nofollow }
@@ -268,6 +287,10 @@ export async function createReader(options = {}) {
     render: (json, opts = {}) => core.render(json, { ...coreOptions, ...opts }),
     renderHTML: (json) => core.renderHTML(json, coreOptions),
     renderAsync: (json, opts = {}) => core.renderAsync(json, { ...coreOptions, ...opts }),
+    renderOps: (json) => {
+      const { ops, strings, tags, attrs } = core.ops(json, coreOptions);
+      return { ops: ops.slice(), strings, tags: [...tags], attrs: [...attrs] };
+    },
   };
 }
 
@@ -349,7 +372,9 @@ function valid(name, value) {
 // Every reader on the page follows a change made in any of them.
 const changes = new EventTarget();
 let memory = {};
+let custom = null; // setPreferenceStore()
 function stored() {
+  if (custom) return custom.get() ?? {};
   try {
     return JSON.parse(localStorage.getItem(STORE)) ?? {};
   } catch {
@@ -358,10 +383,23 @@ function stored() {
 }
 function store(prefs) {
   memory = prefs;
-  try {
-    localStorage.setItem(STORE, JSON.stringify(prefs));
-  } catch {}
+  if (custom) custom.set(prefs);
+  else {
+    try {
+      localStorage.setItem(STORE, JSON.stringify(prefs));
+    } catch {}
+  }
   changes.dispatchEvent(new Event('change'));
+}
+
+/**
+ * Keeps the readers' choices in `{ get() → object, set(prefs) }` (synchronous: keep a copy
+ * in memory) instead of localStorage: an extension's storage, not the page's. Returns a
+ * function to call when they changed elsewhere: every reader applies them again.
+ */
+export function setPreferenceStore(preferenceStore) {
+  custom = preferenceStore;
+  return () => changes.dispatchEvent(new Event('change'));
 }
 
 // @font-face does not reach into shadow roots: the readable face is added to the
@@ -383,6 +421,7 @@ function loadReadableFont(doc) {
 }
 
 const FOCUSABLE = 'a[href],button,input,select,textarea,audio[controls],[tabindex="0"]';
+let shadowMode = 'open'; // 'closed' while LedeReaderElement.attach() builds a reader
 
 export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
   static get observedAttributes() {
@@ -393,6 +432,7 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
   options = {};
 
   #ui = {}; // the shadow root's parts
+  #root; // the shadow root (this.shadowRoot is null when it is closed)
   #styled;
   #controller = null;
   #article = null;
@@ -410,7 +450,7 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
     const prerendered = this.shadowRoot?.querySelector('[part=content]');
     const kept = prerendered ? [...prerendered.childNodes] : [];
     this.#kept = kept.length > 0;
-    const root = this.attachShadow({ mode: 'open' });
+    const root = (this.#root = this.attachShadow({ mode: shadowMode }));
     const doc = root.ownerDocument;
     const u = this.#ui;
     const el = (tag, props, ...children) => {
@@ -541,6 +581,50 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
   /** Loads and renders again (the error state's Retry button calls this). */
   reload() {
     return this.#load();
+  }
+
+  /**
+   * Shows an article already built (buildFragment()) without loading the core, which a
+   * page's CSP may forbid. Resolves once it is shown (lede-loaded fired).
+   */
+  async showFragment(fragment) {
+    this.#controller?.abort();
+    const controller = (this.#controller = new AbortController());
+    this.#article = null;
+    await this.#styled;
+    // A load of `src` or `article` started meanwhile wins (connecting to find neither does not).
+    if (this.#controller !== controller && (this.getAttribute('src') || this.#article != null)) return;
+    this.#setState('ready');
+    this.#ui.content.replaceChildren(fragment);
+    this.#shown('');
+  }
+
+  /**
+   * Makes `host` (an element that can have a shadow root) a <lede-reader> without the
+   * custom-element registry, which is null in an extension's isolated world. Attribute
+   * changes are followed; call host.connectedCallback() once it is in the document and
+   * host.disconnectedCallback() once removed. Returns the shadow root (mode: 'closed' ok).
+   */
+  static attach(host, { mode = 'open' } = {}) {
+    // super() calls the class's prototype: for this one construction that returns `host`
+    // instead of a new element, so the fields and the shadow root are set up on host.
+    const base = Object.getPrototypeOf(LedeReaderElement);
+    Object.setPrototypeOf(LedeReaderElement, function adopt() {
+      return host;
+    });
+    shadowMode = mode;
+    try {
+      Reflect.construct(LedeReaderElement, []);
+    } finally {
+      Object.setPrototypeOf(LedeReaderElement, base);
+      shadowMode = 'open';
+    }
+    Object.setPrototypeOf(host, LedeReaderElement.prototype);
+    const observed = LedeReaderElement.observedAttributes;
+    new MutationObserver((records) => {
+      for (const r of records) host.attributeChangedCallback(r.attributeName, r.oldValue, host.getAttribute(r.attributeName));
+    }).observe(host, { attributes: true, attributeOldValue: true, attributeFilter: observed });
+    return host.#root;
   }
 
   /** Closes the overlay (sets `hidden`; `el.hidden = false` opens it again). */
@@ -697,16 +781,22 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
     if (open) {
       let focused = this.ownerDocument.activeElement;
       while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
-      this.#saved = [focused, html.style.overflow, html.hasAttribute('style')];
+      const [overflow, style] = [html.style.overflow, html.getAttribute('style')];
       html.style.overflow = 'hidden'; // the page does not scroll behind the overlay
+      this.#saved = [focused, overflow, style, html.style.cssText];
       this.#styled.then(() => this.#open && close.focus());
     } else if (this.#saved) {
-      const [focused, overflow, hadStyle] = this.#saved;
+      const [focused, overflow, style, ours] = this.#saved;
       this.#saved = null;
+      const untouched = html.style.cssText === ours; // the page left <html>'s style alone
       html.style.overflow = overflow;
-      // Read first: Chromium writes a changed inline style into the attribute lazily,
-      // and would write style="" back after the removal.
-      if (!hadStyle && html.getAttribute('style') === '') html.removeAttribute('style');
+      // The attribute as it was, byte for byte. Read first: Chromium writes a changed
+      // inline style into the attribute lazily, and would write style="" back after the removal.
+      const now = html.getAttribute('style');
+      if (untouched ? now !== style : style === null && now === '') {
+        if (style === null) html.removeAttribute('style');
+        else html.setAttribute('style', style);
+      }
       if (focused?.isConnected) focused.focus();
     }
     this.#measure();
@@ -763,7 +853,7 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
 
   #key(e) {
     const u = this.#ui;
-    const root = this.shadowRoot;
+    const root = this.#root;
     if (e.key === 'Escape' && !u.settings.hidden) {
       this.#toggle(u.display, u.settings, false);
       u.display.focus();
@@ -782,7 +872,7 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
   // In-page links (the contents) in the shadow root: the target scrolls into view and
   // takes the focus; the page's URL stays.
   #jump(e, link) {
-    const target = this.shadowRoot.getElementById(decodeURIComponent(link.getAttribute('href').slice(1)));
+    const target = this.#root.getElementById(decodeURIComponent(link.getAttribute('href').slice(1)));
     if (!target) return;
     e.preventDefault();
     if (!target.hasAttribute('tabindex')) target.tabIndex = -1;
@@ -834,6 +924,11 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
     this.#player?.then((p) => p.stop());
     this.#toggle(this.#ui.listen, this.#ui.player, false);
   }
+}
+
+/** LedeReaderElement.attach(): a reader on `host` without the custom-element registry. */
+export function attachReader(host, options) {
+  return LedeReaderElement.attach(host, options);
 }
 
 // Lit-style declared properties: each reflects its attribute.
