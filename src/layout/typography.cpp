@@ -1,6 +1,7 @@
 #include "layout/typography.hpp"
 
 #include <string>
+#include <vector>
 
 namespace lede {
 namespace {
@@ -31,6 +32,22 @@ const Marks& marks_for(std::string_view lang) {
 
 bool is_word_char(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+// The length of the URL starting at `at` ("https://…", "http://…", "mailto:…", "www.…"
+// at the start of a word, up to the next space), or 0 if none starts there.
+std::size_t url_length(std::string_view in, std::size_t at) {
+  char c = in[at];
+  if ((c != 'h' && c != 'm' && c != 'w') || (at > 0 && is_word_char(static_cast<unsigned char>(in[at - 1]))))
+    return 0;
+  std::string_view rest = in.substr(at);
+  bool url = false;
+  for (std::string_view scheme : {"https://", "http://", "mailto:", "www."}) {
+    if (rest.size() > scheme.size() && rest.compare(0, scheme.size(), scheme) == 0) url = true;
+  }
+  if (!url) return 0;
+  std::size_t end = rest.find_first_of(" \t\n");
+  return end == std::string_view::npos ? rest.size() : end;
 }
 
 bool is_block(Tag t) {
@@ -71,6 +88,14 @@ class Typesetter {
     out.reserve(in.size() + 8);
     for (std::size_t i = 0; i < in.size(); ++i) {
       char c = in[i];
+      // A URL written out in the text (an autolink's text, or one md4c did not link)
+      // must stay exactly as typed: "p--q" in a path is not a dash.
+      if (std::size_t n = url_length(in, i)) {
+        out.append(in.substr(i, n));
+        i += n - 1;
+        prev_ = 'x';
+        continue;
+      }
       // What follows the quote: a space or closing punctuation means it closes. (At the
       // end of a text node the next character is in another node: unknown.)
       unsigned char next = i + 1 < in.size() ? static_cast<unsigned char>(in[i + 1]) : 'x';
@@ -99,8 +124,9 @@ class Typesetter {
       }
       if (c == '\'') {
         bool next_is_word = i + 1 < in.size() && is_word_char(static_cast<unsigned char>(in[i + 1]));
-        if (is_word_char(static_cast<unsigned char>(prev_)) && next_is_word) {
-          out += kApostrophe;  // it's, don't
+        bool next_is_digit = i + 1 < in.size() && in[i + 1] >= '0' && in[i + 1] <= '9';
+        if ((is_word_char(static_cast<unsigned char>(prev_)) && next_is_word) || (opens() && next_is_digit)) {
+          out += kApostrophe;  // it's, don't, and the elided century of '90s
           prev_ = 'x';
         } else if (opens() && !next_closes) {
           out += m_.open_single;
@@ -142,19 +168,33 @@ class Typesetter {
   bool double_open_ = false;
 };
 
-// "Pakistan, China" → "Pakistan,\u00A0China": a heading never ends on a lone word.
+// "Pakistan, China" → "Pakistan,\u00A0China": a heading never ends on a lone word. The
+// last word may be a node of its own ("Rock and *roll*"), so the space before it is
+// looked for backwards across the heading's text nodes.
 void hold_last_words(Document& doc, NodeId heading) {
-  NodeId last_text = kNone;
+  std::vector<NodeId> texts;
   walk(
-      doc, heading, [&](NodeId id) { if (doc.node(id).is_text) last_text = id; }, [](NodeId) {});
-  if (last_text == kNone) return;
-  std::string text(doc.text_of(last_text));
-  std::size_t end = text.find_last_not_of(' ');
-  if (end == std::string::npos) return;
-  std::size_t space = text.rfind(' ', end);
-  if (space == std::string::npos || space == 0) return;
-  text.replace(space, 1, "\xC2\xA0");
-  doc.set_text(last_text, text);
+      doc, heading, [&](NodeId id) { if (doc.node(id).is_text) texts.push_back(id); }, [](NodeId) {});
+  bool in_last_word = false;
+  for (std::size_t k = texts.size(); k-- > 0;) {
+    std::string_view text = doc.text_of(texts[k]);
+    for (std::size_t i = text.size(); i-- > 0;) {
+      if (text[i] != ' ') {
+        in_last_word = true;
+        continue;
+      }
+      if (!in_last_word) continue;  // trailing spaces
+      // Only join two words: a space with nothing before it in the heading stays.
+      bool word_before = text.find_first_not_of(' ') < i;
+      for (std::size_t j = 0; j < k && !word_before; ++j)
+        word_before = doc.text_of(texts[j]).find_first_not_of(' ') != std::string_view::npos;
+      if (!word_before) return;
+      std::string joined(text);
+      joined.replace(i, 1, "\xC2\xA0");
+      doc.set_text(texts[k], joined);
+      return;
+    }
+  }
 }
 
 }  // namespace

@@ -21,6 +21,14 @@ TEST_CASE("curly quotes, apostrophes, dashes and ellipses in English") {
   CHECK(body_in("en", "the dogs' bowls") == "<p>the dogs’ bowls</p>");
 }
 
+TEST_CASE("URLs in the text stay as typed; an elided century is an apostrophe") {
+  std::string autolink = body_in("en", "<https://e.example/p--q...>");
+  CHECK(autolink.find(">https://e.example/p--q...</a>") != std::string::npos);
+  CHECK(body_in("en", "see www.example.com/a--b -- now") == "<p>see www.example.com/a--b – now</p>");
+  CHECK(body_in("en", "in the '90s and 'quoted'") == "<p>in the ’90s and ‘quoted’</p>");
+  CHECK(body_in("en", "the http--like word") == "<p>the http–like word</p>");
+}
+
 TEST_CASE("quotes follow the article's language") {
   CHECK(body_in("de", "Er sagte \"Hallo\" und 'tschüss'") == "<p>Er sagte „Hallo“ und ‚tschüss‘</p>");
   CHECK(body_in("de-CH", "\"Grüezi\"") == "<p>„Grüezi“</p>");
@@ -47,6 +55,11 @@ TEST_CASE("the title, dek and headings are set too; headings keep their last two
   CHECK(html.find("<p class=\"lede-dek\">It’s…</p>") != std::string::npos);
   CHECK(html.find(">A short\xC2\xA0one</h2>") != std::string::npos);
   CHECK(html.find(">Single</h2>") != std::string::npos);
+  // The last word in a node of its own: the space before it is in the previous node.
+  html = test::render(R"j({"title":"T","body":"## Rock and *roll*\n\n## *Only* emphasis\n\n## *One*"})j");
+  CHECK(html.find(">Rock and\xC2\xA0<em>roll</em></h2>") != std::string::npos);
+  CHECK(html.find("><em>Only</em>\xC2\xA0" "emphasis</h2>") != std::string::npos);
+  CHECK(html.find("><em>One</em></h2>") != std::string::npos);
 }
 
 TEST_CASE("reading time and length, by words or by CJK characters") {
