@@ -420,6 +420,26 @@ function loadReadableFont(doc) {
   }
 }
 
+// The core writes dates in English ("Tuesday, Jan 27, 2026"), as the seed page did; the
+// reader shows them in the article's language from the browser's own locale data. The
+// day stays the one written in datetime: no time zone moves it.
+const dateFormats = new Map();
+function localizeDates(root, lang) {
+  if (!lang || /^en(-us)?$/i.test(lang)) return;
+  if (!dateFormats.has(lang)) {
+    let format = null;
+    try {
+      format = new Intl.DateTimeFormat(lang, { weekday: 'long', year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+    } catch {} // not a language tag Intl knows: the core's English stays
+    dateFormats.set(lang, format);
+  }
+  const format = dateFormats.get(lang);
+  for (const time of format ? root.querySelectorAll('time[datetime]') : []) {
+    const [y, m, d] = time.dateTime.slice(0, 10).split('-').map(Number);
+    if (d) time.textContent = format.format(Date.UTC(y, m - 1, d));
+  }
+}
+
 const FOCUSABLE = 'a[href],button,input,select,textarea,audio[controls],[tabindex="0"]';
 let shadowMode = 'open'; // 'closed' while LedeReaderElement.attach() builds a reader
 
@@ -676,6 +696,11 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
 
   #shown(src) {
     const u = this.#ui;
+    const article = u.content.querySelector('article');
+    // The bar fills in the article's direction, not the host page's.
+    if (article?.dir) u.progress.dir = article.dir;
+    else u.progress.removeAttribute('dir');
+    localizeDates(u.content, article?.lang);
     const audio = u.content.querySelector('.lede-listen audio');
     u.listen.hidden = !audio && !globalThis.speechSynthesis;
     u.listen.textContent = audio ? 'Listen' : 'Read aloud';
@@ -740,7 +765,12 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
     if (p.lineHeight) frame.style.setProperty('--lede-line-height', p.lineHeight);
     else frame.style.removeProperty('--lede-line-height');
     if (p.font === 'readable') loadReadableFont(this.ownerDocument);
-    for (const name of Object.keys(CHOICES)) u[name].value = p[name] ?? '1.6';
+    for (const name of Object.keys(CHOICES)) {
+      const value = String(p[name] ?? '1.6');
+      // A line spacing the embedder set that the menu does not offer is shown, not blank.
+      if (![...u[name].options].some((o) => o.value === value)) u[name].append(new Option(`Custom (${value})`, value));
+      u[name].value = value;
+    }
     u.size.textContent = `${Math.round(this.#fontSize())} px`;
     frame.toggleAttribute('data-toolbar', this.toolbar);
     u.toolbar.hidden = !this.toolbar;

@@ -24,7 +24,8 @@ before(async () => {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: [...chromiumArgs, '--autoplay-policy=no-user-gesture-required'],
   });
-  // Media can only seek when the server answers Range requests (scripts/serve.mjs does not).
+  // Media can only seek when the server answers Range requests: this route answers them
+  // itself, with the page's CSP.
   const wav = readFileSync(`${root}/web/articles/media/once-enemies-listen.wav`);
   const ranged = (req, res) => {
     const [, from, to] = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? '') ?? [];
@@ -738,21 +739,108 @@ test('axe-core: no violation in any theme on the seed, a long Arabic RTL article
 });
 
 test('forced colours: system colours in every theme', async () => {
-  const { page, clean, close } = await open({ theme: 'contrast' }, { colorScheme: 'light' });
+  // Under forced colours Chromium forces every computed colour, whoever set it, so
+  // comparing colours proves nothing. What only Lede's forced-colors block sets is
+  // checked instead: its system-colour custom properties, and the progress bar, which
+  // opts out of forcing (forced-color-adjust: none) to stay visible as Highlight.
+  const { page, clean, close } = await open({}, { colorScheme: 'light' });
   await page.emulateMedia({ forcedColors: 'active' });
-  const colors = await page.evaluate(() => {
-    const root = document.querySelector('lede-reader').shadowRoot;
-    const probe = document.createElement('div');
-    probe.style.setProperty('color', 'CanvasText');
-    probe.style.setProperty('background-color', 'Canvas');
-    document.body.append(probe);
-    const sys = [getComputedStyle(probe).backgroundColor, getComputedStyle(probe).color];
-    probe.remove();
-    return { sys, frame: [getComputedStyle(root.querySelector('.lede-frame')).backgroundColor, getComputedStyle(root.querySelector('.lede-body p')).color] };
-  });
-  assert.deepEqual(colors.frame, colors.sys);
+  for (const theme of THEMES) {
+    const seen = await page.evaluate((t) => {
+      const el = document.querySelector('lede-reader');
+      el.setAttribute('theme', t);
+      const root = el.shadowRoot;
+      const frame = getComputedStyle(root.querySelector('.lede-frame'));
+      const probe = document.createElement('div');
+      probe.style.setProperty('forced-color-adjust', 'none');
+      probe.style.setProperty('background-color', 'Highlight');
+      document.body.append(probe);
+      const highlight = getComputedStyle(probe).backgroundColor;
+      probe.remove();
+      return {
+        theme: root.querySelector('.lede-frame').dataset.theme,
+        vars: ['--lede-bg', '--lede-fg', '--lede-accent'].map((v) => frame.getPropertyValue(v).trim()),
+        bar: getComputedStyle(root.querySelector('.lede-progress > div')).backgroundColor === highlight,
+      };
+    }, theme);
+    assert.deepEqual(seen, { theme, vars: ['Canvas', 'CanvasText', 'LinkText'], bar: true }, theme);
+  }
+  await page.emulateMedia({ forcedColors: 'none' });
+  const normal = await page.evaluate(() =>
+    getComputedStyle(document.querySelector('lede-reader').shadowRoot.querySelector('.lede-frame')).getPropertyValue('--lede-bg').trim());
+  assert.notEqual(normal, 'Canvas', 'without forced colours the theme keeps its own colours');
+  await clean();
   await close();
-  void clean;
+});
+
+test('an RTL article mirrors: list indents, quote rule and the progress bar start on the right; dates in its language', async () => {
+  const { page, clean, close } = await open({ src: ARABIC }, { viewport: { width: 900, height: 700 } });
+  const rtl = await page.evaluate(() => {
+    const root = document.querySelector('lede-reader').shadowRoot;
+    const css = (sel) => getComputedStyle(root.querySelector(sel));
+    return {
+      dir: css('.lede').direction,
+      list: [css('.lede-body ul, .lede-body ol').paddingRight, css('.lede-body ul, .lede-body ol').paddingLeft],
+      quote: [css('.lede-body blockquote').borderRightWidth, css('.lede-body blockquote').borderLeftWidth],
+      origin: parseFloat(css('.lede-progress > div').transformOrigin),
+      width: root.querySelector('.lede-progress').getBoundingClientRect().width,
+      date: root.querySelector('time.lede-published').textContent,
+    };
+  });
+  assert.equal(rtl.dir, 'rtl');
+  assert.ok(parseFloat(rtl.list[0]) > 0 && parseFloat(rtl.list[1]) === 0, `list padding right/left ${rtl.list}`);
+  assert.ok(parseFloat(rtl.quote[0]) > 0 && parseFloat(rtl.quote[1]) === 0, `quote border right/left ${rtl.quote}`);
+  assert.ok(Math.abs(rtl.origin - rtl.width) < 1, `progress grows from the right: origin ${rtl.origin} of ${rtl.width}`);
+  // 2026-01-20 in Arabic, from Intl: the weekday and month are Arabic words, not "Tuesday, Jan".
+  assert.match(rtl.date, /الثلاثاء/);
+  assert.doesNotMatch(rtl.date, /Tuesday|Jan/);
+  await clean();
+  await close();
+  const ltr = await open({}, { viewport: { width: 900, height: 700 } });
+  const seed = await ltr.page.evaluate(() => {
+    const root = document.querySelector('lede-reader').shadowRoot;
+    return {
+      origin: parseFloat(getComputedStyle(root.querySelector('.lede-progress > div')).transformOrigin),
+      date: root.querySelector('time.lede-published').textContent,
+    };
+  });
+  assert.deepEqual(seed, { origin: 0, date: 'Tuesday, Jan 27, 2026' }, 'an English article keeps the core\'s dateline');
+  await ltr.clean();
+  await ltr.close();
+});
+
+test('wide tables and code scroll inside their own box at phone width, and take the keyboard focus', async () => {
+  const { page, clean, close } = await open({ src: RICH }, { viewport: { width: 360, height: 740 } });
+  const boxes = await page.evaluate(() => {
+    const root = document.querySelector('lede-reader').shadowRoot;
+    const box = (el) => ({ scrolls: el.scrollWidth > el.clientWidth, tabIndex: el.tabIndex, overflowX: getComputedStyle(el).overflowX });
+    return {
+      page: document.documentElement.scrollWidth - innerWidth,
+      table: box(root.querySelector('.lede-body table').closest('.lede-scroll')),
+      pre: box(root.querySelector('.lede-body pre')),
+    };
+  });
+  assert.equal(boxes.page, 0, 'the page itself never scrolls sideways');
+  for (const name of ['table', 'pre']) {
+    assert.equal(boxes[name].scrolls, true, `${name} is wider than its box`);
+    assert.equal(boxes[name].tabIndex, 0, `${name} box is focusable`);
+    assert.equal(boxes[name].overflowX, 'auto', `${name} box scrolls`);
+  }
+  await clean();
+  await close();
+});
+
+test('a line spacing the menu does not offer is shown as a custom choice', async () => {
+  const { page, clean, close } = await open({ 'line-height': '1.5' });
+  const select = await page.evaluate(() => {
+    const s = document.querySelector('lede-reader').shadowRoot.querySelector('select[name=lineHeight]');
+    return { value: s.value, index: s.selectedIndex, text: s.selectedOptions[0]?.textContent };
+  });
+  assert.equal(select.value, '1.5');
+  assert.ok(select.index >= 0);
+  assert.match(select.text, /1\.5/);
+  await clean();
+  await close();
 });
 
 test('lede-listen.js, like lede.js, has no innerHTML, eval or new Function', () => {
