@@ -68,6 +68,14 @@ const readabilityVersion = JSON.parse(
   execFileSync(process.execPath, ['-e', "process.stdout.write(require('fs').readFileSync(require.resolve('@mozilla/readability/package.json')))"], { cwd: root, encoding: 'utf8' }),
 ).version;
 
+const sourceViolations = {};
+for (const r of results) {
+  for (const [k, n] of Object.entries(r.sourceViolations ?? {})) sourceViolations[k] = (sourceViolations[k] ?? 0) + n;
+}
+const formulas = { expected: sum((r) => r.formulas?.expected), lede: sum((r) => r.formulas?.lede), readability: sum((r) => r.formulas?.readability) };
+const lost = ok.filter((r) => r.words.kept < r.words.total);
+const slow = ok.filter((r) => r.ledeMs >= 10).sort((a, b) => b.ledeMs - a.ledeMs);
+
 const notes = [];
 for (const r of excused) {
   notes.push(`- **${r.name}**: ${BELOW_TARGET[r.name]}`);
@@ -81,6 +89,29 @@ for (const r of excused) {
   );
 }
 for (const r of failing) notes.push(`- **${r.name}** fails: ${r.verdict.problems.join('; ')}`);
+if (lost.length) {
+  notes.push(
+    `- **Words not shown** (all pages together: ${totalWords - keptWords} of ${totalWords}): ` +
+      lost
+        .map((r) => {
+          const fromReadability = r.wordsOfReadability.total - r.wordsOfReadability.kept;
+          return `${r.name} ${r.words.missing.map(([w, n]) => `"${w}"${n > 1 ? ` ×${n}` : ''}`).join(', ')}` +
+            (fromReadability ? ` (${fromReadability} of them lost by Lede)` : " (not in this run's Readability output)");
+        })
+        .join('; ') + '.',
+  );
+}
+if (slow.length) {
+  notes.push(
+    `- **Time on large pages.** The issue asks that no page take more than a few milliseconds beyond ` +
+      `Readability. That holds for the typical page (median ${ms(quantile(lede, 0.5))} ms) but not for the largest: ` +
+      `${slow.length} pages took Lede 10 ms or more; the slowest: ${slow.slice(0, 6).map((r) => `${r.name} ${ms(r.ledeMs)} ms for ${(r.jsonBytes / 1024).toFixed(0)} KiB, Readability ${ms(r.readabilityMs)} ms`).join('; ')}. ` +
+      'The time grows linearly with the article (about 0.5 ms per KiB when the machine is quiet, and ' +
+      'these runs shared the 2 cores with other builds); natively, perf puts nearly all of it ' +
+      "in gumbo's tokenizer and tree builder, which lede-html.wasm compiles with -Oz for size. " +
+      'The test bounds each page at 60 ms + 1 ms per KB and the corpus total at 0.6 × Readability\'s.',
+  );
+}
 
 const doc = `# Fidelity: real articles through Readability and Lede
 
@@ -97,26 +128,36 @@ this file is written by \`node scripts/fidelity-report.mjs\`.
 
 ## How it is measured
 
-- **Words**: the text of \`expected.html\` (Readability's expected output in the corpus) and the
-  text of Lede's \`.lede-body\`, each read node by node with a space at every block edge
+- **Words**: the text of \`expected.html\` (Readability's expected output in the corpus) and
+  Lede's text (see below), each read node by node with a space at every block edge
   (p, li, td, br, img, …). A word is a run of letters, digits and combining marks (Unicode
   \`\\p{L}\\p{N}\\p{M}\`), case kept; each Han, Hiragana or Katakana character is a word of its own
   (those scripts put no spaces between words). Punctuation never counts, so Lede's curly
   quotes, dashes and ellipses change nothing; soft hyphens and zero-width characters are
   dropped on both sides. The comparison is a multiset: a word that appears five times in
-  expected.html must appear five times in Lede's body. **Kept %** = words of expected.html
-  found in Lede's body ÷ words of expected.html. Lede's header (title, byline, excerpt as
-  dek, date, reading time) and table of contents are not counted, so the excerpt cannot
-  make up for lost body text. Target: at least ${TARGET.words * 100} % on every page.
+  expected.html must appear five times in Lede's text. **Kept %** = words of expected.html
+  found in Lede's text ÷ words of expected.html. Lede's text is its body (\`.lede-body\`) and
+  its dek: Readability's excerpt is usually the first paragraph, which Lede then shows once,
+  as the dek in the header. The rest of the header (title, byline, date, reading time) and
+  the table of contents are not counted. Target: at least ${TARGET.words * 100} % on every page.
+- **Formulas**: MathML (\`<math>\`) is counted as formulas, not words (the same formula has
+  other words as MathML than as the TeX Lede shows in \`code.lede-math\`): Lede must show as
+  many formulas as expected.html has.
 - **Images**: every \`<img src>\` of expected.html that is a real URL (http, https, or relative
   resolved against the page's URL; not \`data:\`), compared with the \`<img src>\` URLs in
   Lede's body after resolving and decoding percent-escapes. Target: all of them.
 - **Title**: Lede's \`<h1>\` against \`expected-metadata.json\`'s \`title\` (quotes, dashes and
-  spaces normalised).
+  spaces normalised). Lede needs a title: on the ${results.filter((r) => !r.meta.title).length} pages where the corpus expects none
+  (${results.filter((r) => !r.meta.title).map((r) => r.name).join(', ')}), the harness gives the page's \`<title>\` or its host name, as
+  the extension does, and Lede must show that.
 - **Safety**: Lede's DOM goes into the live page and is walked against the allowlist
   (\`checkTree\` of the security harness, the allowlist read from \`src/tree/vocabulary.cpp\`);
   tripwires (alert/confirm/prompt/print/open overrides, a \`securitypolicyviolation\` listener,
-  script errors) must record nothing.
+  script errors) must record nothing while Lede renders and its DOM is live. The CSP is
+  enforced and \`DOMParser\` documents inherit it, so the corpus pages' own inline handlers
+  and styles are refused while they are parsed (no script would run there anyway): those
+  reports are counted apart (${Object.entries(sourceViolations).map(([k, n]) => `${n} \`${k}\``).join(', ')} over the corpus) and never
+  reach Lede.
 - **Time**: the median of three runs per page, in milliseconds. *Readability* is
   \`new Readability(doc).parse()\` (the \`DOMParser\` parse before it is not counted).
   *Lede* is everything Lede adds after it: \`JSON.stringify\` of Readability's result,
@@ -125,7 +166,7 @@ this file is written by \`node scripts/fidelity-report.mjs\`.
 - **Baseline**: where this run's Readability (npm ${readabilityVersion}) does not reproduce
   expected.html (which upstream regenerates with its newest code), the shortfall is
   Readability's, not Lede's. The test therefore also checks every page against *this run's*
-  Readability output (words ≥ ${TARGET.words * 100} % and every image), which isolates what Lede
+  Readability output (words ≥ ${TARGET.words * 100} %, every image, every formula, the title), which isolates what Lede
   itself keeps, and excuses a page from the expected.html bar only with a written reason
   (below) that the test verifies: Readability's own output must fall short the same way.
 
@@ -138,6 +179,7 @@ this file is written by \`node scripts/fidelity-report.mjs\`.
 | words kept | ${keptWords} (**${pct(keptWords, totalWords)} %**); lowest page: ${minPage.name}, ${pct(minPage.words.kept, minPage.words.total)} % |
 | words kept of this run's Readability output | ${keptWordsR} of ${totalWordsR} (${pct(keptWordsR, totalWordsR)} %) |
 | images in expected.html | ${totalImages}; shown by Lede: **${keptImages}** |
+| formulas (MathML) | expected.html ${formulas.expected}, this run's Readability ${formulas.readability}, shown by Lede ${formulas.lede} |
 | pages at target (words, images, title) | ${results.length - excused.length - failing.length}; excused with a reason: ${excused.length}; failing: ${failing.length} |
 | Readability, per page | median ${ms(quantile(readability, 0.5))} ms, 90th percentile ${ms(quantile(readability, 0.9))} ms, max ${ms(readability[readability.length - 1])} ms, total ${ms(sum((r) => r.readabilityMs))} ms |
 | Lede, per page | median ${ms(quantile(lede, 0.5))} ms, 90th percentile ${ms(quantile(lede, 0.9))} ms, max ${ms(lede[lede.length - 1])} ms, total ${ms(sum((r) => r.ledeMs))} ms |
@@ -149,6 +191,15 @@ Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalm
 ## Below target
 
 ${notes.length ? notes.join('\n') : 'None: every page meets every target against expected.html.'}
+
+## Noticed, not changed
+
+- Wikipedia's formulas show twice: as TeX (\`code.lede-math\`, from the MathML's TeX annotation)
+  and as Wikipedia's fallback SVG image beside it. On the page the MathML copy is hidden with
+  \`style="display: none"\`; Readability drops style attributes, so Lede gets both. Nothing is
+  lost, but a reader sees each formula twice.
+- Lede refuses an article without a title (\`title: required\`); Readability returns an empty
+  title for ${results.filter((r) => !r.meta.title).length} corpus pages, so an embedder must supply one (the extension and this harness do).
 
 ## Every page
 
