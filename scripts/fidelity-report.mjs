@@ -143,9 +143,11 @@ this file is written by \`node scripts/fidelity-report.mjs\`.
 - **Formulas**: MathML (\`<math>\`) is counted as formulas, not words (the same formula has
   other words as MathML than as the TeX Lede shows in \`code.lede-math\`): Lede must show as
   many formulas as expected.html has.
-- **Images**: every \`<img src>\` of expected.html that is a real URL (http, https, or relative
-  resolved against the page's URL; not \`data:\`), compared with the \`<img src>\` URLs in
-  Lede's body after resolving and decoding percent-escapes. Target: all of them.
+- **Images**: every \`<img>\` of expected.html with a real URL (http, https, or relative
+  resolved against the page's URL; not \`data:\`) in \`src\`, \`srcset\` or a lazy-loading
+  attribute (\`data-src\`, \`data-srcset\`, …: lazy images count too). Each needs an
+  \`<img>\` of its own in Lede's body whose \`src\` is one of its URLs (resolved, percent-escapes
+  decoded; an image that appears twice must be shown twice). Target: all of them.
 - **Title**: Lede's \`<h1>\` against \`expected-metadata.json\`'s \`title\` (quotes, dashes and
   spaces normalised). Lede needs a title: on the ${results.filter((r) => !r.meta.title).length} pages where the corpus expects none
   (${results.filter((r) => !r.meta.title).map((r) => r.name).join(', ')}), the harness gives the page's \`<title>\` or its host name, as
