@@ -109,7 +109,7 @@ if (slow.length) {
       'The time grows linearly with the article (about 0.5 ms per KiB when the machine is quiet, and ' +
       'these runs shared the 2 cores with other builds); natively, perf puts nearly all of it ' +
       "in gumbo's tokenizer and tree builder, which lede-html.wasm compiles with -Oz for size. " +
-      'The test bounds each page at 60 ms + 1 ms per KB and the corpus total at 0.6 × Readability\'s.',
+      'The test bounds each page at 60 ms + 2 ms per KB and the corpus total at 0.6 × Readability\'s.',
   );
 }
 
