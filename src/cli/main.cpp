@@ -1,4 +1,4 @@
-// The native front door: `lede render|page|validate FILE|-`.
+// The native front door: `lede render|page|validate|convert FILE|-`, `lede site`.
 // Exit status: 0 success, 1 bad input, 2 bad usage.
 #include <cstdio>
 #include <cstring>
@@ -18,10 +18,13 @@ constexpr const char* kUsage =
     "usage: lede [OPTIONS] render FILE|-     print the article as an HTML fragment\n"
     "       lede [OPTIONS] page FILE|-       print a complete standalone HTML page\n"
     "       lede [OPTIONS] validate FILE|-   list every problem in the article\n"
+    "       lede [OPTIONS] convert FILE|-    print the article as Lede's own article JSON\n"
     "       lede [OPTIONS] site ARTICLES_DIR OUT_DIR\n"
     "                                      a static site: a page per article, an index,\n"
     "                                      feeds, a sitemap and Lede's files\n"
-    "FILE is article JSON (see docs/article-json.md); - reads standard input.\n"
+    "FILE is article JSON (see docs/article-json.md) or an article in another format:\n"
+    "Readability output, a JSON Feed (item), a WordPress REST post, schema.org JSON-LD\n"
+    "or Apple News Format; - reads standard input.\n"
     "options:\n"
     "  --keep-safe-html          keep sup, sub, kbd, mark, br, abbr, details, summary,\n"
     "                            figure and figcaption from raw HTML in the body\n"
@@ -130,7 +133,7 @@ int main(int argc, char** argv) {
   if (!words.empty() && words[0] == "site") return site(words, options, base_url, title, assets);
   if (words.size() != 2) return usage(words.empty() ? nullptr : "expected a command and one FILE");
   std::string command = words[0], file = words[1];
-  if (command != "render" && command != "page" && command != "validate")
+  if (command != "render" && command != "page" && command != "validate" && command != "convert")
     return usage(("unknown command '" + command + "'").c_str());
 
   std::string name = file == "-" ? "<stdin>" : file;
@@ -146,6 +149,8 @@ int main(int argc, char** argv) {
     result = lede::render_html(json, html, options);
   else if (command == "page")
     result = lede::render_page(json, html, options);
+  else if (command == "convert")
+    result = lede::convert(json, html, options);
   else
     result = lede::validate(json, options);
 

@@ -339,6 +339,23 @@ bool hidden(const GNode* n) {
   return has_class(n, "katex-html");
 }
 
+// The classes Lede's own layout gives body elements (layout/rich_parts.cpp), kept when
+// its HTML comes back in (`lede convert` writes a body of mixed parts as HTML). Only on
+// the element Lede puts each on, and no others: an article cannot dress its text up as
+// Lede's header, footer or newsletter box.
+std::string_view own_class(const GNode* n) {
+  static const struct {
+    GumboTag tag;
+    const char* name;
+  } kOwn[] = {{GUMBO_TAG_FIGURE, "lede-figure"}, {GUMBO_TAG_FIGURE, "lede-audio"},
+              {GUMBO_TAG_BLOCKQUOTE, "lede-pullquote"}, {GUMBO_TAG_P, "lede-embed"},
+              {GUMBO_TAG_P, "lede-caption"}, {GUMBO_TAG_SMALL, "lede-credit"},
+              {GUMBO_TAG_CODE, "lede-math"}};
+  for (const auto& own : kOwn)
+    if (tag_of(n) == own.tag && has_class(n, own.name)) return own.name;
+  return {};
+}
+
 // ---------------------------------------------------------------------------
 // Images: the real URL behind lazy loading.
 
@@ -732,6 +749,12 @@ class Builder {
       case Role::wrapper: return transparent(n);
       case Role::paragraph:
         if (!flow) return transparent(n);
+        if (!own_class(n).empty()) {  // Lede's embed card or caption: one line of its own
+          end_run();
+          Frame f;
+          f.ctx = Ctx::phrasing;
+          return open_frame(tag, n, f) || transparent(n);
+        }
         end_run();
         ++top().force;
         anchor(n);
@@ -989,6 +1012,8 @@ class Builder {
       used_ids_.emplace(id);
       doc_.set(Attr::id, "lede-user-" + std::string(id));
     }
+    std::string_view own = own_class(n);
+    if (!own.empty()) doc_.set(Attr::class_, own);
   }
 
   void title(const GNode* n) {

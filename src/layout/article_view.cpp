@@ -68,7 +68,7 @@ void byline(const Article& a, Document& doc) {
   doc.close();
 }
 
-void header(const Article& a, const ReadingTime* reading, Document& doc) {
+void header(const Article& a, const ReadingTime* reading, bool show_dek, Document& doc) {
   doc.open(Tag::header);
   doc.set(Attr::class_, "lede-header");
   if (a.site && !a.site->name.empty()) {
@@ -95,7 +95,7 @@ void header(const Article& a, const ReadingTime* reading, Document& doc) {
   doc.text(a.title);
   doc.close();
 
-  if (!a.dek.empty()) element_with_text(doc, Tag::p, "lede-dek", a.dek);
+  if (show_dek && !a.dek.empty()) element_with_text(doc, Tag::p, "lede-dek", a.dek);
 
   bool has_byline = !a.authors.empty() || !a.byline.empty();
   if (has_byline || !a.published.empty() || !a.updated.empty() || reading) {
@@ -254,12 +254,22 @@ std::string collapse_spaces(std::string_view s) {
   return out;
 }
 
-// Many feeds repeat the standfirst as the first paragraph; show it once.
-void drop_repeated_dek(const Article& a, Document& doc, NodeId body) {
+// Many feeds repeat the standfirst as the first paragraph; show it once. Returns whether
+// the header still shows the dek. Readability's excerpt is the paragraph's textContent,
+// which runs the lines of "ipsum<br>dolor" together into "ipsumdolor": there the
+// paragraph stays and the dek goes, so no words are lost.
+bool drop_repeated_dek(const Article& a, Document& doc, NodeId body) {
   NodeId first = doc.node(body).first_child;
   if (a.dek.empty() || first == kNone || doc.node(first).is_text || doc.node(first).tag != Tag::p)
-    return;
-  if (collapse_spaces(doc.text_content(first)) == collapse_spaces(a.dek)) doc.remove(first);
+    return true;
+  if (collapse_spaces(doc.text_content(first)) != collapse_spaces(a.dek)) return true;
+  bool line_break = false;
+  walk(
+      doc, first, [&](NodeId id) { line_break = line_break || (!doc.node(id).is_text && doc.node(id).tag == Tag::br); },
+      [](NodeId) {});
+  if (line_break) return false;
+  doc.remove(first);
+  return true;
 }
 
 // A table of contents when the body has at least three sections.
@@ -293,13 +303,13 @@ void contents(Document& doc, const std::vector<NodeId>& headings) {
 
 // The body, with its headings arranged; `headings` receives them for the TOC.
 bool body(const Article& a, Document& doc, const Options& options, std::vector<Problem>& problems,
-          NodeId& div, std::vector<NodeId>& headings) {
+          NodeId& div, std::vector<NodeId>& headings, bool& show_dek) {
   div = doc.open(Tag::div);
   doc.set(Attr::class_, "lede-body");
   bool ok = body_to_tree(a.body, doc, options, problems);
   doc.close_to(div);
   doc.close();
-  drop_repeated_dek(a, doc, div);
+  show_dek = drop_repeated_dek(a, doc, div);
   headings = arrange_headings(doc, div);
   return ok;
 }
@@ -398,12 +408,13 @@ bool layout_article(const Article& a, Document& doc, const Options& options,
   NodeId body_div = kNone;
   std::vector<NodeId> headings;
   ReadingTime reading;
+  bool show_dek = true;
   if (!a.body.empty()) {
-    ok = body(a, doc, options, problems, body_div, headings);
+    ok = body(a, doc, options, problems, body_div, headings, show_dek);
     count_text(doc.text_content(body_div), reading);
     finish(reading);
   }
-  header(a, a.body.empty() ? nullptr : &reading, doc);
+  header(a, a.body.empty() ? nullptr : &reading, show_dek, doc);
   if (a.image) hero(*a.image, doc);
   if (a.audio) listen(*a.audio, doc);
   contents(doc, headings);

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Real runs of the CLI: exit codes, one-line errors, the three commands.
+# Real runs of the CLI: exit codes, one-line errors, every command.
 # usage: tests/cli/run.sh path/to/lede REPO_ROOT
 set -u
 lede=$1
@@ -78,6 +78,59 @@ has err "lede: <stdin>:1:2: syntax error while parsing value: invalid literal"
 expect 1 - render "$tmp/does-not-exist.json"
 is err "lede: $tmp/does-not-exist.json: cannot read: No such file or directory"
 
+# convert: each format's fixture to Lede's own JSON, which renders to the same HTML
+formats="$root/tests/fixtures/formats"
+for f in readability json-feed wordpress schema-org apple-news lede; do
+  in="$formats/$f.json"
+  expect 0 - convert "$in"
+  cp "$tmp/out" "$tmp/$f.lede.json"
+  [ -s "$tmp/err" ] && fail "convert $f wrote to stderr: $(cat "$tmp/err")"
+  node -e 'const a=JSON.parse(require("fs").readFileSync(process.argv[1]));if(typeof a.title!=="string"||!a.title||typeof a.body!=="string")process.exit(1)' "$tmp/$f.lede.json" ||
+    fail "convert $f: not article JSON with a title and a body"
+  expect 0 - validate "$tmp/$f.lede.json"
+  is out "$tmp/$f.lede.json: ok"
+  expect 0 - render "$in"
+  cp "$tmp/out" "$tmp/$f.original.html"
+  expect 0 - render "$tmp/$f.lede.json"
+  cmp -s "$tmp/out" "$tmp/$f.original.html" || fail "convert $f: the converted JSON renders differently: $(diff "$tmp/$f.original.html" "$tmp/out" | head -5)"
+  # Lede's own JSON converts to itself.
+  expect 0 - convert "$tmp/$f.lede.json"
+  cmp -s "$tmp/out" "$tmp/$f.lede.json" || fail "convert $f: converting the converted JSON changes it"
+  expect 0 "$in" convert -
+  cmp -s "$tmp/out" "$tmp/$f.lede.json" || fail "convert - of $f differs from convert FILE"
+done
+# What each adapter made of its fixture, spot-checked.
+has_json() { grep -qF -- "$2" "$tmp/$1.lede.json" || fail "convert $1 lacks: $2"; }
+has_json readability '"body_format": "html"'
+has_json readability '"byline": "Ana Lima"'
+has_json readability '"name": "The Coast Gazette"'
+has_json json-feed '"url": "https://gazette.example/news/harbour-reopens"'
+has_json json-feed '"src": "https://gazette.example/audio/harbour.mp3"'
+has_json wordpress '"title": "Harbour Reopens – After Storm"'
+has_json wordpress '"section": "Local News"'
+has_json schema-org '"name": "Ana Lima"'
+has_json schema-org '"body_format": "text"'
+has_json apple-news '"lang": "en-GB"'
+has_json apple-news '<h2>Timetable</h2>'
+has_json apple-news '<blockquote class=\"lede-pullquote\">'
+grep -q 'advertisement' "$tmp/apple-news.lede.json" && fail "convert apple-news kept the advertisement"
+cmp -s "$tmp/lede.lede.json" "$formats/lede.json" && fail "convert lede: expected a re-written (pretty-printed, ordered) copy"
+# bad input: exit 1, one line, nothing on stdout
+expect 1 - convert "$tmp/syntax.json"
+is err "lede: $tmp/syntax.json:3:13: syntax error while parsing value: invalid literal; last read: '\"dek\": tru<U+000A>'"
+[ -s "$tmp/out" ] && fail "a failed convert printed output"
+printf '{"content": "<p>No title</p>"}' >"$tmp/untitled.json"
+expect 1 - convert "$tmp/untitled.json"
+is err "lede: $tmp/untitled.json: title: required: an article needs a title"
+[ -s "$tmp/out" ] && fail "a failed convert printed output"
+printf '{"@context": "https://schema.org", "@type": "Person", "name": "Ana"}' >"$tmp/person.json"
+expect 1 - convert "$tmp/person.json"
+is err "lede: $tmp/person.json: @type: no Article, NewsArticle, BlogPosting or other article in the JSON-LD"
+expect 1 - convert "$tmp/does-not-exist.json"
+is err "lede: $tmp/does-not-exist.json: cannot read: No such file or directory"
+expect 2 - convert
+expect 2 - convert "$seed" extra
+
 # bad usage: exit 2 with the usage text
 expect 2 -
 has err "usage: lede [OPTIONS] render FILE|-"
@@ -87,6 +140,7 @@ has err "lede: unknown command 'frobnicate'"
 expect 2 - render "$seed" extra
 expect 0 - --help
 has out "lede [OPTIONS] validate FILE|-"
+has out "lede [OPTIONS] convert FILE|-"
 
 # options
 printf '{"title": "T", "body": "[x](https://x.example) H<sub>2</sub>O"}' >"$tmp/opts.json"

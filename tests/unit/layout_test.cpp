@@ -126,3 +126,28 @@ TEST_CASE("the output limit is an error, not a truncation") {
   CHECK(r.first_error()->code == lede::ErrorCode::output_limit);
   CHECK(html.empty());
 }
+
+TEST_CASE("a first paragraph that repeats the dek is shown once") {
+  std::string html = test::render(R"j({"title": "T", "dek": "Ferries run again.", "body": "Ferries run again.\n\nMore."})j");
+  CHECK(count(html, "Ferries run again.") == 1);
+  CHECK(html.find("<p class=\"lede-dek\">Ferries run again.</p>") != std::string::npos);
+  // Readability's excerpt is the paragraph's textContent, its lines run together: the
+  // paragraph stays (with its line break) and the dek goes.
+  html = test::render(R"j({"title": "T", "excerpt": "Lorem ipsumdolor sit", "content": "<p>Lorem ipsum<br>dolor sit</p><p>More.</p>"})j");
+  CHECK(html.find("lede-dek") == std::string::npos);
+  CHECK(html.find("<p>Lorem ipsum<br>dolor sit</p>") != std::string::npos);
+}
+
+TEST_CASE("HTML bodies keep the classes Lede's own layout gives body elements, and no others") {
+  std::string html = test::render(R"j({"title": "T", "body_format": "html", "body":
+    "<figure class=\"lede-figure\"><img src=\"a.jpg\" alt=\"\"><figcaption>C <small class=\"lede-credit\">P</small></figcaption></figure><blockquote class=\"lede-pullquote\"><p>Q</p></blockquote><p class=\"lede-embed\"><a href=\"https://www.youtube.com/watch?v=x\">Video: V</a></p><p class=\"lede-caption\">Cap</p><figure class=\"lede-hero\"><img src=\"b.jpg\" alt=\"\"></figure><p class=\"lede-dek\">D</p><blockquote class=\"lede-figure\"><p>R</p></blockquote>"})j");
+  CHECK(html.find("<figure class=\"lede-figure\"><img") != std::string::npos);
+  CHECK(html.find("<small class=\"lede-credit\">P</small>") != std::string::npos);
+  CHECK(html.find("<blockquote class=\"lede-pullquote\"><p>Q</p></blockquote>") != std::string::npos);
+  CHECK(html.find("<p class=\"lede-embed\"><a href=\"https://www.youtube.com/watch?v=x\"") != std::string::npos);
+  CHECK(html.find("<p class=\"lede-caption\">Cap</p>") != std::string::npos);
+  // Not on other elements, and not Lede's header and footer classes.
+  CHECK(html.find("lede-hero") == std::string::npos);
+  CHECK(count(html, "lede-dek") == 0);
+  CHECK(html.find("<blockquote><p>R</p></blockquote>") != std::string::npos);
+}
