@@ -17,15 +17,19 @@ struct SiteOptions {
   std::filesystem::path articles;  // *.json articles, plus any media they refer to
   std::filesystem::path out;       // created if missing
   std::filesystem::path assets;    // Lede's web/ folder: lede.js, lede.css, dist/*.wasm
-  std::string base_url;            // absolute URL of `out` once published; feeds and the
-                                   // sitemap need absolute URLs (empty: relative ones)
+  std::string base_url;            // absolute URL of `out` once published; RSS and the
+                                   // sitemap need it (empty: neither is written, and
+                                   // feed.json's URLs are relative)
   std::string title;               // the site's name; default: the newest article's site.name
+  std::string lang;                // the index's and feeds' language; default: the
+                                   // articles' most common one, else "en"
   Options render;
 };
 
 struct SiteReport {
   std::size_t pages = 0;
   std::vector<std::string> messages;  // "FILE: problem", one per line
+  std::vector<std::string> written;   // the site-wide files: "index", "feed.json", …
   bool ok = true;                     // false if an article was refused or a file failed
 };
 
