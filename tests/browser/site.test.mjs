@@ -2,7 +2,8 @@
 // styled with JavaScript off, and reader.html renders ?src= on the client.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -210,4 +211,48 @@ test('with JavaScript on, <lede-reader> takes over the prerendered article witho
   assert.deepEqual(fetched.filter((p) => p.endsWith('.json')), [], 'the article JSON is not fetched');
   assert.deepEqual(problems, []);
   await page.close();
+});
+
+// A port nobody listens on now (the OS picks it; closed again for the child to take).
+const freePort = () =>
+  new Promise((ok, fail) => {
+    const probe = createServer().once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => ok(port));
+    });
+  });
+
+test('./build-wasm.sh serve DIR serves a built site', { timeout: 240_000 }, async () => {
+  const port = await freePort();
+  // Its own process group, so that the whole of it (bash, then the server it execs, or
+  // a build if one was needed) is stopped at the end.
+  const child = spawn(join(root, 'build-wasm.sh'), ['serve', dir], {
+    cwd: root, env: { ...process.env, PORT: String(port) }, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise((ok) => child.once('exit', (code, signal) => ok({ code, signal })));
+  let output = '';
+  try {
+    await new Promise((ok, fail) => {
+      const look = (chunk) => {
+        output += chunk;
+        if (output.includes(`serving ${dir} on http://127.0.0.1:${port}/`)) ok();
+      };
+      child.stdout.on('data', look);
+      child.stderr.on('data', look);
+      exited.then(({ code }) => fail(new Error(`./build-wasm.sh serve exited (${code}) before serving:\n${output.slice(-2000)}`)));
+    });
+    const at = `http://127.0.0.1:${port}/news/gazette/`;
+    const index = await fetch(at);
+    assert.equal(index.status, 200);
+    assert.match(await index.text(), /New Ferry Schedule Links Road Town/);
+    const page = await fetch(`${at}harbour-ferry.html`);
+    assert.equal(page.headers.get('content-type'), 'text/html; charset=utf-8');
+    assert.match(await page.text(), /<template shadowrootmode="open">/);
+    assert.equal((await fetch(`${at}dist/lede.wasm`)).headers.get('content-type'), 'application/wasm');
+    assert.equal((await fetch(`${at}feed.json`)).status, 200);
+  } finally {
+    if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid, 'SIGTERM');
+    await exited;
+  }
 });
