@@ -1,7 +1,6 @@
 #include "site/site_builder.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -55,11 +54,9 @@ std::string folded(std::string_view s) {
 // An ISO 8601 date or date-time as articles carry it, with its time and offset.
 struct Instant {
   Date date;
-  bool has_time = false;
-  int hour = 0, minute = 0, second = 0;
+  int hour = 0, minute = 0, second = 0;  // 00:00:00 for a date alone
   std::string fraction;  // ".123" as written, or ""
-  bool has_offset = false;
-  int offset = 0;  // minutes east of UTC
+  int offset = 0;        // minutes east of UTC; 0 for "Z", a date alone or no offset
   long long epoch = 0;  // seconds since 1970 UTC; a date alone is its 00:00 UTC
 };
 
@@ -78,7 +75,6 @@ bool parse_instant(std::string_view s, Instant& out) {
   if (!parse_iso_date(s, t.date)) return false;  // checks the whole shape, time included
   auto two = [&](std::size_t at) { return (s[at] - '0') * 10 + (s[at + 1] - '0'); };
   if (s.size() > 10) {
-    t.has_time = true;
     t.hour = two(11);
     t.minute = two(14);
     std::size_t i = 16;
@@ -91,10 +87,7 @@ bool parse_instant(std::string_view s, Instant& out) {
         t.fraction = "." + std::string(s.substr(from + 1, i - from - 1));
       }
     }
-    if (i < s.size()) {
-      t.has_offset = true;
-      if (s[i] != 'Z' && s[i] != 'z') t.offset = (s[i] == '-' ? -1 : 1) * (two(i + 1) * 60 + two(i + 4));
-    }
+    if (i < s.size() && s[i] != 'Z' && s[i] != 'z') t.offset = (s[i] == '-' ? -1 : 1) * (two(i + 1) * 60 + two(i + 4));
   }
   t.epoch = days_from_civil(t.date.year, t.date.month, t.date.day) * 86400 + t.hour * 3600 + t.minute * 60 +
             t.second - t.offset * 60;
@@ -160,7 +153,7 @@ std::string rfc3339(const std::string& iso) {
   Instant t;
   if (!parse_instant(iso, t)) return iso;
   const Date& d = t.date;
-  std::string out = std::to_string(d.year) + "-" + two_digits(d.month) + "-" + two_digits(d.day) + "T" +
+  std::string out = two_digits(d.year / 100) + two_digits(d.year % 100) + "-" + two_digits(d.month) + "-" + two_digits(d.day) + "T" +
                     two_digits(t.hour) + ":" + two_digits(t.minute) + ":" + two_digits(t.second) + t.fraction;
   return out + (t.offset == 0 ? "Z" : offset_text(t.offset, true));
 }

@@ -3,7 +3,10 @@
 // it reads and is styled with JavaScript off, and <lede-reader> takes it over when
 // JavaScript runs), an index sorted by date, a JSON Feed, an RSS feed, a sitemap, and
 // Lede's script, stylesheet and wasm beside them. Every link between pages is relative,
-// so the site works from any folder of any static host.
+// so the site works from any folder of any static host, and percent-encoded, so any file
+// name works. Nothing is overwritten: an article whose page or JSON would have the name
+// of a generated file or of one of Lede's is published as NAME-article, and a media file
+// with such a name is not copied (each with a warning in `messages`).
 #pragma once
 #include <filesystem>
 #include <string>
