@@ -11,10 +11,15 @@ export type LedeErrorCode =
   | 'network' // the fetch failed
   | 'wasm' // WebAssembly could not start (a Content-Security-Policy without 'wasm-unsafe-eval')
   | 'usage' // render() was given something that is not article JSON
+  | 'needs_html_parser' // an HTML body or another format: use renderAsync() or createReader({ html: true })
   | 'internal'
   | 'error';
 
 export class LedeError extends Error {
+  constructor(
+    message: string,
+    details?: { code?: LedeErrorCode; path?: string; line?: number; column?: number; status?: number; cause?: unknown },
+  );
   readonly name: 'LedeError';
   readonly code: LedeErrorCode;
   /** Field path of a schema error, e.g. "related[3].url"; "" otherwise. */
@@ -51,6 +56,14 @@ export interface CoreOptions {
 export interface ReaderOptions extends CoreOptions {
   /** Where lede.wasm is; default: dist/lede.wasm beside lede.js. */
   wasmURL?: string | URL;
+  /**
+   * Load lede-html.wasm (HTML bodies, other formats) before resolving, so that render(),
+   * renderHTML() and renderOps() take such articles too. Default false: only
+   * renderAsync() loads it, the first time an article needs it.
+   */
+  html?: boolean;
+  /** Where lede-html.wasm is; default: beside lede.wasm. */
+  htmlWasmURL?: string | URL;
 }
 
 export interface RenderOptions extends CoreOptions {
@@ -65,6 +78,11 @@ export interface Reader {
   render(json: ArticleInput, options?: RenderOptions): DocumentFragment;
   /** The same article as an HTML string. Throws LedeError. */
   renderHTML(json: ArticleInput): string;
+  /**
+   * render(), loading lede-html.wasm first if the article needs it (an HTML body, another
+   * format). Rejects with LedeError.
+   */
+  renderAsync(json: ArticleInput, options?: RenderOptions & { htmlWasmURL?: string | URL }): Promise<DocumentFragment>;
   /**
    * The article as an op-stream, copied out of wasm memory: needs no DOM (works in a
    * service worker) and turns into DOM anywhere with buildFragment(). Throws LedeError.
@@ -215,6 +233,11 @@ export class LedeReaderElement extends HTMLElement {
   showFragment(fragment: DocumentFragment): Promise<void>;
   /** See attachReader(). */
   static attach(host: HTMLElement, options?: { mode?: ShadowRootMode }): ShadowRoot;
+  static readonly observedAttributes: string[];
+  /** Custom-element callbacks; call them yourself on a host made by attachReader(). */
+  connectedCallback(): void;
+  disconnectedCallback(): void;
+  attributeChangedCallback(name: string, oldValue: string | null, newValue: string | null): void;
 }
 
 declare global {

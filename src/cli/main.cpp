@@ -35,8 +35,12 @@ constexpr const char* kUsage =
     "  --max-output-bytes=N      default 67108864\n"
     "site options:\n"
     "  --base-url=URL            where OUT_DIR will be published (absolute URLs in\n"
-    "                            feeds and the sitemap; pages always link relatively)\n"
+    "                            the feeds and the sitemap; pages always link\n"
+    "                            relatively). Without it rss.xml and sitemap.xml,\n"
+    "                            which need absolute URLs, are not written\n"
     "  --title=TEXT              the site's name (default: the articles' site.name)\n"
+    "  --lang=TAG                the index's language (default: the articles' most\n"
+    "                            common one, else en)\n"
     "  --assets=DIR              Lede's web folder (default: the one it was built from)\n";
 
 int usage(const char* why) {
@@ -54,7 +58,7 @@ bool text_option(const std::string& arg, const char* name, std::string& out) {
 }
 
 int site(const std::vector<std::string>& words, const lede::Options& options, const std::string& base_url,
-         const std::string& title, const std::string& assets) {
+         const std::string& title, const std::string& lang, const std::string& assets) {
   if (words.size() != 3) return usage("site needs ARTICLES_DIR and OUT_DIR");
   lede::SiteOptions o;
   o.articles = words[1];
@@ -62,10 +66,15 @@ int site(const std::vector<std::string>& words, const lede::Options& options, co
   o.assets = assets.empty() ? LEDE_WEB_DIR : assets;
   o.base_url = base_url;
   o.title = title;
+  o.lang = lang;
   o.render = options;
   lede::SiteReport r = lede::build_site(o);
   for (const auto& m : r.messages) std::fprintf(stderr, "lede: %s\n", m.c_str());
-  if (r.ok) std::printf("%s: %zu article pages, index, feed.json, rss.xml, sitemap.xml\n", words[2].c_str(), r.pages);
+  if (r.ok) {
+    std::string written;
+    for (const auto& w : r.written) written += ", " + w;
+    std::printf("%s: %zu article pages%s\n", words[2].c_str(), r.pages, written.c_str());
+  }
   return r.ok ? 0 : 1;
 }
 
@@ -109,7 +118,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   lede::Options options;
-  std::string base_url, title, assets;
+  std::string base_url, title, lang, assets;
   std::vector<std::string> words;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
@@ -123,6 +132,7 @@ int main(int argc, char** argv) {
     else if (arg == "--nofollow")
       options.nofollow = true;
     else if (!text_option(arg, "base-url", base_url) && !text_option(arg, "title", title) &&
+             !text_option(arg, "lang", lang) &&
              !text_option(arg, "assets", assets) &&
              !number_option(arg, "max-input-bytes", l.max_input_bytes) &&
              !number_option(arg, "max-json-depth", l.max_json_depth) &&
@@ -130,7 +140,7 @@ int main(int argc, char** argv) {
              !number_option(arg, "max-output-bytes", l.max_output_bytes))
       return usage(("unknown or malformed option '" + arg + "'").c_str());
   }
-  if (!words.empty() && words[0] == "site") return site(words, options, base_url, title, assets);
+  if (!words.empty() && words[0] == "site") return site(words, options, base_url, title, lang, assets);
   if (words.size() != 2) return usage(words.empty() ? nullptr : "expected a command and one FILE");
   std::string command = words[0], file = words[1];
   if (command != "render" && command != "page" && command != "validate" && command != "convert")

@@ -2,19 +2,21 @@
 // styled with JavaScript off, and reader.html renders ?src= on the client.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, openPage, root } from './helpers.mjs';
 import { serve } from '../../scripts/serve.mjs';
 
 let browser, server, origin, dir;
+const BASE = 'https://gazette.example/news/gazette/';
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'lede-site-'));
   // Published under a sub-path: nothing may assume it sits at the host's root.
-  execFileSync(join(root, 'build/native/lede'), ['site', join(root, 'tests/fixtures/site'), join(dir, 'news', 'gazette')]);
+  execFileSync(join(root, 'build/native/lede'), ['site', join(root, 'tests/fixtures/site'), join(dir, 'news', 'gazette'), `--base-url=${BASE}`]);
   browser = await launch();
   server = await serve(dir);
   origin = `http://127.0.0.1:${server.address().port}/news/gazette`;
@@ -39,6 +41,19 @@ test('with JavaScript off, the index and an article read and are styled', async 
     'About This Site',
   ]);
   assert.deepEqual(await page.locator('.lede-index-list .lede-section').allTextContents(), ['Transport', 'Environment']);
+  // Each article's tags, in its own list; none for the undated note.
+  const tags = await page.locator('.lede-index-list > li').evaluateAll((items) =>
+    items.map((li) => ({ label: li.querySelector('.lede-tags')?.getAttribute('aria-label') ?? null, tags: [...li.querySelectorAll('.lede-tags li')].map((t) => t.textContent) })));
+  assert.deepEqual(tags, [
+    { label: 'Tags', tags: ['ferries', 'Tortola', 'Virgin Gorda'] },
+    { label: 'Tags', tags: ['reefs', 'science'] },
+    { label: null, tags: [] },
+  ]);
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.deepEqual(await page.locator('.lede-index-list time').evaluateAll((ts) => ts.map((t) => [t.dateTime, t.textContent])), [
+    ['2026-02-03T07:30:00-04:00', 'Tuesday, Feb 3, 2026'],
+    ['2026-01-15', 'Thursday, Jan 15, 2026'],
+  ]);
   await page.locator('.lede-index-list h2 a').first().click();
   await page.waitForURL(/harbour-ferry\.html$/);
   const shown = await page.evaluate(async () => {
@@ -70,14 +85,98 @@ test('with JavaScript off, the index and an article read and are styled', async 
   await context.close();
 });
 
-test('the feeds and sitemap are served from the same folder', async () => {
+const TITLES = [
+  'New Ferry Schedule Links Road Town and Spanish Town Every Hour',
+  'Divers Count More Young Coral on the Northern Reefs',
+  'About This Site',
+];
+const PAGES = ['harbour-ferry.html', 'reef-survey.html', 'undated-note.html'];
+
+// Every absolute URL of the site, published at BASE, is a page the test server has.
+async function published(page, url) {
+  assert.ok(url.startsWith(BASE), `${url} is absolute, under --base-url`);
+  const local = `${origin}/${url.slice(BASE.length)}`;
+  assert.equal((await page.request.get(local)).status(), 200, `${url} is there (${local})`);
+}
+
+test('feed.json: a JSON Feed with the titles, dates, tags and absolute URLs', async () => {
   const page = await browser.newPage();
   const feed = await (await page.request.get(`${origin}/feed.json`)).json();
-  assert.equal(feed.items.length, 3);
+  assert.equal(feed.version, 'https://jsonfeed.org/version/1.1');
   assert.equal(feed.title, 'Island Gazette');
-  assert.match(await (await page.request.get(`${origin}/rss.xml`)).text(), /<rss version="2.0">/);
-  assert.match(await (await page.request.get(`${origin}/sitemap.xml`)).text(), /<urlset/);
+  assert.equal(feed.language, 'en');
+  assert.equal(feed.home_page_url, BASE);
+  assert.equal(feed.feed_url, `${BASE}feed.json`);
+  assert.deepEqual(feed.items.map((i) => i.title), TITLES);
+  assert.deepEqual(feed.items.map((i) => i.url), PAGES.map((p) => BASE + p));
+  assert.deepEqual(feed.items.map((i) => i.date_published), ['2026-02-03T07:30:00-04:00', '2026-01-15T00:00:00Z', undefined]);
+  assert.deepEqual(feed.items[0].tags, ['ferries', 'Tortola', 'Virgin Gorda']);
+  assert.match(feed.items[0].content_html, /^<article class="lede"/);
+  for (const item of feed.items) await published(page, item.url);
+  await published(page, feed.feed_url);
   await page.close();
+});
+
+test('rss.xml and sitemap.xml: well-formed, with the titles, RFC 822 dates and absolute URLs', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${origin}/index.html`);
+  const read = async (name) => page.evaluate(async (url) => {
+    const doc = new DOMParser().parseFromString(await (await fetch(url)).text(), 'application/xml');
+    if (doc.querySelector('parsererror')) return { error: doc.querySelector('parsererror').textContent };
+    const all = (sel) => [...doc.querySelectorAll(sel)].map((e) => e.textContent);
+    return {
+      channel: all('channel > title, channel > link, channel > language'),
+      titles: all('item > title'), links: all('item > link'), guids: all('item > guid'), dates: all('item > pubDate'),
+      categories: all('item:first-of-type > category'),
+      locs: all('url > loc'), lastmods: all('url > lastmod'),
+      sitemapNs: doc.documentElement.namespaceURI,
+    };
+  }, `${origin}/${name}`);
+  const rss = await read('rss.xml');
+  assert.deepEqual(rss.channel, ['Island Gazette', BASE, 'en']);
+  assert.deepEqual(rss.titles, TITLES);
+  assert.deepEqual(rss.links, PAGES.map((p) => BASE + p));
+  assert.deepEqual(rss.guids, rss.links);
+  // The publisher's time and offset, not midnight UTC; the date alone is midnight UTC.
+  assert.deepEqual(rss.dates, ['Tue, 03 Feb 2026 07:30:00 -0400', 'Thu, 15 Jan 2026 00:00:00 +0000']);
+  for (const d of rss.dates) assert.ok(!Number.isNaN(Date.parse(d)), `${d} parses`);
+  assert.equal(new Date(rss.dates[0]).toISOString(), '2026-02-03T11:30:00.000Z');
+  assert.deepEqual(rss.categories, ['ferries', 'Tortola', 'Virgin Gorda']);
+  for (const link of rss.links) await published(page, link);
+
+  const map = await read('sitemap.xml');
+  assert.equal(map.sitemapNs, 'http://www.sitemaps.org/schemas/sitemap/0.9');
+  assert.deepEqual(map.locs, [BASE, ...PAGES.map((p) => BASE + p)]);
+  assert.deepEqual(map.lastmods, ['2026-02-03', '2026-01-15']);
+  for (const loc of map.locs) await published(page, loc);
+  await page.close();
+});
+
+test('articles named like the site\'s own files, or with : # ? in their names, get working links', async () => {
+  const src = join(dir, 'odd-articles');
+  mkdirSync(src);
+  const names = ['a:b', 'h#1', 'q?', 'index', 'feed'];
+  names.forEach((name, i) => writeFileSync(join(src, `${name}.json`), JSON.stringify({ title: `Article ${name}`, published: `2026-01-0${i + 1}` })));
+  const out = execFileSync(join(root, 'build/native/lede'), ['site', src, join(dir, 'odd'), '--base-url=https://odd.example/'],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  assert.match(out, /5 article pages/);
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const failed = [];
+  page.on('response', (r) => r.status() >= 400 && failed.push(r.url()));
+  await page.goto(`${origin.replace(/\/news\/gazette$/, '')}/odd/`);
+  assert.equal(await page.locator('h1').first().textContent(), 'Articles', 'index.html is the site index');
+  const links = await page.locator('.lede-index-list h2 a').evaluateAll((as) => as.map((a) => a.href));
+  assert.equal(links.length, 5, 'every article is linked (none refused by the URL policy)');
+  const titles = [];
+  for (const link of links) {
+    assert.equal(new URL(link).hash + new URL(link).search, '', `${link} has no fragment or query`);
+    await page.goto(link);
+    titles.push((await page.evaluate(() => document.querySelector('lede-reader').shadowRoot.querySelector('h1').textContent)).replace(/\u00a0/g, ' '));
+  }
+  assert.deepEqual(titles, [...names].reverse().map((n) => `Article ${n}`));
+  assert.deepEqual(failed, []);
+  await context.close();
 });
 
 test('reader.html renders ?src= on the client, from the same site only', async () => {
@@ -112,4 +211,48 @@ test('with JavaScript on, <lede-reader> takes over the prerendered article witho
   assert.deepEqual(fetched.filter((p) => p.endsWith('.json')), [], 'the article JSON is not fetched');
   assert.deepEqual(problems, []);
   await page.close();
+});
+
+// A port nobody listens on now (the OS picks it; closed again for the child to take).
+const freePort = () =>
+  new Promise((ok, fail) => {
+    const probe = createServer().once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => ok(port));
+    });
+  });
+
+test('./build-wasm.sh serve DIR serves a built site', { timeout: 240_000 }, async () => {
+  const port = await freePort();
+  // Its own process group, so that the whole of it (bash, then the server it execs, or
+  // a build if one was needed) is stopped at the end.
+  const child = spawn(join(root, 'build-wasm.sh'), ['serve', dir], {
+    cwd: root, env: { ...process.env, PORT: String(port) }, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise((ok) => child.once('exit', (code, signal) => ok({ code, signal })));
+  let output = '';
+  try {
+    await new Promise((ok, fail) => {
+      const look = (chunk) => {
+        output += chunk;
+        if (output.includes(`serving ${dir} on http://127.0.0.1:${port}/`)) ok();
+      };
+      child.stdout.on('data', look);
+      child.stderr.on('data', look);
+      exited.then(({ code }) => fail(new Error(`./build-wasm.sh serve exited (${code}) before serving:\n${output.slice(-2000)}`)));
+    });
+    const at = `http://127.0.0.1:${port}/news/gazette/`;
+    const index = await fetch(at);
+    assert.equal(index.status, 200);
+    assert.match(await index.text(), /New Ferry Schedule Links Road Town/);
+    const page = await fetch(`${at}harbour-ferry.html`);
+    assert.equal(page.headers.get('content-type'), 'text/html; charset=utf-8');
+    assert.match(await page.text(), /<template shadowrootmode="open">/);
+    assert.equal((await fetch(`${at}dist/lede.wasm`)).headers.get('content-type'), 'application/wasm');
+    assert.equal((await fetch(`${at}feed.json`)).status, 200);
+  } finally {
+    if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid, 'SIGTERM');
+    await exited;
+  }
 });

@@ -172,8 +172,13 @@ grep -q 'src="media/ferry.svg"' "$tmp/site/harbour-ferry.html" || fail "site: th
 grep -Eq '(href|src)="(https?:)?//[^"]*(lede|site|index|feed|media)' "$tmp/site/harbour-ferry.html" "$tmp/site/index.html" && fail "site: an absolute link to the site's own files"
 grep -q '<link rel="canonical" href="https://gazette.example/news/harbour-ferry.html">' "$tmp/site/harbour-ferry.html" || fail "site: canonical"
 grep -q '<loc>https://gazette.example/news/</loc>' "$tmp/site/sitemap.xml" || fail "site: sitemap root"
-grep -q '<pubDate>Tue, 03 Feb 2026 00:00:00 +0000</pubDate>' "$tmp/site/rss.xml" || fail "site: RSS date"
+# RFC 822 from the whole date-time, in the publisher's offset; a date alone is midnight UTC
+grep -q '<pubDate>Tue, 03 Feb 2026 07:30:00 -0400</pubDate>' "$tmp/site/rss.xml" || fail "site: RSS date-time"
+grep -q '<pubDate>Thu, 15 Jan 2026 00:00:00 +0000</pubDate>' "$tmp/site/rss.xml" || fail "site: RSS date"
 grep -q '"date_published": "2026-01-15T00:00:00Z"' "$tmp/site/feed.json" || fail "site: JSON Feed date"
+grep -q '"date_published": "2026-02-03T07:30:00-04:00"' "$tmp/site/feed.json" || fail "site: JSON Feed date-time"
+grep -q '<html lang="en">' "$tmp/site/index.html" || fail "site: the index has no lang"
+grep -q '<language>en</language>' "$tmp/site/rss.xml" || fail "site: RSS language"
 node -e 'const f=JSON.parse(require("fs").readFileSync(process.argv[1]));if(f.items.length!==3||f.version!=="https://jsonfeed.org/version/1.1")process.exit(1)' "$tmp/site/feed.json" || fail "site: feed.json is not a 3-item JSON Feed"
 # a bad article is reported, the rest still built, exit 1
 mkdir -p "$tmp/bad-site" && cp "$sitein/reef-survey.json" "$tmp/bad-site/" && printf '{"title": 1}' >"$tmp/bad-site/broken.json"
@@ -181,6 +186,58 @@ expect 1 - site "$tmp/bad-site" "$tmp/bad-out"
 has err "broken.json: title: expected a string"
 [ -f "$tmp/bad-out/reef-survey.html" ] || fail "site: a good article was not built next to a bad one"
 expect 2 - site "$sitein"
+
+# without --base-url: no RSS and no sitemap (both need absolute URLs), said on stderr
+expect 0 - site "$sitein" "$tmp/site-relative"
+is out "$tmp/site-relative: 3 article pages, index, feed.json"
+has err "lede: warning: rss.xml and sitemap.xml not written: they need absolute URLs; give --base-url=URL"
+[ -e "$tmp/site-relative/rss.xml" ] && fail "site: rss.xml written with relative links"
+[ -e "$tmp/site-relative/sitemap.xml" ] && fail "site: sitemap.xml written with relative locations"
+grep -q 'rss.xml' "$tmp/site-relative/index.html" && fail "site: the index points at an rss.xml that is not there"
+expect 0 - site "$sitein" "$tmp/site-fr" --lang=fr
+grep -q '<html lang="fr">' "$tmp/site-fr/index.html" || fail "site: --lang"
+
+# names the site writes itself are never overwritten; odd file names still link
+odd="$tmp/odd"
+mkdir -p "$odd"
+art() { printf '{"title": "Article %s", "lang": "%s", "published": "%s"}' "$1" "$2" "$3" >"$odd/$1.json"; }
+art index de 2026-01-01
+art index-article de 2026-01-02
+art feed de 2026-01-03
+art reader de 2026-01-04
+# by instant: a:b (04:30Z) and q? (04:30Z, after a:b by name) before h#1 (01:00Z), which
+# a string comparison would put first
+art 'a:b' de 2026-03-01T23:30:00-05:00
+art 'h#1' fr 2026-03-02T01:00:00+00:00
+art 'q?' de 2026-03-02T04:30:00Z
+printf 'not Lede' >"$odd/rss.xml"
+printf 'body{}' >"$odd/site.css"
+expect 0 - site "$odd" "$tmp/odd-out" --base-url=https://x.example/
+has err "lede: $odd/index.json: warning: published as index-article-2.html and index-article-2.json (index.html is the site's index)"
+has err "lede: $odd/feed.json: warning: published as feed-article.html and feed-article.json (feed.json is the JSON Feed)"
+has err "lede: $odd/reader.json: warning: published as reader-article.html and reader-article.json (reader.html is one of Lede's files)"
+has err "lede: $odd/rss.xml: warning: not copied: rss.xml is the RSS feed"
+has err "lede: $odd/site.css: warning: not copied: site.css is one of Lede's files"
+o="$tmp/odd-out"
+grep -q 'class="lede-index"' "$o/index.html" || fail "site: index.html is not the index"
+grep -q '<html lang="de">' "$o/index.html" || fail "site: the index's lang is not the articles' most common"
+grep -q 'Article index<' "$o/index-article-2.html" || fail "site: index.json's page"
+grep -q '"title": "Article index-article"' "$o/index-article.json" || fail "site: index-article.json"
+node -e 'const f=JSON.parse(require("fs").readFileSync(process.argv[1]));if(f.version!=="https://jsonfeed.org/version/1.1"||f.items.length!==7)process.exit(1)' "$o/feed.json" || fail "site: feed.json is not the JSON Feed"
+grep -q '"title": "Article feed"' "$o/feed-article.json" || fail "site: feed.json's article JSON"
+grep -q 'src="feed-article.json"' "$o/feed-article.html" || fail "site: feed.json's page loads the feed"
+cmp -s "$o/reader.html" "$root/web/reader.html" || fail "site: reader.html is not Lede's"
+cmp -s "$o/site.css" "$root/web/site.css" || fail "site: site.css is not Lede's"
+grep -q '<rss version="2.0">' "$o/rss.xml" || fail "site: rss.xml is not the feed"
+for f in 'a:b.html' 'h#1.html' 'q?.html' 'a:b.json'; do [ -f "$o/$f" ] || fail "site: $f is missing"; done
+order=$(grep -o '<h2><a href="[^"]*"' "$o/index.html" | sed 's/.*href=//' | tr '\n' ' ')
+[ "$order" = '"a%3Ab.html" "q%3F.html" "h%231.html" "reader-article.html" "feed-article.html" "index-article.html" "index-article-2.html" ' ] ||
+  fail "site: index links or order: $order"
+grep -q '<lede-reader src="h%231.json">' "$o/h#1.html" || fail "site: reader src not encoded"
+grep -q '<loc>https://x.example/q%3F.html</loc>' "$o/sitemap.xml" || fail "site: sitemap loc not encoded"
+grep -q '<link>https://x.example/a%3Ab.html</link>' "$o/rss.xml" || fail "site: RSS link not encoded"
+grep -q '<pubDate>Sun, 01 Mar 2026 23:30:00 -0500</pubDate>' "$o/rss.xml" || fail "site: RSS pubDate with offset"
+grep -q '"id": "https://x.example/h%231.html"' "$o/feed.json" || fail "site: JSON Feed id not encoded"
 
 if [ "$failures" -gt 0 ]; then
   echo "cli: $failures failure(s)"
