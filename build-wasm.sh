@@ -23,7 +23,9 @@ jobs=$(nproc 2>/dev/null || echo 2)
 # Emscripten's JS optimizer needs acorn, which Debian installs where node does not look.
 export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
 
-setup() { scripts/setup.sh; }
+# web/lede.js, web/lede-listen.js and web/lede.css are built (minified) from src/web/,
+# first, so that every later step serves, copies and tests the files that ship.
+setup() { scripts/setup.sh; node scripts/minify-web.mjs; }
 
 build_native() {
   # -O2 without NDEBUG: the tree's allowlist assertions stay armed in tests.

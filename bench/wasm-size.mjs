@@ -6,7 +6,8 @@
 // up to the shipped wasm's real gzip size (gzip of a whole is less than the sum of its
 // parts' gzips, and the scaling spreads that saving evenly).
 //   node bench/wasm-size.mjs [named.wasm] [shipped.wasm]   writes build/bench/wasm-size.json
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { root } from './inputs.mjs';
 
@@ -105,35 +106,30 @@ for (const d of named.data) d.bytes.copy(data, d.offset - base);
 const inSegment = new Uint8Array(data.length);
 for (const d of named.data) inSegment.fill(1, d.offset - base, d.offset - base + d.bytes.length);
 const dataParts = new Map();
-// Records are { const char* name; unsigned codepoints[2]; } with name -> "&...;". The
-// linker merges and reorders the name strings, so find the records, then the names.
-const isEntityAt = (ptr) => {
-  const o = ptr - base;
-  if (o < 0 || o >= data.length || data[o] !== 0x26) return false;
-  const e = data.indexOf(0, o);
-  return e > o && e - o < 48 && data[e - 1] === 0x3b;
-};
-let bestStart = -1, bestLen = 0;
-for (let off = 0; off + 12 <= data.length; off += 4) {
-  let n = 0;
-  while (off + 12 * (n + 1) <= data.length && isEntityAt(data.readUInt32LE(off + 12 * n))) n++;
-  if (n > bestLen) { bestLen = n; bestStart = off; }
-  if (n > 0) off += 12 * n - 4;
-}
-if (bestLen > 100) {
-  const mask = new Uint8Array(data.length); // 1: records, 2: names
-  mask.fill(1, bestStart, bestStart + 12 * bestLen);
-  for (let i = 0; i < bestLen; i++) {
-    const o = data.readUInt32LE(bestStart + 12 * i) - base;
-    mask.fill(2, o, data.indexOf(0, o) + 1);
+// The entity table is three arrays written by scripts/gen-entities.mjs; their exact bytes
+// are in the generated entities_table.cpp beside the named wasm, so find them by content.
+const mask = new Uint8Array(data.length); // 1: entity table
+const tableCpp = join(dirname(namedPath), 'entities_table.cpp');
+if (existsSync(tableCpp)) {
+  const cpp = readFileSync(tableCpp, 'utf8');
+  for (const [, type, name, list] of cpp.matchAll(/const (unsigned char|std::uint16_t|std::uint32_t) (k\w+)\[\] = \{([^}]*)\}/g)) {
+    const values = list.split(',').map((v) => Number(v.trim())).filter((v) => !Number.isNaN(v));
+    const width = type === 'unsigned char' ? 1 : type === 'std::uint16_t' ? 2 : 4;
+    const bytes = Buffer.alloc(values.length * width);
+    values.forEach((v, i) => bytes.writeUIntLE(v, i * width, width));
+    // Leading or trailing zero bytes may fall outside a segment (wasm-opt splits
+    // segments around runs of zeros): search for the array without them.
+    let a = 0, b = bytes.length;
+    while (a < b && bytes[a] === 0) a++;
+    while (b > a && bytes[b - 1] === 0) b--;
+    const at = data.indexOf(bytes.subarray(a, b));
+    if (at < 0) throw new Error(`entity table ${name} not found in the data section`);
+    mask.fill(1, at - a, at - a + bytes.length);
   }
-  const pick = (m) => Buffer.from(data.filter((_, i) => inSegment[i] && mask[i] === m));
-  dataParts.set('md4c entity table', [pick(2), pick(1)]);
-  dataParts.set('other data (Lede tables and strings, libc++ …)', [pick(0)]);
-  dataParts.entityRecords = bestLen;
-} else {
-  dataParts.set('other data', [Buffer.from(data.filter((_, i) => inSegment[i]))]);
 }
+const pick = (m) => Buffer.from(data.filter((_, i) => inSegment[i] && mask[i] === m));
+if (mask.includes(1)) dataParts.set('md4c entity table (scripts/gen-entities.mjs)', [pick(1)]);
+dataParts.set('other data (Lede tables and strings, nlohmann messages …)', [pick(0)]);
 
 const shippedCode = shipped.sections.find((s) => s.id === 10)?.size ?? 0;
 const namedCode = named.sections.find((s) => s.id === 10)?.size ?? 0;
@@ -154,7 +150,6 @@ rows.sort((a, b) => b.gzEstimate - a.gzEstimate);
 const result = {
   shipped: { raw: shippedBuf.length, gzip: shippedGz, sections: shipped.sections },
   named: { codeSection: namedCode, shippedCodeSection: shippedCode, dataSection: shippedData },
-  entityRecords: dataParts.entityRecords ?? 0,
   rows,
   largestFunctions: fns.sort((a, b) => b.size - a.size).slice(0, 40),
   byPart: Object.fromEntries([...new Set(fns.map((f) => f.part))].map((p) => [p, fns.filter((f) => f.part === p).slice(0, 12).map((f) => `${f.name.slice(0, 80)} ${f.size}`)])),
