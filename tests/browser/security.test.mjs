@@ -219,10 +219,12 @@ test('the harness catches what it looks for (each check fires on a planted viola
       copiedId: kinds(box('<h2 id="user-content">x</h2>')),
       duplicateId: kinds(box('<h2 id="lede-a">x</h2><h2 id="lede-a">y</h2>')),
       foreignClass: kinds(box('<p class="lede-body evil">x</p>')),
+      noReferrerPolicy: kinds(box('<p><img src="https://elsewhere.example/a.png" alt=""></p>')),
+      otherReferrerPolicy: kinds(box('<p><img src="https://elsewhere.example/a.png" alt="" referrerpolicy="origin"></p>')),
       comment: kinds(box('<!-- hidden --><p>x</p>')),
       noRel: h.checkTree(box('<p><a href="https://elsewhere.example/">x</a></p>'), { ...policy, rel: ['noopener', 'noreferrer'] }).map((f) => f.kind),
       shadow: kinds(shadowHost),
-      clean: kinds(box('<article class="lede" lang="en"><h1 class="lede-title" id="lede-title">T</h1><p><a href="https://example.com/" rel="noopener noreferrer">x</a> <img src="data:image/png;base64,AA" alt=""></p></article>')),
+      clean: kinds(box('<article class="lede" lang="en"><h1 class="lede-title" id="lede-title">T</h1><p><a href="https://example.com/" rel="noopener noreferrer">x</a> <img referrerpolicy="no-referrer" src="data:image/png;base64,AA" alt=""></p></article>')),
     };
     // An inline script error and a handler that runs later, as a payload's would.
     const late = document.createElement('div');
@@ -245,6 +247,8 @@ test('the harness catches what it looks for (each check fires on a planted viola
   has('copiedId', 'id');
   has('duplicateId', 'duplicate-id');
   has('foreignClass', 'class');
+  has('noReferrerPolicy', 'referrer');
+  has('otherReferrerPolicy', 'referrer');
   has('comment', 'node');
   has('noRel', 'rel');
   has('shadow', 'element');
