@@ -504,7 +504,8 @@ Embed embed_of(const GNode* n) {
     e.url.assign(src);
   else
     return e;  // relative or another scheme: nothing to link to
-  std::string_view host = host_of(e.url);
+  // A copy: e.url is replaced below (player → page), and the label still needs the host.
+  const std::string host(host_of(e.url));
   // Players → the pages people know.
   std::string_view path = std::string_view(e.url).substr(e.url.find(host) + host.size());
   std::string_view id = path.substr(path.rfind('/') + 1);
@@ -524,7 +525,7 @@ Embed embed_of(const GNode* n) {
   }
   std::string title = collapse(attr(n, "title"));
   e.label = std::string(video ? "Video: " : "Embedded content: ") +
-            (title.empty() ? std::string(host) : title);
+            (title.empty() ? host : title);
   return e;
 }
 

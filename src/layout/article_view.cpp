@@ -213,25 +213,40 @@ int heading_level(Tag t) {
 std::vector<NodeId> arrange_headings(Document& doc, NodeId body) {
   std::vector<NodeId> headings;
   int top = 7;
+  auto id_of = [&](NodeId n) {
+    for (std::uint32_t i = doc.node(n).first_attr; i != kNone; i = doc.attr_entry(i).next)
+      if (doc.attr_entry(i).attr == Attr::id) return std::string(doc.value_of(doc.attr_entry(i)));
+    return std::string();
+  };
+  // The ids layout gives its own elements (see header(), newsletter(), related()): a
+  // heading that took one would capture the <label for> or aria-labelledby meant for them.
+  std::set<std::string> used{"title", "toc-title", "newsletter-title", "newsletter-email",
+                              "related-title"};
+  // An HTML body already has ids: the link targets it keeps as lede-user-…. A heading
+  // whose slug is "user-x" must not take one of them (two elements, one id).
   walk(
       doc, body,
       [&](NodeId id) {
-        int level = doc.node(id).is_text ? 0 : heading_level(doc.node(id).tag);
+        if (doc.node(id).is_text) return;
+        std::string existing = id_of(id);
+        if (existing.compare(0, 5, "lede-") == 0) {
+          existing.erase(0, 5);
+          used.insert(existing);
+        }
+        int level = heading_level(doc.node(id).tag);
         if (!level) return;
         headings.push_back(id);
         top = std::min(top, level);
       },
       [](NodeId) {});
   static const Tag kHeadings[] = {Tag::h1, Tag::h2, Tag::h3, Tag::h4, Tag::h5, Tag::h6};
-  // The ids layout gives its own elements (see header(), newsletter(), related()): a
-  // heading that took one would capture the <label for> or aria-labelledby meant for them.
-  std::set<std::string> used{"title", "toc-title", "newsletter-title", "newsletter-email",
-                              "related-title"};
   // Per slug, the next number to try: n headings with the same text cost O(n log n),
   // not O(n²) by counting up from 2 each time.
   std::map<std::string, int> next;
   for (NodeId id : headings) {
     if (top == 1) doc.retag(id, kHeadings[std::min(heading_level(doc.node(id).tag), 5)]);
+    // A heading that is a link target in an HTML body keeps the id the link points at.
+    if (!id_of(id).empty()) continue;
     std::string base = slug(doc.text_content(id)), s = base;
     if (!used.insert(s).second) {
       int& n = next.emplace(base, 2).first->second;

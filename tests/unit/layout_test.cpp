@@ -69,6 +69,15 @@ TEST_CASE("body headings never take the ids layout gives its own elements") {
         std::string::npos);
 }
 
+TEST_CASE("HTML bodies: heading ids skip the ids the body keeps, and target headings keep theirs") {
+  std::string html = test::render(R"j({"title": "T", "body_format": "html",
+    "body": "<p><a href=\"#x\">x</a> <span id=\"x\">s</span> <a href=\"#y\">y</a></p><h2>User x</h2><h2 id=\"y\">Why</h2>"})j");
+  CHECK(test::count(html, "id=\"lede-user-x\"") == 1);
+  CHECK(html.find("<h2 id=\"lede-user-x-2\">") != std::string::npos);
+  CHECK(html.find("<h2 id=\"lede-user-y\">") != std::string::npos);
+  CHECK(html.find("href=\"#lede-user-y\"") != std::string::npos);
+}
+
 TEST_CASE("a plain byline string is shown as written") {
   CHECK(test::render(R"j({"title": "T", "byline": "By Staff"})j")
             .find("<p class=\"lede-meta\"><span class=\"lede-byline\">By Staff</span></p>") !=

@@ -121,7 +121,8 @@ TEST_CASE("both outputs describe the same DOM: every CommonMark spec example as 
 
 TEST_CASE("md4c's own test files pass through Lede's Markdown path, both outputs the same") {
   // Every example of md4c 0.5.2's test/*.txt (its extensions, regressions found upstream,
-  // coverage cases), with raw HTML escaped and with the safe subset kept.
+  // coverage cases), with raw HTML escaped and with the safe subset kept. What they render
+  // is compared with md4c's expected HTML in tests/browser/commonmark.test.mjs.
   std::size_t examples = 0;
   for (const char* name : {"spec.txt", "coverage.txt", "regressions.txt", "spec-hard-soft-breaks.txt",
                            "spec-latex-math.txt", "spec-permissive-autolinks.txt", "spec-strikethrough.txt",
