@@ -108,14 +108,16 @@ void register_input(const Input& in) {
     lede::read_article(v, a, problems);
     run(s, in.json.size(), [&] {
       lede::Document doc;
-      lede::layout_article(a, doc);
+      std::vector<lede::Problem> laid;
+      lede::layout_article(a, doc, options, laid);
       benchmark::DoNotOptimize(&doc);
     });
   });
   benchmark::RegisterBenchmark(("stage/3a_markdown/" + n).c_str(), [in](benchmark::State& s) {
     run(s, in.json.size(), [&] {
       lede::Document doc;
-      lede::markdown_to_tree(in.body, doc);
+      std::vector<lede::Problem> md_problems;
+      lede::markdown_to_tree(in.body, doc, lede::MarkdownOptions{}, md_problems);
       benchmark::DoNotOptimize(&doc);
     });
   });
@@ -126,7 +128,7 @@ void register_input(const Input& in) {
     lede::Article a;
     std::vector<lede::Problem> problems;
     lede::read_article(v, a, problems);
-    lede::layout_article(a, doc);
+    lede::layout_article(a, doc, options, problems);
   };
   benchmark::RegisterBenchmark(("stage/4_write_html/" + n).c_str(), [in, laid_out](benchmark::State& s) {
     lede::Document doc;
@@ -155,7 +157,8 @@ void register_input(const Input& in) {
     std::string html;
     run(s, in.body.size(), [&] {
       lede::Document doc;
-      lede::markdown_to_tree(in.body, doc);
+      std::vector<lede::Problem> md_problems;
+      lede::markdown_to_tree(in.body, doc, lede::MarkdownOptions{}, md_problems);
       html.clear();
       lede::write_html(doc, html);
       benchmark::DoNotOptimize(html.data());
