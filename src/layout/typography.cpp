@@ -50,6 +50,19 @@ std::size_t url_length(std::string_view in, std::size_t at) {
   return end == std::string_view::npos ? rest.size() : end;
 }
 
+// Whether Typesetter::set could change `text`: only quotes, "--" and "..." are rewritten.
+bool needs_setting(std::string_view text) {
+  for (std::size_t i = text.find_first_of("\"'-."); i != std::string_view::npos;
+       i = text.find_first_of("\"'-.", i + 1)) {
+    char c = text[i];
+    if (c == '"' || c == '\'') return true;
+    if (i + 1 < text.size() && text[i + 1] == c &&
+        (c == '-' || (i + 2 < text.size() && text[i + 2] == '.')))
+      return true;
+  }
+  return false;
+}
+
 bool is_block(Tag t) {
   switch (t) {
     case Tag::p: case Tag::li: case Tag::h1: case Tag::h2: case Tag::h3: case Tag::h4:
@@ -93,7 +106,12 @@ class Typesetter {
       if (std::size_t n = url_length(in, i)) {
         out.append(in.substr(i, n));
         i += n - 1;
-        prev_ = 'x';
+        prev_ = in[i];  // as saw() would: the same whether or not the text needed setting
+        continue;
+      }
+      if (c != '"' && c != '\'' && c != '-' && c != '.') {
+        out += c;
+        prev_ = c;
         continue;
       }
       // What follows the quote: a space or closing punctuation means it closes. (At the
@@ -218,11 +236,15 @@ void apply_typography(Document& doc, NodeId top, std::string_view lang) {
         }
         if (code_depth > 0) return;
         std::string_view text = doc.text_of(id);
-        if (text.find_first_of("\"'-.") == std::string_view::npos) {
+        // Most text has nothing to set (a sentence's full stop is not an ellipsis): it is
+        // neither copied nor stored again, which on a long article is most of the time
+        // and of the text pool this stage would otherwise take.
+        if (!needs_setting(text)) {
           if (!text.empty()) setter.saw(text.back());
           return;
         }
-        doc.set_text(id, setter.set(text));
+        std::string set = setter.set(text);
+        if (set != text) doc.set_text(id, set);
       },
       [&](NodeId id) {
         Tag t = doc.node(id).tag;

@@ -46,17 +46,22 @@ std::uint32_t Document::store(std::string_view s) {
   std::uint32_t begin = static_cast<std::uint32_t>(pool_.size());
   // Normalise as HTML's input stream does, so the parsed HTML string and the DOM
   // built by createTextNode hold exactly the same characters.
+  // Runs between those characters are copied whole: text is stored once per node, so
+  // this loop is one of the hottest of a render.
+  std::size_t from = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
+    if (c != '\r' && c != '\0') continue;
+    pool_.append(s.data() + from, i - from);
     if (c == '\r') {
       pool_ += '\n';
       if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
-    } else if (c == '\0') {
-      pool_ += "\xEF\xBF\xBD";
     } else {
-      pool_ += c;
+      pool_ += "\xEF\xBF\xBD";
     }
+    from = i + 1;
   }
+  pool_.append(s.data() + from, s.size() - from);
   return begin;
 }
 
