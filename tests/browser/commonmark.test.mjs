@@ -240,12 +240,7 @@ function differencesDoc() {
     '`raw-html` is given when none does and the example contains raw HTML. The test fails on any',
     'other difference, and on any change to this list (`tests/browser/commonmark-expected.json`).',
     '',
-    '| reason | what Lede does | examples |',
-    '| --- | --- | ---: |',
-    ...[...groups].sort((a, b) => b[1].length - a[1].length).map(([reason, list]) => {
-      const what = reason.split('+').map((x) => REASONS[x] ?? '**not a documented reason**').join(' And: ');
-      return `| \`${reason}\` | ${what} | ${list.length} |`;
-    }),
+    ...reasonTable(groups),
     '',
     '## Every example that differs',
     '',
@@ -256,6 +251,18 @@ function differencesDoc() {
     ...md4cDoc(),
   ];
   return lines.join('\n');
+}
+
+// The reasons found, most examples first: each reason, what Lede does, how many examples.
+function reasonTable(groups) {
+  return [
+    '| reason | what Lede does | examples |',
+    '| --- | --- | ---: |',
+    ...[...groups].sort((a, b) => b[1].length - a[1].length).map(([reason, list]) => {
+      const what = reason.split('+').map((x) => REASONS[x] ?? '**not a documented reason**').join(' And: ');
+      return `| \`${reason}\` | ${what} | ${list.length} |`;
+    }),
+  ];
 }
 
 function md4cDoc() {
@@ -294,12 +301,7 @@ function md4cDoc() {
     '',
     `Not run, because they need a flag Lede does not set: ${Object.entries(skipped).sort((a, b) => b[1] - a[1]).map(([f, n]) => `\`${f}\` ${n}`).join(', ')} (examples may need several).`,
     '',
-    '| reason | what Lede does | examples |',
-    '| --- | --- | ---: |',
-    ...[...groups].sort((a, b) => b[1].length - a[1].length).map(([reason, list]) => {
-      const what = reason.split('+').map((x) => REASONS[x] ?? '**not a documented reason**').join(' And: ');
-      return `| \`${reason}\` | ${what} | ${list.length} |`;
-    }),
+    ...reasonTable(groups),
     '',
     '### Every md4c example that differs',
     '',
