@@ -10,6 +10,7 @@
 #include "layout/typography.hpp"
 #include "output/html_writer.hpp"
 #include "pipeline.hpp"
+#include "tree/url_policy.hpp"
 
 namespace fs = std::filesystem;
 
@@ -26,20 +27,10 @@ struct Entry {
 // percent-encoded, so "a:b" is not read as a scheme, "h#1" as a fragment or "q?" as a
 // query, and sitemaps (ASCII only) take it as it is. Static hosts decode it back.
 std::string url_name(std::string_view name) {
-  static const char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : name) {
-    bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                      c == '-' || c == '.' || c == '_' || c == '~';
-    if (unreserved) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
+  return percent_encode(name, [](unsigned char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '.' || c == '_' || c == '~';
+  });
 }
 
 // Names compared as a case-insensitive file system (macOS, Windows) would: "INDEX.html"

@@ -91,11 +91,15 @@ std::optional<std::string> check_url(std::string_view raw, UrlKind kind) {
   if (!scheme_allowed(scheme_of(literal), literal, kind)) return std::nullopt;
   if (!scheme_allowed(scheme_of(decoded), decoded, kind)) return std::nullopt;
 
+  return percent_encode(literal, is_url_safe);
+}
+
+std::string percent_encode(std::string_view s, bool (*keep)(unsigned char)) {
   static const char kHex[] = "0123456789ABCDEF";
   std::string out;
-  out.reserve(literal.size());
-  for (unsigned char c : literal) {
-    if (is_url_safe(c)) {
+  out.reserve(s.size());
+  for (unsigned char c : s) {
+    if (keep(c)) {
       out += static_cast<char>(c);
     } else {
       out += '%';

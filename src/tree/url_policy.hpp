@@ -21,6 +21,10 @@ enum class UrlKind {
 // a URL must be (spaces, quotes, non-ASCII), as md4c's own HTML renderer does.
 std::optional<std::string> check_url(std::string_view raw, UrlKind kind);
 
+// `s` with every byte that `keep` refuses written as %XX (upper-case hex): the one
+// encoder behind check_url's output and the file names `lede site` links to.
+std::string percent_encode(std::string_view s, bool (*keep)(unsigned char));
+
 // True for an absolute http(s) URL or a protocol-relative one ("//host/..."): links that
 // leave the page and get rel="noopener noreferrer".
 bool is_external(std::string_view checked_url);
