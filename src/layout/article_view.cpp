@@ -213,11 +213,6 @@ int heading_level(Tag t) {
 std::vector<NodeId> arrange_headings(Document& doc, NodeId body) {
   std::vector<NodeId> headings;
   int top = 7;
-  auto id_of = [&](NodeId n) {
-    for (std::uint32_t i = doc.node(n).first_attr; i != kNone; i = doc.attr_entry(i).next)
-      if (doc.attr_entry(i).attr == Attr::id) return std::string(doc.value_of(doc.attr_entry(i)));
-    return std::string();
-  };
   // The ids layout gives its own elements (see header(), newsletter(), related()): a
   // heading that took one would capture the <label for> or aria-labelledby meant for them.
   std::set<std::string> used{"title", "toc-title", "newsletter-title", "newsletter-email",
@@ -228,11 +223,8 @@ std::vector<NodeId> arrange_headings(Document& doc, NodeId body) {
       doc, body,
       [&](NodeId id) {
         if (doc.node(id).is_text) return;
-        std::string existing = id_of(id);
-        if (existing.compare(0, 5, "lede-") == 0) {
-          existing.erase(0, 5);
-          used.insert(existing);
-        }
+        std::string_view existing = doc.value_of(id, Attr::id);
+        if (existing.compare(0, 5, "lede-") == 0) used.emplace(existing.substr(5));
         int level = heading_level(doc.node(id).tag);
         if (!level) return;
         headings.push_back(id);
@@ -246,7 +238,7 @@ std::vector<NodeId> arrange_headings(Document& doc, NodeId body) {
   for (NodeId id : headings) {
     if (top == 1) doc.retag(id, kHeadings[std::min(heading_level(doc.node(id).tag), 5)]);
     // A heading that is a link target in an HTML body keeps the id the link points at.
-    if (!id_of(id).empty()) continue;
+    if (!doc.value_of(id, Attr::id).empty()) continue;
     std::string base = slug(doc.text_content(id)), s = base;
     if (!used.insert(s).second) {
       int& n = next.emplace(base, 2).first->second;
@@ -304,10 +296,7 @@ void contents(Document& doc, const std::vector<NodeId>& headings) {
     doc.open(Tag::li);
     if (level == 3) doc.set(Attr::class_, "lede-toc-sub");
     doc.open(Tag::a);
-    std::string id;
-    for (std::uint32_t i = doc.node(h).first_attr; i != kNone; i = doc.attr_entry(i).next)
-      if (doc.attr_entry(i).attr == Attr::id) id = doc.value_of(doc.attr_entry(i));
-    doc.set_url(Attr::href, "#" + id, UrlKind::link);
+    doc.set_url(Attr::href, "#" + std::string(doc.value_of(h, Attr::id)), UrlKind::link);
     doc.text(doc.text_content(h));
     doc.close();
     doc.close();

@@ -267,9 +267,7 @@ class TreeBuilder {
     if (img == kNone || img != doc_.node(p).last_child || doc_.node(img).is_text ||
         doc_.node(img).tag != Tag::img)
       return;
-    std::string_view title;
-    for (std::uint32_t i = doc_.node(img).first_attr; i != kNone; i = doc_.attr_entry(i).next)
-      if (doc_.attr_entry(i).attr == Attr::title) title = doc_.value_of(doc_.attr_entry(i));
+    std::string_view title = doc_.value_of(img, Attr::title);
     if (title.empty()) return;
     std::string caption(title);
     doc_.retag(p, Tag::figure);

@@ -65,6 +65,12 @@ std::uint32_t Document::store(std::string_view s) {
   return begin;
 }
 
+std::string_view Document::value_of(NodeId element, Attr attr) const {
+  for (std::uint32_t i = nodes_[element].first_attr; i != kNone; i = attrs_[i].next)
+    if (attrs_[i].attr == attr) return value_of(attrs_[i]);
+  return {};
+}
+
 void Document::text(std::string_view s) {
   if (s.empty()) return;
   Node& parent = nodes_[cursor_];

@@ -92,6 +92,8 @@ class Document {
   std::string_view value_of(const AttrEntry& a) const {
     return std::string_view(pool_).substr(a.value_begin, a.value_size);
   }
+  // The value of `attr` on `element`, empty if it has none.
+  std::string_view value_of(NodeId element, Attr attr) const;
   // Concatenated text of a subtree.
   std::string text_content(NodeId id) const;
   // Bytes of text and attribute values stored so far.
