@@ -6,6 +6,7 @@
 #include <string>
 
 #include "lede/lede.hpp"
+#include "tree/entities.hpp"
 #include "tree/vocabulary.hpp"
 
 #define LEDE_EXPORT(name) extern "C" __attribute__((export_name(#name)))
@@ -39,8 +40,17 @@ LEDE_EXPORT(lede_render) int lede_render(const char* json, std::size_t size, int
   reset(g_html);
   g_error = lede::Problem{};
   std::string_view input(json, size);
+  lede::take_missing_entity();
   lede::Result r = format == 1 ? lede::render_html(input, g_html, g_options)
                                : lede::render_ops(input, g_ops, g_options);
+  // lede.wasm met a named reference only lede-html.wasm knows: whatever else happened,
+  // that module's answer is the right one (the same as every other build's).
+  std::string missing = lede::take_missing_entity();
+  if (!missing.empty()) {
+    g_error.code = lede::ErrorCode::needs_html_parser;
+    g_error.message = "the named reference &" + missing + "; needs lede-html.wasm (renderAsync loads it)";
+    return static_cast<int>(g_error.code);
+  }
   if (r.ok()) return 0;
   g_error = *r.first_error();
   return static_cast<int>(g_error.code);

@@ -272,7 +272,8 @@ export function buildFragment({ ops, strings, tags, attrs }, { document: doc = g
  * Loads Lede's core and resolves to a reader:
  *   render(json, { base }) → DocumentFragment   renderHTML(json) → string
  *   renderAsync(json, { base }) → Promise: loads lede-html.wasm first if needed (HTML
- *   bodies, other formats); render() and renderHTML() need createReader({ html: true }).
+ *   bodies, other formats, named references outside HTML 4's); render() and renderHTML()
+ *   need createReader({ html: true }) for those.
  *   renderOps(json) → { ops: Uint32Array, strings, tags, attrs }: the op-stream, copied out
  *   of wasm memory, for buildFragment() elsewhere (needs no DOM: works in a worker).
  * json is a string, bytes or an object. Errors are thrown as LedeError.
