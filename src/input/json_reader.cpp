@@ -171,10 +171,15 @@ class Reader {
     const char* name = kNames;
     for (int i = 0; i < c; ++i) name += std::char_traits<char>::length(name) + 1;
     char hex[3] = {"0123456789ABCDEF"[c >> 4], "0123456789ABCDEF"[c & 15], 0};
-    message_ = std::string("invalid string: control character U+00") + hex + " (" + name +
-               ") must be escaped to \\u00" + hex;
+    std::string& m = message_;
+    m = "invalid string: control character U+00";
+    m += hex;
+    m += " (";
+    m += name;
+    m += ") must be escaped to \\u00";
+    m += hex;
     static const char kShort[] = "btn\0fr";  // U+0008 to U+000D with a short escape
-    if (c >= 8 && c <= 13 && kShort[c - 8]) (message_ += " or \\") += kShort[c - 8];
+    if (c >= 8 && c <= 13 && kShort[c - 8]) (m += " or \\") += kShort[c - 8];
     error_ = nullptr;  // the message is in message_
     return Token::parse_error;
   }
@@ -326,7 +331,7 @@ class Reader {
     m += context;
     m += ": ";
     if (last_ == Token::parse_error) {
-      m += error_ ? std::string(error_) : message_;
+      m += error_ ? error_ : message_.c_str();
       m += "; last read: '";
       m += token_string();
       m += '\'';
@@ -403,7 +408,8 @@ class Reader {
           case Token::value_float:
             if (!std::isfinite(number_)) {
               error_byte_ = read_;
-              message_ = "number overflow parsing '" + token_string() + "'";
+              message_ = "number overflow parsing '";
+              (message_ += token_string()) += '\'';
               return false;
             }
             v.type = JsonValue::Type::number;
