@@ -131,7 +131,7 @@ if (existsSync(tableCpp)) {
 }
 const pick = (m) => Buffer.from(data.filter((_, i) => inSegment[i] && mask[i] === m));
 if (mask.includes(1)) dataParts.set('entity table (scripts/gen-entities.mjs)', [pick(1)]);
-dataParts.set('other data (Lede tables and strings, nlohmann messages …)', [pick(0)]);
+dataParts.set("other data (Lede's tables and strings, md4c's Unicode tables …)", [pick(0)]);
 
 const shippedCode = shipped.sections.find((s) => s.id === 10)?.size ?? 0;
 const namedCode = named.sections.find((s) => s.id === 10)?.size ?? 0;
