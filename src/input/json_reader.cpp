@@ -355,12 +355,9 @@ class Reader {
       return &root_;
     }
     JsonValue& top = *stack_.back();
-    if (top.type == JsonValue::Type::array) {
-      top.items.push_back(std::move(v));
-      return &top.items.back();
-    }
-    top.members.emplace_back(std::move(key_), std::move(v));
-    return &top.members.back().second;
+    if (top.type == JsonValue::Type::object) top.keys.push_back(std::move(key_));
+    top.items.push_back(std::move(v));
+    return &top.items.back();
   }
 
   bool open(JsonValue::Type type) {

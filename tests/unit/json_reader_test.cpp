@@ -188,12 +188,9 @@ class OracleBuilder {
       return &root_;
     }
     lede::JsonValue& top = *stack_.back();
-    if (top.type == lede::JsonValue::Type::array) {
-      top.items.push_back(std::move(v));
-      return &top.items.back();
-    }
-    top.members.emplace_back(std::move(key_), std::move(v));
-    return &top.members.back().second;
+    if (top.type == lede::JsonValue::Type::object) top.keys.push_back(std::move(key_));
+    top.items.push_back(std::move(v));
+    return &top.items.back();
   }
   bool add(lede::JsonValue&& v) { return place(std::move(v)) != nullptr; }
   bool open(lede::JsonValue::Type type) {
@@ -248,12 +245,10 @@ std::string ours(const std::string& text, std::size_t depth, lede::JsonValue& ou
 bool same(const lede::JsonValue& a, const lede::JsonValue& b) {
   if (a.type != b.type || a.boolean != b.boolean || a.integral != b.integral || a.string != b.string ||
       std::memcmp(&a.number, &b.number, sizeof a.number) != 0 || a.items.size() != b.items.size() ||
-      a.members.size() != b.members.size())
+      a.keys != b.keys)
     return false;
   for (std::size_t i = 0; i < a.items.size(); ++i)
     if (!same(a.items[i], b.items[i])) return false;
-  for (std::size_t i = 0; i < a.members.size(); ++i)
-    if (a.members[i].first != b.members[i].first || !same(a.members[i].second, b.members[i].second)) return false;
   return true;
 }
 
