@@ -61,8 +61,8 @@ bool lay_out(const Article& article, const Options& options, Document& doc, Resu
   if (doc.output_bytes() <= options.limits.max_output_bytes) return true;
   Problem p;
   p.code = ErrorCode::output_limit;
-  p.message = "the rendered article would be larger than the output limit of " +
-              std::to_string(options.limits.max_output_bytes) + " bytes";
+  ((p.message = "the rendered article would be larger than the output limit of ") +=
+   std::to_string(options.limits.max_output_bytes)) += " bytes";
   put_first(std::move(p), result);
   return false;
 }

@@ -42,7 +42,12 @@ class Fields {
   const std::string& path() const { return path_; }
   bool lenient() const { return lenient_; }
 
-  std::string path_of(const char* key) const { return path_.empty() ? key : path_ + "." + key; }
+  std::string path_of(const char* key) const {
+    if (path_.empty()) return key;
+    std::string p = path_;
+    (p += '.') += key;
+    return p;
+  }
 
   void error(const std::string& path, std::string message, bool warning = false) {
     Problem p;
@@ -79,10 +84,11 @@ class Fields {
 
   void url(const char* key, std::string& out, UrlKind kind, bool required = false) {
     if (!string(key, out, required) || out.empty()) return;
-    if (!check_url(out, kind))
-      error(path_of(key),
-            std::string("URL refused (only ") + describe_policy(kind) + "); it is left out",
-            /*warning=*/true);
+    if (!check_url(out, kind)) {
+      std::string m = "URL refused (only ";
+      (m += describe_policy(kind)) += "); it is left out";
+      error(path_of(key), std::move(m), /*warning=*/true);
+    }
   }
 
   void date(const char* key, std::string& out) {
@@ -135,7 +141,7 @@ class Fields {
       return;
     }
     for (std::size_t i = 0; i < v->items.size(); ++i)
-      each(v->items[i], path_of(key) + "[" + std::to_string(i) + "]");
+      each(v->items[i], ((path_of(key) += '[') += std::to_string(i)) += ']');
   }
 
   // Like array(), for arrays of objects.

@@ -514,8 +514,9 @@ void locate(std::string_view text, std::size_t byte, Problem& p) {
 bool read_json(std::string_view text, const Limits& limits, JsonValue& out, Problem& error) {
   if (text.size() > limits.max_input_bytes) {
     error.code = ErrorCode::too_large;
-    error.message = "input is " + std::to_string(text.size()) + " bytes, more than the limit of " +
-                    std::to_string(limits.max_input_bytes) + " bytes";
+    std::string& m = error.message;
+    ((m = "input is ") += std::to_string(text.size())) += " bytes, more than the limit of ";
+    (m += std::to_string(limits.max_input_bytes)) += " bytes";
     return false;
   }
   const std::size_t depth = std::min(limits.max_json_depth, Limits::kJsonDepthCeiling);
@@ -535,8 +536,7 @@ bool read_json(std::string_view text, const Limits& limits, JsonValue& out, Prob
 
   if (reader.too_deep()) {
     error.code = ErrorCode::too_deep;
-    error.message = "nesting is deeper than the limit of " +
-                    std::to_string(depth) + " levels";
+    ((error.message = "nesting is deeper than the limit of ") += std::to_string(depth)) += " levels";
     locate(text, find_too_deep(text, depth), error);
     return false;
   }

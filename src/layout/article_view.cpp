@@ -152,8 +152,10 @@ std::string clock(double seconds) {
   // of 1e300 read "-2562047788015215:0-30:0-8"). Cap at 10^12 s, some 31,700 years.
   long long total = std::llround(std::min(seconds, 1e12));
   long long h = total / 3600, m = (total / 60) % 60, s = total % 60;
-  std::string out = h ? std::to_string(h) + ":" + (m < 10 ? "0" : "") : "";
-  out += std::to_string(m) + ":" + (s < 10 ? "0" : "") + std::to_string(s);
+  std::string out;
+  if (h) ((out = std::to_string(h)) += ":") += m < 10 ? "0" : "";
+  ((out += std::to_string(m)) += ":") += s < 10 ? "0" : "";
+  out += std::to_string(s);
   return out;
 }
 
@@ -242,10 +244,12 @@ std::vector<NodeId> arrange_headings(Document& doc, NodeId body) {
     std::string base = slug(doc.text_content(id)), s = base;
     if (!used.insert(s).second) {
       int& n = next.emplace(base, 2).first->second;
-      do s = base + "-" + std::to_string(n++);
-      while (!used.insert(s).second);
+      do {
+        s = base;
+        (s += '-') += std::to_string(n++);
+      } while (!used.insert(s).second);
     }
-    doc.set(id, Attr::id, "lede-" + s);
+    doc.set(id, Attr::id, s.insert(0, "lede-"));
   }
   return headings;
 }

@@ -72,14 +72,16 @@ void finish(ReadingTime& rt) {
 
 std::string describe_minutes(const ReadingTime& rt) {
   std::string out = std::to_string(rt.minutes_low);
-  if (rt.minutes_high != rt.minutes_low) out += "\xE2\x80\x93" + std::to_string(rt.minutes_high);
-  return out + " min read";
+  if (rt.minutes_high != rt.minutes_low) (out += "\xE2\x80\x93") += std::to_string(rt.minutes_high);
+  out += " min read";
+  return out;
 }
 
 std::string describe_length(const ReadingTime& rt, std::string_view lang) {
   bool english = lang.empty() || lang.substr(0, 2) == "en";
-  if (rt.cjk_chars > rt.words) return with_separators(rt.cjk_chars + rt.words, english) + " characters";
-  return with_separators(rt.words, english) + (rt.words == 1 ? " word" : " words");
+  std::string out = with_separators(rt.cjk_chars > rt.words ? rt.cjk_chars + rt.words : rt.words, english);
+  out += rt.cjk_chars > rt.words ? " characters" : rt.words == 1 ? " word" : " words";
+  return out;
 }
 
 }  // namespace lede

@@ -48,7 +48,8 @@ LEDE_EXPORT(lede_render) int lede_render(const char* json, std::size_t size, int
   std::string missing = lede::take_missing_entity();
   if (!missing.empty()) {
     g_error.code = lede::ErrorCode::needs_html_parser;
-    g_error.message = "the named reference &" + missing + "; needs lede-html.wasm (renderAsync loads it)";
+    g_error.message = "the named reference &";
+    (g_error.message += missing) += "; needs lede-html.wasm (renderAsync loads it)";
     return static_cast<int>(g_error.code);
   }
   if (r.ok()) return 0;
