@@ -300,7 +300,9 @@ void contents(Document& doc, const std::vector<NodeId>& headings) {
     doc.open(Tag::li);
     if (level == 3) doc.set(Attr::class_, "lede-toc-sub");
     doc.open(Tag::a);
-    doc.set_url(Attr::href, "#" + std::string(doc.value_of(h, Attr::id)), UrlKind::link);
+    std::string href = "#";
+    href += doc.value_of(h, Attr::id);
+    doc.set_url(Attr::href, href, UrlKind::link);
     doc.text(doc.text_content(h));
     doc.close();
     doc.close();

@@ -61,7 +61,8 @@ bool starts_with_ci(std::string_view s, std::string_view prefix) {
 
 bool is_allowed_data_image(std::string_view url) {
   for (std::string_view type : {"png", "gif", "jpeg", "webp", "avif"}) {
-    std::string prefix = "data:image/" + std::string(type);
+    std::string prefix = "data:image/";
+    prefix += type;
     if (starts_with_ci(url, prefix) && url.size() > prefix.size() &&
         (url[prefix.size()] == ';' || url[prefix.size()] == ','))
       return true;
