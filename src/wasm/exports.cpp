@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <string>
+#include <utility>
 
 #include "lede/lede.hpp"
 #include "tree/entities.hpp"
@@ -53,7 +54,7 @@ LEDE_EXPORT(lede_render) int lede_render(const char* json, std::size_t size, int
     return static_cast<int>(g_error.code);
   }
   if (r.ok()) return 0;
-  g_error = *r.first_error();
+  g_error = std::move(r.problems.front());  // the first error: errors come first
   return static_cast<int>(g_error.code);
 }
 
