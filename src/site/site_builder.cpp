@@ -526,6 +526,13 @@ SiteReport build_site(const SiteOptions& o) {
   } else {
     report.messages.push_back("warning: rss.xml and sitemap.xml not written: they need absolute URLs; "
                               "give --base-url=URL, where OUT_DIR will be published");
+    // An earlier build with --base-url left them: kept, they would announce a feed and
+    // pages that no longer match what was just written.
+    for (const char* stale : {"rss.xml", "sitemap.xml"}) {
+      std::error_code ec;
+      if (std::filesystem::remove(o.out / stale, ec))
+        report.messages.push_back(std::string("removed ") + stale + " left by an earlier build");
+    }
   }
   for (const auto& [from, to] : assets) copy(from, o.out / to);
   return report;

@@ -194,6 +194,14 @@ has err "lede: warning: rss.xml and sitemap.xml not written: they need absolute 
 [ -e "$tmp/site-relative/rss.xml" ] && fail "site: rss.xml written with relative links"
 [ -e "$tmp/site-relative/sitemap.xml" ] && fail "site: sitemap.xml written with relative locations"
 grep -q 'rss.xml' "$tmp/site-relative/index.html" && fail "site: the index points at an rss.xml that is not there"
+# a rebuild without --base-url removes the feed and sitemap an earlier build left
+expect 0 - site "$sitein" "$tmp/site-rebuilt" --base-url=https://gazette.example/news/
+[ -f "$tmp/site-rebuilt/rss.xml" ] || fail "site: rss.xml not written with --base-url"
+expect 0 - site "$sitein" "$tmp/site-rebuilt"
+has err "lede: removed rss.xml left by an earlier build"
+has err "lede: removed sitemap.xml left by an earlier build"
+[ -e "$tmp/site-rebuilt/rss.xml" ] && fail "site: a stale rss.xml was kept"
+[ -e "$tmp/site-rebuilt/sitemap.xml" ] && fail "site: a stale sitemap.xml was kept"
 expect 0 - site "$sitein" "$tmp/site-fr" --lang=fr
 grep -q '<html lang="fr">' "$tmp/site-fr/index.html" || fail "site: --lang"
 
