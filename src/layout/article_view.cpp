@@ -35,13 +35,10 @@ void time_element(Document& doc, const std::string& iso, const char* cls) {
 
 // An <a> when the URL passes the policy, otherwise a <span>: the text is never lost.
 void open_link_or_span(Document& doc, const std::string& url) {
-  auto checked = check_url(url, UrlKind::link);
-  if (!checked || url.empty()) {
-    doc.open(Tag::span);
-    return;
-  }
-  doc.open(Tag::a);
-  doc.set_url(Attr::href, url, UrlKind::link);
+  // set_url checks the URL (and sets nothing if it is refused): checking it first too
+  // would run the policy twice for every link.
+  NodeId a = doc.open(Tag::a);
+  if (!doc.set_url(Attr::href, url, UrlKind::link)) doc.retag(a, Tag::span);
 }
 
 void element_with_text(Document& doc, Tag tag, const char* cls, const std::string& text) {
@@ -421,7 +418,10 @@ bool layout_article(const Article& a, Document& doc, const Options& options,
   bool show_dek = true;
   if (!a.body.empty()) {
     ok = body(a, doc, options, problems, body_div, headings, show_dek);
-    count_text(doc.text_content(body_div), reading);
+    // Node by node: a copy of the whole body's text would cost as much as counting it.
+    walk(
+        doc, body_div, [&](NodeId id) { if (doc.node(id).is_text) count_text(doc.text_of(id), reading); },
+        [](NodeId) {});
     finish(reading);
   }
   header(a, a.body.empty() ? nullptr : &reading, show_dek, doc);

@@ -50,6 +50,14 @@ std::size_t url_length(std::string_view in, std::size_t at) {
   return end == std::string_view::npos ? rest.size() : end;
 }
 
+// Whether Typesetter::set may do more than copy in[at]: a mark, or the h, m or w that
+// can start a URL at the start of a word (url_length's first test, without the call).
+bool may_act(std::string_view in, std::size_t at) {
+  char c = in[at];
+  if (c == '"' || c == '\'' || c == '-' || c == '.') return true;
+  return (c == 'h' || c == 'm' || c == 'w') && (at == 0 || !is_word_char(static_cast<unsigned char>(in[at - 1])));
+}
+
 // Whether Typesetter::set could change `text`: only quotes, "--" and "..." are rewritten.
 bool needs_setting(std::string_view text) {
   for (std::size_t i = text.find_first_of("\"'-."); i != std::string_view::npos;
@@ -100,6 +108,16 @@ class Typesetter {
     std::string out;
     out.reserve(in.size() + 8);
     for (std::size_t i = 0; i < in.size(); ++i) {
+      // Characters that are neither marks nor the start of a URL are copied a run at a
+      // time: this loop sees every character of every text that has a quote in it.
+      std::size_t run = i;
+      while (run < in.size() && !may_act(in, run)) ++run;
+      if (run > i) {
+        out.append(in.data() + i, run - i);
+        prev_ = in[run - 1];
+        i = run;
+        if (i == in.size()) break;
+      }
       char c = in[i];
       // A URL written out in the text (an autolink's text, or one md4c did not link)
       // must stay exactly as typed: "p--q" in a path is not a dash.

@@ -30,10 +30,17 @@ std::string clean(std::string_view s) {
   std::size_t b = 0, e = s.size();
   while (b < e && edge(static_cast<unsigned char>(s[b]))) ++b;
   while (e > b && edge(static_cast<unsigned char>(s[e - 1]))) --e;
+  s = s.substr(b, e - b);
   std::string out;
-  out.reserve(e - b);
-  for (unsigned char c : s.substr(b, e - b))
-    if (c >= 0x20 && c != 0x7F) out += static_cast<char>(c);
+  out.reserve(s.size());
+  std::size_t from = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != 0x7F) continue;
+    out.append(s.data() + from, i - from);
+    from = i + 1;
+  }
+  out.append(s.data() + from, s.size() - from);
   return out;
 }
 
@@ -87,12 +94,18 @@ std::optional<std::string> check_url(std::string_view raw, UrlKind kind) {
   // Judge both what the author wrote and what an HTML parser would make of it: a
   // URL is refused if either form has a scheme outside the policy.
   std::string literal = clean(raw);
-  std::string decoded = clean(decode_entities(raw));
-  if (literal.empty() || decoded.empty()) return std::nullopt;
+  if (literal.empty()) return std::nullopt;
   if (!scheme_allowed(scheme_of(literal), literal, kind)) return std::nullopt;
-  if (!scheme_allowed(scheme_of(decoded), decoded, kind)) return std::nullopt;
-
-  return percent_encode(literal, is_url_safe);
+  // Without an '&' there is no reference: the decoded form is the literal one. Every
+  // URL of an article is checked when read and again when laid out, so this is common.
+  if (raw.find('&') != std::string_view::npos) {
+    std::string decoded = clean(decode_entities(raw));
+    if (decoded.empty()) return std::nullopt;
+    if (!scheme_allowed(scheme_of(decoded), decoded, kind)) return std::nullopt;
+  }
+  for (unsigned char c : literal)
+    if (!is_url_safe(c)) return percent_encode(literal, is_url_safe);
+  return literal;
 }
 
 std::string percent_encode(std::string_view s, bool (*keep)(unsigned char)) {
