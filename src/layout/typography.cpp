@@ -59,12 +59,12 @@ bool may_act(std::string_view in, std::size_t at) {
 }
 
 // Whether Typesetter::set could change `text`: only quotes, "--" and "..." are rewritten.
+// A plain loop: find_first_of calls memchr on the set once per character.
 bool needs_setting(std::string_view text) {
-  for (std::size_t i = text.find_first_of("\"'-."); i != std::string_view::npos;
-       i = text.find_first_of("\"'-.", i + 1)) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (c == '"' || c == '\'') return true;
-    if (i + 1 < text.size() && text[i + 1] == c &&
+    if ((c == '-' || c == '.') && i + 1 < text.size() && text[i + 1] == c &&
         (c == '-' || (i + 2 < text.size() && text[i + 2] == '.')))
       return true;
   }
