@@ -1,5 +1,7 @@
 #include "tree/url_policy.hpp"
 
+#include <cstdint>
+
 #include "tree/entities.hpp"
 
 namespace lede {
@@ -10,17 +12,20 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 
 // The same set md4c-html leaves unescaped in URLs; everything else is percent-encoded.
-bool is_url_safe(unsigned char c) {
-  if (is_alpha(static_cast<char>(c)) || is_digit(static_cast<char>(c))) return true;
-  switch (c) {
-    case '~': case '-': case '_': case '.': case '+': case '!': case '*': case '(':
-    case ')': case ',': case '%': case '#': case '@': case '?': case '=': case ';':
-    case ':': case '/': case '$': case '&':
-      return true;
-    default:
-      return false;
+// A bit per ASCII character: every character of every URL is looked up, twice.
+struct UrlSafe {
+  std::uint32_t bits[4] = {};
+  constexpr UrlSafe() {
+    const char* safe = "~-_.+!*(),%#@?=;:/$&";
+    for (const char* c = safe; *c; ++c) set(static_cast<unsigned char>(*c));
+    for (unsigned c = 0; c < 128; ++c)
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) set(c);
   }
-}
+  constexpr void set(unsigned c) { bits[c >> 5] |= std::uint32_t{1} << (c & 31); }
+};
+constexpr UrlSafe kUrlSafe;
+
+bool is_url_safe(unsigned char c) { return c < 128 && (kUrlSafe.bits[c >> 5] >> (c & 31) & 1); }
 
 // Browsers trim leading and trailing C0 controls and spaces and remove tab and newlines
 // anywhere in a URL. Lede also removes every other control character anywhere: that is
