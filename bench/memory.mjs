@@ -36,9 +36,9 @@ function wasmPeak(json, format, inputKind) {
   const cap = inputKind === 'string' && json.length <= STRING_DIRECT ? json.length * 3 : bytes.length;
   const ptr = x.lede_alloc(cap);
   new Uint8Array(x.memory.buffer, ptr, bytes.length).set(bytes);
-  const status = x.lede_render(ptr, bytes.length, format);
+  // As lede.js calls it: the core frees the input once it has read it (FREE_INPUT).
+  const status = x.lede_render(ptr, bytes.length, format | 16);
   if (status !== 0) throw new Error(`render failed: ${status}`);
-  x.lede_free(ptr);
   return {
     heapBase: before,
     peak: highWater(x.memory) - before,
