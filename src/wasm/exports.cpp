@@ -53,10 +53,9 @@ LEDE_EXPORT(lede_render) int lede_render(char* json, std::size_t size, int forma
   bool ok;
   {
     lede::Article article;
+    doc.reserve(size);
     ok = lede::read(std::string_view(json, size), g_options, article, r);
     if (format & kFreeInput) std::free(json);
-    // After the input and the JSON tree are freed: the pool can take their place.
-    doc.reserve(size);
     ok = ok && lede::lay_out(article, g_options, doc, r);
   }
   if (ok && (format & 1)) lede::write_html(doc, g_html);
