@@ -50,13 +50,19 @@ std::size_t url_length(std::string_view in, std::size_t at) {
   return end == std::string_view::npos ? rest.size() : end;
 }
 
-// Whether Typesetter::set may do more than copy in[at]: a mark, or the h, m or w that
-// can start a URL at the start of a word (url_length's first test, without the call).
-bool may_act(std::string_view in, std::size_t at) {
-  char c = in[at];
-  if (c == '"' || c == '\'' || c == '-' || c == '.') return true;
-  return (c == 'h' || c == 'm' || c == 'w') && (at == 0 || !is_word_char(static_cast<unsigned char>(in[at - 1])));
-}
+// What Typesetter::set needs to know of a byte, one lookup for its plain-text loop: a
+// mark it may rewrite, an h, m or w that may start a URL, a word character (is_word_char).
+enum : unsigned char { kMark = 1, kUrlStart = 2, kWord = 4 };
+struct ByteKinds {
+  unsigned char kind[256] = {};
+  constexpr ByteKinds() {
+    for (unsigned c = 0; c < 256; ++c)
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80) kind[c] = kWord;
+    for (unsigned char c : {'"', '\'', '-', '.'}) kind[c] = kMark;
+    for (unsigned char c : {'h', 'm', 'w'}) kind[c] |= kUrlStart;
+  }
+};
+constexpr ByteKinds kBytes;
 
 // Whether Typesetter::set could change `text`: only quotes, "--" and "..." are rewritten.
 // A plain loop: find_first_of calls memchr on the set once per character.
@@ -111,7 +117,14 @@ class Typesetter {
       // Characters that are neither marks nor the start of a URL are copied a run at a
       // time: this loop sees every character of every text that has a quote in it.
       std::size_t run = i;
-      while (run < in.size() && !may_act(in, run)) ++run;
+      unsigned char before = i > 0 ? kBytes.kind[static_cast<unsigned char>(in[i - 1])] : 0;
+      while (run < in.size()) {
+        unsigned char k = kBytes.kind[static_cast<unsigned char>(in[run])];
+        // A mark, or where url_length's first test passes (h, m or w not after a word character).
+        if ((k & kMark) || ((k & kUrlStart) && !(before & kWord))) break;
+        before = k;
+        ++run;
+      }
       if (run > i) {
         out.append(in.data() + i, run - i);
         prev_ = in[run - 1];
