@@ -25,7 +25,7 @@ bool is_cjk(unsigned long cp) {
 
 // Letters and digits of any script (roughly: everything that is not ASCII punctuation,
 // space, or general punctuation).
-bool is_word_part(unsigned long cp) {
+constexpr bool is_word_part(unsigned long cp) {
   if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
   if (cp >= 0x2000 && cp <= 0x206F) return false;  // general punctuation, spaces
   if (cp == 0xA0 || (cp >= 0x3000 && cp <= 0x303F)) return false;  // no-break space, CJK punctuation
@@ -41,6 +41,15 @@ std::string with_separators(std::size_t n, bool english) {
   return out;
 }
 
+// Letters and digits among ASCII, one lookup a byte.
+struct AsciiWordPart {
+  bool is[128] = {};
+  constexpr AsciiWordPart() {
+    for (unsigned c = 0; c < 128; ++c) is[c] = is_word_part(c);
+  }
+};
+constexpr AsciiWordPart kAsciiWordPart;
+
 }  // namespace
 
 void count_text(std::string_view s, ReadingTime& rt) {
@@ -50,7 +59,7 @@ void count_text(std::string_view s, ReadingTime& rt) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
       ++i;
-      bool part = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      bool part = kAsciiWordPart.is[c];
       if (part || (in_word && c == '\'')) {
         if (!in_word) ++rt.words;
         in_word = true;
