@@ -23,20 +23,22 @@ function highWater(memory) {
   return (i + 1) * 4;
 }
 
-// lede.js copies a string input into a buffer of 3 × its UTF-16 length (the UTF-8 worst
-// case); bytes input get an exact buffer. Both are measured.
+// What Core.call in src/web/lede.js puts in wasm memory: bytes as they are; a string of
+// up to STRING_DIRECT UTF-16 units straight into a buffer of 3 × its length (the UTF-8
+// worst case), a longer one encoded first into exactly its bytes. Both are measured.
+const STRING_DIRECT = 16384;
 function wasmPeak(json, format, inputKind) {
   const x = new WebAssembly.Instance(wasm, imports).exports;
   x._initialize();
   const bytes = new TextEncoder().encode(json);
   const before = highWater(x.memory);
   const pagesBefore = x.memory.buffer.byteLength;
-  const cap = inputKind === 'string' ? json.length * 3 : bytes.length;
+  const cap = inputKind === 'string' && json.length <= STRING_DIRECT ? json.length * 3 : bytes.length;
   const ptr = x.lede_alloc(cap);
   new Uint8Array(x.memory.buffer, ptr, bytes.length).set(bytes);
-  const status = x.lede_render(ptr, bytes.length, format);
+  // As lede.js calls it: the core frees the input once it has read it (FREE_INPUT).
+  const status = x.lede_render(ptr, bytes.length, format | 16);
   if (status !== 0) throw new Error(`render failed: ${status}`);
-  x.lede_free(ptr);
   return {
     heapBase: before,
     peak: highWater(x.memory) - before,

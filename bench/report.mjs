@@ -66,7 +66,7 @@ if (browser) {
     const fr = lede / floor;
     targets.push([`${n}: Lede ≤ 2× floor`, x(fr), verdict(fr <= 2), fr <= 2 ? '' : `${x(fr / 2)} too slow (needs ${ms(floor * 2)} ms, is ${ms(lede)} ms)`]);
   }
-  say('Where Lede\'s time goes (same wasm, own instance; the parts are timed one by one):');
+  say('Where Lede\'s time goes (web/lede.js as shipped; the parts are timed one by one):');
   say();
   const parts = browser.results[inputs[0]].rows.filter((r) => !r.main);
   table(['part', ...inputs], parts.map((r) => [r.label, ...inputs.map((n) => ms(get(n, r.id).median))]));

@@ -106,10 +106,11 @@ for (const d of named.data) d.bytes.copy(data, d.offset - base);
 const inSegment = new Uint8Array(data.length);
 for (const d of named.data) inSegment.fill(1, d.offset - base, d.offset - base + d.bytes.length);
 const dataParts = new Map();
-// The entity table is three arrays written by scripts/gen-entities.mjs; their exact bytes
-// are in the generated entities_table.cpp beside the named wasm, so find them by content.
+// The entity table is arrays written by scripts/gen-entities.mjs; their exact bytes are
+// in the generated entities_table.cpp (lede.wasm: entities_table_common.cpp, with its
+// filter) beside the named wasm, so find them by content.
 const mask = new Uint8Array(data.length); // 1: entity table
-const tableCpp = join(dirname(namedPath), 'entities_table.cpp');
+const tableCpp = join(dirname(namedPath), namedPath.endsWith('lede.wasm') ? 'entities_table_common.cpp' : 'entities_table.cpp');
 if (existsSync(tableCpp)) {
   const cpp = readFileSync(tableCpp, 'utf8');
   for (const [, type, name, list] of cpp.matchAll(/const (unsigned char|std::uint16_t|std::uint32_t) (k\w+)\[\] = \{([^}]*)\}/g)) {
@@ -122,14 +123,15 @@ if (existsSync(tableCpp)) {
     let a = 0, b = bytes.length;
     while (a < b && bytes[a] === 0) a++;
     while (b > a && bytes[b - 1] === 0) b--;
+    if (a === b) continue; // all zeros (the common table's one second code point)
     const at = data.indexOf(bytes.subarray(a, b));
     if (at < 0) throw new Error(`entity table ${name} not found in the data section`);
     mask.fill(1, at - a, at - a + bytes.length);
   }
 }
 const pick = (m) => Buffer.from(data.filter((_, i) => inSegment[i] && mask[i] === m));
-if (mask.includes(1)) dataParts.set('md4c entity table (scripts/gen-entities.mjs)', [pick(1)]);
-dataParts.set('other data (Lede tables and strings, nlohmann messages …)', [pick(0)]);
+if (mask.includes(1)) dataParts.set('entity table (scripts/gen-entities.mjs)', [pick(1)]);
+dataParts.set("other data (Lede's tables and strings, md4c's Unicode tables …)", [pick(0)]);
 
 const shippedCode = shipped.sections.find((s) => s.id === 10)?.size ?? 0;
 const namedCode = named.sections.find((s) => s.id === 10)?.size ?? 0;

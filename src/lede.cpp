@@ -61,19 +61,24 @@ bool lay_out(const Article& article, const Options& options, Document& doc, Resu
   if (doc.output_bytes() <= options.limits.max_output_bytes) return true;
   Problem p;
   p.code = ErrorCode::output_limit;
-  p.message = "the rendered article would be larger than the output limit of " +
-              std::to_string(options.limits.max_output_bytes) + " bytes";
+  ((p.message = "the rendered article would be larger than the output limit of ") +=
+   std::to_string(options.limits.max_output_bytes)) += " bytes";
   put_first(std::move(p), result);
   return false;
 }
 
+// The tree holds everything a writer needs. The article (its body nearly the size of
+// the input) is gone before the writer starts, so that the output can take its memory.
+static bool tree_of(std::string_view json, const Options& options, Document& doc, Result& result) {
+  Article article;
+  doc.reserve(json.size());
+  return read(json, options, article, result) && lay_out(article, options, doc, result);
+}
+
 Result render_html(std::string_view json, std::string& html, const Options& options) {
   Result result;
-  Article article;
   Document doc(options.nofollow);
-  doc.reserve(json.size());
-  if (read(json, options, article, result) && lay_out(article, options, doc, result))
-    write_html(doc, html);
+  if (tree_of(json, options, doc, result)) write_html(doc, html);
   return result;
 }
 
@@ -89,11 +94,8 @@ Result render_page(std::string_view json, std::string& html, const Options& opti
 
 Result render_ops(std::string_view json, OpStream& out, const Options& options) {
   Result result;
-  Article article;
   Document doc(options.nofollow);
-  doc.reserve(json.size());
-  if (read(json, options, article, result) && lay_out(article, options, doc, result))
-    write_ops(doc, out);
+  if (tree_of(json, options, doc, result)) write_ops(doc, out);
   return result;
 }
 

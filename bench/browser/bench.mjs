@@ -5,9 +5,10 @@
 // batches: k iterations, each into its own fresh host, with k chosen so that a batch
 // lasts about TARGET_MS. Removing the k hosts is timed separately, after the batch, and
 // is not part of any contender's time. Batches of all contenders are interleaved (round
-// robin) so that drift and GC hit everyone alike; gc() runs once per round when exposed.
+// robin, each round starting one contender later) so that drift and GC hit everyone
+// alike; gc() runs once per round when exposed. Lede's rows time web/lede.js as shipped.
 // Style and layout are not included: nothing reads layout inside the timed region.
-import { createReader } from '/web/lede.js';
+import { buildFragment, createReader } from '/web/lede.js';
 import { marked } from '/node_modules/marked/lib/marked.esm.js';
 import markdownit from '/node_modules/markdown-it/dist/browser/markdown-it.esm.min.mjs';
 import DOMPurify from '/node_modules/dompurify/dist/purify.es.mjs';
@@ -31,41 +32,13 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-// --- Lede's core, a second instance of our own, for the breakdown and the floors -----
+// --- Lede, as shipped: every Lede row calls web/lede.js's exports, nothing else ------
 const OP_OPEN = 1, OP_CLOSE = 2, OP_TEXT = 3, OP_ATTR = 4;
-const imports = {
-  env: { emscripten_notify_memory_growth() {} },
-  wasi_snapshot_preview1: { proc_exit(c) { throw new Error(`exit ${c}`); } },
-};
-const wasmModule = await WebAssembly.compileStreaming(fetch('/web/dist/lede.wasm'));
-const x = new WebAssembly.Instance(wasmModule, imports).exports;
-x._initialize();
-const cstr = (p) => {
-  const m = new Uint8Array(x.memory.buffer);
-  let e = p;
-  while (m[e]) e++;
-  return new TextDecoder().decode(m.subarray(p, e));
-};
-const tags = cstr(x.lede_names(0)).split('\n').slice(0, -1);
-const attrs = cstr(x.lede_names(1)).split('\n').slice(0, -1);
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
 
-/** Puts the JSON into wasm memory once; returns { ptr, size }. */
-function load(json) {
-  const cap = json.length * 3;
-  const ptr = x.lede_alloc(cap);
-  const size = encoder.encodeInto(json, new Uint8Array(x.memory.buffer, ptr, cap)).written;
-  return { ptr, size, cap };
-}
-
-/** Lede's op-stream for `json`, decoded once into a flat JS program (floor b). */
-function program(json) {
-  const { ptr, size } = load(json);
-  if (x.lede_render(ptr, size, 0) !== 0) throw new Error(cstr(x.lede_error_message()));
-  x.lede_free(ptr);
-  const ops = new Uint32Array(x.memory.buffer, x.lede_ops(), x.lede_ops_count());
-  const strings = decoder.decode(new Uint8Array(x.memory.buffer, x.lede_strings(), x.lede_strings_size()));
+/** An op-stream (renderOps()) decoded once into a flat JS program (floor b). */
+function program(opStream) {
+  const { ops, strings, tags, attrs } = opStream;
   const prog = [];
   let pos = 0;
   for (let i = 0; i < ops.length; ) {
@@ -80,7 +53,7 @@ function program(json) {
   }
   // Flat, independent strings (not slices of one decoded buffer), as a list prepared
   // ahead of time would hold them.
-  return { prog: JSON.parse(JSON.stringify(prog)), ops: ops.length, stringBytes: x.lede_strings_size() };
+  return { prog: JSON.parse(JSON.stringify(prog)), ops: ops.length, stringBytes: encoder.encode(strings).length };
 }
 
 function replay(prog, doc = document) {
@@ -97,26 +70,6 @@ function replay(prog, doc = document) {
   return fragment;
 }
 
-// Lede's JS side alone: the same decode and replay as web/lede.js Core.render, reading
-// the op-stream the last lede_render call left in memory.
-function replayFromWasm(doc = document) {
-  const ops = new Uint32Array(x.memory.buffer, x.lede_ops(), x.lede_ops_count());
-  const strings = decoder.decode(new Uint8Array(x.memory.buffer, x.lede_strings(), x.lede_strings_size()));
-  const fragment = doc.createDocumentFragment();
-  let parent = fragment;
-  let pos = 0;
-  for (let i = 0; i < ops.length; ) {
-    const op = ops[i++];
-    switch (op & 0xff) {
-      case OP_OPEN: { const el = doc.createElement(tags[op >>> 8]); parent.appendChild(el); parent = el; break; }
-      case OP_CLOSE: parent = parent.parentNode; break;
-      case OP_TEXT: { const n = ops[i++]; parent.appendChild(doc.createTextNode(strings.slice(pos, (pos += n)))); break; }
-      case OP_ATTR: { const n = ops[i++]; parent.setAttribute(attrs[op >>> 8], strings.slice(pos, (pos += n))); break; }
-    }
-  }
-  return fragment;
-}
-
 // --- the contenders ------------------------------------------------------------------
 await mdwasm.ready;
 const reader = await createReader();
@@ -126,7 +79,9 @@ const inputs = {};
 for (const name of INPUTS) {
   const json = await (await fetch(`/build/bench/inputs/${name}.json`)).text();
   const html = reader.renderHTML(json);
-  inputs[name] = { json, html, ...program(json) };
+  // The op-stream copied out of wasm memory (renderOps), for the DOM-only row.
+  const opStream = reader.renderOps(json);
+  inputs[name] = { json, html, opStream, ...program(opStream) };
 }
 
 // Each case: (input, host) => void. `main` rows are the contest; the others explain it.
@@ -152,15 +107,11 @@ const cases = [
       const t = document.createElement('template'); t.innerHTML = reader.renderHTML(inp.json); host.append(t.content);
     },
   },
-  {
-    id: 'lede_own_instance', label: 'Lede pipeline on the bench\'s own instance (encode, wasm, replay, append)', fn: (inp, host) => {
-      const l = load(inp.json); x.lede_render(l.ptr, l.size, 0); x.lede_free(l.ptr); host.append(replayFromWasm());
-    },
-  },
-  { id: 'part_encode', label: 'part: JSON string → UTF-8 in wasm memory (alloc, encodeInto, free)', part: true, fn: (inp) => { const l = load(inp.json); x.lede_free(l.ptr); } },
-  { id: 'part_wasm_ops', label: 'part: wasm lede_render → op-stream', part: true, fn: (inp) => x.lede_render(inp.loaded.ptr, inp.loaded.size, 0) },
-  { id: 'part_replay', label: 'part: JS decode + DOM replay of that op-stream + append', part: true, setup: (inp) => x.lede_render(inp.loaded.ptr, inp.loaded.size, 0), fn: (inp, host) => host.append(replayFromWasm()) },
-  { id: 'part_wasm_html', label: 'part: wasm lede_render → HTML string (no DOM)', part: true, fn: (inp) => x.lede_render(inp.loaded.ptr, inp.loaded.size, 1) },
+  // Lede's time split in two, both through the shipped exports: the wasm side without
+  // DOM, and the DOM side from an op-stream prepared ahead of time.
+  { id: 'part_ops', label: 'part: Lede renderOps() (encode, wasm, op-stream copied out; no DOM)', part: true, fn: (inp) => reader.renderOps(inp.json) },
+  { id: 'part_dom', label: 'part: Lede buildFragment() of that op-stream + append (DOM only)', part: true, fn: (inp, host) => host.append(buildFragment(inp.opStream)) },
+  { id: 'part_html', label: 'part: Lede renderHTML() (encode, wasm, HTML decoded to a string; no DOM)', part: true, fn: (inp) => reader.renderHTML(inp.json) },
   { id: 'ref_json_parse', label: 'reference: JSON.parse of the same text in JS', part: true, fn: (inp) => JSON.parse(inp.json) },
   { id: 'ref_marked_html', label: 'reference: marked.parse of the body (no DOM, no DOMPurify)', part: true, fn: (inp) => marked.parse(inp.body ??= JSON.parse(inp.json).body) },
   { id: 'ref_mdwasm_html', label: 'reference: markdown-wasm parse of the body (no DOM, no DOMPurify)', part: true, fn: (inp) => mdwasm.parse(inp.body ??= JSON.parse(inp.json).body) },
@@ -210,10 +161,8 @@ function batch(c, inp, k) {
 const results = {};
 for (const [name, inp] of Object.entries(inputs)) {
   log(`${name}: ${inp.json.length} chars of JSON`);
-  inp.loaded = load(inp.json);
   const plan = [];
   for (const c of cases) {
-    c.setup?.(inp);
     // Warm up (JIT, wasm tier-up), then size the batch.
     let k = 1;
     for (;;) {
@@ -230,8 +179,10 @@ for (const [name, inp] of Object.entries(inputs)) {
     // slow), then a yield to the event loop so the page is not one long task.
     gc();
     await new Promise((r) => setTimeout(r, 0));
-    for (const p of plan) {
-      p.c.setup?.(inp);
+    // Each round starts with the next contender: the first batch after gc() is slower
+    // (on the seed by about a fifth), and a fixed order put that on Lede every time.
+    for (let q = 0; q < plan.length; q++) {
+      const p = plan[(q + b) % plan.length];
       const r = batch(p.c, inp, p.k);
       p.per.push(r.per);
       p.removal.push(r.removal);
@@ -248,8 +199,6 @@ for (const [name, inp] of Object.entries(inputs)) {
     sanity: sanity[name],
   };
   for (const r of results[name].rows) log(`  ${r.id.padEnd(20)} ${r.median.toFixed(3).padStart(8)} ms  (k=${r.k})`);
-  x.lede_free(inp.loaded.ptr);
-  delete inp.loaded;
 }
 
 window.__bench = { userAgent: navigator.userAgent, targetMs: TARGET_MS, batches: BATCHES, gcExposed: !!globalThis.gc, results };

@@ -1,6 +1,7 @@
 #include "input/article_reader.hpp"
 
 #include <string>
+#include <utility>
 
 #include "input/fields.hpp"
 
@@ -20,7 +21,7 @@ void read_article(const JsonValue& json, Article& a, std::vector<Problem>& probl
     s.string("name", site.name);
     s.url("url", site.url, UrlKind::link);
     s.url("logo", site.logo, UrlKind::image);
-    a.site = site;
+    a.site = std::move(site);
   });
   f.string("section", a.section);
   f.string("dek", a.dek);
@@ -29,7 +30,7 @@ void read_article(const JsonValue& json, Article& a, std::vector<Problem>& probl
     Author author;
     s.string("name", author.name, /*required=*/true);
     s.url("url", author.url, UrlKind::link);
-    if (!author.name.empty()) a.authors.push_back(author);
+    if (!author.name.empty()) a.authors.push_back(std::move(author));
   });
   f.date("published", a.published);
   f.date("updated", a.updated);
@@ -49,7 +50,7 @@ void read_article(const JsonValue& json, Article& a, std::vector<Problem>& probl
     s.string("credit", image.credit);
     s.size("width", image.width);
     s.size("height", image.height);
-    a.image = image;
+    a.image = std::move(image);
   });
   std::string body, format;
   f.string("body", body);
@@ -82,7 +83,7 @@ void read_article(const JsonValue& json, Article& a, std::vector<Problem>& probl
     s.url("src", audio.src, UrlKind::media, /*required=*/true);
     s.string("title", audio.title);
     s.seconds("duration", audio.duration);
-    a.audio = audio;
+    a.audio = std::move(audio);
   });
   f.objects("related", [&](Fields& s) {
     RelatedArticle r;
@@ -90,7 +91,7 @@ void read_article(const JsonValue& json, Article& a, std::vector<Problem>& probl
     s.url("url", r.url, UrlKind::link);
     s.url("image", r.image, UrlKind::image);
     s.date("published", r.published);
-    a.related.push_back(r);
+    a.related.push_back(std::move(r));
   });
   f.object("newsletter", [&](Fields& s) {
     Newsletter n;
@@ -98,7 +99,7 @@ void read_article(const JsonValue& json, Article& a, std::vector<Problem>& probl
     s.string("text", n.text);
     s.url("action", n.action, UrlKind::action);
     s.string("button", n.button);
-    a.newsletter = n;
+    a.newsletter = std::move(n);
   });
 }
 

@@ -42,15 +42,26 @@ class Fields {
   const std::string& path() const { return path_; }
   bool lenient() const { return lenient_; }
 
-  std::string path_of(const char* key) const { return path_.empty() ? key : path_ + "." + key; }
+  std::string path_of(const char* key) const {
+    if (path_.empty()) return key;
+    std::string p = path_;
+    (p += '.') += key;
+    return p;
+  }
 
-  void error(const std::string& path, std::string message, bool warning = false) {
+  void error(const std::string& path, std::string_view message, bool warning = false) {
     Problem p;
     p.code = ErrorCode::schema;
     p.warning = warning || lenient_;
     p.path = path;
-    p.message = std::move(message);
+    p.message = message;
     problems_.push_back(std::move(p));
+  }
+
+  // The same for the member `key` of this object: one call instead of a path built at
+  // every check.
+  void error_at(const char* key, std::string_view message, bool warning = false) {
+    error(path_of(key), message, warning);
   }
 
   // The member if present and not null; null counts as absent.
@@ -62,15 +73,15 @@ class Fields {
   bool string(const char* key, std::string& out, bool required = false) {
     const JsonValue* v = get(key);
     if (!v) {
-      if (required) error(path_of(key), "required");
+      if (required) error_at(key, "required");
       return false;
     }
     if (v->type != JsonValue::Type::string) {
-      error(path_of(key), "expected a string");
+      error_at(key, "expected a string");
       return false;
     }
     if (required && is_blank(v->string)) {
-      error(path_of(key), "must not be empty");
+      error_at(key, "must not be empty");
       return false;
     }
     out = v->string;
@@ -79,16 +90,17 @@ class Fields {
 
   void url(const char* key, std::string& out, UrlKind kind, bool required = false) {
     if (!string(key, out, required) || out.empty()) return;
-    if (!check_url(out, kind))
-      error(path_of(key),
-            std::string("URL refused (only ") + describe_policy(kind) + "); it is left out",
-            /*warning=*/true);
+    if (!check_url(out, kind)) {
+      std::string m = "URL refused (only ";
+      (m += describe_policy(kind)) += "); it is left out";
+      error_at(key, m, /*warning=*/true);
+    }
   }
 
   void date(const char* key, std::string& out) {
     Date d;
     if (string(key, out) && !parse_iso_date(out, d)) {
-      error(path_of(key), "expected an ISO 8601 date such as 2026-01-27 or 2026-01-27T09:30:00Z");
+      error_at(key, "expected an ISO 8601 date such as 2026-01-27 or 2026-01-27T09:30:00Z");
       out.clear();
     }
   }
@@ -97,7 +109,7 @@ class Fields {
     const JsonValue* v = get(key);
     if (!v) return;
     if (v->type != JsonValue::Type::number || !v->integral || v->number < 0 || v->number > 1e6)
-      error(path_of(key), "expected a whole number of pixels");
+      error_at(key, "expected a whole number of pixels");
     else
       out = static_cast<unsigned>(v->number);
   }
@@ -106,7 +118,7 @@ class Fields {
     const JsonValue* v = get(key);
     if (!v) return;
     if (v->type != JsonValue::Type::number || v->number < 0 || !std::isfinite(v->number))
-      error(path_of(key), "expected a number of seconds");
+      error_at(key, "expected a number of seconds");
     else
       out = v->number;
   }
@@ -117,7 +129,7 @@ class Fields {
     const JsonValue* v = get(key);
     if (!v) return false;
     if (v->type != JsonValue::Type::object) {
-      error(path_of(key), "expected an object");
+      error_at(key, "expected an object");
       return false;
     }
     Fields sub(*v, path_of(key), problems_, lenient_);
@@ -131,11 +143,11 @@ class Fields {
     const JsonValue* v = get(key);
     if (!v) return;
     if (v->type != JsonValue::Type::array) {
-      error(path_of(key), "expected an array");
+      error_at(key, "expected an array");
       return;
     }
     for (std::size_t i = 0; i < v->items.size(); ++i)
-      each(v->items[i], path_of(key) + "[" + std::to_string(i) + "]");
+      each(v->items[i], ((path_of(key) += '[') += std::to_string(i)) += ']');
   }
 
   // Like array(), for arrays of objects.

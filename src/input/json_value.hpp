@@ -1,5 +1,5 @@
 // A small read-only JSON value: just enough to read an article. Built by read_json()
-// from nlohmann's SAX events, so no exception and no full json DOM is ever involved.
+// (src/input/json_reader.cpp), so no exception and no full json DOM is ever involved.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -17,15 +17,15 @@ struct JsonValue {
   bool integral = false;  // written without fraction or exponent
   double number = 0;
   std::string string;
-  std::vector<JsonValue> items;                            // array
-  std::vector<std::pair<std::string, JsonValue>> members;  // object, in input order
+  std::vector<JsonValue> items;  // an array's items, or an object's values in input order
+  std::vector<std::string> keys;  // an object's keys: keys[i] names items[i]
 
   // The member's value, or nullptr. With duplicate keys the last one wins, as in
   // JavaScript's JSON.parse.
   const JsonValue* find(std::string_view key) const {
     const JsonValue* found = nullptr;
-    for (const auto& m : members)
-      if (m.first == key) found = &m.second;
+    for (std::size_t i = 0; i < keys.size(); ++i)
+      if (keys[i] == key) found = &items[i];
     return found;
   }
 };

@@ -14,11 +14,11 @@ bool needs_adapter(const JsonValue& json) {
   if (json.find("body")) return false;
   static const char* const kMarkers[] = {"@context", "@type", "@graph", "content_html",
                                          "content_text", "components", "content", "textContent"};
-  for (const auto& member : json.members) {
-    const char* key = member.first.c_str();
+  for (std::size_t i = 0; i < json.keys.size(); ++i) {
+    const char* key = json.keys[i].c_str();
     for (const char* marker : kMarkers)
       if (!std::strcmp(key, marker)) return true;
-    const JsonValue& v = member.second;
+    const JsonValue& v = json.items[i];
     if ((!std::strcmp(key, "title") && v.type == JsonValue::Type::object) ||
         (!std::strcmp(key, "version") && v.type == JsonValue::Type::string &&
          !v.string.compare(0, 20, "https://jsonfeed.org")))

@@ -35,13 +35,10 @@ void time_element(Document& doc, const std::string& iso, const char* cls) {
 
 // An <a> when the URL passes the policy, otherwise a <span>: the text is never lost.
 void open_link_or_span(Document& doc, const std::string& url) {
-  auto checked = check_url(url, UrlKind::link);
-  if (!checked || url.empty()) {
-    doc.open(Tag::span);
-    return;
-  }
-  doc.open(Tag::a);
-  doc.set_url(Attr::href, url, UrlKind::link);
+  // set_url checks the URL (and sets nothing if it is refused): checking it first too
+  // would run the policy twice for every link.
+  NodeId a = doc.open(Tag::a);
+  if (!doc.set_url(Attr::href, url, UrlKind::link)) doc.retag(a, Tag::span);
 }
 
 void element_with_text(Document& doc, Tag tag, const char* cls, const std::string& text) {
@@ -152,8 +149,10 @@ std::string clock(double seconds) {
   // of 1e300 read "-2562047788015215:0-30:0-8"). Cap at 10^12 s, some 31,700 years.
   long long total = std::llround(std::min(seconds, 1e12));
   long long h = total / 3600, m = (total / 60) % 60, s = total % 60;
-  std::string out = h ? std::to_string(h) + ":" + (m < 10 ? "0" : "") : "";
-  out += std::to_string(m) + ":" + (s < 10 ? "0" : "") + std::to_string(s);
+  std::string out;
+  if (h) ((out = std::to_string(h)) += ":") += m < 10 ? "0" : "";
+  ((out += std::to_string(m)) += ":") += s < 10 ? "0" : "";
+  out += std::to_string(s);
   return out;
 }
 
@@ -242,10 +241,12 @@ std::vector<NodeId> arrange_headings(Document& doc, NodeId body) {
     std::string base = slug(doc.text_content(id)), s = base;
     if (!used.insert(s).second) {
       int& n = next.emplace(base, 2).first->second;
-      do s = base + "-" + std::to_string(n++);
-      while (!used.insert(s).second);
+      do {
+        s = base;
+        (s += '-') += std::to_string(n++);
+      } while (!used.insert(s).second);
     }
-    doc.set(id, Attr::id, "lede-" + s);
+    doc.set(id, Attr::id, s.insert(0, "lede-"));
   }
   return headings;
 }
@@ -296,7 +297,9 @@ void contents(Document& doc, const std::vector<NodeId>& headings) {
     doc.open(Tag::li);
     if (level == 3) doc.set(Attr::class_, "lede-toc-sub");
     doc.open(Tag::a);
-    doc.set_url(Attr::href, "#" + std::string(doc.value_of(h, Attr::id)), UrlKind::link);
+    std::string href = "#";
+    href += doc.value_of(h, Attr::id);
+    doc.set_url(Attr::href, href, UrlKind::link);
     doc.text(doc.text_content(h));
     doc.close();
     doc.close();
@@ -415,7 +418,10 @@ bool layout_article(const Article& a, Document& doc, const Options& options,
   bool show_dek = true;
   if (!a.body.empty()) {
     ok = body(a, doc, options, problems, body_div, headings, show_dek);
-    count_text(doc.text_content(body_div), reading);
+    // Node by node: a copy of the whole body's text would cost as much as counting it.
+    walk(
+        doc, body_div, [&](NodeId id) { if (doc.node(id).is_text) count_text(doc.text_of(id), reading); },
+        [](NodeId) {});
     finish(reading);
   }
   header(a, a.body.empty() ? nullptr : &reading, show_dek, doc);

@@ -69,8 +69,10 @@ std::string format_date(const Date& d) {
                                       "Thursday", "Friday", "Saturday"};
   static const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  return std::string(kDays[weekday(d.year, d.month, d.day)]) + ", " + kMonths[d.month - 1] + " " +
-         std::to_string(d.day) + ", " + std::to_string(d.year);
+  std::string out = kDays[weekday(d.year, d.month, d.day)];
+  (((out += ", ") += kMonths[d.month - 1]) += " ") += std::to_string(d.day);
+  (out += ", ") += std::to_string(d.year);
+  return out;
 }
 
 }  // namespace lede

@@ -25,7 +25,7 @@ bool is_cjk(unsigned long cp) {
 
 // Letters and digits of any script (roughly: everything that is not ASCII punctuation,
 // space, or general punctuation).
-bool is_word_part(unsigned long cp) {
+constexpr bool is_word_part(unsigned long cp) {
   if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
   if (cp >= 0x2000 && cp <= 0x206F) return false;  // general punctuation, spaces
   if (cp == 0xA0 || (cp >= 0x3000 && cp <= 0x303F)) return false;  // no-break space, CJK punctuation
@@ -41,11 +41,33 @@ std::string with_separators(std::size_t n, bool english) {
   return out;
 }
 
+// Letters and digits among ASCII, one lookup a byte.
+struct AsciiWordPart {
+  bool is[128] = {};
+  constexpr AsciiWordPart() {
+    for (unsigned c = 0; c < 128; ++c) is[c] = is_word_part(c);
+  }
+};
+constexpr AsciiWordPart kAsciiWordPart;
+
 }  // namespace
 
 void count_text(std::string_view s, ReadingTime& rt) {
-  bool in_word = false;
+  bool in_word = rt.in_word;
   for (std::size_t i = 0; i < s.size();) {
+    // ASCII is most of the text of most articles: it needs neither decoding nor the CJK ranges.
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      bool part = kAsciiWordPart.is[c];
+      if (part || (in_word && c == '\'')) {
+        if (!in_word) ++rt.words;
+        in_word = true;
+      } else {
+        in_word = false;
+      }
+      continue;
+    }
     unsigned long cp = next_codepoint(s, i);
     if (is_cjk(cp)) {
       ++rt.cjk_chars;
@@ -57,6 +79,7 @@ void count_text(std::string_view s, ReadingTime& rt) {
       in_word = false;
     }
   }
+  rt.in_word = in_word;
 }
 
 void finish(ReadingTime& rt) {
@@ -72,14 +95,16 @@ void finish(ReadingTime& rt) {
 
 std::string describe_minutes(const ReadingTime& rt) {
   std::string out = std::to_string(rt.minutes_low);
-  if (rt.minutes_high != rt.minutes_low) out += "\xE2\x80\x93" + std::to_string(rt.minutes_high);
-  return out + " min read";
+  if (rt.minutes_high != rt.minutes_low) (out += "\xE2\x80\x93") += std::to_string(rt.minutes_high);
+  out += " min read";
+  return out;
 }
 
 std::string describe_length(const ReadingTime& rt, std::string_view lang) {
   bool english = lang.empty() || lang.substr(0, 2) == "en";
-  if (rt.cjk_chars > rt.words) return with_separators(rt.cjk_chars + rt.words, english) + " characters";
-  return with_separators(rt.words, english) + (rt.words == 1 ? " word" : " words");
+  std::string out = with_separators(rt.cjk_chars > rt.words ? rt.cjk_chars + rt.words : rt.words, english);
+  out += rt.cjk_chars > rt.words ? " characters" : rt.words == 1 ? " word" : " words";
+  return out;
 }
 
 }  // namespace lede

@@ -12,9 +12,11 @@ struct ReadingTime {
   std::size_t cjk_chars = 0;   // Han, kana and Hangul characters, each counted alone
   unsigned minutes_low = 0;    // a range, as readers differ: fast reader
   unsigned minutes_high = 0;   // slow reader
+  bool in_word = false;        // count_text: the text so far ends inside a word
 };
 
-// Adds the text's words and CJK characters to `rt`.
+// Adds the text's words and CJK characters to `rt`, as if the text followed the text
+// counted so far (a word may go on across text nodes: "foo*bar*").
 void count_text(std::string_view utf8, ReadingTime& rt);
 
 // Computes the minute range from the counts (at least one minute).

@@ -50,13 +50,27 @@ std::size_t url_length(std::string_view in, std::size_t at) {
   return end == std::string_view::npos ? rest.size() : end;
 }
 
+// What Typesetter::set needs to know of a byte, one lookup for its plain-text loop: a
+// mark it may rewrite, an h, m or w that may start a URL, a word character (is_word_char).
+enum : unsigned char { kMark = 1, kUrlStart = 2, kWord = 4 };
+struct ByteKinds {
+  unsigned char kind[256] = {};
+  constexpr ByteKinds() {
+    for (unsigned c = 0; c < 256; ++c)
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80) kind[c] = kWord;
+    for (unsigned char c : {'"', '\'', '-', '.'}) kind[c] = kMark;
+    for (unsigned char c : {'h', 'm', 'w'}) kind[c] |= kUrlStart;
+  }
+};
+constexpr ByteKinds kBytes;
+
 // Whether Typesetter::set could change `text`: only quotes, "--" and "..." are rewritten.
+// A plain loop: find_first_of calls memchr on the set once per character.
 bool needs_setting(std::string_view text) {
-  for (std::size_t i = text.find_first_of("\"'-."); i != std::string_view::npos;
-       i = text.find_first_of("\"'-.", i + 1)) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (c == '"' || c == '\'') return true;
-    if (i + 1 < text.size() && text[i + 1] == c &&
+    if ((c == '-' || c == '.') && i + 1 < text.size() && text[i + 1] == c &&
         (c == '-' || (i + 2 < text.size() && text[i + 2] == '.')))
       return true;
   }
@@ -100,6 +114,23 @@ class Typesetter {
     std::string out;
     out.reserve(in.size() + 8);
     for (std::size_t i = 0; i < in.size(); ++i) {
+      // Characters that are neither marks nor the start of a URL are copied a run at a
+      // time: this loop sees every character of every text that has a quote in it.
+      std::size_t run = i;
+      unsigned char before = i > 0 ? kBytes.kind[static_cast<unsigned char>(in[i - 1])] : 0;
+      while (run < in.size()) {
+        unsigned char k = kBytes.kind[static_cast<unsigned char>(in[run])];
+        // A mark, or where url_length's first test passes (h, m or w not after a word character).
+        if ((k & kMark) || ((k & kUrlStart) && !(before & kWord))) break;
+        before = k;
+        ++run;
+      }
+      if (run > i) {
+        out.append(in.data() + i, run - i);
+        prev_ = in[run - 1];
+        i = run;
+        if (i == in.size()) break;
+      }
       char c = in[i];
       // A URL written out in the text (an autolink's text, or one md4c did not link)
       // must stay exactly as typed: "p--q" in a path is not a dash.

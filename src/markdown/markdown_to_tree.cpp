@@ -302,8 +302,8 @@ class TreeBuilder {
       Problem p;
       p.code = ErrorCode::too_deep;
       p.path = "body";
-      p.message = "Markdown nesting is deeper than the limit of " +
-                  std::to_string(options_.max_depth) + " levels";
+      ((p.message = "Markdown nesting is deeper than the limit of ") +=
+       std::to_string(options_.max_depth)) += " levels";
       problems_.push_back(std::move(p));
     }
     too_deep_ = true;
@@ -318,8 +318,10 @@ class TreeBuilder {
     // Quote at most 60 bytes of the URL, cut at a character boundary.
     std::size_t n = url.size() < 60 ? url.size() : 60;
     while (n < url.size() && n > 0 && (static_cast<unsigned char>(url[n]) & 0xC0) == 0x80) --n;
-    p.message = std::string(what) + " URL refused (only " + describe_policy(kind) + "): \"" +
-                url.substr(0, n) + (n < url.size() ? "…" : "") + "\"; its text is kept";
+    std::string& m = p.message;
+    ((m = what) += " URL refused (only ") += describe_policy(kind);
+    (m += "): \"").append(url, 0, n);
+    ((m += n < url.size() ? "…" : "") += "\"; its text is kept");
     problems_.push_back(std::move(p));
   }
 

@@ -1,10 +1,19 @@
 #include "output/op_writer.hpp"
 
+#include <cstring>
+
 namespace lede {
 
 std::uint32_t utf16_length(std::string_view s) {
   std::uint32_t n = 0;
-  for (unsigned char c : s) {
+  std::size_t i = 0;
+  // ASCII eight bytes at a time: one code unit a byte.
+  for (std::uint64_t w; i + 8 <= s.size(); i += 8) {
+    std::memcpy(&w, s.data() + i, 8);
+    if (w & 0x8080808080808080u) break;
+    n += 8;
+  }
+  for (unsigned char c : s.substr(i)) {
     if ((c & 0xC0) != 0x80) ++n;  // a code point starts here
     if (c >= 0xF0) ++n;           // outside the BMP: a surrogate pair
   }
@@ -12,8 +21,27 @@ std::uint32_t utf16_length(std::string_view s) {
 }
 
 void write_ops(const Document& doc, OpStream& out) {
-  out.ops.reserve(out.ops.size() + doc.size() * 3);
-  out.strings.reserve(out.strings.size() + doc.pool_bytes());
+  // Exactly the room the output takes: the pool also holds texts that layout replaced,
+  // and the tree's node count includes nodes it unlinked.
+  std::size_t ops = 0, bytes = 0;
+  walk(
+      doc, doc.root(),
+      [&](NodeId id) {
+        const Node& n = doc.node(id);
+        if (n.is_text) {
+          ops += 2;
+          bytes += n.text_size;
+          return;
+        }
+        ops += 2;  // open and close
+        for (std::uint32_t a = n.first_attr; a != kNone; a = doc.attr_entry(a).next) {
+          ops += 2;
+          bytes += doc.attr_entry(a).value_size;
+        }
+      },
+      [](NodeId) {});
+  out.ops.reserve(out.ops.size() + ops);
+  out.strings.reserve(out.strings.size() + bytes);
   walk(
       doc, doc.root(),
       [&](NodeId id) {

@@ -10,17 +10,39 @@ namespace lede {
 // prefix shared with the previous name, the rest of the name, a 0 byte); 24 bits of
 // code points per entry (20 bits for the first, 4 bits choosing the second), stored as
 // three planes of kCount bytes (low, middle, high), which gzip better than triples.
+// lede.wasm links a table of the common names only (--common), with kFilterBits bits
+// of hash filter over the names it leaves out; the full table has kFilterBits 0.
 namespace entity_table {
 extern const int kCount;
 extern const unsigned char kNames[];
 extern const std::uint16_t kBlocks[];
 extern const unsigned char kCodepoints[];
 extern const std::uint32_t kSeconds[];
+extern const int kFilterBits;
+extern const unsigned char kFilter[];
 }  // namespace entity_table
 
 namespace {
 
+// The first name this build's table left out since take_missing_entity() last ran
+// (empty: none). One render at a time per thread, as everywhere in the core.
+thread_local char g_missing[33];
+
 constexpr int kBlock = 64;  // keep in sync with BLOCK in scripts/gen-entities.mjs
+
+// A name the table does not have: is it one the full list may have? Then remember it.
+void note_if_left_out(std::string_view name) {
+  using namespace entity_table;
+  if (kFilterBits == 0 || g_missing[0]) return;
+  std::uint32_t h = 0x811c9dc5;  // FNV-1a, as in scripts/gen-entities.mjs
+  for (char c : name) {
+    bool alnum = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    if (!alnum) return;  // no HTML5 name has anything else
+    h = (h ^ static_cast<unsigned char>(c)) * 0x01000193u;
+  }
+  std::uint32_t bit = h & static_cast<std::uint32_t>(kFilterBits - 1);
+  if (kFilter[bit >> 3] >> (bit & 7) & 1) g_missing[name.copy(g_missing, name.size())] = 0;
+}
 
 int compare(std::string_view a, const char* b, std::size_t b_size) {
   int c = std::memcmp(a.data(), b, a.size() < b_size ? a.size() : b_size);
@@ -51,7 +73,7 @@ bool lookup(std::string_view name, unsigned long& first, unsigned long& second) 
     while (*p) current[length++] = static_cast<char>(*p++);
     ++p;
     int c = compare(name, current, length);
-    if (c < 0) return false;  // sorted: it is not further on
+    if (c < 0) break;  // sorted: it is not further on
     if (c == 0) {
       const unsigned char* cp = kCodepoints + i;
       unsigned long packed = cp[0] | cp[kCount] << 8 | static_cast<unsigned long>(cp[2 * kCount]) << 16;
@@ -60,10 +82,17 @@ bool lookup(std::string_view name, unsigned long& first, unsigned long& second) 
       return true;
     }
   }
+  note_if_left_out(name);
   return false;
 }
 
 }  // namespace
+
+std::string take_missing_entity() {
+  std::string name = g_missing;
+  g_missing[0] = 0;
+  return name;
+}
 
 void append_utf8(std::string& out, unsigned long cp) {
   if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;

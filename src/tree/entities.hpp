@@ -18,4 +18,12 @@ bool decode_entity(std::string_view ref, std::string& out);
 // by what a browser would see if the text ever went through an HTML parser.
 std::string decode_entities(std::string_view text);
 
+// web/dist/lede.wasm knows only the common names (HTML 4's and &apos;; see
+// scripts/gen-entities.mjs). A lookup there that meets a name it lacks but the HTML5
+// list may have records it, and the wasm front door refuses the article with
+// ErrorCode::needs_html_parser, so that lede-html.wasm, with every name, renders it as
+// it always did. Returns the first such name since the last call ("" if none; always
+// "" with the full table) and forgets it.
+std::string take_missing_entity();
+
 }  // namespace lede

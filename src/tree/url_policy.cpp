@@ -1,5 +1,7 @@
 #include "tree/url_policy.hpp"
 
+#include <cstdint>
+
 #include "tree/entities.hpp"
 
 namespace lede {
@@ -10,17 +12,20 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 
 // The same set md4c-html leaves unescaped in URLs; everything else is percent-encoded.
-bool is_url_safe(unsigned char c) {
-  if (is_alpha(static_cast<char>(c)) || is_digit(static_cast<char>(c))) return true;
-  switch (c) {
-    case '~': case '-': case '_': case '.': case '+': case '!': case '*': case '(':
-    case ')': case ',': case '%': case '#': case '@': case '?': case '=': case ';':
-    case ':': case '/': case '$': case '&':
-      return true;
-    default:
-      return false;
+// A bit per ASCII character: every character of every URL is looked up, twice.
+struct UrlSafe {
+  std::uint32_t bits[4] = {};
+  constexpr UrlSafe() {
+    const char* safe = "~-_.+!*(),%#@?=;:/$&";
+    for (const char* c = safe; *c; ++c) set(static_cast<unsigned char>(*c));
+    for (unsigned c = 0; c < 128; ++c)
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) set(c);
   }
-}
+  constexpr void set(unsigned c) { bits[c >> 5] |= std::uint32_t{1} << (c & 31); }
+};
+constexpr UrlSafe kUrlSafe;
+
+bool is_url_safe(unsigned char c) { return c < 128 && (kUrlSafe.bits[c >> 5] >> (c & 31) & 1); }
 
 // Browsers trim leading and trailing C0 controls and spaces and remove tab and newlines
 // anywhere in a URL. Lede also removes every other control character anywhere: that is
@@ -30,10 +35,17 @@ std::string clean(std::string_view s) {
   std::size_t b = 0, e = s.size();
   while (b < e && edge(static_cast<unsigned char>(s[b]))) ++b;
   while (e > b && edge(static_cast<unsigned char>(s[e - 1]))) --e;
+  s = s.substr(b, e - b);
   std::string out;
-  out.reserve(e - b);
-  for (unsigned char c : s.substr(b, e - b))
-    if (c >= 0x20 && c != 0x7F) out += static_cast<char>(c);
+  out.reserve(s.size());
+  std::size_t from = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != 0x7F) continue;
+    out.append(s.data() + from, i - from);
+    from = i + 1;
+  }
+  out.append(s.data() + from, s.size() - from);
   return out;
 }
 
@@ -61,7 +73,8 @@ bool starts_with_ci(std::string_view s, std::string_view prefix) {
 
 bool is_allowed_data_image(std::string_view url) {
   for (std::string_view type : {"png", "gif", "jpeg", "webp", "avif"}) {
-    std::string prefix = "data:image/" + std::string(type);
+    std::string prefix = "data:image/";
+    prefix += type;
     if (starts_with_ci(url, prefix) && url.size() > prefix.size() &&
         (url[prefix.size()] == ';' || url[prefix.size()] == ','))
       return true;
@@ -86,12 +99,18 @@ std::optional<std::string> check_url(std::string_view raw, UrlKind kind) {
   // Judge both what the author wrote and what an HTML parser would make of it: a
   // URL is refused if either form has a scheme outside the policy.
   std::string literal = clean(raw);
-  std::string decoded = clean(decode_entities(raw));
-  if (literal.empty() || decoded.empty()) return std::nullopt;
+  if (literal.empty()) return std::nullopt;
   if (!scheme_allowed(scheme_of(literal), literal, kind)) return std::nullopt;
-  if (!scheme_allowed(scheme_of(decoded), decoded, kind)) return std::nullopt;
-
-  return percent_encode(literal, is_url_safe);
+  // Without an '&' there is no reference: the decoded form is the literal one. Every
+  // URL of an article is checked when read and again when laid out, so this is common.
+  if (raw.find('&') != std::string_view::npos) {
+    std::string decoded = clean(decode_entities(raw));
+    if (decoded.empty()) return std::nullopt;
+    if (!scheme_allowed(scheme_of(decoded), decoded, kind)) return std::nullopt;
+  }
+  for (unsigned char c : literal)
+    if (!is_url_safe(c)) return percent_encode(literal, is_url_safe);
+  return literal;
 }
 
 std::string percent_encode(std::string_view s, bool (*keep)(unsigned char)) {

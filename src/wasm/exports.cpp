@@ -4,8 +4,13 @@
 #include <cstdint>
 #include <cstdlib>
 #include <string>
+#include <utility>
 
 #include "lede/lede.hpp"
+#include "output/html_writer.hpp"
+#include "output/op_writer.hpp"
+#include "pipeline.hpp"
+#include "tree/entities.hpp"
 #include "tree/vocabulary.hpp"
 
 #define LEDE_EXPORT(name) extern "C" __attribute__((export_name(#name)))
@@ -31,18 +36,41 @@ void reset(T& buffer) {
 LEDE_EXPORT(lede_alloc) void* lede_alloc(std::size_t size) { return std::malloc(size ? size : 1); }
 LEDE_EXPORT(lede_free) void lede_free(void* p) { std::free(p); }
 
-// Renders `size` bytes of article JSON at `json`. format 0: DOM operations, 1: HTML.
+// Renders `size` bytes of article JSON at `json`. format 0: DOM operations, 1: HTML;
+// plus kFreeInput: `json` came from lede_alloc and the core frees it as soon as it has
+// been read (the caller must not), so the input is never in memory with the tree.
 // Returns 0 on success or an lede::ErrorCode; see lede_error_*.
-LEDE_EXPORT(lede_render) int lede_render(const char* json, std::size_t size, int format) {
+constexpr int kFreeInput = 16;
+LEDE_EXPORT(lede_render) int lede_render(char* json, std::size_t size, int format) {
   reset(g_ops.ops);
   reset(g_ops.strings);
   reset(g_html);
   g_error = lede::Problem{};
-  std::string_view input(json, size);
-  lede::Result r = format == 1 ? lede::render_html(input, g_html, g_options)
-                               : lede::render_ops(input, g_ops, g_options);
+  // lede::render_ops and render_html, with the input freed between reading and layout.
+  lede::take_missing_entity();
+  lede::Result r;
+  lede::Document doc(g_options.nofollow);
+  bool ok;
+  {
+    lede::Article article;
+    doc.reserve(size);
+    ok = lede::read(std::string_view(json, size), g_options, article, r);
+    if (format & kFreeInput) std::free(json);
+    ok = ok && lede::lay_out(article, g_options, doc, r);
+  }
+  if (ok && (format & 1)) lede::write_html(doc, g_html);
+  if (ok && !(format & 1)) lede::write_ops(doc, g_ops);
+  // lede.wasm met a named reference only lede-html.wasm knows: whatever else happened,
+  // that module's answer is the right one (the same as every other build's).
+  std::string missing = lede::take_missing_entity();
+  if (!missing.empty()) {
+    g_error.code = lede::ErrorCode::needs_html_parser;
+    g_error.message = "the named reference &";
+    (g_error.message += missing) += "; needs lede-html.wasm (renderAsync loads it)";
+    return static_cast<int>(g_error.code);
+  }
   if (r.ok()) return 0;
-  g_error = *r.first_error();
+  g_error = std::move(r.problems.front());  // the first error: errors come first
   return static_cast<int>(g_error.code);
 }
 

@@ -1,11 +1,11 @@
 // Small stand-ins for C library functions, linked into the wasm builds only.
 //
-// nlohmann/json calls strtod for numbers with a fraction or exponent and snprintf
-// for one error message ("<U+%.4X>"). musl's versions bring long-double soft-float
+// Lede's JSON reader calls strtod for numbers with a fraction or exponent (and once
+// called snprintf, through nlohmann/json). musl's versions bring long-double soft-float
 // arithmetic and the whole printf engine: about 7 KB of the gzipped module. Lede
-// only reads numbers for sizes and durations, and nlohmann has already checked the
+// only reads numbers for sizes and durations, and the reader has already checked the
 // token's JSON grammar before calling strtod, so these are enough. Likewise strtoull
-// and strtoll (nlohmann's integers) and qsort (md4c's link reference definitions):
+// and strtoll (the reader's integers) and qsort (md4c's link reference definitions):
 // musl's generic integer scanner and smoothsort are larger than Lede needs. The native
 // build uses the real C library.
 #include <cerrno>
@@ -86,8 +86,9 @@ extern "C" double strtod(const char* s, char** end) {
   return negative ? -value : value;
 }
 
-// Supports the conversions nlohmann/json uses: %s %c %d %u %X %x (with an optional
-// precision, and the l/z length modifiers) and %%.
+// Supports the conversions nlohmann/json used: %s %c %d %u %X %x (with an optional
+// precision, and the l/z length modifiers) and %%. lede.wasm no longer calls it;
+// lede-html.wasm still links it.
 extern "C" int vsnprintf(char* out, std::size_t size, const char* format, va_list args) {
   std::size_t n = 0;
   auto put = [&](char c) {
@@ -164,8 +165,9 @@ extern "C" int snprintf(char* out, std::size_t size, const char* format, ...) {
 extern "C" float strtof(const char* s, char** end) { return static_cast<float>(strtod(s, end)); }
 extern "C" long double strtold(const char* s, char** end) { return strtod(s, end); }
 
-// Decimal integers only: nlohmann and std::stoul, the callers here, use base 10.
-// On overflow: errno = ERANGE and the limit, as nlohmann expects.
+// Decimal integers only: the JSON reader and std::stoul, the callers here, use base 10.
+// On overflow: errno = ERANGE and the limit, which the reader takes as "read it as a
+// double" (as nlohmann did).
 namespace {
 
 unsigned long long scan_unsigned(const char* s, char** end, unsigned long long limit, bool& negative) {

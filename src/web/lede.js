@@ -15,6 +15,8 @@ const ERROR_CODES = ['ok', 'too_large', 'syntax', 'too_deep', 'schema', 'output_
 const NEEDS_HTML_PARSER = 6;
 // Keep in sync with lede_set_option in src/wasm/exports.cpp.
 const OPTIONS = { inputBytes: 0, jsonDepth: 1, outputBytes: 2, markdownDepth: 3, keepSafeHtml: 4, nofollow: 5 };
+// Keep in sync with kFreeInput in src/wasm/exports.cpp: the core frees the input once read.
+const FREE_INPUT = 16;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -162,6 +164,7 @@ class Core {
     const capacity = typeof input === 'string' ? input.length * 3 : input.length;
     const ptr = x.lede_alloc(capacity);
     if (!ptr) throw new LedeError('Out of memory for the article', { code: 'too_large' });
+    let owned = true; // until lede_render takes the buffer over
     try {
       let size;
       if (typeof input === 'string') {
@@ -175,7 +178,10 @@ class Core {
       for (const [name, which] of Object.entries(OPTIONS)) {
         if (given[name] !== undefined) x.lede_set_option(which, Number(given[name]));
       }
-      const status = x.lede_render(ptr, size, format);
+      // The core frees the article as soon as it has read it: the input and the tree are
+      // then never in wasm memory together.
+      const status = x.lede_render(ptr, size, format | FREE_INPUT);
+      owned = false;
       if (status === NEEDS_HTML_PARSER && this.html) return this.html.call(json, format, options);
       if (status !== 0) throw this.error(status);
       return this;
@@ -186,7 +192,7 @@ class Core {
       }
       throw e;
     } finally {
-      if (!this.broken) x.lede_free(ptr);
+      if (owned && !this.broken) x.lede_free(ptr);
     }
   }
 
@@ -272,7 +278,8 @@ export function buildFragment({ ops, strings, tags, attrs }, { document: doc = g
  * Loads Lede's core and resolves to a reader:
  *   render(json, { base }) → DocumentFragment   renderHTML(json) → string
  *   renderAsync(json, { base }) → Promise: loads lede-html.wasm first if needed (HTML
- *   bodies, other formats); render() and renderHTML() need createReader({ html: true }).
+ *   bodies, other formats, named references outside HTML 4's); render() and renderHTML()
+ *   need createReader({ html: true }) for those.
  *   renderOps(json) → { ops: Uint32Array, strings, tags, attrs }: the op-stream, copied out
  *   of wasm memory, for buildFragment() elsewhere (needs no DOM: works in a worker).
  * json is a string, bytes or an object. Errors are thrown as LedeError.

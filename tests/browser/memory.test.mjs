@@ -29,17 +29,20 @@ for (const file of ['lede.wasm', 'lede-html.wasm']) {
       if (kind === 'function' && m === 'wasi_snapshot_preview1') imports[m][name] = () => 52;
     const x = new WebAssembly.Instance(module, imports).exports;
     x._initialize();
+    // Ops and HTML in turn; every other pair with FREE_INPUT (16), as lede.js calls it:
+    // then the core frees the input itself, and a leak or a double free shows here.
     const render = (bytes, i) => {
       const ptr = x.lede_alloc(bytes.length);
       new Uint8Array(x.memory.buffer, ptr, bytes.length).set(bytes);
-      const status = x.lede_render(ptr, bytes.length, i % 2); // ops and HTML in turn
-      x.lede_free(ptr);
+      const coreFrees = i % 4 >= 2;
+      const status = x.lede_render(ptr, bytes.length, (i % 2) | (coreFrees ? 16 : 0));
+      if (!coreFrees) x.lede_free(ptr);
       return status;
     };
     // The core keeps its output buffers between renders, sized by the last article: the
     // two readings are taken after the same article in the same format. One period of
-    // the mix (every article as ops and as HTML) first, then whole periods past 10,000.
-    const period = 2 * mix.length;
+    // the mix (every article as ops and as HTML, each freed both ways) first, then whole periods past 10,000.
+    const period = 4 * mix.length;
     const rounds = Math.ceil(10000 / period) * period;
     for (let i = 0; i < period; i++) render(mix[i % mix.length], i);
     const start = x.lede_heap_in_use();

@@ -31,6 +31,7 @@ TEST_CASE("every named reference decodes exactly as in md4c's table") {
     ++checked;
   }
   CHECK(checked == 2125);
+  CHECK(lede::take_missing_entity().empty());  // the full table never sends an article on
 }
 
 TEST_CASE("unknown, partial and malformed references are not decoded") {
@@ -44,6 +45,7 @@ TEST_CASE("unknown, partial and malformed references are not decoded") {
   CHECK(lede::decode_entity("&AElig;", out));  // the very first name
   CHECK(lede::decode_entity("&zwnj;", out));   // and the last
   CHECK(out == "\xC3\x86\xE2\x80\x8C");
+  CHECK(lede::take_missing_entity().empty());
 }
 
 TEST_CASE("numeric references, with HTML's substitutions") {

@@ -45,11 +45,11 @@ Format detect_format(const JsonValue& json) {
     return Format::lede;
   }
   std::size_t best = sizeof kMarkers / sizeof kMarkers[0];
-  for (const auto& member : json.members) {
-    const char* key = member.first.c_str();
+  for (std::size_t m = 0; m < json.keys.size(); ++m) {
+    const char* key = json.keys[m].c_str();
     if (!std::strcmp(key, "body")) return Format::lede;  // Lede's own, whatever else it has
     for (std::size_t i = 0; i < best; ++i)
-      if (!std::strcmp(key, kMarkers[i].key) && fits(member.second, kMarkers[i].check)) best = i;
+      if (!std::strcmp(key, kMarkers[i].key) && fits(json.items[m], kMarkers[i].check)) best = i;
   }
   return best < sizeof kMarkers / sizeof kMarkers[0] ? kMarkers[best].format : Format::lede;
 }

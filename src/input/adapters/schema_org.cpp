@@ -28,9 +28,9 @@ struct Graph {
   // {"@id": "#author"} → the node with that @id, if there is one.
   const JsonValue& resolve(const JsonValue& v) const {
     const JsonValue* id = v.type == T::object ? v.find("@id") : nullptr;
-    if (!id || id->type != T::string || v.members.size() > 1) return v;
+    if (!id || id->type != T::string || v.keys.size() > 1) return v;
     for (const JsonValue* n : nodes)
-      if (n != &v && n->members.size() > 1) {
+      if (n != &v && n->keys.size() > 1) {
         const JsonValue* nid = n->find("@id");
         if (nid && nid->type == T::string && nid->string == id->string) return *n;
       }
