@@ -5,26 +5,13 @@
 #include <cstdio>
 #include <string>
 
+#include "md4c_entities.hpp"
 #include "tree/entities.hpp"
 
 extern "C" {
 #include "entity.h"  // md4c's own table, the reference
 }
 
-namespace {
-
-std::string md4c_entity_source() {
-  std::string src = LEDE_SOURCE_DIR "/build/deps/md4c/src/entity.c";
-  FILE* f = std::fopen(src.c_str(), "rb");
-  REQUIRE(f);
-  std::string text;
-  char buf[4096];
-  for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) text.append(buf, n);
-  std::fclose(f);
-  return text;
-}
-
-}  // namespace
 
 TEST_CASE("common table: every HTML5 name decodes as md4c's table says, or is reported missing") {
   std::string text = md4c_entity_source();
