@@ -69,10 +69,13 @@ bool lay_out(const Article& article, const Options& options, Document& doc, Resu
 
 // The tree holds everything a writer needs. The article (its body nearly the size of
 // the input) is gone before the writer starts, so that the output can take its memory.
-static bool tree_of(std::string_view json, const Options& options, Document& doc, Result& result) {
+bool tree_of(std::string_view json, const Options& options, Document& doc, Result& result,
+             void (*done_reading)(std::string_view json)) {
   Article article;
   doc.reserve(json.size());
-  return read(json, options, article, result) && lay_out(article, options, doc, result);
+  bool ok = read(json, options, article, result);
+  if (done_reading) done_reading(json);
+  return ok && lay_out(article, options, doc, result);
 }
 
 Result render_html(std::string_view json, std::string& html, const Options& options) {

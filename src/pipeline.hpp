@@ -15,4 +15,9 @@ bool read(std::string_view json, const Options& options, Article& article, Resul
 // Article model → document tree, within the output limit.
 bool lay_out(const Article& article, const Options& options, Document& doc, Result& result);
 
+// Both halves: JSON text → document tree. `done_reading` (if given) is called once the
+// JSON has been read, before layout: the wasm front door frees the input there.
+bool tree_of(std::string_view json, const Options& options, Document& doc, Result& result,
+             void (*done_reading)(std::string_view json) = nullptr);
+
 }  // namespace lede

@@ -50,14 +50,9 @@ LEDE_EXPORT(lede_render) int lede_render(char* json, std::size_t size, int forma
   lede::take_missing_entity();
   lede::Result r;
   lede::Document doc(g_options.nofollow);
-  bool ok;
-  {
-    lede::Article article;
-    doc.reserve(size);
-    ok = lede::read(std::string_view(json, size), g_options, article, r);
-    if (format & kFreeInput) std::free(json);
-    ok = ok && lede::lay_out(article, g_options, doc, r);
-  }
+  auto free_input = [](std::string_view read) { std::free(const_cast<char*>(read.data())); };
+  bool ok = lede::tree_of(std::string_view(json, size), g_options, doc, r,
+                          format & kFreeInput ? +free_input : nullptr);
   if (ok && (format & 1)) lede::write_html(doc, g_html);
   if (ok && !(format & 1)) lede::write_ops(doc, g_ops);
   // lede.wasm met a named reference only lede-html.wasm knows: whatever else happened,
