@@ -5,13 +5,19 @@
 namespace lede {
 
 std::uint32_t utf16_length(std::string_view s) {
+  // Eight bytes at a time, ASCII or not (typography puts curly quotes in most texts):
+  // every byte is a code unit except continuation bytes (10xxxxxx), and a four-byte
+  // lead (11110xxx) starts a surrogate pair, so it counts twice.
+  constexpr std::uint64_t kHigh = 0x8080808080808080u;
   std::uint32_t n = 0;
   std::size_t i = 0;
-  // ASCII eight bytes at a time: one code unit a byte.
   for (std::uint64_t w; i + 8 <= s.size(); i += 8) {
     std::memcpy(&w, s.data() + i, 8);
-    if (w & 0x8080808080808080u) break;
     n += 8;
+    if (!(w & kHigh)) continue;
+    std::uint64_t continuation = w & ~(w << 1) & kHigh;
+    std::uint64_t four = w & (w << 1) & (w << 2) & (w << 3) & kHigh;
+    n += static_cast<std::uint32_t>(__builtin_popcountll(four)) - static_cast<std::uint32_t>(__builtin_popcountll(continuation));
   }
   for (unsigned char c : s.substr(i)) {
     if ((c & 0xC0) != 0x80) ++n;  // a code point starts here
