@@ -25,17 +25,35 @@ function highWater(memory) {
 
 // What Core.call in src/web/lede.js puts in wasm memory: bytes as they are; a string of
 // up to STRING_DIRECT UTF-16 units straight into a buffer of 3 × its length (the UTF-8
-// worst case), a longer one encoded first into exactly its bytes. Both are measured.
+// worst case), a longer one into a buffer of 1.125 × its length plus 64, moved to a
+// bigger one if it does not fit. Both are measured, the same way lede.js does it.
 const STRING_DIRECT = 16384;
+const encoder = new TextEncoder();
 function wasmPeak(json, format, inputKind) {
   const x = new WebAssembly.Instance(wasm, imports).exports;
   x._initialize();
-  const bytes = new TextEncoder().encode(json);
+  const bytes = encoder.encode(json);
   const before = highWater(x.memory);
   const pagesBefore = x.memory.buffer.byteLength;
-  const cap = inputKind === 'string' && json.length <= STRING_DIRECT ? json.length * 3 : bytes.length;
-  const ptr = x.lede_alloc(cap);
-  new Uint8Array(x.memory.buffer, ptr, bytes.length).set(bytes);
+  const view = (p, n) => new Uint8Array(x.memory.buffer, p, n);
+  let cap = bytes.length;
+  let ptr;
+  if (inputKind === 'string') {
+    cap = json.length <= STRING_DIRECT ? json.length * 3 : json.length + (json.length >> 3) + 64;
+    ptr = x.lede_alloc(cap);
+    const { read, written } = encoder.encodeInto(json, view(ptr, cap));
+    if (read < json.length) {
+      cap = written + (json.length - read) * 3;
+      const bigger = x.lede_alloc(cap);
+      view(bigger, written).set(view(ptr, written));
+      x.lede_free(ptr);
+      ptr = bigger;
+      encoder.encodeInto(json.slice(read), view(ptr + written, cap - written));
+    }
+  } else {
+    ptr = x.lede_alloc(cap);
+    view(ptr, cap).set(bytes);
+  }
   // As lede.js calls it: the core frees the input once it has read it (FREE_INPUT).
   const status = x.lede_render(ptr, bytes.length, format | 16);
   if (status !== 0) throw new Error(`render failed: ${status}`);
