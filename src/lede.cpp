@@ -18,10 +18,14 @@ std::string Problem::to_string() const {
   return message;
 }
 
-bool read(std::string_view json, const Options& options, Article& article, Result& result) {
+bool read(std::string_view json, const Options& options, Article& article, Result& result,
+          void (*done_reading)(std::string_view json)) {
   JsonValue value;
   Problem error;
-  if (!read_json(json, options.limits, value, error)) {
+  bool parsed = read_json(json, options.limits, value, error);
+  // The value holds copies of everything: the input's memory can take the article.
+  if (done_reading) done_reading(json);
+  if (!parsed) {
     result.problems.push_back(std::move(error));
     return false;
   }
@@ -44,12 +48,13 @@ static void put_first(Problem&& p, Result& result) {
   result.problems.swap(all);
 }
 
-bool lay_out(const Article& article, const Options& options, Document& doc, Result& result) {
+bool lay_out(const Article& article, const Options& options, Document& doc, Result& result,
+             std::vector<BodyPart>* spent_body) {
   // Layout stops adding Markdown to the tree once it passes the limit; the rest of the
   // article is bounded by the input.
   doc.set_output_limit(options.limits.max_output_bytes);
   std::vector<Problem> problems;
-  bool laid_out = layout_article(article, doc, options, problems);
+  bool laid_out = layout_article(article, doc, options, problems, spent_body);
   // Errors go first, before the reader's warnings; layout's warnings go last.
   for (Problem& p : problems) {
     if (p.warning)
@@ -72,10 +77,10 @@ bool lay_out(const Article& article, const Options& options, Document& doc, Resu
 bool tree_of(std::string_view json, const Options& options, Document& doc, Result& result,
              void (*done_reading)(std::string_view json)) {
   Article article;
+  bool ok = read(json, options, article, result, done_reading);
+  // After reading: the pool can then take the JSON value's memory.
   doc.reserve(json.size());
-  bool ok = read(json, options, article, result);
-  if (done_reading) done_reading(json);
-  return ok && lay_out(article, options, doc, result);
+  return ok && lay_out(article, options, doc, result, &article.body);
 }
 
 Result render_html(std::string_view json, std::string& html, const Options& options) {

@@ -10,13 +10,18 @@
 namespace lede {
 
 // JSON text → article model. Problems go to `result`; false if there was an error.
-bool read(std::string_view json, const Options& options, Article& article, Result& result);
+// `done_reading` (if given) is called as soon as the JSON text is no longer needed.
+bool read(std::string_view json, const Options& options, Article& article, Result& result,
+          void (*done_reading)(std::string_view json) = nullptr);
 
-// Article model → document tree, within the output limit.
-bool lay_out(const Article& article, const Options& options, Document& doc, Result& result);
+// Article model → document tree, within the output limit. With `spent_body`
+// (article.body) the body is freed as soon as the tree holds it.
+bool lay_out(const Article& article, const Options& options, Document& doc, Result& result,
+             std::vector<BodyPart>* spent_body = nullptr);
 
 // Both halves: JSON text → document tree. `done_reading` (if given) is called once the
-// JSON has been read, before layout: the wasm front door frees the input there.
+// JSON has been parsed, before the article is read from it: the wasm front door frees
+// the input there. The article's body is freed as soon as the tree holds it.
 bool tree_of(std::string_view json, const Options& options, Document& doc, Result& result,
              void (*done_reading)(std::string_view json) = nullptr);
 

@@ -60,20 +60,26 @@ class Reader {
       unget_ = false;
     else
       current_ = next_ < in_.size() ? static_cast<unsigned char>(in_[next_++]) : kEof;
-    if (current_ != kEof) token_ += static_cast<char>(current_);
     return current_;
   }
 
   void unget() {
     unget_ = true;
     --read_;
-    if (current_ != kEof) token_.pop_back();
   }
 
   // A new string or number token starts at the current character.
   void reset() {
     buffer_.clear();
-    token_.assign(1, static_cast<char>(current_));
+    token_begin_ = next_ - 1;
+  }
+
+  // What was read since the last string or number began: a slice of the input (a
+  // character given back by unget() is not read yet; the end of input is not a
+  // character). Copying it as it is read took as much memory as the article's body.
+  std::string_view token() const {
+    std::size_t end = next_ - (unget_ && current_ != kEof ? 1 : 0);
+    return in_.substr(token_begin_, end - token_begin_);
   }
 
   void add(int c) { buffer_ += static_cast<char>(c); }
@@ -81,7 +87,7 @@ class Reader {
   // What was read since the last string or number began, control characters shown.
   std::string token_string() const {
     std::string out;
-    for (char c : token_) {
+    for (char c : token()) {
       auto u = static_cast<unsigned char>(c);
       if (u > 0x1F) {
         out += c;
@@ -186,7 +192,16 @@ class Reader {
 
   Token scan_string() {
     reset();
-    buffer_.clear();
+    // Room for the whole string at once (its text is never longer than its JSON): an
+    // article's body grown by doubling would, for a moment, take three times its size.
+    std::size_t close = next_;
+    while ((close = in_.find('"', close)) != std::string_view::npos) {
+      std::size_t slashes = 0;
+      while (close - slashes > next_ && in_[close - slashes - 1] == '\\') ++slashes;
+      if (slashes % 2 == 0) break;
+      ++close;
+    }
+    buffer_.reserve((close == std::string_view::npos ? in_.size() : close) - next_);
     static const unsigned char k2[] = {0x80, 0xBF, 0};
     static const unsigned char kE0[] = {0xA0, 0xBF, 0x80, 0xBF, 0};
     static const unsigned char k3[] = {0x80, 0xBF, 0x80, 0xBF, 0};
@@ -207,7 +222,6 @@ class Reader {
         if (end > next_) {
           std::string_view run = in_.substr(next_, end - next_);
           buffer_ += run;
-          token_ += run;
           read_ += run.size();
           current_ = static_cast<unsigned char>(run.back());
           next_ = end;
@@ -476,7 +490,7 @@ class Reader {
   std::size_t read_ = 0;  // characters read, as nlohmann counts them
   int current_ = kEof;
   bool unget_ = false;
-  std::string token_;   // the text of the token being read, for messages
+  std::size_t token_begin_ = 0;  // where token() starts in the input
   std::string buffer_;  // a string's decoded bytes, a number's characters
   const char* error_ = nullptr;
   double number_ = 0;

@@ -402,7 +402,7 @@ void related(const Article& a, Document& doc) {
 }  // namespace
 
 bool layout_article(const Article& a, Document& doc, const Options& options,
-                    std::vector<Problem>& problems) {
+                    std::vector<Problem>& problems, std::vector<BodyPart>* spent_body) {
   NodeId article = doc.open(Tag::article);
   doc.set(Attr::class_, "lede");
   if (!a.lang.empty()) doc.set(Attr::lang, a.lang);
@@ -416,15 +416,18 @@ bool layout_article(const Article& a, Document& doc, const Options& options,
   std::vector<NodeId> headings;
   ReadingTime reading;
   bool show_dek = true;
-  if (!a.body.empty()) {
+  const bool has_body = !a.body.empty();
+  if (has_body) {
     ok = body(a, doc, options, problems, body_div, headings, show_dek);
+    // The body is in the tree now, and typography is about to take as much again.
+    if (spent_body) std::vector<BodyPart>().swap(*spent_body);
     // Node by node: a copy of the whole body's text would cost as much as counting it.
     walk(
         doc, body_div, [&](NodeId id) { if (doc.node(id).is_text) count_text(doc.text_of(id), reading); },
         [](NodeId) {});
     finish(reading);
   }
-  header(a, a.body.empty() ? nullptr : &reading, show_dek, doc);
+  header(a, has_body ? &reading : nullptr, show_dek, doc);
   if (a.image) hero(*a.image, doc);
   if (a.audio) listen(*a.audio, doc);
   contents(doc, headings);

@@ -13,7 +13,9 @@ namespace lede {
 // Appends one <article class="lede"> to the root of `doc`. What layout leaves out
 // (refused URLs in the body) is added to `problems` as warnings; a body nested past
 // the limit is an error, and then the result is false.
+// `spent_body`, when given, is the article's own body (article.body), freed once the
+// tree holds it: nothing after layout reads it when the article is thrown away next.
 bool layout_article(const Article& article, Document& doc, const Options& options,
-                    std::vector<Problem>& problems);
+                    std::vector<Problem>& problems, std::vector<BodyPart>* spent_body = nullptr);
 
 }  // namespace lede

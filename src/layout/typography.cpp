@@ -119,9 +119,9 @@ class Typesetter {
   // Text that needed no change still tells the next quote what came before it.
   void saw(char last) { prev_ = last; }
 
-  std::string set(std::string_view in) {
-    std::string out;
-    out.reserve(in.size() + 8);
+  // Appends the set text to `out` (which may hold other texts before it).
+  void set(std::string_view in, std::string& out) {
+    const std::size_t start = out.size();
     for (std::size_t i = 0; i < in.size(); ++i) {
       // Characters that are neither marks nor the start of a URL are copied a run at a
       // time: this loop sees every character of every text that has a quote in it.
@@ -173,7 +173,7 @@ class Typesetter {
           }
         } else {
           if (m_.french_spacing) {
-            while (!out.empty() && out.back() == ' ') out.pop_back();
+            while (out.size() > start && out.back() == ' ') out.pop_back();
             out += kNarrowNbsp;
           }
           out += m_.close_double;
@@ -212,7 +212,6 @@ class Typesetter {
       out += c;
       prev_ = c;
     }
-    return out;
   }
 
  private:
@@ -262,6 +261,7 @@ void apply_typography(Document& doc, NodeId top, std::string_view lang) {
   Typesetter setter(marks_for(lang));
   std::size_t code_depth = 0;
   std::vector<NodeId> headings;
+  doc.start_rewrite();
   walk(
       doc, top,
       [&](NodeId id) {
@@ -277,21 +277,23 @@ void apply_typography(Document& doc, NodeId top, std::string_view lang) {
         }
         if (code_depth > 0) return;
         std::string_view text = doc.text_of(id);
-        // Most text has nothing to set (a sentence's full stop is not an ellipsis): it is
-        // neither copied nor stored again, which on a long article is most of the time
-        // and of the text pool this stage would otherwise take.
+        // Much text has nothing to set (a sentence's full stop is not an ellipsis): it
+        // skips the setter's loop and moves to the new pool whole, at finish_rewrite().
         if (!needs_setting(text)) {
           if (!text.empty()) setter.saw(text.back());
           return;
         }
-        std::string set = setter.set(text);
-        if (set != text) doc.set_text(id, set);
+        std::string& pool = doc.rewrite_pool();
+        std::size_t begin = pool.size();
+        setter.set(text, pool);
+        doc.rewrote(id, begin);
       },
       [&](NodeId id) {
         Tag t = doc.node(id).tag;
         if (is_code(t)) --code_depth;
         else if (is_block(t)) setter.new_block();
       });
+  doc.finish_rewrite();
   for (NodeId h : headings) hold_last_words(doc, h);
 }
 

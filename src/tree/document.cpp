@@ -213,6 +213,33 @@ void Document::set_text(NodeId id, std::string_view s) {
   nodes_[id].text_size = static_cast<std::uint32_t>(pool_.size() - nodes_[id].text_begin);
 }
 
+void Document::start_rewrite() {
+  // Typography makes texts a little longer (a curly quote takes 3 bytes); dead texts
+  // (joined or replaced) are not copied.
+  next_pool_.reserve(pool_.size() + pool_.size() / 16 + 64);
+}
+
+void Document::rewrote(NodeId id, std::size_t begin) {
+  nodes_[id].text_begin = static_cast<std::uint32_t>(begin);
+  nodes_[id].text_size = static_cast<std::uint32_t>(next_pool_.size() - begin);
+  nodes_[id].rewritten = true;
+}
+
+void Document::finish_rewrite() {
+  auto move = [&](std::uint32_t& begin, std::uint32_t size) {
+    std::uint32_t at = static_cast<std::uint32_t>(next_pool_.size());
+    next_pool_.append(pool_, begin, size);
+    begin = at;
+  };
+  for (Node& n : nodes_) {
+    if (n.is_text && !n.rewritten) move(n.text_begin, n.text_size);
+    n.rewritten = false;
+  }
+  for (AttrEntry& a : attrs_) move(a.value_begin, a.value_size);
+  pool_.swap(next_pool_);
+  std::string().swap(next_pool_);
+}
+
 std::string Document::text_content(NodeId id) const {
   std::string out;
   if (nodes_[id].is_text) return std::string(text_of(id));

@@ -22,6 +22,7 @@ inline constexpr NodeId kNone = 0xFFFFFFFFu;
 
 struct Node {
   bool is_text = false;
+  bool rewritten = false;  // between Document::start_rewrite() and finish_rewrite()
   Tag tag = Tag::div;  // meaningless for text nodes and the root
   NodeId parent = kNone, first_child = kNone, last_child = kNone, next = kNone;
   std::uint32_t first_attr = kNone;
@@ -82,6 +83,19 @@ class Document {
   // Replaces the text of a text node (normalised as text() does).
   void set_text(NodeId text_node, std::string_view utf8);
 
+  // --- rewriting every text at once, for typography ---
+  // set_text() leaves the old text in the pool, so rewriting most texts of a long
+  // article would hold its text twice, in a pool that doubles to take the second copy
+  // (the peak of the heap). Instead: start_rewrite() opens a new pool; the rewriter
+  // appends a text's new version to rewrite_pool() (already normalised: made from
+  // text_of()) and calls rewrote(); finish_rewrite() copies every other text and
+  // attribute value across and drops the old pool. text_of() reads the old pool until
+  // then.
+  void start_rewrite();
+  std::string& rewrite_pool() { return next_pool_; }
+  void rewrote(NodeId text_node, std::size_t begin);  // its text: [begin, end of rewrite_pool())
+  void finish_rewrite();
+
   // --- reading ---
   const Node& node(NodeId id) const { return nodes_[id]; }
   std::size_t size() const { return nodes_.size(); }
@@ -116,6 +130,7 @@ class Document {
   std::vector<Node> nodes_;
   std::vector<AttrEntry> attrs_;
   std::string pool_;
+  std::string next_pool_;  // between start_rewrite() and finish_rewrite()
   NodeId cursor_ = 0;
   std::size_t depth_ = 0;
   bool nofollow_ = false;
