@@ -112,6 +112,15 @@ const cases = [
   { id: 'part_ops', label: 'part: Lede renderOps() (encode, wasm, op-stream copied out; no DOM)', part: true, fn: (inp) => reader.renderOps(inp.json) },
   { id: 'part_dom', label: 'part: Lede buildFragment() of that op-stream + append (DOM only)', part: true, fn: (inp, host) => host.append(buildFragment(inp.opStream)) },
   { id: 'part_html', label: 'part: Lede renderHTML() (encode, wasm, HTML decoded to a string; no DOM)', part: true, fn: (inp) => reader.renderHTML(inp.json) },
+  // Lede's article has a player (the seed's audio): a connected media element is among
+  // the dearest nodes to make, and the JS stacks' pages have none.
+  { id: 'ref_audio', label: 'reference: one <audio controls preload=metadata> appended (Lede\'s player; the JS stacks build none)', part: true, fn: (inp, host) => {
+    const a = document.createElement('audio');
+    a.setAttribute('src', 'media/once-enemies-listen.wav'); // the seed's, also unserved here
+    a.setAttribute('controls', '');
+    a.setAttribute('preload', 'metadata');
+    host.append(a);
+  } },
   { id: 'ref_json_parse', label: 'reference: JSON.parse of the same text in JS', part: true, fn: (inp) => JSON.parse(inp.json) },
   { id: 'ref_marked_html', label: 'reference: marked.parse of the body (no DOM, no DOMPurify)', part: true, fn: (inp) => marked.parse(inp.body ??= JSON.parse(inp.json).body) },
   { id: 'ref_mdwasm_html', label: 'reference: markdown-wasm parse of the body (no DOM, no DOMPurify)', part: true, fn: (inp) => mdwasm.parse(inp.body ??= JSON.parse(inp.json).body) },
