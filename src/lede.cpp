@@ -30,7 +30,7 @@ bool read(std::string_view json, const Options& options, Article& article, Resul
     return false;
   }
   std::vector<Problem> problems;
-  read_any_article(value, article, problems);
+  read_any_article(std::move(value), article, problems);
   // Errors first, each group in reading order: Result::ok() looks at the first only.
   for (int warnings = 0; warnings < 2; ++warnings)
     for (Problem& p : problems)

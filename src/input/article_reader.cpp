@@ -7,7 +7,11 @@
 
 namespace lede {
 
-void read_article(const JsonValue& json, Article& a, std::vector<Problem>& problems) {
+namespace {
+
+// `body_member`: the value's "body" when it is a string the caller lets go of (taken
+// rather than copied), else null.
+void read_fields(const JsonValue& json, Article& a, std::vector<Problem>& problems, std::string* body_member) {
   Fields f(json, "", problems);
   if (json.type != JsonValue::Type::object) {
     f.error("", "expected a JSON object with at least a \"title\"");
@@ -53,7 +57,10 @@ void read_article(const JsonValue& json, Article& a, std::vector<Problem>& probl
     a.image = std::move(image);
   });
   std::string body, format;
-  f.string("body", body);
+  if (body_member)
+    body = std::move(*body_member);
+  else
+    f.string("body", body);
   // body_format: markdown, html or text, in the order of BodyPart::Kind.
   static const char* const kFormats[] = {"markdown", "html", "text"};
   static_assert(static_cast<int>(BodyPart::Kind::html) == 1 && static_cast<int>(BodyPart::Kind::text) == 2);
@@ -101,6 +108,18 @@ void read_article(const JsonValue& json, Article& a, std::vector<Problem>& probl
     s.string("button", n.button);
     a.newsletter = std::move(n);
   });
+}
+
+}  // namespace
+
+void read_article(const JsonValue& json, Article& a, std::vector<Problem>& problems) {
+  read_fields(json, a, problems, nullptr);
+}
+
+void read_article(JsonValue&& json, Article& a, std::vector<Problem>& problems) {
+  // The value is the caller's rvalue: its members are ours to move from.
+  JsonValue* body = json.type == JsonValue::Type::object ? const_cast<JsonValue*>(json.find("body")) : nullptr;
+  read_fields(json, a, problems, body && body->type == JsonValue::Type::string ? &body->string : nullptr);
 }
 
 }  // namespace lede

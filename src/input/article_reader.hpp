@@ -11,5 +11,8 @@
 namespace lede {
 
 void read_article(const JsonValue& json, Article& article, std::vector<Problem>& problems);
+// The same for a value that is thrown away next: the body, nearly the size of the input,
+// is moved into the article instead of copied.
+void read_article(JsonValue&& json, Article& article, std::vector<Problem>& problems);
 
 }  // namespace lede

@@ -29,6 +29,8 @@ const char* format_name(Format format);
 
 // Reads an article in any format: Lede's own strictly, the others leniently.
 void read_any_article(const JsonValue& json, Article& article, std::vector<Problem>& problems);
+// The same for a value thrown away next (Lede's own body is moved, not copied).
+void read_any_article(JsonValue&& json, Article& article, std::vector<Problem>& problems);
 
 // Whether `json` may be in another format: true for everything detect_format() does not
 // call Lede's, and for a little more (read_any.cpp).

@@ -34,4 +34,11 @@ void read_any_article(const JsonValue& json, Article& article, std::vector<Probl
     read_article(json, article, problems);
 }
 
+void read_any_article(JsonValue&& json, Article& article, std::vector<Problem>& problems) {
+  if (needs_adapter(json))
+    read_foreign_article(json, article, problems);
+  else
+    read_article(std::move(json), article, problems);
+}
+
 }  // namespace lede
