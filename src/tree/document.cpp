@@ -7,7 +7,6 @@
 namespace lede {
 
 Document::Document(bool nofollow) : nofollow_(nofollow) {
-  nodes_.reserve(256);
   nodes_.push_back(Node{});  // the root fragment
 }
 
@@ -231,11 +230,12 @@ void Document::finish_rewrite() {
     next_pool_.append(pool_, begin, size);
     begin = at;
   };
-  for (Node& n : nodes_) {
+  for (std::size_t i = 0; i < nodes_.size(); ++i) {
+    Node& n = nodes_[i];
     if (n.is_text && !n.rewritten) move(n.text_begin, n.text_size);
     n.rewritten = false;
   }
-  for (AttrEntry& a : attrs_) move(a.value_begin, a.value_size);
+  for (std::size_t i = 0; i < attrs_.size(); ++i) move(attrs_[i].value_begin, attrs_[i].value_size);
   pool_.swap(next_pool_);
   std::string().swap(next_pool_);
 }

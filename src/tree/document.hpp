@@ -8,6 +8,7 @@
 // children, close it.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +34,26 @@ struct AttrEntry {
   Attr attr;
   std::uint32_t next = kNone;
   std::uint32_t value_begin = 0, value_size = 0;
+};
+
+// A vector that grows a fixed-size chunk at a time: appending never moves what is
+// stored, so a long article's nodes are never held twice while a doubled vector takes
+// over (the peak of the heap), and each chunk fits a hole the freed input left.
+template <typename T, unsigned kShift>
+class Chunked {
+ public:
+  T& operator[](std::size_t i) { return chunks_[i >> kShift][i & kMask]; }
+  const T& operator[](std::size_t i) const { return chunks_[i >> kShift][i & kMask]; }
+  std::size_t size() const { return size_; }
+  void push_back(const T& value) {
+    if ((size_ & kMask) == 0) chunks_.push_back(std::unique_ptr<T[]>(new T[kMask + 1]));
+    (*this)[size_++] = value;
+  }
+
+ private:
+  static constexpr std::size_t kMask = (std::size_t{1} << kShift) - 1;
+  std::vector<std::unique_ptr<T[]>> chunks_;
+  std::size_t size_ = 0;
 };
 
 class Document {
@@ -127,8 +148,8 @@ class Document {
   std::uint32_t store(std::string_view s);
   bool set_checked(NodeId element, Attr attr, std::string_view value);
 
-  std::vector<Node> nodes_;
-  std::vector<AttrEntry> attrs_;
+  Chunked<Node, 7> nodes_;       // 4 KiB chunks
+  Chunked<AttrEntry, 7> attrs_;  // 2 KiB chunks
   std::string pool_;
   std::string next_pool_;  // between start_rewrite() and finish_rewrite()
   NodeId cursor_ = 0;
