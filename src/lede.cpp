@@ -18,14 +18,10 @@ std::string Problem::to_string() const {
   return message;
 }
 
-bool read(std::string_view json, const Options& options, Article& article, Result& result,
-          void (*done_reading)(std::string_view json)) {
+bool read(std::string_view json, const Options& options, Article& article, Result& result) {
   JsonValue value;
   Problem error;
-  bool parsed = read_json(json, options.limits, value, error);
-  // The value holds copies of everything: the input's memory can take the article.
-  if (done_reading) done_reading(json);
-  if (!parsed) {
+  if (!read_json(json, options.limits, value, error)) {
     result.problems.push_back(std::move(error));
     return false;
   }
@@ -77,8 +73,10 @@ bool lay_out(const Article& article, const Options& options, Document& doc, Resu
 bool tree_of(std::string_view json, const Options& options, Document& doc, Result& result,
              void (*done_reading)(std::string_view json)) {
   Article article;
-  bool ok = read(json, options, article, result, done_reading);
-  // After reading: the pool can then take the JSON value's memory.
+  bool ok = read(json, options, article, result);
+  if (done_reading) done_reading(json);
+  // After reading and after the input is freed: the pool takes the input's place
+  // (lede.js gives the input a buffer of the pool's size).
   doc.reserve(json.size());
   return ok && lay_out(article, options, doc, result, &article.body);
 }

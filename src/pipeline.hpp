@@ -10,9 +10,7 @@
 namespace lede {
 
 // JSON text → article model. Problems go to `result`; false if there was an error.
-// `done_reading` (if given) is called as soon as the JSON text is no longer needed.
-bool read(std::string_view json, const Options& options, Article& article, Result& result,
-          void (*done_reading)(std::string_view json) = nullptr);
+bool read(std::string_view json, const Options& options, Article& article, Result& result);
 
 // Article model → document tree, within the output limit. With `spent_body`
 // (article.body) the body is freed as soon as the tree holds it.
@@ -20,8 +18,9 @@ bool lay_out(const Article& article, const Options& options, Document& doc, Resu
              std::vector<BodyPart>* spent_body = nullptr);
 
 // Both halves: JSON text → document tree. `done_reading` (if given) is called once the
-// JSON has been parsed, before the article is read from it: the wasm front door frees
-// the input there. The article's body is freed as soon as the tree holds it.
+// article has been read, before layout: the wasm front door frees the input there, and
+// the text pool then takes its place. The article's body is freed as soon as the tree
+// holds it.
 bool tree_of(std::string_view json, const Options& options, Document& doc, Result& result,
              void (*done_reading)(std::string_view json) = nullptr);
 

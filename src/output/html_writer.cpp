@@ -23,8 +23,19 @@ void append_escaped(std::string& out, std::string_view text, bool in_attribute) 
   out.append(text, run, std::string_view::npos);
 }
 
+// About the bytes write_html() writes, never fewer but for a leading newline in a
+// <pre>: the tree's own count of text and markup, plus what escaping adds to every
+// string in the pool. A reserve that is only a guess either doubles the string near its
+// end or leaves a hole, and a long article's HTML is then held about twice (the peak of
+// the heap).
+static std::size_t html_size(const Document& doc) {
+  std::size_t n = doc.output_bytes() + 64;
+  for (char c : doc.strings()) n += c == '&' ? 4 : c == '"' ? 5 : c == '<' || c == '>' ? 3 : 0;
+  return n;
+}
+
 void write_html(const Document& doc, std::string& out) {
-  out.reserve(out.size() + doc.pool_bytes() + doc.size() * 12);
+  out.reserve(out.size() + html_size(doc));
   walk(
       doc, doc.root(),
       [&](NodeId id) {

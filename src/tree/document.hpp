@@ -133,6 +133,8 @@ class Document {
   std::string text_content(NodeId id) const;
   // Bytes of text and attribute values stored so far.
   std::size_t pool_bytes() const { return pool_.size(); }
+  // All of them, one after another (with texts that were replaced since).
+  std::string_view strings() const { return pool_; }
   // Elements between the root and the cursor.
   std::size_t depth() const { return depth_; }
   // Bytes of the HTML this tree makes, before escaping: the pool plus start and end
