@@ -130,6 +130,40 @@ test('render() and renderHTML() give the same DOM', async () => {
   assert.ok(handedOn.length <= 3 && handedOn.every((json) => /&[A-Za-z0-9]+;/.test(json)), `handed on: ${handedOn}`);
 });
 
+test('a long article given as a string reads as its UTF-8 bytes do, in any script', async () => {
+  // lede.js encodes a long string straight into wasm memory, first into room for mostly
+  // Latin text, then, when that is too small, into a bigger buffer: each case crosses
+  // that edge somewhere else (3-byte CJK, 4-byte emoji as surrogate pairs, a mix).
+  const bodies = {
+    latin: '"Quoted," she said -- it\'s fine... '.repeat(700),
+    cjk: '日本語の文章です。'.repeat(2500),
+    emoji: 'Smile 😀 and wave 👋🏽. '.repeat(1200),
+    mixed: ('Plain text. '.repeat(1500) + 'Ελληνικά και 中文 😀 ').repeat(3),
+  };
+  const results = await page.evaluate((bodies) => {
+    const out = {};
+    for (const [name, body] of Object.entries(bodies)) {
+      const json = JSON.stringify({ title: `Long ${name}`, lang: 'en', body });
+      const bytes = new TextEncoder().encode(json);
+      const fromString = reader.render(json);
+      const fromBytes = reader.render(bytes);
+      out[name] = {
+        chars: json.length,
+        same: fromString.isEqualNode(fromBytes),
+        sameHTML: reader.renderHTML(json) === reader.renderHTML(bytes),
+        text: fromString.querySelector('.lede-body').textContent.length,
+        expected: body.trim().length,
+      };
+    }
+    return out;
+  }, bodies);
+  for (const [name, r] of Object.entries(results)) {
+    assert.ok(r.chars > 16384, `${name} is long enough to take the long-string path`);
+    assert.ok(r.same && r.sameHTML, `${name}: the string and its bytes give the same article`);
+    assert.ok(r.text >= r.expected * 0.9, `${name}: the body is all there (${r.text} of ${r.expected})`);
+  }
+});
+
 test('with keepSafeHtml, render() and renderHTML() still give the same DOM', async () => {
   const spec = readFileSync(`${root}/build/deps/md4c/test/spec.txt`, 'utf8');
   const examples = [...spec.matchAll(/^`{32} example\n([\s\S]*?)^\.\n/gm)].map((m) => m[1].replaceAll('→', '\t'));
