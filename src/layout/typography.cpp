@@ -64,17 +64,17 @@ struct ByteKinds {
 };
 constexpr ByteKinds kBytes;
 
-// Whether Typesetter::set could change `text`: only quotes, "--" and "..." are rewritten.
-// One table lookup a byte, most of them not marks.
-bool needs_setting(std::string_view text) {
+// Where Typesetter::set could first change `text` (only quotes, "--" and "..." are
+// rewritten), or npos. One table lookup a byte, most of them not marks.
+std::size_t first_mark(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (!(kBytes.kind[static_cast<unsigned char>(c)] & kMark)) continue;
-    if (c == '"' || c == '\'') return true;
+    if (c == '"' || c == '\'') return i;
     if (i + 1 < text.size() && text[i + 1] == c && (c == '-' || (i + 2 < text.size() && text[i + 2] == '.')))
-      return true;
+      return i;
   }
-  return false;
+  return std::string_view::npos;
 }
 
 // The letter after the first of each URL start url_length knows: "https://", "http://",
@@ -119,9 +119,9 @@ class Typesetter {
   // Text that needed no change still tells the next quote what came before it.
   void saw(char last) { prev_ = last; }
 
-  // Appends the set text to `out` (which may hold other texts before it).
-  void set(std::string_view in, std::string& out) {
-    const std::size_t start = out.size();
+  // Appends the set text to `out`, which may hold other texts before it and, from
+  // `start` on, the beginning of this text's own.
+  void set(std::string_view in, std::string& out, std::size_t start) {
     for (std::size_t i = 0; i < in.size(); ++i) {
       // Characters that are neither marks nor the start of a URL are copied a run at a
       // time: this loop sees every character of every text that has a quote in it.
@@ -279,13 +279,20 @@ void apply_typography(Document& doc, NodeId top, std::string_view lang) {
         std::string_view text = doc.text_of(id);
         // Much text has nothing to set (a sentence's full stop is not an ellipsis): it
         // skips the setter's loop and moves to the new pool whole, at finish_rewrite().
-        if (!needs_setting(text)) {
+        std::size_t mark = first_mark(text);
+        if (mark == std::string_view::npos) {
           if (!text.empty()) setter.saw(text.back());
           return;
         }
+        // What comes before the first mark is copied as it is, from the start of the
+        // word it is in: a URL (which the setter leaves alone) starts no earlier.
+        std::size_t space = text.find_last_of(" \t\n", mark);
+        std::size_t plain = space == std::string_view::npos ? 0 : space + 1;
         std::string& pool = doc.rewrite_pool();
         std::size_t begin = pool.size();
-        setter.set(text, pool);
+        pool.append(text.data(), plain);
+        if (plain > 0) setter.saw(text[plain - 1]);
+        setter.set(text.substr(plain), pool, begin);
         doc.rewrote(id, begin);
       },
       [&](NodeId id) {
