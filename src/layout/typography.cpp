@@ -1,5 +1,7 @@
 #include "layout/typography.hpp"
 
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -34,56 +36,58 @@ bool is_word_char(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
-// The length of the URL starting at `at` ("https://…", "http://…", "mailto:…", "www.…"
-// at the start of a word, up to the next space), or 0 if none starts there.
-std::size_t url_length(std::string_view in, std::size_t at) {
-  char c = in[at];
-  if ((c != 'h' && c != 'm' && c != 'w') || (at > 0 && is_word_char(static_cast<unsigned char>(in[at - 1]))))
-    return 0;
-  std::string_view rest = in.substr(at);
-  bool url = false;
-  for (std::string_view scheme : {"https://", "http://", "mailto:", "www."}) {
-    if (rest.size() > scheme.size() && rest.compare(0, scheme.size(), scheme) == 0) url = true;
-  }
-  if (!url) return 0;
-  std::size_t end = rest.find_first_of(" \t\n");
-  return end == std::string_view::npos ? rest.size() : end;
-}
-
-// What Typesetter::set needs to know of a byte, one lookup for its plain-text loop: a
-// mark it may rewrite, an h, m or w that may start a URL, a word character (is_word_char).
-enum : unsigned char { kMark = 1, kUrlStart = 2, kWord = 4 };
-struct ByteKinds {
-  unsigned char kind[256] = {};
-  constexpr ByteKinds() {
-    for (unsigned c = 0; c < 256; ++c)
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80) kind[c] = kWord;
-    for (unsigned char c : {'"', '\'', '-', '.'}) kind[c] = kMark;
-    for (unsigned char c : {'h', 'm', 'w'}) kind[c] |= kUrlStart;
-  }
-};
-constexpr ByteKinds kBytes;
-
-// Where Typesetter::set could first change `text` (only quotes, "--" and "..." are
-// rewritten), or npos. One table lookup a byte, most of them not marks.
-std::size_t first_mark(std::string_view text) {
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (!(kBytes.kind[static_cast<unsigned char>(c)] & kMark)) continue;
-    if (c == '"' || c == '\'') return i;
-    if (i + 1 < text.size() && text[i + 1] == c && (c == '-' || (i + 2 < text.size() && text[i + 2] == '.')))
-      return i;
+// Where a URL starts whose scheme ends at `at`, a ':' or a '.' ("https:", "http:" and
+// "mailto:" before "//" or the address, "www" before "."), at the start of a word and
+// with something after the scheme; npos if none. URLs are found from their ':' or '.'
+// because those are rare in prose, where h, m and w are not.
+std::size_t url_start(std::string_view in, std::size_t at) {
+  auto scheme = [&](std::string_view name, std::string_view after) {
+    if (at < name.size() || in.compare(at - name.size(), name.size(), name) != 0) return false;
+    std::size_t start = at - name.size();
+    if (start > 0 && is_word_char(static_cast<unsigned char>(in[start - 1]))) return false;
+    return in.compare(at, after.size(), after) == 0 && in.size() > at + after.size();
+  };
+  if (in[at] == ':') {
+    if (scheme("https", "://")) return at - 5;
+    if (scheme("http", "://")) return at - 4;
+    if (scheme("mailto", ":")) return at - 6;
+  } else if (scheme("www", ".")) {
+    return at - 3;
   }
   return std::string_view::npos;
 }
 
-// The letter after the first of each URL start url_length knows: "https://", "http://",
-// "mailto:", "www.". Checked in the copying loop so that "the", "was" and "more" do not
-// stop it.
-bool may_start_url(std::string_view in, std::size_t at) {
-  if (at + 1 >= in.size()) return false;
-  char c = in[at], next = in[at + 1];
-  return (c == 'h' && next == 't') || (c == 'm' && next == 'a') || (c == 'w' && next == 'w');
+// The first byte from `from` on that the setter stops at (a mark it may rewrite, or a
+// ':' that may end a URL's scheme), or in.size(). Eight bytes at a time, each compared
+// with all five in the lanes of one word: most of a text is none of them.
+std::size_t next_stop(std::string_view in, std::size_t from) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101u, kHigh = kOnes * 0x80;
+  auto has = [](std::uint64_t w, char c) {
+    std::uint64_t x = w ^ kOnes * static_cast<unsigned char>(c);
+    return (x - kOnes) & ~x & kHigh;  // the lowest lane set is the first c
+  };
+  for (std::size_t i = from; i < in.size(); i += 8) {
+    std::uint64_t w = 0;  // past the end: NUL bytes, which are not stops
+    std::memcpy(&w, in.data() + i, in.size() - i < 8 ? in.size() - i : 8);
+    if (std::uint64_t m = has(w, '"') | has(w, '\'') | has(w, '-') | has(w, '.') | has(w, ':')) {
+      std::size_t at = i + (static_cast<unsigned>(__builtin_ctzll(m)) >> 3);
+      return at < in.size() ? at : in.size();
+    }
+  }
+  return in.size();
+}
+
+// Where Typesetter::set could first change `text` (only quotes, "--" and "..." are
+// rewritten), or npos.
+std::size_t first_mark(std::string_view text) {
+  for (std::size_t i = next_stop(text, 0); i < text.size(); i = next_stop(text, i + 1)) {
+    char c = text[i];
+    if (c == '"' || c == '\'') return i;
+    if ((c == '-' || c == '.') && i + 1 < text.size() && text[i + 1] == c &&
+        (c == '-' || (i + 2 < text.size() && text[i + 2] == '.')))
+      return i;
+  }
+  return std::string_view::npos;
 }
 
 bool is_block(Tag t) {
@@ -123,18 +127,9 @@ class Typesetter {
   // `start` on, the beginning of this text's own.
   void set(std::string_view in, std::string& out, std::size_t start) {
     for (std::size_t i = 0; i < in.size(); ++i) {
-      // Characters that are neither marks nor the start of a URL are copied a run at a
-      // time: this loop sees every character of every text that has a quote in it.
-      std::size_t run = i;
-      unsigned char before = i > 0 ? kBytes.kind[static_cast<unsigned char>(in[i - 1])] : 0;
-      while (run < in.size()) {
-        unsigned char k = kBytes.kind[static_cast<unsigned char>(in[run])];
-        // A mark, or where url_length's first test passes (h, m or w not after a word
-        // character, and the right letter next).
-        if ((k & kMark) || ((k & kUrlStart) && !(before & kWord) && may_start_url(in, run))) break;
-        before = k;
-        ++run;
-      }
+      // Characters that are neither marks nor a ':' are copied a run at a time: this
+      // loop sees every character of every text that has a quote in it.
+      std::size_t run = next_stop(in, i);
       if (run > i) {
         out.append(in.data() + i, run - i);
         prev_ = in[run - 1];
@@ -143,10 +138,13 @@ class Typesetter {
       }
       char c = in[i];
       // A URL written out in the text (an autolink's text, or one md4c did not link)
-      // must stay exactly as typed: "p--q" in a path is not a dash.
-      if (std::size_t n = url_length(in, i)) {
-        out.append(in.substr(i, n));
-        i += n - 1;
+      // must stay exactly as typed: "p--q" in a path is not a dash. Its scheme is out
+      // already (letters, copied as they are); the rest goes up to the next space.
+      if ((c == ':' || c == '.') && url_start(in, i) != std::string_view::npos) {
+        std::size_t end = in.find_first_of(" \t\n", i);
+        if (end == std::string_view::npos) end = in.size();
+        out.append(in.data() + i, end - i);
+        i = end - 1;
         prev_ = in[i];  // as saw() would: the same whether or not the text needed setting
         continue;
       }
