@@ -71,10 +71,9 @@ void count_text(std::string_view s, ReadingTime& rt) {
       if (!(w & kHigh) && !((q - kOnes) & ~q & kHigh)) {
         // Lane by lane, no carries (every byte < 0x80): x ≥ lo sets the lane's high bit
         // of x + (0x80 - lo).
-        auto at_least = [&](std::uint64_t x, unsigned lo) { return x + kOnes * (0x80 - lo); };
         std::uint64_t folded = w | kOnes * 0x20;  // A-Z → a-z
-        std::uint64_t letter = at_least(folded, 'a') & ~at_least(folded, 'z' + 1);
-        std::uint64_t digit = at_least(w, '0') & ~at_least(w, '9' + 1);
+        std::uint64_t letter = (folded + kOnes * (0x80 - 'a')) & ~(folded + kOnes * (0x80 - 'z' - 1));
+        std::uint64_t digit = (w + kOnes * (0x80 - '0')) & ~(w + kOnes * (0x80 - '9' - 1));
         std::uint64_t parts = ((letter | digit) & kHigh) >> 7;  // 1 in each lane that is
         std::uint64_t starts = parts & ~(parts << 8 | in_word);
         words += static_cast<std::size_t>((starts * kOnes) >> 56);
