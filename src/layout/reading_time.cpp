@@ -1,7 +1,8 @@
 #include "layout/reading_time.hpp"
 
 #include <cstdint>
-#include <cstring>
+
+#include "tree/byte_lanes.hpp"
 
 namespace lede {
 namespace {
@@ -64,11 +65,9 @@ void count_text(std::string_view s, ReadingTime& rt) {
     // Eight ASCII bytes without an apostrophe at a time, in the lanes of one word: a
     // word starts where a letter or digit follows anything else.
     if (i + 8 <= s.size()) {
-      constexpr std::uint64_t kOnes = 0x0101010101010101u, kHigh = kOnes * 0x80;
-      std::uint64_t w;
-      std::memcpy(&w, s.data() + i, 8);
-      std::uint64_t q = w ^ (kOnes * '\'');
-      if (!(w & kHigh) && !((q - kOnes) & ~q & kHigh)) {
+      constexpr std::uint64_t kOnes = kLaneOnes, kHigh = kLaneHighs;
+      std::uint64_t w = load_lanes(s.data() + i);
+      if (!(w & kHigh) && !lanes_equal(w, '\'')) {
         // Lane by lane, no carries (every byte < 0x80): x ≥ lo sets the lane's high bit
         // of x + (0x80 - lo).
         std::uint64_t folded = w | kOnes * 0x20;  // A-Z → a-z

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "tree/byte_lanes.hpp"
+
 namespace lede {
 namespace {
 
@@ -61,15 +63,11 @@ std::size_t url_start(std::string_view in, std::size_t at) {
 // ':' that may end a URL's scheme), or in.size(). Eight bytes at a time, each compared
 // with all five in the lanes of one word: most of a text is none of them.
 std::size_t next_stop(std::string_view in, std::size_t from) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101u, kHigh = kOnes * 0x80;
-  auto has = [](std::uint64_t w, char c) {
-    std::uint64_t x = w ^ kOnes * static_cast<unsigned char>(c);
-    return (x - kOnes) & ~x & kHigh;  // the lowest lane set is the first c
-  };
   for (std::size_t i = from; i < in.size(); i += 8) {
     std::uint64_t w = 0;  // past the end: NUL bytes, which are not stops
     std::memcpy(&w, in.data() + i, in.size() - i < 8 ? in.size() - i : 8);
-    if (std::uint64_t m = has(w, '"') | has(w, '\'') | has(w, '-') | has(w, '.') | has(w, ':')) {
+    if (std::uint64_t m = lanes_equal(w, '"') | lanes_equal(w, '\'') | lanes_equal(w, '-') |
+                          lanes_equal(w, '.') | lanes_equal(w, ':')) {
       std::size_t at = i + (static_cast<unsigned>(__builtin_ctzll(m)) >> 3);
       return at < in.size() ? at : in.size();
     }

@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "tree/byte_lanes.hpp"
+
 namespace lede {
 
 Document::Document(bool nofollow) : nofollow_(nofollow) {
@@ -51,14 +53,10 @@ std::uint32_t Document::store(std::string_view s) {
   // this loop is one of the hottest of a render.
   std::size_t from = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
-    // Eight bytes at a time while none is CR or NUL (the usual zero-byte test, on the
-    // word and on the word XOR CR).
+    // Eight bytes at a time while none is CR or NUL.
     while (i + 8 <= s.size()) {
-      std::uint64_t w;
-      std::memcpy(&w, s.data() + i, 8);
-      constexpr std::uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-      std::uint64_t r = w ^ (ones * '\r');
-      if (((w - ones) & ~w & highs) | ((r - ones) & ~r & highs)) break;
+      std::uint64_t w = load_lanes(s.data() + i);
+      if (lanes_equal(w, '\0') | lanes_equal(w, '\r')) break;
       i += 8;
     }
     if (i == s.size()) break;
