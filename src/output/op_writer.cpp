@@ -1,6 +1,6 @@
 #include "output/op_writer.hpp"
 
-#include <cstring>
+#include "tree/byte_lanes.hpp"
 
 namespace lede {
 
@@ -8,15 +8,14 @@ std::uint32_t utf16_length(std::string_view s) {
   // Eight bytes at a time, ASCII or not (typography puts curly quotes in most texts):
   // every byte is a code unit except continuation bytes (10xxxxxx), and a four-byte
   // lead (11110xxx) starts a surrogate pair, so it counts twice.
-  constexpr std::uint64_t kHigh = 0x8080808080808080u;
   std::uint32_t n = 0;
   std::size_t i = 0;
-  for (std::uint64_t w; i + 8 <= s.size(); i += 8) {
-    std::memcpy(&w, s.data() + i, 8);
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w = load_lanes(s.data() + i);
     n += 8;
-    if (!(w & kHigh)) continue;
-    std::uint64_t continuation = w & ~(w << 1) & kHigh;
-    std::uint64_t four = w & (w << 1) & (w << 2) & (w << 3) & kHigh;
+    if (!(w & kLaneHighs)) continue;
+    std::uint64_t continuation = w & ~(w << 1) & kLaneHighs;
+    std::uint64_t four = w & (w << 1) & (w << 2) & (w << 3) & kLaneHighs;
     n += static_cast<std::uint32_t>(__builtin_popcountll(four)) - static_cast<std::uint32_t>(__builtin_popcountll(continuation));
   }
   for (unsigned char c : s.substr(i)) {
