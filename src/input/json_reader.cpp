@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include "tree/byte_lanes.hpp"
+
 namespace lede {
 namespace {
 
@@ -214,6 +216,11 @@ class Reader {
       // than a character at a time (the same bytes, counts and token text as get()).
       if (!unget_) {
         std::size_t end = next_;
+        // Eight bytes at a time up to the word that holds a stop; the byte loop finds it.
+        for (; end + 8 <= in_.size(); end += 8) {
+          std::uint64_t w = load_lanes(in_.data() + end);
+          if ((w | ((w - kLaneOnes * 0x20) & ~w) | lanes_equal(w, '"') | lanes_equal(w, '\\')) & kLaneHighs) break;
+        }
         while (end < in_.size()) {
           auto b = static_cast<unsigned char>(in_[end]);
           if (b < 0x20 || b >= 0x80 || b == '"' || b == '\\') break;

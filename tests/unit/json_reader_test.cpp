@@ -298,6 +298,14 @@ TEST_CASE("the reader agrees with nlohmann on crafted inputs") {
   for (std::string in : {std::string("[1,\0]", 5), std::string("\"a\0b\"", 5), std::string("\0", 1),
                          std::string("{\"a\":\0}", 7), std::string("tr\0e", 4)})
     differ += !agrees(in);
+  // Every kind of byte that ends a plain run inside a string (read eight at a time), at
+  // every place in a word, and strings cut off near the end of the input.
+  for (const char* stop : {"\"", "\\n", "\\\"", "\x01", "\x1F", " ", "~", "\x7F", "\xC2\xA9", "\xFF"})
+    for (std::size_t at = 0; at < 17; ++at) {
+      std::string before(at, 'a');
+      differ += !agrees("[\"" + before + stop + "bbbbbbbbbbbbbbbbbbbb\"]");
+      differ += !agrees("\"" + before + stop);
+    }
   // Depth limits, met and passed, in arrays and objects.
   for (std::size_t depth : {0, 1, 2, 3})
     for (const char* in : {"1", "[]", "[[]]", "[[1],[2]]", "{\"a\":{\"b\":[]}}", "[{}]", "[1,[2,[3]]]"})
