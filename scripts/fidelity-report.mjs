@@ -38,12 +38,12 @@ const sorted = (f) => results.map(f).sort((a, b) => a - b);
 const quantile = (xs, q) => xs[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 
 const rows = results.map((r) => {
-  if (r.error) return `| ${r.name} | – | – | – | – | – | ${r.error} |`;
+  if (r.error) return `| ${r.name} | – | – | – | – | – | – | ${r.error} |`;
   const imgKept = r.images.expected - r.images.missing.length;
   const mark = r.verdict.problems.length ? ' **✗**' : r.verdict.excused ? ' (see notes)' : '';
   return (
     `| ${r.name} | ${r.words.total} | ${pct(r.words.kept, r.words.total)} | ${r.images.expected} / ${imgKept} | ` +
-    `${ms(r.readabilityMs)} | ${ms(r.ledeMs)} |${mark} |`
+    `${ms(r.readabilityMs)} | ${ms(r.ledeMs)} | ${r.floorMs == null ? '–' : ms(r.floorMs)} |${mark} |`
   );
 });
 
@@ -55,6 +55,7 @@ const keptImages = sum((r) => (r.images ? r.images.expected - r.images.missing.l
 const totalWordsR = sum((r) => r.wordsOfReadability?.total);
 const keptWordsR = sum((r) => r.wordsOfReadability?.kept);
 const lede = sorted((r) => r.ledeMs ?? 0);
+const floor = sorted((r) => r.floorMs ?? 0);
 const readability = sorted((r) => r.readabilityMs ?? 0);
 const minPage = ok.reduce((m, r) => (r.words.kept / (r.words.total || 1) < m.words.kept / (m.words.total || 1) ? r : m), ok[0]);
 const failing = results.filter((r) => r.verdict.problems.length);
@@ -101,17 +102,31 @@ if (lost.length) {
         .join('; ') + '.',
   );
 }
-if (slow.length) {
+{
+  // The issue's words, "no page takes more than a few milliseconds beyond Readability
+  // itself", read two ways: Lede's time against Readability's, and what Lede adds after it.
+  const worst = ok.reduce((m, r) => (r.ledeMs - r.readabilityMs > m.ledeMs - m.readabilityMs ? r : m), ok[0]);
+  const under = (limit) => ok.filter((r) => r.ledeMs < limit).length;
+  const big = [...ok].sort((a, b) => b.ledeMs - a.ledeMs)[0];
+  const floorOver = ok.filter((r) => r.floorMs >= 5).length;
   notes.push(
-    `- **Time on large pages.** The issue asks that no page take more than a few milliseconds beyond ` +
-      `Readability. That holds for the typical page (median ${ms(quantile(lede, 0.5))} ms) but not for the largest: ` +
-      `${slow.length} pages took Lede 10 ms or more; the slowest: ${slow.slice(0, 6).map((r) => `${r.name} ${ms(r.ledeMs)} ms for ${(r.jsonBytes / 1024).toFixed(0)} KiB, Readability ${ms(r.readabilityMs)} ms`).join('; ')}. ` +
-      'The time grows linearly with the article. Where it goes on the largest page (wikipedia-2, profiled in ' +
-      'Chromium; docs/performance.md): about a third is parsing the HTML (gumbo in lede-html.wasm), a quarter ' +
-      "Lede's tree builder and URL checks, a sixth reading the JSON and copying it into wasm memory, and building " +
-      "the DocumentFragment about a fifth of render(). The browser's own DOMParser, tried in its place, took about " +
-      'as long as gumbo in wasm, and reading its nodes out into the core cost more (docs/performance.md). ' +
-      'The test bounds each page at 60 ms + 2 ms per KB and the corpus total at 0.6 × Readability\'s.',
+    `- **Time.** The issue asks that no page take more than a few milliseconds beyond Readability itself. ` +
+      `*Read as Lede's time against Readability's, it holds on every page:* Lede's time is at most ` +
+      `${ms(Math.max(0, worst.ledeMs - worst.readabilityMs))} ms over Readability's on any page (${worst.name}), and ` +
+      `${(sum((r) => r.ledeMs) / sum((r) => r.readabilityMs)).toFixed(2)} × Readability's over the corpus. ` +
+      `*Read as what Lede adds after Readability, it holds on the typical page* (median ${ms(quantile(lede, 0.5))} ms; ` +
+      `${under(3)} of ${ok.length} pages under 3 ms, ${under(5)} under 5 ms) *but not on the largest:* ` +
+      `${slow.length} pages took Lede 10 ms or more; the slowest: ${slow.slice(0, 6).map((r) => `${r.name} ${ms(r.ledeMs)} ms for ${(r.jsonBytes / 1024).toFixed(0)} KiB (floor ${ms(r.floorMs)} ms, Readability ${ms(r.readabilityMs)} ms)`).join('; ')}. ` +
+      `On ${floorOver} pages the floor alone, the browser building the same DOM from finished HTML, takes 5 ms or more ` +
+      `(${ms(big.floorMs)} ms on ${big.name}), so in that second reading no reader that shows the article in the page ` +
+      `could meet the bar there. Lede takes ${(sum((r) => r.ledeMs) / sum((r) => r.floorMs)).toFixed(1)} × the floor over the corpus and ` +
+      `${(big.ledeMs / big.floorMs).toFixed(1)} × on ${big.name}. The time grows linearly with the article. Where it goes on the largest page ` +
+      '(wikipedia-2, profiled in Chromium; docs/performance.md "HTML bodies"): building the DocumentFragment is about ' +
+      "30 % of render(); of the rest, the core's, about 40 % is gumbo parsing the HTML in lede-html.wasm, about 12 % " +
+      "Lede's tree builder and its URL checks, and 6 % reading the JSON. Built for speed (-O2) instead of size, gumbo was no faster in " +
+      "Chromium, and the browser's own DOMParser, tried in its place, took about as long as gumbo in wasm, with " +
+      'reading its nodes out into the core on top (docs/performance.md). ' +
+      "The test bounds each page at 60 ms + 2 ms per KB and the corpus total at 0.6 × Readability's.",
   );
 }
 
@@ -166,7 +181,10 @@ this file is written by \`node scripts/fidelity-report.mjs\`.
   \`new Readability(doc).parse()\` (the \`DOMParser\` parse before it is not counted).
   *Lede* is everything Lede adds after it: \`JSON.stringify\` of Readability's result,
   \`render()\` (into wasm memory, JSON, the HTML body through gumbo, layout, the op-stream)
-  and building the \`DocumentFragment\`. \`performance.now()\` here has 0.1 ms resolution.
+  and building the \`DocumentFragment\`. *Floor* is the same DOM made the fastest way there
+  is: the browser's own parser building it from Lede's finished HTML (\`template.innerHTML\`,
+  as in the bench's floor), which any reader that shows the article spends at least.
+  \`performance.now()\` here has 0.1 ms resolution.
 - **Baseline**: where this run's Readability (npm ${readabilityVersion}) does not reproduce
   expected.html (which upstream regenerates with its newest code), the shortfall is
   Readability's, not Lede's. The test therefore also checks every page against *this run's*
@@ -187,6 +205,8 @@ this file is written by \`node scripts/fidelity-report.mjs\`.
 | pages at target (words, images, title) | ${results.length - excused.length - failing.length}; excused with a reason: ${excused.length}; failing: ${failing.length} |
 | Readability, per page | median ${ms(quantile(readability, 0.5))} ms, 90th percentile ${ms(quantile(readability, 0.9))} ms, max ${ms(readability[readability.length - 1])} ms, total ${ms(sum((r) => r.readabilityMs))} ms |
 | Lede, per page | median ${ms(quantile(lede, 0.5))} ms, 90th percentile ${ms(quantile(lede, 0.9))} ms, max ${ms(lede[lede.length - 1])} ms, total ${ms(sum((r) => r.ledeMs))} ms |
+| floor: the same DOM from Lede's HTML by the browser's parser | median ${ms(quantile(floor, 0.5))} ms, 90th percentile ${ms(quantile(floor, 0.9))} ms, max ${ms(floor[floor.length - 1])} ms, total ${ms(sum((r) => r.floorMs))} ms |
+| Lede ÷ floor (totals) | ${(sum((r) => r.ledeMs) / sum((r) => r.floorMs)).toFixed(1)} |
 | Lede ÷ Readability (totals) | ${(sum((r) => r.ledeMs) / sum((r) => r.readabilityMs)).toFixed(2)} |
 | allowlist findings, script executions, CSP violations | ${sum((r) => r.findings?.length)}, ${sum((r) => r.trip.calls.length + r.trip.errors.length)}, ${sum((r) => r.trip.violations.length)} |
 
@@ -207,8 +227,8 @@ ${notes.length ? notes.join('\n') : 'None: every page meets every target against
 
 ## Every page
 
-| page | words in expected | words kept % | images expected / kept | Readability ms | Lede ms | |
-| --- | ---: | ---: | ---: | ---: | ---: | --- |
+| page | words in expected | words kept % | images expected / kept | Readability ms | Lede ms | floor ms | |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |
 ${rows.join('\n')}
 `;
 writeFileSync(join(root, 'docs', 'fidelity.md'), doc);
