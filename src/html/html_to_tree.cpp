@@ -6,6 +6,8 @@
 #include <unordered_set>
 #include <utility>
 
+#include "html/arena.hpp"
+#include "html/serialized_html_parser.hpp"
 #include "tree/url_policy.hpp"
 
 extern "C" {
@@ -22,41 +24,11 @@ using GNode = GumboNode;
 // gumbo_destroy_output recurses once per level of nesting, which deep input would turn
 // into a stack overflow. Nothing here recurses either: every walk uses visit().
 
-class Arena {
- public:
-  Arena() = default;
-  Arena(const Arena&) = delete;
-  Arena& operator=(const Arena&) = delete;
-  ~Arena() {
-    for (char* b : blocks_) std::free(b);
-  }
-
-  void* allocate(std::size_t size) {
-    size = (size + 15) & ~std::size_t{15};
-    if (size > left_) {
-      std::size_t block = size > kBlock ? size : kBlock;
-      char* b = static_cast<char*>(std::malloc(block));
-      if (!b) std::abort();  // gumbo does not check for failed allocations
-      blocks_.push_back(b);
-      next_ = b;
-      left_ = block;
-    }
-    void* p = next_;
-    next_ += size;
-    left_ -= size;
-    return p;
-  }
-
- private:
-  static constexpr std::size_t kBlock = 64 * 1024;
-  std::vector<char*> blocks_;
-  char* next_ = nullptr;
-  std::size_t left_ = 0;
-};
 
 // Parses `html` as the content of a <div> (HTML's fragment parsing: no-quirks mode, no
 // <head>; <html>, <head> and <body> tags are ignored). Returns the fragment's parent.
 const GNode* parse(std::string_view html, Arena& arena) {
+  if (const GNode* root = parse_serialized_html(html, arena)) return root;
   GumboOptions o = kGumboDefaultOptions;
   o.allocator = [](void* a, std::size_t n) { return static_cast<Arena*>(a)->allocate(n); };
   o.deallocator = [](void*, void*) {};

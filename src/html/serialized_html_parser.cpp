@@ -1,0 +1,545 @@
+#include "html/serialized_html_parser.hpp"
+
+#include <cstdint>
+#include <cstring>
+#include <initializer_list>
+#include <string>
+#include <vector>
+
+#include "tree/byte_lanes.hpp"
+#include "tree/entities.hpp"
+
+namespace lede {
+namespace {
+
+using GNode = GumboNode;
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f'; }
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+
+// Whether gumbo reads every character of `s` as it is: no carriage return (it turns CR
+// LF into LF), no NUL or other control character but tab, LF and FF, no noncharacter, and
+// well-formed UTF-8 (gumbo puts U+FFFD for all of those).
+bool characters_as_written(std::string_view s) {
+  const std::size_t n = s.size();
+  std::size_t i = 0;
+  while (i < n) {
+    if (i + 8 <= n) {
+      std::uint64_t w = load_lanes(s.data() + i);
+      // Lanes under 0x20, and lanes from 0x7F up (a carry out of 0xFF marks only the
+      // lane above one that is marked itself).
+      if (!((((w - kLaneOnes * 0x20) & ~w) | (w + kLaneOnes) | w) & kLaneHighs)) {
+        i += 8;
+        continue;
+      }
+    }
+    auto b = static_cast<unsigned char>(s[i]);
+    if ((b >= 0x20 && b < 0x7F) || b == '\t' || b == '\n' || b == '\f') {
+      ++i;
+      continue;
+    }
+    std::size_t len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 ? 2 : 0;
+    if (len == 0 || b > 0xF4 || i + len > n) return false;
+    std::uint32_t c = b & (0x7Fu >> len);
+    for (std::size_t k = 1; k < len; ++k) {
+      auto t = static_cast<unsigned char>(s[i + k]);
+      if ((t & 0xC0) != 0x80) return false;
+      c = (c << 6) | (t & 0x3F);
+    }
+    if ((len == 3 && c < 0x800) || (len == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
+        (c >= 0xD800 && c <= 0xDFFF) || c <= 0x9F || (c >= 0xFDD0 && c <= 0xFDEF) ||
+        (c & 0xFFFE) == 0xFFFE)
+      return false;
+    i += len;
+  }
+  return true;
+}
+
+class Parser {
+ public:
+  Parser(std::string_view html, Arena& arena) : in_(html), arena_(arena) {}
+
+  const GNode* run() {
+    if (!characters_as_written(in_)) return nullptr;
+    GNode* document = new_node(GUMBO_NODE_DOCUMENT);
+    root_ = new_node(GUMBO_NODE_ELEMENT);
+    root_->v.element.tag = GUMBO_TAG_HTML;
+    root_->v.element.tag_namespace = GUMBO_NAMESPACE_HTML;
+    root_->parent = document;
+    open_.push_back({root_, 0, {}});
+    if (!parse()) return nullptr;
+    while (!open_.empty()) close();
+    GumboVector& top = document->v.document.children;
+    top.data = static_cast<void**>(arena_.allocate(sizeof(void*)));
+    top.data[0] = root_;
+    top.length = top.capacity = 1;
+    return root_;
+  }
+
+ private:
+  struct Open {
+    GNode* node;
+    std::size_t first_kid;   // where its children start in kids_
+    std::string_view name;   // lowercase, for elements gumbo does not know
+  };
+
+  GNode* new_node(GumboNodeType type) {
+    auto* n = static_cast<GNode*>(arena_.allocate(sizeof(GNode)));
+    std::memset(static_cast<void*>(n), 0, sizeof(GNode));
+    n->type = type;
+    return n;
+  }
+
+  const char* copy(std::string_view s) {
+    auto* p = static_cast<char*>(arena_.allocate(s.size() + 1));
+    std::memcpy(p, s.data(), s.size());
+    p[s.size()] = '\0';
+    return p;
+  }
+
+  GumboTag current() const { return open_.back().node->v.element.tag; }
+
+  void adopt(GNode* n) {
+    n->parent = open_.back().node;
+    n->index_within_parent = static_cast<unsigned>(kids_.size() - open_.back().first_kid);
+    kids_.push_back(n);
+  }
+
+  void close() {
+    Open o = open_.back();
+    GumboVector& v = o.node->v.element.children;
+    v.length = v.capacity = static_cast<unsigned>(kids_.size() - o.first_kid);
+    if (v.length) {
+      v.data = static_cast<void**>(arena_.allocate(v.length * sizeof(void*)));
+      std::memcpy(v.data, kids_.data() + o.first_kid, v.length * sizeof(void*));
+    }
+    kids_.resize(o.first_kid);
+    open_.pop_back();
+  }
+
+  bool open_has(GumboTag tag) const {
+    for (const Open& o : open_)
+      if (o.node->v.element.tag == tag) return true;
+    return false;
+  }
+
+  // HTML's "has a p element in button scope".
+  bool p_in_button_scope() const {
+    for (std::size_t i = open_.size(); i-- > 0;) {
+      switch (open_[i].node->v.element.tag) {
+        case GUMBO_TAG_P: return true;
+        case GUMBO_TAG_APPLET: case GUMBO_TAG_CAPTION: case GUMBO_TAG_HTML: case GUMBO_TAG_TABLE:
+        case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_MARQUEE: case GUMBO_TAG_OBJECT:
+        case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_BUTTON:
+          return false;
+        default: break;
+      }
+    }
+    return false;
+  }
+
+  // Whether an open `a` (li, or dd/dt) would be closed by a new one: the open elements
+  // from the current one down to the first `stop`. Stopping later than HTML's rule does
+  // only gives up more often.
+  template <std::size_t N>
+  bool open_before(const GumboTag (&tags)[N], std::initializer_list<GumboTag> stop) const {
+    for (std::size_t i = open_.size(); i-- > 0;) {
+      GumboTag t = open_[i].node->v.element.tag;
+      for (GumboTag x : tags)
+        if (t == x) return true;
+      for (GumboTag x : stop)
+        if (t == x) return false;
+    }
+    return false;
+  }
+
+  bool in_table_part() const {
+    switch (current()) {
+      case GUMBO_TAG_TABLE: case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT:
+      case GUMBO_TAG_TR: case GUMBO_TAG_COLGROUP:
+        return true;
+      default: return false;
+    }
+  }
+
+  // ---- text ----
+  bool flush_text() {
+    if (text_.empty()) return true;
+    bool blank = true;
+    for (char c : text_)
+      if (!is_space(c)) {
+        blank = false;
+        break;
+      }
+    // Text in a table outside its cells is moved out of the table (foster parenting).
+    if (!blank && in_table_part()) return false;
+    GNode* n = new_node(blank ? GUMBO_NODE_WHITESPACE : GUMBO_NODE_TEXT);
+    n->v.text.text = copy(text_);
+    n->v.text.original_text = GumboStringPiece{in_.data() + text_start_, pos_ - text_start_};
+    adopt(n);
+    text_.clear();
+    return true;
+  }
+
+  // A character reference at pos_ ('&'), appended to `out`. False where gumbo might read
+  // it differently: names without ';', unknown names (gumbo then matches a prefix),
+  // numbers that gumbo replaces or that stand for white space or controls.
+  bool reference(std::string& out) {
+    std::size_t i = pos_ + 1;
+    if (i >= in_.size()) {
+      out += '&';
+      ++pos_;
+      return true;
+    }
+    char c = in_[i];
+    if (c == '#') {
+      ++i;
+      bool hex = i < in_.size() && (in_[i] == 'x' || in_[i] == 'X');
+      if (hex) ++i;
+      std::uint32_t cp = 0;
+      std::size_t digits = 0;
+      for (; i < in_.size() && digits < 8; ++i, ++digits) {
+        char d = lower(in_[i]);
+        int v = is_digit(d) ? d - '0' : hex && d >= 'a' && d <= 'f' ? d - 'a' + 10 : -1;
+        if (v < 0) break;
+        cp = cp * (hex ? 16 : 10) + static_cast<std::uint32_t>(v);
+      }
+      if (digits == 0 || digits == 8 || i >= in_.size() || in_[i] != ';') return false;
+      if (cp < 0x21 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF ||
+          (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE)
+        return false;
+      append_utf8(out, cp);
+      pos_ = i + 1;
+      return true;
+    }
+    if (!is_alpha(c) && !is_digit(c)) {  // not a reference: the '&' as it is
+      out += '&';
+      ++pos_;
+      return true;
+    }
+    while (i < in_.size() && (is_alpha(in_[i]) || is_digit(in_[i]))) ++i;
+    if (i >= in_.size() || in_[i] != ';') return false;
+    if (!decode_entity(in_.substr(pos_, i + 1 - pos_), out)) return false;
+    pos_ = i + 1;
+    return true;
+  }
+
+  // ---- tags ----
+  struct Tag {
+    std::string_view name;  // lowercase
+    GumboTag tag;
+    bool self_closing;
+  };
+
+  bool tag_name(Tag& t) {
+    std::size_t start = pos_;
+    name_.clear();
+    while (pos_ < in_.size() && (is_alpha(in_[pos_]) || is_digit(in_[pos_]) || in_[pos_] == '-'))
+      name_ += lower(in_[pos_++]);
+    if (pos_ == start || pos_ >= in_.size()) return false;
+    char c = in_[pos_];
+    if (!is_space(c) && c != '/' && c != '>') return false;
+    t.tag = gumbo_tagn_enum(name_.data(), static_cast<unsigned>(name_.size()));
+    t.name = t.tag == GUMBO_TAG_UNKNOWN ? std::string_view(copy(name_), name_.size()) : std::string_view();
+    return true;
+  }
+
+  void skip_space() {
+    while (pos_ < in_.size() && is_space(in_[pos_])) ++pos_;
+  }
+
+  // The attributes after a start tag's name, up to and including its '>'.
+  bool attributes(Tag& t) {
+    attrs_.clear();
+    t.self_closing = false;
+    while (true) {
+      skip_space();
+      if (pos_ >= in_.size()) return false;
+      char c = in_[pos_];
+      if (c == '>') {
+        ++pos_;
+        return true;
+      }
+      if (c == '/') {
+        if (pos_ + 1 >= in_.size() || in_[pos_ + 1] != '>') return false;
+        t.self_closing = true;
+        pos_ += 2;
+        return true;
+      }
+      name_.clear();
+      while (pos_ < in_.size()) {
+        c = in_[pos_];
+        if (is_space(c) || c == '/' || c == '>' || c == '=') break;
+        if (c == '"' || c == '\'' || c == '<') return false;
+        name_ += lower(c);
+        ++pos_;
+      }
+      if (name_.empty() || pos_ >= in_.size()) return false;
+      value_.clear();
+      skip_space();
+      if (pos_ < in_.size() && in_[pos_] == '=') {
+        ++pos_;
+        skip_space();
+        if (pos_ >= in_.size()) return false;
+        char quote = in_[pos_];
+        if (quote == '"' || quote == '\'') {
+          ++pos_;
+          while (true) {
+            if (pos_ >= in_.size()) return false;
+            c = in_[pos_];
+            if (c == quote) break;
+            if (c == '&') {
+              if (!reference(value_)) return false;
+            } else {
+              value_ += c;
+              ++pos_;
+            }
+          }
+          ++pos_;
+          // HTML wants white space between attributes; gumbo reads on without it.
+          if (pos_ < in_.size() && !is_space(in_[pos_]) && in_[pos_] != '>' && in_[pos_] != '/') return false;
+        } else {
+          while (pos_ < in_.size()) {
+            c = in_[pos_];
+            if (is_space(c) || c == '>') break;
+            if (c == '"' || c == '\'' || c == '<' || c == '=' || c == '`' || c == '/') return false;
+            if (c == '&') {
+              if (!reference(value_)) return false;
+            } else {
+              value_ += c;
+              ++pos_;
+            }
+          }
+          if (value_.empty()) return false;
+        }
+      }
+      bool repeated = false;  // the first of two with one name counts
+      for (void* a : attrs_)
+        if (name_ == static_cast<GumboAttribute*>(a)->name) repeated = true;
+      if (repeated) continue;
+      auto* a = static_cast<GumboAttribute*>(arena_.allocate(sizeof(GumboAttribute)));
+      std::memset(static_cast<void*>(a), 0, sizeof(GumboAttribute));
+      a->attr_namespace = GUMBO_ATTR_NAMESPACE_NONE;
+      a->name = copy(name_);
+      a->value = copy(value_);
+      attrs_.push_back(a);
+    }
+  }
+
+  // A block start tag closes an open <p>. Only the plain case is taken: the <p> is the
+  // current element (Readability's content has <p><h2>, from its div-to-p rewrite).
+  bool close_p() {
+    if (!p_in_button_scope()) return true;
+    if (current() != GUMBO_TAG_P) return false;
+    close();
+    return true;
+  }
+
+  // Whether HTML's "in body" rules only insert this start tag (and its element stays
+  // open unless it is void), after closing a <p> the plain way (close_p).
+  bool make_room(GumboTag t) {
+    static constexpr GumboTag kListItem[] = {GUMBO_TAG_LI};
+    static constexpr GumboTag kDefinition[] = {GUMBO_TAG_DD, GUMBO_TAG_DT};
+    static constexpr GumboTag kLink[] = {GUMBO_TAG_A};
+    switch (t) {
+      case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE: case GUMBO_TAG_BLOCKQUOTE:
+      case GUMBO_TAG_CENTER: case GUMBO_TAG_DETAILS: case GUMBO_TAG_DIALOG: case GUMBO_TAG_DIR:
+      case GUMBO_TAG_DIV: case GUMBO_TAG_DL: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION:
+      case GUMBO_TAG_FIGURE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_HEADER: case GUMBO_TAG_HGROUP:
+      case GUMBO_TAG_MENU: case GUMBO_TAG_MAIN: case GUMBO_TAG_NAV: case GUMBO_TAG_OL: case GUMBO_TAG_P:
+      case GUMBO_TAG_SECTION: case GUMBO_TAG_SUMMARY: case GUMBO_TAG_UL: case GUMBO_TAG_SEARCH:
+      case GUMBO_TAG_PRE: case GUMBO_TAG_LISTING: case GUMBO_TAG_TABLE: case GUMBO_TAG_HR:
+        return close_p();
+      case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
+      case GUMBO_TAG_H6:
+        if (!close_p()) return false;
+        switch (current()) {  // a heading in a heading closes the first
+          case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
+          case GUMBO_TAG_H6:
+            return false;
+          default: return true;
+        }
+      case GUMBO_TAG_FORM:  // a form in a form is dropped
+        return !open_has(GUMBO_TAG_FORM) && close_p();
+      case GUMBO_TAG_LI:
+        return !open_before(kListItem, {GUMBO_TAG_UL, GUMBO_TAG_OL, GUMBO_TAG_MENU, GUMBO_TAG_DIR}) && close_p();
+      case GUMBO_TAG_DD: case GUMBO_TAG_DT:
+        return !open_before(kDefinition, {GUMBO_TAG_DL}) && close_p();
+      case GUMBO_TAG_A:  // an <a> in an <a> closes the first (the adoption agency)
+        return !open_before(kLink, {});
+      // What these do is more than inserting, or they change how what follows is read.
+      case GUMBO_TAG_HTML: case GUMBO_TAG_HEAD: case GUMBO_TAG_BODY: case GUMBO_TAG_FRAMESET:
+      case GUMBO_TAG_FRAME: case GUMBO_TAG_NOFRAMES: case GUMBO_TAG_SCRIPT:
+      case GUMBO_TAG_STYLE: case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_TITLE: case GUMBO_TAG_PLAINTEXT:
+      case GUMBO_TAG_BUTTON: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_XMP:
+      case GUMBO_TAG_NOEMBED: case GUMBO_TAG_SELECT: case GUMBO_TAG_OPTION: case GUMBO_TAG_OPTGROUP:
+      case GUMBO_TAG_RB: case GUMBO_TAG_RP: case GUMBO_TAG_RT: case GUMBO_TAG_RTC: case GUMBO_TAG_MATH:
+      case GUMBO_TAG_SVG: case GUMBO_TAG_IMAGE: case GUMBO_TAG_ISINDEX: case GUMBO_TAG_NOBR:
+      case GUMBO_TAG_APPLET: case GUMBO_TAG_MARQUEE: case GUMBO_TAG_OBJECT: case GUMBO_TAG_CAPTION:
+      case GUMBO_TAG_COL: case GUMBO_TAG_COLGROUP: case GUMBO_TAG_TBODY: case GUMBO_TAG_TD:
+      case GUMBO_TAG_TFOOT: case GUMBO_TAG_TH: case GUMBO_TAG_THEAD: case GUMBO_TAG_TR:
+        return false;
+      default:
+        // Formatting elements, void elements (<meta>, <link> and the like too: "in body"
+        // inserts them as "in head" does), <iframe> (taken only empty, see start_tag)
+        // and every other element.
+        return true;
+    }
+  }
+
+  static bool is_void(GumboTag t) {
+    switch (t) {
+      case GUMBO_TAG_AREA: case GUMBO_TAG_BR: case GUMBO_TAG_EMBED: case GUMBO_TAG_IMG:
+      case GUMBO_TAG_KEYGEN: case GUMBO_TAG_WBR: case GUMBO_TAG_INPUT: case GUMBO_TAG_PARAM:
+      case GUMBO_TAG_SOURCE: case GUMBO_TAG_TRACK: case GUMBO_TAG_HR: case GUMBO_TAG_COL:
+      case GUMBO_TAG_META: case GUMBO_TAG_LINK: case GUMBO_TAG_BASE: case GUMBO_TAG_BASEFONT:
+      case GUMBO_TAG_BGSOUND:
+        return true;
+      default: return false;
+    }
+  }
+
+  // Which start tags the table modes take as they are, with the current element.
+  bool table_child(GumboTag t) const {
+    switch (current()) {
+      case GUMBO_TAG_TABLE:
+        return t == GUMBO_TAG_CAPTION || t == GUMBO_TAG_COLGROUP || t == GUMBO_TAG_TBODY ||
+               t == GUMBO_TAG_THEAD || t == GUMBO_TAG_TFOOT;
+      case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT:
+        return t == GUMBO_TAG_TR;
+      case GUMBO_TAG_TR:
+        return t == GUMBO_TAG_TD || t == GUMBO_TAG_TH;
+      case GUMBO_TAG_COLGROUP:
+        return t == GUMBO_TAG_COL;
+      default: return false;
+    }
+  }
+
+  bool start_tag(std::size_t at) {
+    Tag t;
+    if (!tag_name(t) || !attributes(t)) return false;
+    bool table_part = in_table_part();
+    if (table_part ? !table_child(t.tag) : !make_room(t.tag)) return false;
+    bool is_empty = is_void(t.tag);
+    if (t.self_closing && !is_empty) return false;  // HTML ignores the '/': the element stays open
+    GNode* n = new_node(GUMBO_NODE_ELEMENT);
+    GumboElement& e = n->v.element;
+    e.tag = t.tag;
+    e.tag_namespace = GUMBO_NAMESPACE_HTML;
+    e.original_tag = GumboStringPiece{in_.data() + at, pos_ - at};
+    GumboVector& v = e.attributes;
+    v.length = v.capacity = static_cast<unsigned>(attrs_.size());
+    if (!attrs_.empty()) {
+      v.data = static_cast<void**>(arena_.allocate(attrs_.size() * sizeof(void*)));
+      std::memcpy(v.data, attrs_.data(), attrs_.size() * sizeof(void*));
+    }
+    adopt(n);
+    if (is_empty) return true;
+    if (t.tag == GUMBO_TAG_IFRAME) {  // its content is raw text; only an empty one is taken
+      if (in_.substr(pos_, 9) != "</iframe>") return false;
+      pos_ += 9;
+      return true;
+    }
+    open_.push_back({n, kids_.size(), t.tag == GUMBO_TAG_UNKNOWN ? t.name : std::string_view()});
+    // A newline right after <pre> or <listing> is not part of its text.
+    if ((t.tag == GUMBO_TAG_PRE || t.tag == GUMBO_TAG_LISTING) && pos_ < in_.size()) {
+      if (in_[pos_] == '\n') ++pos_;
+      else if (in_[pos_] == '&') return false;  // "&#10;" would be dropped too
+    }
+    return true;
+  }
+
+  // An end tag is taken only for the current element (which is never <html>).
+  bool end_tag() {
+    Tag t;
+    if (!tag_name(t)) return false;
+    skip_space();
+    if (pos_ >= in_.size() || in_[pos_] != '>') return false;
+    ++pos_;
+    if (t.tag == GUMBO_TAG_P && current() != GUMBO_TAG_P && !p_in_button_scope()) {
+      // A </p> with no <p> open stands for an empty one (left by close_p), which in a
+      // table would be moved out of it.
+      if (in_table_part()) return false;
+      GNode* n = new_node(GUMBO_NODE_ELEMENT);
+      n->v.element.tag = GUMBO_TAG_P;
+      n->v.element.tag_namespace = GUMBO_NAMESPACE_HTML;
+      adopt(n);
+      return true;
+    }
+    if (open_.size() < 2 || t.tag != current()) return false;
+    if (t.tag == GUMBO_TAG_UNKNOWN && name_ != open_.back().name) return false;
+    close();
+    return true;
+  }
+
+  bool comment(std::size_t at) {
+    std::size_t body = at + 4;
+    std::size_t end = in_.find("-->", body);
+    if (end == std::string_view::npos) return false;
+    std::string_view text = in_.substr(body, end - body);
+    // "<!-->", "<!--->", "--!>" and nested "<!--" are read otherwise by HTML.
+    if (text.empty() || text[0] == '>' || text.substr(0, 2) == "->" || text.back() == '-' ||
+        text.find("--!") != std::string_view::npos || text.find("<!--") != std::string_view::npos)
+      return false;
+    GNode* n = new_node(GUMBO_NODE_COMMENT);
+    n->v.text.text = copy(text);
+    n->v.text.original_text = GumboStringPiece{in_.data() + at, end + 3 - at};
+    adopt(n);
+    pos_ = end + 3;
+    return true;
+  }
+
+  bool parse() {
+    const std::size_t n = in_.size();
+    text_start_ = 0;
+    while (pos_ < n) {
+      std::size_t run = pos_;
+      while (run < n && in_[run] != '<' && in_[run] != '&') ++run;
+      if (text_.empty()) text_start_ = pos_;
+      text_.append(in_.data() + pos_, run - pos_);
+      pos_ = run;
+      if (pos_ >= n) break;
+      if (in_[pos_] == '&') {
+        if (!reference(text_)) return false;
+        continue;
+      }
+      // '<'
+      if (pos_ + 1 >= n) return false;
+      char c = in_[pos_ + 1];
+      std::size_t at = pos_;
+      if (!flush_text()) return false;
+      if (is_alpha(c)) {
+        ++pos_;
+        if (!start_tag(at)) return false;
+      } else if (c == '/' && pos_ + 2 < n && is_alpha(in_[pos_ + 2])) {
+        pos_ += 2;
+        if (!end_tag()) return false;
+      } else if (in_.substr(pos_, 4) == "<!--") {
+        if (!comment(at)) return false;
+      } else {
+        return false;
+      }
+    }
+    return flush_text();
+  }
+
+  std::string_view in_;
+  Arena& arena_;
+  std::size_t pos_ = 0;
+  GNode* root_ = nullptr;
+  std::vector<Open> open_;
+  std::vector<void*> kids_;
+  std::vector<void*> attrs_;
+  std::string text_, name_, value_;
+  std::size_t text_start_ = 0;
+};
+
+}  // namespace
+
+const GumboNode* parse_serialized_html(std::string_view html, Arena& arena) {
+  return Parser(html, arena).run();
+}
+
+}  // namespace lede

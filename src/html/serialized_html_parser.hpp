@@ -1,0 +1,31 @@
+// The quick way through an HTML body: HTML as a browser writes it (innerHTML, and so
+// Readability's `content`) is read straight into gumbo's node structures, and gumbo's
+// own parser, which handles every input but reads it a character token at a time, runs
+// only where this one gives up.
+//
+// Such HTML closes every element it opens, in order, so the HTML5 tree builder would only
+// ever insert and pop. This parser builds the tree that way and gives up (returns null)
+// at the first token for which the HTML5 rules would do anything else, as gumbo 0.13
+// has them: a tag that closes or reopens elements implicitly (a block start tag while a
+// <p> is open, <li> inside <li>, <a> inside <a>, an end tag that is not the current
+// element's), table parts out of place, foreign content (<svg>, <math>), raw-text
+// elements (<script>, <style>, <textarea>…), a character reference it does not know,
+// carriage returns, control characters or noncharacters (which gumbo replaces). A
+// unit test compares its trees with gumbo's, node by node, on real pages and attack
+// vectors.
+#pragma once
+#include <string_view>
+
+#include "html/arena.hpp"
+
+extern "C" {
+#include "gumbo.h"
+}
+
+namespace lede {
+
+// The tree gumbo builds for `html` parsed as the content of a <div> (the <html> element
+// the fragment's nodes hang from), allocated from `arena`; or null, and gumbo must parse it.
+const GumboNode* parse_serialized_html(std::string_view html, Arena& arena);
+
+}  // namespace lede
