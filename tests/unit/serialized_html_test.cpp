@@ -170,7 +170,7 @@ TEST_CASE("the quick parser builds gumbo's tree or gives up, on crafted fragment
   for (const char* in : inputs) check(in, t);
   check(std::string("a\0b", 3), t);
   CHECK(t.differ == 0);
-  CHECK(t.quick >= 40);
+  CHECK(t.quick >= 55);
 }
 
 TEST_CASE("the quick parser agrees with gumbo on real pages and attack vectors") {
@@ -189,7 +189,7 @@ TEST_CASE("the quick parser agrees with gumbo on real pages and attack vectors")
   // Readability's expected output is HTML as jsdom writes it: the quick way must take
   // most of it, or it has stopped being worth having.
   INFO("expected.html: " << pages_tally.quick << " quick, " << pages_tally.gave_up << " to gumbo");
-  CHECK(pages_tally.quick * 10 >= static_cast<int>(expected.size()) * 6);
+  CHECK(pages_tally.quick * 10 >= static_cast<int>(expected.size()) * 8);
   CHECK(vectors_tally.quick > 0);
 }
 
@@ -223,5 +223,5 @@ TEST_CASE("the quick parser agrees with gumbo on 20,000 mutated pages") {
   }
   INFO(t.quick << " quick, " << t.gave_up << " to gumbo");
   CHECK(t.differ == 0);
-  CHECK(t.quick >= 1000);
+  CHECK(t.quick >= 3000);
 }
