@@ -155,7 +155,10 @@ class Parser {
     return false;
   }
 
+  bool foreign() const { return open_.back().node->v.element.tag_namespace != GUMBO_NAMESPACE_HTML; }
+
   bool in_table_part() const {
+    if (foreign()) return false;
     switch (current()) {
       case GUMBO_TAG_TABLE: case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT:
       case GUMBO_TAG_TR: case GUMBO_TAG_COLGROUP:
@@ -235,14 +238,14 @@ class Parser {
 
   bool tag_name(Tag& t) {
     std::size_t start = pos_;
-    name_.clear();
+    tag_.clear();
     while (pos_ < in_.size() && (is_alpha(in_[pos_]) || is_digit(in_[pos_]) || in_[pos_] == '-'))
-      name_ += lower(in_[pos_++]);
+      tag_ += lower(in_[pos_++]);
     if (pos_ == start || pos_ >= in_.size()) return false;
     char c = in_[pos_];
     if (!is_space(c) && c != '/' && c != '>') return false;
-    t.tag = gumbo_tagn_enum(name_.data(), static_cast<unsigned>(name_.size()));
-    t.name = t.tag == GUMBO_TAG_UNKNOWN ? std::string_view(copy(name_), name_.size()) : std::string_view();
+    t.tag = gumbo_tagn_enum(tag_.data(), static_cast<unsigned>(tag_.size()));
+    t.name = t.tag == GUMBO_TAG_UNKNOWN ? std::string_view(copy(tag_), tag_.size()) : std::string_view();
     return true;
   }
 
@@ -417,17 +420,144 @@ class Parser {
     }
   }
 
+  // A start tag HTML drops in the body: table parts with no table open. Its text
+  // either side stays one text node.
+  bool ignored(GumboTag t) const {
+    switch (t) {
+      case GUMBO_TAG_CAPTION: case GUMBO_TAG_COL: case GUMBO_TAG_COLGROUP: case GUMBO_TAG_FRAME:
+      case GUMBO_TAG_HEAD: case GUMBO_TAG_TBODY: case GUMBO_TAG_TD: case GUMBO_TAG_TFOOT:
+      case GUMBO_TAG_TH: case GUMBO_TAG_THEAD: case GUMBO_TAG_TR:
+        return !table_open();
+      default: return false;
+    }
+  }
+
+  bool table_open() const {
+    for (const Open& o : open_) {
+      switch (o.node->v.element.tag) {
+        case GUMBO_TAG_TABLE: case GUMBO_TAG_CAPTION: case GUMBO_TAG_COLGROUP: case GUMBO_TAG_TBODY:
+        case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT: case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH:
+          return true;
+        default: break;
+      }
+    }
+    return false;
+  }
+
+  // ---- foreign content: <svg> and <math> ----
+
+  // Where HTML's rules take start tags inside foreign content again; this parser gives
+  // up there.
+  bool integration_point() const {
+    const GumboElement& e = open_.back().node->v.element;
+    if (e.tag_namespace == GUMBO_NAMESPACE_MATHML)
+      return e.tag == GUMBO_TAG_MI || e.tag == GUMBO_TAG_MO || e.tag == GUMBO_TAG_MN ||
+             e.tag == GUMBO_TAG_MS || e.tag == GUMBO_TAG_MTEXT || e.tag == GUMBO_TAG_ANNOTATION_XML;
+    return e.tag == GUMBO_TAG_FOREIGNOBJECT || e.tag == GUMBO_TAG_DESC || e.tag == GUMBO_TAG_TITLE;
+  }
+
+  // HTML start tags that end foreign content.
+  bool breaks_out(GumboTag t) const {
+    switch (t) {
+      case GUMBO_TAG_B: case GUMBO_TAG_BIG: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_BODY:
+      case GUMBO_TAG_BR: case GUMBO_TAG_CENTER: case GUMBO_TAG_CODE: case GUMBO_TAG_DD: case GUMBO_TAG_DIV:
+      case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_EM: case GUMBO_TAG_EMBED: case GUMBO_TAG_H1:
+      case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+      case GUMBO_TAG_HEAD: case GUMBO_TAG_HR: case GUMBO_TAG_I: case GUMBO_TAG_IMG: case GUMBO_TAG_LI:
+      case GUMBO_TAG_LISTING: case GUMBO_TAG_MENU: case GUMBO_TAG_META: case GUMBO_TAG_NOBR: case GUMBO_TAG_OL:
+      case GUMBO_TAG_P: case GUMBO_TAG_PRE: case GUMBO_TAG_RUBY: case GUMBO_TAG_S: case GUMBO_TAG_SMALL:
+      case GUMBO_TAG_SPAN: case GUMBO_TAG_STRONG: case GUMBO_TAG_STRIKE: case GUMBO_TAG_SUB: case GUMBO_TAG_SUP:
+      case GUMBO_TAG_TABLE: case GUMBO_TAG_TT: case GUMBO_TAG_U: case GUMBO_TAG_UL: case GUMBO_TAG_VAR:
+        return true;
+      case GUMBO_TAG_FONT:
+        for (void* a : attrs_) {
+          std::string_view name = static_cast<GumboAttribute*>(a)->name;
+          if (name == "color" || name == "face" || name == "size") return true;
+        }
+        return false;
+      default: return false;
+    }
+  }
+
+  // The attribute names HTML writes otherwise on foreign elements (gumbo 0.13's tables).
+  void adjust_foreign(GumboNamespaceEnum space) {
+    static const char* const kSvg[][2] = {
+        {"attributename", "attributeName"}, {"attributetype", "attributeType"},
+        {"basefrequency", "baseFrequency"}, {"baseprofile", "baseProfile"}, {"calcmode", "calcMode"},
+        {"clippathunits", "clipPathUnits"}, {"diffuseconstant", "diffuseConstant"}, {"edgemode", "edgeMode"},
+        {"filterunits", "filterUnits"}, {"glyphref", "glyphRef"}, {"gradienttransform", "gradientTransform"},
+        {"gradientunits", "gradientUnits"}, {"kernelmatrix", "kernelMatrix"},
+        {"kernelunitlength", "kernelUnitLength"}, {"keypoints", "keyPoints"}, {"keysplines", "keySplines"},
+        {"keytimes", "keyTimes"}, {"lengthadjust", "lengthAdjust"}, {"limitingconeangle", "limitingConeAngle"},
+        {"markerheight", "markerHeight"}, {"markerunits", "markerUnits"}, {"markerwidth", "markerWidth"},
+        {"maskcontentunits", "maskContentUnits"}, {"maskunits", "maskUnits"}, {"numoctaves", "numOctaves"},
+        {"pathlength", "pathLength"}, {"patterncontentunits", "patternContentUnits"},
+        {"patterntransform", "patternTransform"}, {"patternunits", "patternUnits"}, {"pointsatx", "pointsAtX"},
+        {"pointsaty", "pointsAtY"}, {"pointsatz", "pointsAtZ"}, {"preservealpha", "preserveAlpha"},
+        {"preserveaspectratio", "preserveAspectRatio"}, {"primitiveunits", "primitiveUnits"}, {"refx", "refX"},
+        {"refy", "refY"}, {"repeatcount", "repeatCount"}, {"repeatdur", "repeatDur"},
+        {"requiredextensions", "requiredExtensions"}, {"requiredfeatures", "requiredFeatures"},
+        {"specularconstant", "specularConstant"}, {"specularexponent", "specularExponent"},
+        {"spreadmethod", "spreadMethod"}, {"startoffset", "startOffset"}, {"stddeviation", "stdDeviation"},
+        {"stitchtiles", "stitchTiles"}, {"surfacescale", "surfaceScale"}, {"systemlanguage", "systemLanguage"},
+        {"tablevalues", "tableValues"}, {"targetx", "targetX"}, {"targety", "targetY"},
+        {"textlength", "textLength"}, {"viewbox", "viewBox"}, {"viewtarget", "viewTarget"},
+        {"xchannelselector", "xChannelSelector"}, {"ychannelselector", "yChannelSelector"},
+        {"zoomandpan", "zoomAndPan"}};
+    static const struct {
+      const char* from;
+      const char* to;
+      GumboAttributeNamespaceEnum space;
+    } kForeign[] = {
+        {"xlink:actuate", "actuate", GUMBO_ATTR_NAMESPACE_XLINK}, {"xlink:arcrole", "arcrole", GUMBO_ATTR_NAMESPACE_XLINK},
+        {"xlink:href", "href", GUMBO_ATTR_NAMESPACE_XLINK}, {"xlink:role", "role", GUMBO_ATTR_NAMESPACE_XLINK},
+        {"xlink:show", "show", GUMBO_ATTR_NAMESPACE_XLINK}, {"xlink:title", "title", GUMBO_ATTR_NAMESPACE_XLINK},
+        {"xlink:type", "type", GUMBO_ATTR_NAMESPACE_XLINK}, {"xml:lang", "lang", GUMBO_ATTR_NAMESPACE_XML},
+        {"xml:space", "space", GUMBO_ATTR_NAMESPACE_XML}, {"xmlns", "xmlns", GUMBO_ATTR_NAMESPACE_XMLNS},
+        {"xmlns:xlink", "xlink", GUMBO_ATTR_NAMESPACE_XMLNS}};
+    for (void* p : attrs_) {
+      auto* a = static_cast<GumboAttribute*>(p);
+      std::string_view name = a->name;
+      if (space == GUMBO_NAMESPACE_SVG) {
+        for (const auto& r : kSvg)
+          if (name == r[0]) a->name = r[1];
+      } else if (name == "definitionurl") {
+        a->name = "definitionURL";
+      }
+      for (const auto& r : kForeign)
+        if (name == r.from) {
+          a->name = r.to;
+          a->attr_namespace = r.space;
+        }
+    }
+  }
+
   bool start_tag(std::size_t at) {
     Tag t;
     if (!tag_name(t) || !attributes(t)) return false;
-    bool table_part = in_table_part();
-    if (table_part ? !table_child(t.tag) : !make_room(t.tag)) return false;
-    bool is_empty = is_void(t.tag);
-    if (t.self_closing && !is_empty) return false;  // HTML ignores the '/': the element stays open
+    if (!foreign() && !in_table_part() && ignored(t.tag)) return true;
+    if (!flush_text()) return false;  // before close_p() may close the text's parent
+    GumboNamespaceEnum space = GUMBO_NAMESPACE_HTML;
+    if (foreign()) {
+      if (integration_point() || breaks_out(t.tag)) return false;
+      space = open_.back().node->v.element.tag_namespace;
+    } else if (in_table_part()) {
+      if (!table_child(t.tag)) return false;
+    } else if (t.tag == GUMBO_TAG_SVG || t.tag == GUMBO_TAG_MATH) {
+      space = t.tag == GUMBO_TAG_SVG ? GUMBO_NAMESPACE_SVG : GUMBO_NAMESPACE_MATHML;
+    } else if (!make_room(t.tag)) {
+      return false;
+    }
+    bool html = space == GUMBO_NAMESPACE_HTML;
+    if (!html) adjust_foreign(space);
+    // A void element, or a foreign one closed by its '/'. HTML ignores the '/' on its
+    // other elements, which then stay open.
+    bool is_empty = html ? is_void(t.tag) : t.self_closing;
+    if (html && t.self_closing && !is_empty) return false;
     GNode* n = new_node(GUMBO_NODE_ELEMENT);
     GumboElement& e = n->v.element;
     e.tag = t.tag;
-    e.tag_namespace = GUMBO_NAMESPACE_HTML;
+    e.tag_namespace = space;
     e.original_tag = GumboStringPiece{in_.data() + at, pos_ - at};
     GumboVector& v = e.attributes;
     v.length = v.capacity = static_cast<unsigned>(attrs_.size());
@@ -437,14 +567,17 @@ class Parser {
     }
     adopt(n);
     if (is_empty) return true;
-    if (t.tag == GUMBO_TAG_IFRAME) {  // its content is raw text; only an empty one is taken
+    if (html && t.tag == GUMBO_TAG_IFRAME) {  // its content is raw text; only an empty one is taken
       if (in_.substr(pos_, 9) != "</iframe>") return false;
       pos_ += 9;
       return true;
     }
-    open_.push_back({n, kids_.size(), t.tag == GUMBO_TAG_UNKNOWN ? t.name : std::string_view()});
+    // Foreign end tags are matched by name, as are those of elements gumbo does not know.
+    std::string_view name = t.name;
+    if (!html && name.empty()) name = std::string_view(copy(tag_), tag_.size());
+    open_.push_back({n, kids_.size(), name});
     // A newline right after <pre> or <listing> is not part of its text.
-    if ((t.tag == GUMBO_TAG_PRE || t.tag == GUMBO_TAG_LISTING) && pos_ < in_.size()) {
+    if (html && (t.tag == GUMBO_TAG_PRE || t.tag == GUMBO_TAG_LISTING) && pos_ < in_.size()) {
       if (in_[pos_] == '\n') ++pos_;
       else if (in_[pos_] == '&') return false;  // "&#10;" would be dropped too
     }
@@ -458,10 +591,17 @@ class Parser {
     skip_space();
     if (pos_ >= in_.size() || in_[pos_] != '>') return false;
     ++pos_;
+    if (foreign()) {  // matched by name; </p> and </br> end foreign content
+      if (t.tag == GUMBO_TAG_P || t.tag == GUMBO_TAG_BR || tag_ != open_.back().name) return false;
+      if (!flush_text()) return false;
+      close();
+      return true;
+    }
+    if (ignored(t.tag)) return true;  // no table is open, so there is none to end
     if (t.tag == GUMBO_TAG_P && current() != GUMBO_TAG_P && !p_in_button_scope()) {
       // A </p> with no <p> open stands for an empty one (left by close_p), which in a
       // table would be moved out of it.
-      if (in_table_part()) return false;
+      if (in_table_part() || !flush_text()) return false;
       GNode* n = new_node(GUMBO_NODE_ELEMENT);
       n->v.element.tag = GUMBO_TAG_P;
       n->v.element.tag_namespace = GUMBO_NAMESPACE_HTML;
@@ -469,7 +609,8 @@ class Parser {
       return true;
     }
     if (open_.size() < 2 || t.tag != current()) return false;
-    if (t.tag == GUMBO_TAG_UNKNOWN && name_ != open_.back().name) return false;
+    if (t.tag == GUMBO_TAG_UNKNOWN && tag_ != open_.back().name) return false;
+    if (!flush_text()) return false;
     close();
     return true;
   }
@@ -509,7 +650,6 @@ class Parser {
       if (pos_ + 1 >= n) return false;
       char c = in_[pos_ + 1];
       std::size_t at = pos_;
-      if (!flush_text()) return false;
       if (is_alpha(c)) {
         ++pos_;
         if (!start_tag(at)) return false;
@@ -517,7 +657,7 @@ class Parser {
         pos_ += 2;
         if (!end_tag()) return false;
       } else if (in_.substr(pos_, 4) == "<!--") {
-        if (!comment(at)) return false;
+        if (!flush_text() || !comment(at)) return false;
       } else {
         return false;
       }
@@ -532,7 +672,7 @@ class Parser {
   std::vector<Open> open_;
   std::vector<void*> kids_;
   std::vector<void*> attrs_;
-  std::string text_, name_, value_;
+  std::string text_, tag_, name_, value_;  // tag_: the tag's name; name_: an attribute's
   std::size_t text_start_ = 0;
 };
 

@@ -164,7 +164,17 @@ TEST_CASE("the quick parser builds gumbo's tree or gives up, on crafted fragment
       "<p>\t\f\n </p>", "<p>a<h2>b</h2></p>", "<div><p> <div>x</div></p></div>", "<p><b>x</b><ul><li>y</li></ul></p>",
       "<p><span><div>x</div></span></p>", "<p><hr></p>", "<p><h2>a</h2><h3>b</h3></p>", "<h2><p>a<h3>b</h3></p></h2>",
       "<p><li>x</li></p>", "<ul><li><p>a<li>b</ul>", "<meta itemprop=a content=b><link rel=x href=y/>", "<p><meta a=b>x</p>",
-      "<iframe src=x></iframe>", "<iframe>x</iframe>", "<iframe></IFRAME>", "<p><iframe></iframe></p>", "<b><b><b><b>x</b></b></b></b>", "<p><b>a</b><b>b</b><b>c</b><b>d</b></p>",
+      "<iframe src=x></iframe>", "<iframe>x</iframe>", "<iframe></IFRAME>", "<p><iframe></iframe></p>",
+      "<div>a<td>b</td>c</div>", "<span>a<tr><th>b</th></tr></span>", "<table><tbody><tr><td><td>x</td></tr></tbody></table>",
+      "a<caption>b</caption>", "a</tbody>b", "<head>x</head>", "<p>a<frame>b</p>",
+      "<svg viewbox=\"0 0 1 1\" xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\"><path d=\"M0\"/><use xlink:href=\"#a\"/></svg>",
+      "<svg><clipPath id=c><rect/></clipPath><g><text>T</text></g></svg>after", "<svg><p>x</p></svg>", "<svg><b>x</b></svg>",
+      "<svg><foreignObject><div>x</div></foreignObject></svg>", "<svg><title>t</title><desc>d</desc></svg>",
+      "<svg><font color=red>x</font></svg>", "<svg><font>x</font></svg>", "<svg></p></svg>", "<svg></SVG>", "<svg><g></svg>",
+      "<svg><![CDATA[x]]></svg>", "<svg/>", "<p><svg></svg></p>", "<table><svg></svg></table>", "<svg><math></math></svg>",
+      "<math><semantics><mrow><mi>x</mi><mo>=</mo><mn>1</mn></mrow><annotation encoding=\"application/x-tex\">x=1</annotation></semantics></math>",
+      "<math definitionurl=a><mi><b>x</b></mi></math>", "<math><annotation-xml encoding=\"text/html\"><p>x</p></annotation-xml></math>",
+      "<math><mglyph/></math>", "<math xml:lang=en><msup><mi>x</mi><mn>2</mn></msup></math>", "<b><b><b><b>x</b></b></b></b>", "<p><b>a</b><b>b</b><b>c</b><b>d</b></p>",
   };
   Tally t;
   for (const char* in : inputs) check(in, t);
@@ -203,7 +213,9 @@ TEST_CASE("the quick parser agrees with gumbo on 20,000 mutated pages") {
                                   "</a>", "<b>", "</b>", "<table>", "<tr>", "<td>", "</td>", "</table>", "&amp;",
                                   "&", "&#", ";", "\"", "'", "=", " ", "\n", "<!--", "-->", "<pre>", "<br/>",
                                   "<h2>", "</h2>", " hidden", " a", "&nbsp;", "&#x27;", "&eacute;", "<img src=x>", "<svg>",
-                                  "<math>", "<select>", "<option>", "<p/>", "<x-a>", "</x-a>", "<noscript>", "</noscript>", "<dd>", "<dt>", "<form>", "<tbody>", "<caption>", "<colgroup>"};
+                                  "<math>", "<select>", "<option>", "<p/>", "<x-a>", "</x-a>", "<noscript>", "</noscript>",
+                                  "</svg>", "</math>", "<mi>", "</mi>", "<path d=x/>", "<g>", "</g>", "</td>", "</tr>",
+                                  "<foreignObject>", "<annotation encoding=x>", "</annotation>", " viewbox=a", " xlink:href=b", "<dd>", "<dt>", "<form>", "<tbody>", "<caption>", "<colgroup>"};
   Tally t;
   for (int i = 0; i < 20000 && t.differ < 5; ++i) {
     std::string text = seeds[rng() % seeds.size()];
