@@ -4,15 +4,17 @@
 // only where this one gives up.
 //
 // Such HTML closes every element it opens, in order, so the HTML5 tree builder would only
-// ever insert and pop. This parser builds the tree that way and gives up (returns null)
-// at the first token for which the HTML5 rules would do anything else, as gumbo 0.13
-// has them: a tag that closes or reopens elements implicitly (a block start tag while a
-// <p> is open, <li> inside <li>, <a> inside <a>, an end tag that is not the current
-// element's), table parts out of place, foreign content (<svg>, <math>), raw-text
-// elements (<script>, <style>, <textarea>…), a character reference it does not know,
-// carriage returns, control characters or noncharacters (which gumbo replaces). A
-// unit test compares its trees with gumbo's, node by node, on real pages and attack
-// vectors.
+// ever insert and pop (in SVG and MathML too, where names are kept as HTML writes them).
+// This parser builds the tree that way and gives up (returns null) at the first token
+// for which the HTML5 rules would do anything else, as gumbo 0.13 has them: a tag that
+// closes or reopens elements implicitly (a block start tag while a <p> other than the
+// current element is open, <li> inside <li>, <a> inside <a>, an end tag that is not the
+// current element's), table parts out of place in a table, a start tag at a foreign
+// integration point or one that ends foreign content, raw-text elements (<script>,
+// <style>, <textarea>…), a character reference it does not know, carriage returns,
+// control characters or noncharacters (which gumbo replaces). Table tags with no table
+// open are dropped, as HTML drops them. A unit test compares its trees with gumbo's,
+// node by node, on real pages, attack vectors and mutations of both.
 #pragma once
 #include <string_view>
 
