@@ -46,7 +46,7 @@ test_sanitized() {
 }
 
 # ---- fuzzing: libFuzzer with ASan + UBSan, clang only (docs/fuzzing.md) ----
-fuzz_targets=(fuzz_article fuzz_markdown)
+fuzz_targets=(fuzz_article fuzz_markdown fuzz_html)
 fuzz_bin=build/fuzz/cmake/tests/fuzz
 
 build_fuzz() {

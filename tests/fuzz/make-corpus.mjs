@@ -10,6 +10,8 @@
 //   build/fuzz/corpus-markdown  every example in build/deps/md4c/test/*.txt (md4c's
 //                               spec and its own tests), md4c's fuzzing seeds, the
 //                               paragraphs of the articles' bodies, tests/fuzz/seeds/markdown/*
+//   build/fuzz/corpus-html      the HTML bodies of the article corpus, bare, and every
+//                               expected.html page cut into pieces before a tag
 // Inputs longer than --max-len bytes are left out (libFuzzer would only cut them).
 // usage: node tests/fuzz/make-corpus.mjs [--max-len N]   (run from anywhere)
 import { createHash } from 'node:crypto';
@@ -37,8 +39,10 @@ function corpus(name) {
     const file = join(dir, createHash('sha1').update(bytes).digest('hex'));
     if (!existsSync(file)) count++;
     writeFileSync(file, bytes);
+    inputs.push(bytes.toString('utf8'));
   };
-  return { add, dir, count: () => count };
+  const inputs = [];
+  return { add, dir, inputs, count: () => count };
 }
 
 // The ```` example blocks of md4c's test files: the Markdown before the lone ".".
@@ -157,4 +161,23 @@ for (const bytes of articles) {
 }
 for (const f of files(join(root, 'tests', 'fuzz', 'seeds', 'markdown'))) md.add(readFileSync(f));
 
-console.log(`corpus: ${art.count()} article inputs in ${art.dir} (${htmlSeeds} of them HTML bodies from ../shared/corpora), ${md.count()} Markdown inputs in ${md.dir}`);
+// --- HTML, for the quick parser against gumbo: every HTML seed above, bare ---
+const html = corpus('html');
+for (const text of art.inputs) {
+  let a;
+  try {
+    a = JSON.parse(text);
+  } catch {
+    continue;  // the bad-JSON seeds
+  }
+  const body = a?.body_format === 'html' ? a.body : a?.content_html ?? a?.content?.rendered ?? a?.content;
+  if (typeof body === 'string') html.add(body);
+}
+if (existsSync(pages)) {
+  for (const name of readdirSync(pages).sort()) {
+    const file = join(pages, name, 'expected.html');
+    if (existsSync(file)) htmlChunks(readFileSync(file, 'utf8'), 1900).forEach((piece) => html.add(piece));
+  }
+}
+
+console.log(`corpus: ${art.count()} article inputs in ${art.dir} (${htmlSeeds} of them HTML bodies from ../shared/corpora), ${md.count()} Markdown inputs in ${md.dir}, ${html.count()} HTML inputs in ${html.dir}`);
