@@ -82,7 +82,7 @@ class Parser {
   struct Open {
     GNode* node;
     std::size_t first_kid;   // where its children start in kids_
-    std::string_view name;   // lowercase, for elements gumbo does not know
+    std::string_view name;   // lowercase, for foreign elements and those gumbo does not know
   };
 
   GNode* new_node(GumboNodeType type) {
@@ -180,7 +180,7 @@ class Parser {
     if (!blank && in_table_part()) return false;
     GNode* n = new_node(blank ? GUMBO_NODE_WHITESPACE : GUMBO_NODE_TEXT);
     n->v.text.text = copy(text_);
-    n->v.text.original_text = GumboStringPiece{in_.data() + text_start_, pos_ - text_start_};
+    n->v.text.original_text = GumboStringPiece{in_.data() + text_start_, text_end_ - text_start_};
     adopt(n);
     text_.clear();
     return true;
@@ -231,7 +231,7 @@ class Parser {
 
   // ---- tags ----
   struct Tag {
-    std::string_view name;  // lowercase
+    std::string_view name;  // lowercase, for tags gumbo does not know
     GumboTag tag;
     bool self_closing;
   };
@@ -640,10 +640,11 @@ class Parser {
       while (run < n && in_[run] != '<' && in_[run] != '&') ++run;
       if (text_.empty()) text_start_ = pos_;
       text_.append(in_.data() + pos_, run - pos_);
-      pos_ = run;
+      pos_ = text_end_ = run;
       if (pos_ >= n) break;
       if (in_[pos_] == '&') {
         if (!reference(text_)) return false;
+        text_end_ = pos_;
         continue;
       }
       // '<'
@@ -673,7 +674,7 @@ class Parser {
   std::vector<void*> kids_;
   std::vector<void*> attrs_;
   std::string text_, tag_, name_, value_;  // tag_: the tag's name; name_: an attribute's
-  std::size_t text_start_ = 0;
+  std::size_t text_start_ = 0, text_end_ = 0;  // where the pending text was written
 };
 
 }  // namespace
