@@ -588,10 +588,14 @@ class Parser {
   bool end_tag() {
     Tag t;
     if (!tag_name(t)) return false;
+    std::size_t name_end = pos_;
     skip_space();
     if (pos_ >= in_.size() || in_[pos_] != '>') return false;
     ++pos_;
     if (foreign()) {  // matched by name; </p> and </br> end foreign content
+      // gumbo 0.13 compares the end tag as written, white space and all: "</mi >" does
+      // not end an <mi> there.
+      if (pos_ != name_end + 1) return false;
       if (t.tag == GUMBO_TAG_P || t.tag == GUMBO_TAG_BR || tag_ != open_.back().name) return false;
       if (!flush_text()) return false;
       close();

@@ -10,8 +10,9 @@
 //   build/fuzz/corpus-markdown  every example in build/deps/md4c/test/*.txt (md4c's
 //                               spec and its own tests), md4c's fuzzing seeds, the
 //                               paragraphs of the articles' bodies, tests/fuzz/seeds/markdown/*
-//   build/fuzz/corpus-html      the HTML bodies of the article corpus, bare, and every
-//                               expected.html page cut into pieces before a tag
+//   build/fuzz/corpus-html      the HTML bodies of the article corpus, bare, every
+//                               expected.html page cut into pieces before a tag, and
+//                               tests/fuzz/seeds/html/* (what fuzz_html found)
 // Inputs longer than --max-len bytes are left out (libFuzzer would only cut them).
 // usage: node tests/fuzz/make-corpus.mjs [--max-len N]   (run from anywhere)
 import { createHash } from 'node:crypto';
@@ -179,5 +180,6 @@ if (existsSync(pages)) {
     if (existsSync(file)) htmlChunks(readFileSync(file, 'utf8'), 1900).forEach((piece) => html.add(piece));
   }
 }
+for (const f of files(join(root, 'tests', 'fuzz', 'seeds', 'html'))) html.add(readFileSync(f));
 
 console.log(`corpus: ${art.count()} article inputs in ${art.dir} (${htmlSeeds} of them HTML bodies from ../shared/corpora), ${md.count()} Markdown inputs in ${md.dir}, ${html.count()} HTML inputs in ${html.dir}`);

@@ -116,7 +116,7 @@ TEST_CASE("the quick parser builds gumbo's tree or gives up, on crafted fragment
       "<svg><![CDATA[x]]></svg>", "<svg/>", "<p><svg></svg></p>", "<table><svg></svg></table>", "<svg><math></math></svg>",
       "<math><semantics><mrow><mi>x</mi><mo>=</mo><mn>1</mn></mrow><annotation encoding=\"application/x-tex\">x=1</annotation></semantics></math>",
       "<math definitionurl=a><mi><b>x</b></mi></math>", "<math><annotation-xml encoding=\"text/html\"><p>x</p></annotation-xml></math>",
-      "<math><mglyph/></math>", "<math xml:lang=en><msup><mi>x</mi><mn>2</mn></msup></math>", "<b><b><b><b>x</b></b></b></b>", "<p><b>a</b><b>b</b><b>c</b><b>d</b></p>",
+      "<math><mglyph/></math>", "<math><mi>a</mi ><mo>b</mo></math>", "<svg><g>a</g\n><path/></svg>", "<div>a</div\n>b", "<math xml:lang=en><msup><mi>x</mi><mn>2</mn></msup></math>", "<b><b><b><b>x</b></b></b></b>", "<p><b>a</b><b>b</b><b>c</b><b>d</b></p>",
   };
   Tally t;
   for (const char* in : inputs) check(in, t);
