@@ -19,6 +19,14 @@ bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 
+// The characters gumbo does not keep as they are: CR (CR LF becomes LF), NUL and the other
+// controls but tab, LF and FF, surrogates, values past U+10FFFF, and noncharacters.
+bool changed_by_gumbo(std::uint32_t c) {
+  return (c < 0x20 && c != '\t' && c != '\n' && c != '\f') || (c >= 0x7F && c <= 0x9F) ||
+         (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF || (c >= 0xFDD0 && c <= 0xFDEF) ||
+         (c & 0xFFFE) == 0xFFFE;
+}
+
 // Whether gumbo reads every character of `s` as it is: no carriage return (it turns CR
 // LF into LF), no NUL or other control character but tab, LF and FF, no noncharacter, and
 // well-formed UTF-8 (gumbo puts U+FFFD for all of those).
@@ -48,10 +56,7 @@ bool characters_as_written(std::string_view s) {
       if ((t & 0xC0) != 0x80) return false;
       c = (c << 6) | (t & 0x3F);
     }
-    if ((len == 3 && c < 0x800) || (len == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
-        (c >= 0xD800 && c <= 0xDFFF) || c <= 0x9F || (c >= 0xFDD0 && c <= 0xFDEF) ||
-        (c & 0xFFFE) == 0xFFFE)
-      return false;
+    if ((len == 3 && c < 0x800) || (len == 4 && c < 0x10000) || changed_by_gumbo(c)) return false;
     i += len;
   }
   return true;
@@ -210,9 +215,7 @@ class Parser {
         cp = cp * (hex ? 16 : 10) + static_cast<std::uint32_t>(v);
       }
       if (digits == 0 || digits == 8 || i >= in_.size() || in_[i] != ';') return false;
-      if (cp < 0x21 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF ||
-          (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE)
-        return false;
+      if (cp < 0x21 || changed_by_gumbo(cp)) return false;  // white space could retype the text node
       append_utf8(out, cp);
       pos_ = i + 1;
       return true;
