@@ -1,10 +1,13 @@
 #include "html/html_to_tree.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
-#include <unordered_map>
+#include <cstring>
+#include <deque>
 #include <unordered_set>
 #include <utility>
+#include <vector>
 
 #include "html/arena.hpp"
 #include "html/serialized_html_parser.hpp"
@@ -55,13 +58,22 @@ const GumboVector* children_of(const GNode* n) {
 }
 const GNode* child(const GumboVector* v, unsigned i) { return static_cast<const GNode*>(v->data[i]); }
 
+// Both parsers write attribute names in lowercase (HTML's tokenizer does), so a plain
+// comparison finds them: gumbo_get_attribute's strcasecmp was a few per cent of a large
+// page, most of it in wasm, where strcasecmp goes a byte at a time through tolower().
+const GumboAttribute* find_attr(const GNode* n, const char* name) {
+  const GumboVector& v = n->v.element.attributes;
+  for (unsigned i = 0; i < v.length; ++i) {
+    const auto* a = static_cast<const GumboAttribute*>(v.data[i]);
+    if (a->name[0] == name[0] && std::strcmp(a->name, name) == 0) return a;
+  }
+  return nullptr;
+}
 std::string_view attr(const GNode* n, const char* name) {
-  const GumboAttribute* a = gumbo_get_attribute(&n->v.element.attributes, name);
+  const GumboAttribute* a = find_attr(n, name);
   return a && a->value ? std::string_view(a->value) : std::string_view();
 }
-bool has_attr(const GNode* n, const char* name) {
-  return gumbo_get_attribute(&n->v.element.attributes, name) != nullptr;
-}
+bool has_attr(const GNode* n, const char* name) { return find_attr(n, name) != nullptr; }
 
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
@@ -177,6 +189,46 @@ std::string collapse(std::string_view s) {
   if (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
 }
+
+// A byte per node, for the nodes that have one: open addressing on the node's address.
+// std::unordered_map allocated a node per entry and was a few per cent of a large page.
+class NodeFlags {
+ public:
+  std::uint8_t get(const GNode* n) const {
+    if (slots_.empty()) return 0;
+    for (std::size_t i = slot(n);; i = (i + 1) & (slots_.size() - 1)) {
+      if (slots_[i].node == n) return slots_[i].flags;
+      if (!slots_[i].node) return 0;
+    }
+  }
+  // Each node is put once, with flags that are not 0.
+  void put(const GNode* n, std::uint8_t flags) {
+    if (2 * (used_ + 1) > slots_.size()) grow();
+    std::size_t i = slot(n);
+    while (slots_[i].node) i = (i + 1) & (slots_.size() - 1);
+    slots_[i] = {n, flags};
+    ++used_;
+  }
+
+ private:
+  struct Slot {
+    const GNode* node = nullptr;
+    std::uint8_t flags = 0;
+  };
+  std::size_t slot(const GNode* n) const {
+    auto k = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(n));
+    return static_cast<std::size_t>((k * 0x9E3779B97F4A7C15ull) >> 32) & (slots_.size() - 1);
+  }
+  void grow() {
+    std::vector<Slot> old(std::max<std::size_t>(64, 2 * slots_.size()));
+    old.swap(slots_);
+    used_ = 0;
+    for (const Slot& s : old)
+      if (s.node) put(s.node, s.flags);
+  }
+  std::vector<Slot> slots_;
+  std::size_t used_ = 0;
+};
 
 // ---------------------------------------------------------------------------
 // What each input element becomes.
@@ -297,16 +349,20 @@ Role role_of(const GNode* n, Tag& tag) {
 
 // Hidden by the page: the hidden attribute, display:none or visibility:hidden, and
 // KaTeX's visual copy of the formula it also gives as MathML.
+// One pass over the attributes: this is asked of every element, twice.
 bool hidden(const GNode* n) {
-  if (has_attr(n, "hidden")) return true;
-  std::string_view style = attr(n, "style");
-  if (!style.empty()) {
-    std::string squeezed;
-    for (char c : style)
-      if (!is_space(c)) squeezed += lower(c);
-    if (squeezed.find("display:none") != std::string::npos ||
-        squeezed.find("visibility:hidden") != std::string::npos)
-      return true;
+  const GumboVector& v = n->v.element.attributes;
+  for (unsigned i = 0; i < v.length; ++i) {
+    const auto* a = static_cast<const GumboAttribute*>(v.data[i]);
+    if (std::strcmp(a->name, "hidden") == 0) return true;
+    if (std::strcmp(a->name, "style") == 0 && a->value && a->value[0]) {
+      std::string squeezed;
+      for (const char* c = a->value; *c; ++c)
+        if (!is_space(*c)) squeezed += lower(*c);
+      if (squeezed.find("display:none") != std::string::npos ||
+          squeezed.find("visibility:hidden") != std::string::npos)
+        return true;
+    }
   }
   return has_class(n, "katex-html");
 }
@@ -625,7 +681,8 @@ class Builder {
           std::string_view href = trim(attr(n, "href"));
           if (tag_of(n) == GUMBO_TAG_A && href.size() > 1 && href[0] == '#') {
             targets_.emplace(href.substr(1));
-            targets_.emplace(percent_decoded(std::string(href.substr(1))));
+            std::string decoded = percent_decoded(href.substr(1));
+            if (decoded != href.substr(1)) targets_.emplace(decoded_.emplace_back(std::move(decoded)));
           }
           return true;
         },
@@ -647,15 +704,14 @@ class Builder {
                 facts |= kMedia;
                 continue;
               }
-              auto found = facts_.find(c);
-              if (found == facts_.end()) continue;
-              std::uint8_t f = found->second;
+              std::uint8_t f = facts_.get(c);
+              if (!f) continue;
               facts |= f & (kText | kMedia | kBlock);
               if ((f & (kFlow | kFlowBelow)) && role != Role::list && role != Role::dl)
                 facts |= kFlowBelow;  // lists hold their own
             }
           }
-          if (facts) facts_[n] = facts;
+          if (facts) facts_.put(n, facts);
         });
   }
 
@@ -672,8 +728,7 @@ class Builder {
   }
 
   std::uint8_t facts(const GNode* n) const {
-    auto found = facts_.find(n);
-    return found == facts_.end() ? 0 : found->second;
+    return facts_.get(n);
   }
   bool has_content(const GNode* n) const { return facts(n) & (kText | kMedia); }
 
@@ -681,7 +736,7 @@ class Builder {
   std::string_view target_id(const GNode* n) const {
     std::string_view id = attr(n, "id");
     if (id.empty() && tag_of(n) == GUMBO_TAG_A) id = attr(n, "name");
-    if (id.empty() || !targets_.count(std::string(id)) || used_ids_.count(std::string(id))) return {};
+    if (id.empty() || !targets_.count(id) || used_ids_.count(id)) return {};
     return id;
   }
 
@@ -1285,7 +1340,7 @@ class Builder {
     return true;
   }
 
-  static std::string percent_decoded(const std::string& s) {
+  static std::string percent_decoded(std::string_view s) {
     std::string out;
     auto hex = [](char c) {
       return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
@@ -1327,8 +1382,12 @@ class Builder {
   std::size_t base_depth_;
   std::vector<Frame> frames_;
   std::vector<Entered> entered_;
-  std::unordered_map<const GNode*, std::uint8_t> facts_;
-  std::unordered_set<std::string> ids_, targets_, used_ids_, shown_;
+  NodeFlags facts_;
+  // Views of the input's attributes, which live as long as the parse: sets of strings
+  // made a copy for every id looked up. decoded_ holds the ids made here.
+  std::unordered_set<std::string_view> ids_, targets_, used_ids_;
+  std::deque<std::string> decoded_;
+  std::unordered_set<std::string> shown_;
   const GNode* last_image_ = nullptr;
   int in_link_ = 0;
   int refused_ = 0;
