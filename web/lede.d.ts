@@ -67,7 +67,7 @@ export interface ReaderOptions extends CoreOptions {
 }
 
 export interface RenderOptions extends CoreOptions {
-  /** Document that creates the nodes; default: the global document. */
+  /** Document the fragment is for (its nodes are made in its inert template document and adopted into it); default: the global document. */
   document?: Document;
   /** Relative URLs in the article resolve against this (usually the JSON's URL). */
   base?: string | URL;
