@@ -184,10 +184,11 @@ this file is written by \`node scripts/fidelity-report.mjs\`.
 - **Time**: the median of three runs per page, in milliseconds. *Readability* is
   \`new Readability(doc).parse()\` (the \`DOMParser\` parse before it is not counted).
   *Lede* is everything Lede adds after it: \`JSON.stringify\` of Readability's result,
-  \`render()\` (into wasm memory, JSON, the HTML body through gumbo, layout, the op-stream)
-  and building the \`DocumentFragment\`. *Floor* is the same DOM made the fastest way there
-  is: the browser's own parser building it from Lede's finished HTML (\`template.innerHTML\`,
-  as in the bench's floor), which any reader that shows the article spends at least.
+  \`render()\` (into wasm memory, JSON, the HTML body through the quick HTML parser or
+  gumbo, layout, the op-stream) and building the \`DocumentFragment\`, adopted into the
+  page. *Floor* is the same DOM made the fastest way there is: the browser's own parser
+  building it from Lede's finished HTML (\`template.innerHTML\`, as in the bench's floor),
+  adopted into the page likewise, which any reader that shows the article spends at least.
   \`performance.now()\` here has 0.1 ms resolution.
 - **Baseline**: where this run's Readability (npm ${readabilityVersion}) does not reproduce
   expected.html (which upstream regenerates with its newest code), the shortfall is

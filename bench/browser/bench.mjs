@@ -56,7 +56,11 @@ function program(opStream) {
   return { prog: JSON.parse(JSON.stringify(prog)), ops: ops.length, stringBytes: encoder.encode(strings).length };
 }
 
-function replay(prog, doc = document) {
+// As buildFragment() does: the nodes made in the page's inert template document, the
+// fragment adopted into the page at the end (inPage: made in the page itself, as before
+// stop 13, for the row that shows the difference).
+function replay(prog, inPage = false) {
+  const doc = inPage ? document : document.createElement('template').content.ownerDocument;
   const fragment = doc.createDocumentFragment();
   let parent = fragment;
   for (let i = 0; i < prog.length; ) {
@@ -67,7 +71,7 @@ function replay(prog, doc = document) {
       case OP_ATTR: parent.setAttribute(prog[i++], prog[i++]); break;
     }
   }
-  return fragment;
+  return inPage ? fragment : document.adoptNode(fragment);
 }
 
 // --- the contenders ------------------------------------------------------------------
@@ -95,6 +99,7 @@ const cases = [
     fn: (inp, host) => { const t = document.createElement('template'); t.innerHTML = inp.html; host.append(t.content); },
   },
   { id: 'floor_ops', label: 'floor b: replay of a pre-decoded op list + append', main: true, floor: true, fn: (inp, host) => host.append(replay(inp.prog)) },
+  { id: 'floor_ops_page', label: "replay of the op list made in the page's own document + append", fn: (inp, host) => host.append(replay(inp.prog, true)) },
   // Variants and breakdown.
   {
     id: 'marked_innerhtml', label: 'marked + DOMPurify → string → host.innerHTML', fn: (inp, host) => {
