@@ -227,8 +227,22 @@ class Parser {
     }
     while (i < in_.size() && (is_alpha(in_[i]) || is_digit(in_[i]))) ++i;
     if (i >= in_.size() || in_[i] != ';') return false;
-    if (!decode_entity(in_.substr(pos_, i + 1 - pos_), out)) return false;
+    if (!common_reference(in_.substr(pos_ + 1, i - pos_ - 1), out) &&
+        !decode_entity(in_.substr(pos_, i + 1 - pos_), out))
+      return false;
     pos_ = i + 1;
+    return true;
+  }
+
+  // The references serializers write (innerHTML writes only these five), without a search
+  // of the whole table: every '&' in a URL is an &amp;, and the table is front-coded.
+  static bool common_reference(std::string_view name, std::string& out) {
+    if (name == "amp") out += '&';
+    else if (name == "nbsp") out += "\xC2\xA0";
+    else if (name == "lt") out += '<';
+    else if (name == "gt") out += '>';
+    else if (name == "quot") out += '"';
+    else return false;
     return true;
   }
 
@@ -250,6 +264,18 @@ class Parser {
     t.tag = gumbo_tagn_enum(tag_.data(), static_cast<unsigned>(tag_.size()));
     t.name = t.tag == GUMBO_TAG_UNKNOWN ? std::string_view(copy(tag_), tag_.size()) : std::string_view();
     return true;
+  }
+
+  // The first position from `i` that holds `a` or `b`, or the end: a word at a time,
+  // since text and attribute values are most of the input.
+  std::size_t until(std::size_t i, char a, char b) const {
+    const std::size_t n = in_.size();
+    for (; i + 8 <= n; i += 8) {
+      std::uint64_t w = load_lanes(in_.data() + i);
+      if (lanes_equal(w, static_cast<unsigned char>(a)) | lanes_equal(w, static_cast<unsigned char>(b))) break;
+    }
+    while (i < n && in_[i] != a && in_[i] != b) ++i;
+    return i;
   }
 
   void skip_space() {
@@ -293,15 +319,12 @@ class Parser {
         if (quote == '"' || quote == '\'') {
           ++pos_;
           while (true) {
+            std::size_t run = until(pos_, quote, '&');
+            value_.append(in_.data() + pos_, run - pos_);
+            pos_ = run;
             if (pos_ >= in_.size()) return false;
-            c = in_[pos_];
-            if (c == quote) break;
-            if (c == '&') {
-              if (!reference(value_)) return false;
-            } else {
-              value_ += c;
-              ++pos_;
-            }
+            if (in_[pos_] == quote) break;
+            if (!reference(value_)) return false;
           }
           ++pos_;
           // HTML wants white space between attributes; gumbo reads on without it.
@@ -643,8 +666,7 @@ class Parser {
     const std::size_t n = in_.size();
     text_start_ = 0;
     while (pos_ < n) {
-      std::size_t run = pos_;
-      while (run < n && in_[run] != '<' && in_[run] != '&') ++run;
+      std::size_t run = until(pos_, '<', '&');
       if (text_.empty()) text_start_ = pos_;
       text_.append(in_.data() + pos_, run - pos_);
       pos_ = text_end_ = run;
