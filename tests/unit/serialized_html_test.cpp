@@ -125,6 +125,26 @@ TEST_CASE("the quick parser builds gumbo's tree or gives up, on crafted fragment
   CHECK(t.quick >= 55);
 }
 
+TEST_CASE("the quick parser finds a text's or a value's stops at every place in a word") {
+  // Text and quoted values are read a 64-bit word at a time up to the word that holds a
+  // '<', '&' or the quote: each stop goes at every offset of the first three words, and
+  // the tree must still be gumbo's, with every character where it was.
+  const char* stops[] = {"<b>x</b>", "&amp;", "&nbsp;", "&eacute;", "&#233;", "&", "<!--c-->", "</p>"};
+  Tally t;
+  for (const char* stop : stops) {
+    for (std::size_t at = 0; at <= 24; ++at) {
+      std::string before(at, 'a'), after(24 - at, 'z');
+      check("<p>" + before + stop + after + "</p>", t);
+      check(before + stop + after, t);
+      std::string value = before + (stop[0] == '&' ? stop : "<") + after;
+      check("<p title=\"" + value + "\" class='" + value + "'>x</p>", t);
+      check("<p title=\"" + before + "'" + after + "\" class='" + before + "\"" + after + "'>x</p>", t);
+    }
+  }
+  CHECK(t.differ == 0);
+  CHECK(t.quick >= 700);
+}
+
 TEST_CASE("the quick parser agrees with gumbo on real pages and attack vectors") {
   std::vector<std::string> expected = pages("expected.html");
   std::vector<std::string> sources = pages("source.html");
