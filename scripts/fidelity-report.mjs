@@ -15,12 +15,15 @@ import { BELOW_TARGET, TARGET, judge } from '../tests/browser/fidelity-judge.mjs
 const args = process.argv.slice(2);
 const jsonOut = args.includes('--json') ? args[args.indexOf('--json') + 1] : null;
 
+// More runs than the test's three: single pages' medians of three moved up to twofold
+// between reports on this machine.
+const RUNS = 9;
 const pages = corpusPages();
 const harness = await openHarness();
 const results = [];
 try {
   for (const p of pages) {
-    const r = await harness.runPage(p, { debug: Boolean(jsonOut) });
+    const r = await harness.runPage(p, { debug: Boolean(jsonOut), runs: RUNS });
     const trip = await harness.trip();
     results.push({ name: p.name, meta: p.meta, ...r, trip, verdict: judge(p, r, trip) });
     process.stdout.write('.');
@@ -123,9 +126,10 @@ if (lost.length) {
       `(${ms(big.floorMs)} ms on ${big.name}), so in that second reading no reader that shows the article in the page ` +
       `could meet the bar there. Lede takes ${(sum((r) => r.ledeMs) / sum((r) => r.floorMs)).toFixed(1)} × the floor over the corpus and ` +
       `${(big.ledeMs / big.floorMs).toFixed(1)} × on ${big.name}. The time grows linearly with the article. Where it goes on the largest page ` +
-      '(wikipedia-2, profiled in Chromium; docs/performance.md "HTML bodies"): building the DocumentFragment is about ' +
-      "a third of render(); the core's part is spread out: Lede's tree builder with its URL checks about 18 %, reading " +
-      "the HTML about 12 %, the JSON about 8 %, and copying the text in (encodeInto, 9 %) and out (TextDecoder, 5 %). " +
+      '(wikipedia-2, render() profiled in Chromium at stop 13; docs/performance.md "HTML bodies"): building the ' +
+      'DocumentFragment is about 45 % (setAttribute alone 12 %: 6,140 attributes), the rest of the core\'s part is ' +
+      "spread out: Lede's tree builder with its URL checks about 12 %, layout and the op-stream about 11 %, reading " +
+      'the HTML about 7 %, the JSON about 3 %, and copying the text in (encodeInto, 3.5 %) and out (TextDecoder, 3 %). ' +
       'HTML as a browser writes it, which Readability\'s content nearly always is, is read straight into the ' +
       "parse tree (src/html/serialized_html_parser.cpp); gumbo, which reads a character at a time and was 40 % of " +
       'this page, now parses only the pages where that gives up (SVG, MathML, table cells outside a table, tags ' +
@@ -181,7 +185,7 @@ this file is written by \`node scripts/fidelity-report.mjs\`.
   and styles are refused while they are parsed (no script would run there anyway): those
   reports are counted apart (${Object.entries(sourceViolations).map(([k, n]) => `${n} \`${k}\``).join(', ')} over the corpus) and never
   reach Lede.
-- **Time**: the median of three runs per page, in milliseconds. *Readability* is
+- **Time**: the median of ${RUNS} runs per page, in milliseconds. *Readability* is
   \`new Readability(doc).parse()\` (the \`DOMParser\` parse before it is not counted).
   *Lede* is everything Lede adds after it: \`JSON.stringify\` of Readability's result,
   \`render()\` (into wasm memory, JSON, the HTML body through the quick HTML parser or
