@@ -109,8 +109,7 @@ std::string_view written_name(const GNode* n) {
 
 // The whitespace-separated words of a class attribute, one at a time.
 template <typename F>
-void each_class(const GNode* n, F&& f) {
-  std::string_view s = attr(n, "class");
+void each_word(std::string_view s, F&& f) {
   while (!s.empty()) {
     while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
     std::size_t e = 0;
@@ -120,11 +119,17 @@ void each_class(const GNode* n, F&& f) {
   }
 }
 
-bool has_class(const GNode* n, std::string_view name) {
+template <typename F>
+void each_class(const GNode* n, F&& f) {
+  each_word(attr(n, "class"), f);
+}
+
+bool has_word(std::string_view list, std::string_view name) {
   bool found = false;
-  each_class(n, [&](std::string_view c) { found = found || equals_ci(c, name); });
+  each_word(list, [&](std::string_view c) { found = found || equals_ci(c, name); });
   return found;
 }
+bool has_class(const GNode* n, std::string_view name) { return has_word(attr(n, "class"), name); }
 
 // Visits the nodes below `top` in document order. enter(node) returns whether to visit
 // the node's children; leave(node) follows the children of every node entered so.
@@ -355,6 +360,7 @@ bool hidden(const GNode* n) {
   for (unsigned i = 0; i < v.length; ++i) {
     const auto* a = static_cast<const GumboAttribute*>(v.data[i]);
     if (std::strcmp(a->name, "hidden") == 0) return true;
+    if (std::strcmp(a->name, "class") == 0 && a->value && has_word(a->value, "katex-html")) return true;
     if (std::strcmp(a->name, "style") == 0 && a->value && a->value[0]) {
       std::string squeezed;
       for (const char* c = a->value; *c; ++c)
@@ -364,7 +370,7 @@ bool hidden(const GNode* n) {
         return true;
     }
   }
-  return has_class(n, "katex-html");
+  return false;
 }
 
 // The classes Lede's own layout gives body elements (layout/rich_parts.cpp), kept when
