@@ -147,6 +147,14 @@ TEST_CASE("a first paragraph that repeats the dek is shown once") {
   CHECK(html.find("<p>Lorem ipsum<br>dolor sit</p>") != std::string::npos);
 }
 
+TEST_CASE("HTML bodies leave out what the page hides, and KaTeX's visual copy of a formula") {
+  std::string html = test::render(R"j({"title": "T", "body_format": "html", "body":
+    "<p>Shown</p><p hidden>H1</p><p style=\"display: none\">H2</p><p style=\"VISIBILITY : Hidden\">H3</p><div class=\"a KaTeX-html\">H4</div><p>Formula <span class=\"katex\"><span class=\"katex-mathml\"><math><semantics><mi>x</mi><annotation encoding=\"application/x-tex\">x^2</annotation></semantics></math></span><span class=\"katex-html\" aria-hidden=\"true\">VISUAL</span></span> after.</p><p class=\"katex-htmlx\" style=\"display:block\">Kept</p>"})j");
+  std::size_t b = html.find("<div class=\"lede-body\">");
+  REQUIRE(b != std::string::npos);
+  CHECK(html.substr(b) == "<div class=\"lede-body\"><p>Shown</p><p>Formula <code class=\"lede-math\">x^2</code> after.</p><p>Kept</p></div></article>");
+}
+
 TEST_CASE("HTML bodies keep the classes Lede's own layout gives body elements, and no others") {
   std::string html = test::render(R"j({"title": "T", "body_format": "html", "body":
     "<figure class=\"lede-figure\"><img src=\"a.jpg\" alt=\"\"><figcaption>C <small class=\"lede-credit\">P</small></figcaption></figure><blockquote class=\"lede-pullquote\"><p>Q</p></blockquote><p class=\"lede-embed\"><a href=\"https://www.youtube.com/watch?v=x\">Video: V</a></p><p class=\"lede-caption\">Cap</p><figure class=\"lede-hero\"><img src=\"b.jpg\" alt=\"\"></figure><p class=\"lede-dek\">D</p><blockquote class=\"lede-figure\"><p>R</p></blockquote>"})j");
