@@ -121,15 +121,17 @@ if (lost.length) {
       `and ${(sum((r) => r.ledeMs) / sum((r) => r.readabilityMs)).toFixed(2)} × Readability's time over the corpus. ` +
       `*Read as what Lede adds after Readability, it holds on the typical page* (median ${ms(quantile(lede, 0.5))} ms; ` +
       `${under(3)} of ${ok.length} pages under 3 ms, ${under(5)} under 5 ms) *but not on the largest:* ` +
-      `${slow.length} pages took Lede 10 ms or more; the slowest: ${slow.slice(0, 6).map((r) => `${r.name} ${ms(r.ledeMs)} ms for ${(r.jsonBytes / 1024).toFixed(0)} KiB (floor ${ms(r.floorMs)} ms, Readability ${ms(r.readabilityMs)} ms)`).join('; ')}. ` +
+      `${slow.length} ${slow.length === 1 ? "page" : "pages"} took Lede 10 ms or more; the slowest: ${slow.slice(0, 6).map((r) => `${r.name} ${ms(r.ledeMs)} ms for ${(r.jsonBytes / 1024).toFixed(0)} KiB (floor ${ms(r.floorMs)} ms, Readability ${ms(r.readabilityMs)} ms)`).join('; ')}. ` +
       `On ${floorOver} ${floorOver === 1 ? 'page' : 'pages'} the floor alone, the browser building the same DOM from finished HTML, takes 5 ms or more ` +
       `(${ms(big.floorMs)} ms on ${big.name}), so in that second reading no reader that shows the article in the page ` +
       `could meet the bar there. Lede takes ${(sum((r) => r.ledeMs) / sum((r) => r.floorMs)).toFixed(1)} × the floor over the corpus and ` +
       `${(big.ledeMs / big.floorMs).toFixed(1)} × on ${big.name}. The time grows linearly with the article. Where it goes on the largest page ` +
-      '(wikipedia-2, render() profiled in Chromium at stop 13; docs/performance.md "HTML bodies"): building the ' +
-      'DocumentFragment is about 45 % (setAttribute alone 12 %: 6,140 attributes), the rest of the core\'s part is ' +
-      "spread out: Lede's tree builder with its URL checks about 12 %, layout and the op-stream about 11 %, reading " +
-      'the HTML about 7 %, the JSON about 3 %, and copying the text in (encodeInto, 3.5 %) and out (TextDecoder, 3 %). ' +
+      '(wikipedia-2, render() profiled in Chromium at stop 14; docs/performance.md "HTML bodies"): building the ' +
+      'DocumentFragment is about 47 % (setAttribute 13 %, for about 6,100 attributes; createTextNode 11 %), which ' +
+      "is about what the floor spends building the same DOM; the rest is the core's part, spread out: Lede's tree " +
+      'builder with its URL checks about 12 %, layout and the op-stream about 10 %, reading the HTML about 7 %, ' +
+      'the JSON 2.5 %, and copying the text in (encodeInto, 3.7 %) and out (TextDecoder, 3 %). lede-html.wasm ' +
+      "builds Lede's own code at -O2 since stop 14 (a quarter to a third faster on these pages than -Oz). " +
       'HTML as a browser writes it, which Readability\'s content nearly always is, is read straight into the ' +
       "parse tree (src/html/serialized_html_parser.cpp); gumbo, which reads a character at a time and was 40 % of " +
       'this page, now parses only the pages where that gives up (SVG, MathML, table cells outside a table, tags ' +
