@@ -121,7 +121,7 @@ if (lost.length) {
       `and ${(sum((r) => r.ledeMs) / sum((r) => r.readabilityMs)).toFixed(2)} × Readability's time over the corpus. ` +
       `*Read as what Lede adds after Readability, it holds on the typical page* (median ${ms(quantile(lede, 0.5))} ms; ` +
       `${under(3)} of ${ok.length} pages under 3 ms, ${under(5)} under 5 ms) *but not on the largest:* ` +
-      `${slow.length} ${slow.length === 1 ? "page" : "pages"} took Lede 10 ms or more; the slowest: ${slow.slice(0, 6).map((r) => `${r.name} ${ms(r.ledeMs)} ms for ${(r.jsonBytes / 1024).toFixed(0)} KiB (floor ${ms(r.floorMs)} ms, Readability ${ms(r.readabilityMs)} ms)`).join('; ')}. ` +
+      `${slow.length} ${slow.length === 1 ? 'page' : 'pages'} took Lede 10 ms or more; the slowest: ${slow.slice(0, 6).map((r) => `${r.name} ${ms(r.ledeMs)} ms for ${(r.jsonBytes / 1024).toFixed(0)} KiB (floor ${ms(r.floorMs)} ms, Readability ${ms(r.readabilityMs)} ms)`).join('; ')}. ` +
       `On ${floorOver} ${floorOver === 1 ? 'page' : 'pages'} the floor alone, the browser building the same DOM from finished HTML, takes 5 ms or more ` +
       `(${ms(big.floorMs)} ms on ${big.name}), so in that second reading no reader that shows the article in the page ` +
       `could meet the bar there. Lede takes ${(sum((r) => r.ledeMs) / sum((r) => r.floorMs)).toFixed(1)} × the floor over the corpus and ` +
