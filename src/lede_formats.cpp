@@ -1,7 +1,7 @@
 // The public entry points that only a build with the adapters has (the CLI, the tests):
 // lede.wasm does not export them.
 #include "input/formats.hpp"
-#include "input/json_reader.hpp"
+#include "input/json_value.hpp"
 #include "lede/lede.hpp"
 #include "output/article_json.hpp"
 #include "pipeline.hpp"
