@@ -197,3 +197,54 @@ TEST_CASE("each kind of mistake has its exact message") {
       CHECK(p.to_string() == c.want);
   }
 }
+
+// read_json hands nlohmann spaces before the longest string (src/input/json_value.cpp):
+// a mistake before, inside or after that string is still reported where it is.
+TEST_CASE("positions around the longest string are the input's own") {
+  const std::string big(9000, 'a');
+  struct Case {
+    std::string json, want;
+  };
+  const Case cases[] = {
+      {"{\"body\":\"" + big + "\", \"x\": tru}",
+       "1:9021: syntax error while parsing value: invalid literal; last read: '\"x\": tru}'"},
+      {"{\"body\":\"" + big + "\"\n,\n\"x\": \"\x01\"}",
+       "3:7: syntax error while parsing value: invalid string: control character U+0001 (SOH) must be escaped to "
+       "\\u0001; last read: '\"<U+0001>'"},
+      {"[1 \"" + big + "\"]", "1:9005: syntax error while parsing array: unexpected string literal; expected ']'"},
+      {"{\"body\":\"" + big + "\" \"x\": 1}",
+       "1:9014: syntax error while parsing object: unexpected string literal; expected '}'"},
+      {"{\"a\":[\"" + big + "\", \"" + big + "b\"], \"\xC3\xA9\": nul}",
+       "1:18025: syntax error while parsing value: invalid literal; last read: '\"\xC3\xA9\": nul}'"},
+      {"{\"x\": tru, \"body\":\"" + big + "\"}",
+       "1:10: syntax error while parsing value: invalid literal; last read: '\"x\": tru,'"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.want);
+    CHECK(syntax_error(c.json).to_string() == c.want);
+  }
+  // Inside the string: the message quotes the whole token as read, no spaces before it.
+  auto inside = syntax_error("{\"body\":\"" + big + "\\x\"}");
+  CHECK(inside.to_string().rfind("1:9011: syntax error while parsing value: invalid string: forbidden character after "
+                                 "backslash; last read: '\"aaa",
+                                 0) == 0);
+  CHECK(inside.message.substr(inside.message.size() - 6) == "aaa\\x'");
+}
+
+// The heap's peak: the longest string is decoded into a buffer reserved once (not grown
+// by doubling to up to twice its size), and that buffer becomes the value's string.
+TEST_CASE("the longest string is read into room reserved for it") {
+  for (std::size_t n : {2000, 10000, 70000}) {
+    std::string body;
+    for (std::size_t i = 0; body.size() < n; ++i) body += i % 7 ? "word " : "\\\"q\\\" \\u00e9 ";
+    std::string json = "{\"title\":\"T\",\"dek\":\"a dek of a few words\",\"body\":\"" + body + "\",\"tags\":[\"x\"]}";
+    lede::JsonValue v;
+    lede::Problem p;
+    REQUIRE(lede::read_json(json, {}, v, p));
+    const std::string& got = v.find("body")->string;
+    INFO("size " << got.size() << ", capacity " << got.capacity());
+    CHECK(got.capacity() <= body.size() + 16);
+    CHECK(got.size() < body.size());  // escapes decoded
+    CHECK(v.find("tags")->items[0].string == "x");
+  }
+}
