@@ -7,22 +7,11 @@
 // measured best of nlohmann's ways in (docs/performance.md, "JSON"): a DOM parse, with or
 // without a callback, builds nlohmann's tree first and is slower, larger and needs twice
 // the memory.
-//
-// The heap. nlohmann's lexer keeps two copies of the token it is reading, the raw bytes
-// (for error messages) and the decoded ones, each in a buffer that grows by doubling.
-// For an article's body, most of the input in one string, the two buffers and the blocks
-// they outgrew took the heap's peak to 4.5 times the input (seed40; 3.6 with Lede's own
-// reader before). So nlohmann is handed spaces before the longest string, where JSON
-// allows them (Cursor): its raw-text buffer reaches full size while nothing else is
-// being allocated, and the decoded buffer is then reserved once, in the room that growth
-// left behind (Builder::make_room). Positions after the spaces are given back.
 #define JSON_NOEXCEPTION 1
 #define JSON_NO_IO 1
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <cstddef>
-#include <iterator>
 #include <string>
 #include <vector>
 
@@ -49,16 +38,17 @@ class Builder {
   bool number_integer(number_integer_t n) { return number(static_cast<double>(n), true); }
   bool number_unsigned(number_unsigned_t n) { return number(static_cast<double>(n), true); }
   bool number_float(number_float_t n, const string_t&) { return number(n, false); }
+  // The lexer's buffer is ours to take: an article's body is not copied.
   bool string(string_t& s) {
     JsonValue v;
     v.type = JsonValue::Type::string;
-    take(s, v.string);
+    v.string = std::move(s);
     return place(std::move(v));
   }
   bool binary(binary_t&) { return false; }  // not produced by the JSON format
   bool start_object(std::size_t) { return open(JsonValue::Type::object); }
   bool key(string_t& k) {
-    take(k, key_);
+    key_ = std::move(k);
     return true;
   }
   bool end_object() { return close(); }
@@ -70,29 +60,11 @@ class Builder {
     return false;
   }
 
-  // Reserves `bytes` in the lexer's buffer for decoded text, if the events have shown
-  // it (nlohmann hands its own buffer to key() and string(), the same one every time).
-  void make_room(std::size_t bytes) {
-    if (lexer_buffer_ && lexer_buffer_stable_) lexer_buffer_->reserve(bytes);
-  }
-
   bool too_deep() const { return too_deep_; }
   std::size_t error_byte() const { return error_byte_; }
   const std::string& error_text() const { return error_text_; }
 
  private:
-  // A string the lexer decoded, into `out`. The lexer's buffer keeps its room for the
-  // next token when the string uses little of it (a copy at the string's own size),
-  // and is taken whole when the string fills it (an article's body is not copied).
-  void take(string_t& s, std::string& out) {
-    if (lexer_buffer_ != &s) lexer_buffer_stable_ = lexer_buffer_ == nullptr;
-    lexer_buffer_ = &s;
-    if (s.size() < s.capacity() / 2)
-      out.assign(s);
-    else
-      out = std::move(s);
-  }
-
   bool number(double n, bool integral) {
     JsonValue v;
     v.type = JsonValue::Type::number;
@@ -138,73 +110,10 @@ class Builder {
   std::vector<JsonValue*> stack_;
   JsonValue* last_ = nullptr;
   std::string key_;
-  std::string* lexer_buffer_ = nullptr;
-  bool lexer_buffer_stable_ = false;
   bool too_deep_ = false;
   std::size_t error_byte_ = 0;
   std::string error_text_;
 };
-
-// The text as nlohmann reads it: `pad` spaces before the byte at `pad_at`, then
-// builder.make_room(room). An iterator: nlohmann reads any range of chars.
-class Cursor {
- public:
-  using iterator_category = std::forward_iterator_tag;
-  using value_type = char;
-  using difference_type = std::ptrdiff_t;
-  using pointer = const char*;
-  using reference = char;
-
-  explicit Cursor(const char* p) : p_(p) {}
-  Cursor(const char* p, const char* pad_at, std::size_t pad, Builder* builder, std::size_t room)
-      : p_(p), pad_at_(pad_at), pad_(pad), builder_(builder), room_(room) {}
-
-  char operator*() const { return p_ == pad_at_ && pad_ ? ' ' : *p_; }
-  Cursor& operator++() {
-    if (p_ != pad_at_ || !pad_)
-      ++p_;
-    else if (--pad_ == 0)
-      builder_->make_room(room_);
-    return *this;
-  }
-  Cursor operator++(int) {
-    Cursor before = *this;
-    ++*this;
-    return before;
-  }
-  bool operator==(const Cursor& o) const { return p_ == o.p_ && pad_ == o.pad_; }
-  bool operator!=(const Cursor& o) const { return !(*this == o); }
-
- private:
-  const char* p_;
-  const char* pad_at_ = nullptr;
-  std::size_t pad_ = 0;
-  Builder* builder_ = nullptr;
-  std::size_t room_ = 0;
-};
-
-// Where the longest string opens (its '"') and its length with both quotes. In valid
-// JSON every '"' outside a string opens one; after a syntax error nlohmann stops before
-// the answer could matter.
-struct Span {
-  std::size_t at = 0, size = 0;
-};
-Span longest_string(std::string_view text) {
-  Span best;
-  for (std::size_t open = text.find('"'); open != std::string_view::npos; open = text.find('"', open)) {
-    std::size_t close = open + 1;
-    while ((close = text.find('"', close)) != std::string_view::npos) {
-      std::size_t slashes = 0;
-      while (text[close - slashes - 1] == '\\') ++slashes;
-      if (slashes % 2 == 0) break;
-      ++close;
-    }
-    if (close == std::string_view::npos) break;
-    if (close + 1 - open > best.size) best = {open, close + 1 - open};
-    open = close + 1;
-  }
-  return best;
-}
 
 // nlohmann's message is "[json.exception.parse_error.101] parse error at line 1,
 // column 5: syntax error while parsing value - invalid literal; last read: 'tru}'".
@@ -267,11 +176,8 @@ bool read_json(std::string_view text, const Limits& limits, JsonValue& out, Prob
   }
   const std::size_t depth = std::min(limits.max_json_depth, Limits::kJsonDepthCeiling);
   Builder builder(out, depth);
-  Span longest = longest_string(text);
-  const std::size_t pad = longest.size >= 1024 ? longest.size : 0;
-  Cursor first(text.data(), text.data() + longest.at, pad, &builder, longest.size);
-  Cursor last(text.data() + text.size());
-  if (nlohmann::json::sax_parse(first, last, &builder)) {
+  // A pointer pair: nlohmann's contiguous-bytes input adapter, the cheapest it has.
+  if (nlohmann::json::sax_parse(text.data(), text.data() + text.size(), &builder)) {
     // nlohmann's lexer takes a NUL byte for the end of the input, so it accepts
     // `{"title":"T"}` followed by NUL and anything at all. No NUL is JSON text (in a
     // string it must be escaped), so a successful parse can only have stopped at one.
@@ -292,10 +198,8 @@ bool read_json(std::string_view text, const Limits& limits, JsonValue& out, Prob
   }
   error.code = ErrorCode::syntax;
   error.message = describe(builder.error_text());
-  // nlohmann counts the bytes read, including the one that showed the error (and the
-  // spaces it was given, read once it passed them).
+  // nlohmann counts the bytes read, including the one that showed the error.
   std::size_t byte = builder.error_byte();
-  if (byte > longest.at) byte = byte > longest.at + pad ? byte - pad : longest.at;
   locate(text, byte > 0 ? byte - 1 : 0, error);
   return false;
 }
