@@ -57,7 +57,7 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
   #kept = false; // content prerendered in a declarative shadow root
   #announced = false; // lede-ready fired
   #open = false; // shown as an overlay
-  #saved = null; // what opening the overlay changed: [focused element, html overflow, html had style]
+  #saved = null; // what opening the overlay changed (overlay.js: openOverlay)
   #raf = 0;
   #player = null; // a promise of the Player (./lede-listen.js), loaded on first use
   #refocus = false; // Retry had the focus: give it to what the next load shows
