@@ -285,6 +285,16 @@ std::string collapse_spaces(std::string_view s) {
   return out;
 }
 
+// Whether text holds more than white space (no-break spaces count as space: pages write
+// alt text of &nbsp; alone).
+bool visible(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text.compare(i, 2, "\xC2\xA0") == 0) ++i;
+    else if (!(text[i] == ' ' || text[i] == '\n' || text[i] == '\t' || text[i] == '\r')) return true;
+  }
+  return false;
+}
+
 // Whether a subtree says something to a screen reader: text other than white space, or
 // a picture with a description.
 bool has_name(const Document& doc, NodeId top) {
@@ -293,11 +303,7 @@ bool has_name(const Document& doc, NodeId top) {
       doc, top,
       [&](NodeId id) {
         const Node& n = doc.node(id);
-        if (n.is_text) {
-          for (char c : doc.text_of(id)) named = named || !(c == ' ' || c == '\n' || c == '\t' || c == '\r');
-        } else if (n.tag == Tag::img) {
-          named = named || !doc.value_of(id, Attr::alt).empty();
-        }
+        named = named || visible(n.is_text ? doc.text_of(id) : n.tag == Tag::img ? doc.value_of(id, Attr::alt) : "");
       },
       [](NodeId) {});
   return named;
@@ -307,14 +313,18 @@ bool has_name(const Document& doc, NodeId top) {
 // with no name (an empty anchor beside a heading, an image link whose image has no
 // description) becomes a span, keeping what is inside; an empty header cell, a data
 // cell; a definition list that is not terms and their definitions (Wikipedia indents
-// with a lone <dd>, and writes a lone <dt> as a heading) becomes plain blocks.
+// with a lone <dd>, and writes a lone <dt> as a heading) becomes plain blocks; alt text
+// of only spaces is empty (a screen reader would read the file name instead).
 void plain_where_empty(Document& doc, NodeId body) {
   std::vector<NodeId> found;
   walk(
       doc, body,
       [&](NodeId id) {
         Tag t = doc.node(id).tag;
-        if (!doc.node(id).is_text && (t == Tag::a || t == Tag::th || t == Tag::dl)) found.push_back(id);
+        if (doc.node(id).is_text) return;
+        std::string_view alt = t == Tag::img ? doc.value_of(id, Attr::alt) : "";
+        if (!alt.empty() && !visible(alt)) doc.set(id, Attr::alt, "");
+        if (t == Tag::a || t == Tag::th || t == Tag::dl) found.push_back(id);
       },
       [](NodeId) {});
   for (NodeId id : found) {
@@ -329,7 +339,7 @@ void plain_where_empty(Document& doc, NodeId body) {
     for (NodeId c = doc.node(id).first_child; c != kNone; c = doc.node(c).next) {
       const Node& n = doc.node(c);
       if (n.is_text) {
-        proper = proper && !has_name(doc, c);  // white space only
+        proper = proper && !visible(doc.text_of(c));
       } else if (n.tag == Tag::div) {
         for (NodeId g = n.first_child; g != kNone; g = doc.node(g).next) items.push_back(g);
       } else {
@@ -384,7 +394,8 @@ void contents(Document& doc, const std::vector<NodeId>& headings) {
   doc.open(Tag::ol);
   for (NodeId h : headings) {
     int level = heading_level(doc.node(h).tag);
-    if (level > 3) continue;
+    // A heading that is only a picture would be an empty link.
+    if (level > 3 || !visible(doc.text_content(h))) continue;
     doc.open(Tag::li);
     if (level == 3) doc.set(Attr::class_, "lede-toc-sub");
     doc.open(Tag::a);

@@ -184,6 +184,9 @@ TEST_CASE("what would leave a screen reader with nothing is made plain") {
         "<p><span><img loading=\"lazy\" decoding=\"async\" referrerpolicy=\"no-referrer\" src=\"a.jpg\" alt=\"\"></span></p>");
   CHECK(body("<p><a href='https://a.example/'><img src='a.jpg' alt='A'></a> <a href='/b'> B </a></p>").find("<span") ==
         std::string::npos);
+  // Alt text of only spaces (no-break spaces too) is empty, and no name.
+  CHECK(body("<p><a href='/f'><img src='a.jpg' alt='&nbsp; '></a></p>") ==
+        "<p><span><img loading=\"lazy\" decoding=\"async\" referrerpolicy=\"no-referrer\" src=\"a.jpg\" alt=\"\"></span></p>");
   // An empty header cell is a data cell.
   CHECK(body("<table><tr><th></th><th>H</th></tr></table>").find("<td></td><th>H</th>") != std::string::npos);
   // Definition lists that are not terms with definitions become plain blocks.

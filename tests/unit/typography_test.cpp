@@ -90,6 +90,10 @@ TEST_CASE("a table of contents for three or more sections, before the body") {
                   "href=\"#lede-one-a\">One.a</a></li><li><a href=\"#lede-two\">Two</a></li><li class=\"lede-toc-sub\">"
                   "<a href=\"#lede-deep\">deep</a></li></ol></nav><div class=\"lede-body\">") != std::string::npos);
   CHECK(test::render(R"j({"title":"T","body":"## One\n\n## Two"})j").find("lede-toc") == std::string::npos);
+  // A heading that is only a picture has no entry: it would be an empty link.
+  html = test::render(R"j({"title":"T","body":"## One\n\n## ![Two](t.png)\n\n## Three\n\n## Four"})j");
+  CHECK(html.find("href=\"#lede-section\"") == std::string::npos);
+  CHECK(html.find("href=\"#lede-four\">Four</a>") != std::string::npos);
 }
 
 TEST_CASE("the first paragraph is dropped when it repeats the dek") {
