@@ -1,6 +1,5 @@
 // Writes docs/screenshots/*.png: the seed article in each theme at phone (390×844) and
-// desktop (1280×900) widths, plus the display settings, both panels on a phone and at
-// 400 % zoom, read-aloud and the overlay.
+// desktop (1280×900) widths, plus the display settings, read-aloud and the overlay.
 //   ./build-wasm.sh screenshots     (or: node tests/browser/screenshots.mjs, after a build)
 import { mkdirSync } from 'node:fs';
 import { launch, startServer, root } from './helpers.mjs';
