@@ -3,8 +3,8 @@
 // for real (xdotool, to a headful Firefox on its own Xvfb), opens pages of
 // mozilla/readability's test corpus in the reader, served plain, behind a strict CSP (no
 // 'wasm-unsafe-eval') and with Trusted Types enforced; Escape and a real click on ×
-// close it; the focus comes back and the page is left as it was; a page that is not an
-// article gets the notice. The same extension as in Chromium (extension.test.mjs): one
+// close it; the focus comes back and the page is left as it was; a theme chosen is there
+// the next time (chrome.storage.sync); a page that is not an article gets the notice. The same extension as in Chromium (extension.test.mjs): one
 // manifest, no test-only code in it.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -124,6 +124,31 @@ describe('the extension in Firefox', () => {
       assert.deepEqual(errors, []);
     });
   }
+
+  test('a theme chosen in the reader is kept in chrome.storage.sync: there the next time, not in the page', async () => {
+    await ext.page.goto(`${origin()}/plain/aclu/source.html`);
+    await ext.focusPage();
+    const before = await settled();
+    await ext.press();
+    assert.equal((await ext.waitFor('reader')).theme, 'auto');
+    await ext.inReader(() => {
+      const r = document.querySelector('lede-reader').shadowRoot;
+      r.querySelector('[data-act=display]').click();
+      const select = r.querySelector('select[name=theme]');
+      select.value = 'sepia';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    assert.equal((await ext.view()).theme, 'sepia');
+    await ext.key('Escape'); // the settings
+    await ext.key('Escape'); // the reader
+    assert.ok(await ext.waitClosed());
+    assert.equal(await outerHTML(), before);
+    await ext.press();
+    assert.equal((await ext.waitFor('reader')).theme, 'sepia', 'the choice is there the next time');
+    await ext.key('Escape');
+    assert.ok(await ext.waitClosed());
+    assert.equal(await ext.page.evaluate(() => localStorage.getItem('lede:prefs')), null, "the page's storage is untouched");
+  });
 
   test('a page that is not an article: the notice, Escape closes it', async () => {
     await ext.page.goto(`${origin()}/fixtures/form.html`);

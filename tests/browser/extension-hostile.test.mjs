@@ -81,22 +81,26 @@ describe(`the extension on a hostile page (${engine})`, () => {
     assert.equal(await outerHTML(), before, 'the page is as it was');
   });
 
-  test('(a) attributes set on what the extension adds: the reader shows the article unchanged, or is gone', async () => {
-    const before = await openOn('?attack=attributes');
-    // The page set src, srcdoc, style, mode, state... on the extension's element as soon
-    // as it appeared. Whatever the reader does about it, it never shows something else.
-    await sleep(1500);
-    const now = await outerHTML();
-    if (now !== before) {
-      // Still there: it must be the article, untouched (no error, no page content).
-      await assertArticleShown();
-      await ext.key('Escape');
-      assert.ok(await ext.waitClosed());
-      assert.equal(await outerHTML(), before, 'the page is as it was');
-    } else {
-      assert.equal(await ext.view(), null, 'the reader is gone, and the page is as it was');
-    }
-  });
+  for (const attack of ['attributes', 'navigate']) {
+    const what = attack === 'attributes' ? 'attributes set on what the extension adds' : 'the frame navigated by the page';
+    test(`(a) ${what}: the reader shows the article unchanged, or is gone`, async () => {
+      const before = await openOn(`?attack=${attack}`);
+      // attributes: the page set src, srcdoc, style, mode, state... on the extension's
+      // element as soon as it appeared. navigate: the page sent the frame, once loaded, to
+      // a page of its own. Whatever the reader does about it, it never shows something else.
+      await sleep(1500);
+      const now = await outerHTML();
+      if (now !== before) {
+        // Still there: it must be the article, untouched (no error, no page content).
+        await assertArticleShown();
+        await ext.key('Escape');
+        assert.ok(await ext.waitClosed());
+        assert.equal(await outerHTML(), before, 'the page is as it was');
+      } else {
+        assert.equal(await ext.view(), null, 'the reader is gone, and the page is as it was');
+      }
+    });
+  }
 
   test('(b) no reader event, preference or article data reaches the page', async () => {
     const before = await openOn();
