@@ -132,18 +132,20 @@ test('every toolbar control works from the keyboard and changes what is computed
   const { page, clean, close } = await open();
   const before = await look(page);
   assert.equal(before.theme, 'auto');
-  assert.equal(before.fontSize, 18.4);
+  assert.equal(before.fontSize, 18);
 
   // Tab order: the host's button, then the toolbar.
   assert.deepEqual(await tabTo(page, 'Aa Display'), ['Read in overlay', 'Aa Display']);
   await page.keyboard.press('Enter');
   const display = page.getByRole('button', { name: 'Aa Display' });
   assert.equal(await display.getAttribute('aria-expanded'), 'true');
-  // Every control of the panel is reachable by Tab, in order.
-  assert.deepEqual(await tabTo(page, 'Reset'), ['Listen', 'Smaller', 'Larger', 'font', 'lineHeight', 'width', 'theme', 'Reset']);
+  // Every control of the panel is reachable by Tab, in order, right after its button.
+  assert.deepEqual(await tabTo(page, 'Reset'), ['Smaller', 'Larger', 'font', 'lineHeight', 'letterSpacing', 'wordSpacing', 'width', 'theme', 'Reset']);
 
   await page.keyboard.press('Shift+Tab'); // theme
   await page.keyboard.press('Shift+Tab'); // width
+  await page.keyboard.press('Shift+Tab'); // wordSpacing
+  await page.keyboard.press('Shift+Tab'); // letterSpacing
   await page.keyboard.press('Shift+Tab'); // lineHeight
   await page.keyboard.press('Shift+Tab'); // font
   await page.keyboard.press('Shift+Tab'); // Larger
@@ -169,6 +171,8 @@ test('every toolbar control works from the keyboard and changes what is computed
   await page.keyboard.press('ArrowDown'); // normal → loose
   assert.equal((await look(page)).lineHeight, 38); // 1.9 × 20px
 
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
   await page.keyboard.press('Tab'); // width
   const normalWidth = (await look(page)).width;
   await page.keyboard.press('ArrowUp'); // normal → narrow
@@ -199,14 +203,14 @@ test('every toolbar control works from the keyboard and changes what is computed
     ['width', 'narrow'], ['width', 'normal'], ['width', 'wide'],
     ['theme', 'light'], ['theme', 'sepia'], ['theme', 'dark'], ['theme', 'contrast'],
   ]);
-  assert.deepEqual(changes.at(-1).prefs, { theme: 'contrast', font: 'sans', fontSize: 20, lineHeight: 1.9, width: 'wide' });
+  assert.deepEqual(changes.at(-1).prefs, { theme: 'contrast', font: 'sans', fontSize: 20, lineHeight: 1.9, letterSpacing: null, wordSpacing: null, width: 'wide' });
 
   // Reset brings back the embedder's defaults; Escape closes the panel onto its button.
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   now = await look(page);
-  assert.deepEqual([now.theme, now.fontSize], ['auto', 18.4]);
-  assert.deepEqual((await events(page, 'lede-change')).at(-1), { name: null, value: null, prefs: { theme: 'auto', font: 'serif', fontSize: null, lineHeight: null, width: 'normal' } });
+  assert.deepEqual([now.theme, now.fontSize], ['auto', 18]);
+  assert.deepEqual((await events(page, 'lede-change')).at(-1), { name: null, value: null, prefs: { theme: 'auto', font: 'serif', fontSize: null, lineHeight: null, letterSpacing: null, wordSpacing: null, width: 'normal' } });
   await page.keyboard.press('Escape');
   assert.equal(await focused(page), 'Aa Display');
   assert.equal(await display.getAttribute('aria-expanded'), 'false');
@@ -690,7 +694,7 @@ test('attributes, properties and mount() options; no-toolbar keeps the native au
   assert.equal(result.toolbar, false);
   assert.equal(result.nativeAudio, true);
   assert.equal(result.audio, `${server.origin}/web/articles/media/once-enemies-listen.wav`);
-  assert.deepEqual(result.ready, [{ theme: 'sepia', font: 'sans', fontSize: 22, lineHeight: null, width: 'narrow' }]);
+  assert.deepEqual(result.ready, [{ theme: 'sepia', font: 'sans', fontSize: 22, lineHeight: null, letterSpacing: null, wordSpacing: null, width: 'narrow' }]);
   assert.deepEqual(result.after, [false, true, false, '24px', '24', false, 'normal']);
   assert.deepEqual(result.parts, ['rgb(1, 2, 3)', '40px', 'frame theme-sepia']);
   await clean();
