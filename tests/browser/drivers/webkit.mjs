@@ -418,7 +418,9 @@ Promise.resolve().then(() => ${call}).then((v) => done(out({ ok: enc(v) })), (e)
   }
 
   async waitForFunction(fn, arg, { timeout = 30000 } = {}) {
-    await poll(() => this.evaluate(fn, arg), { timeout, what: `function ${String(fn).slice(0, 80)}` });
+    // Truthiness is judged in the page, as Playwright does: a function or a node is truthy.
+    const check = () => this.#run(`Promise.resolve((${fn}).call(null, arguments[0])).then((v) => !!v)`, arg);
+    await poll(check, { timeout, what: `function ${String(fn).slice(0, 80)}` });
   }
 
   waitForTimeout(ms) { return sleep(ms); }
