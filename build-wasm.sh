@@ -2,7 +2,8 @@
 # Lede's one entry point.
 #   ./build-wasm.sh          set up, build the native CLI (build/native/lede) and the wasm (web/dist/)
 #   ./build-wasm.sh test     ... then run the unit tests (ctest, plain and under ASan+UBSan),
-#                            each fuzzer for 20 s, and the browser tests (Chromium)
+#                            each fuzzer for 20 s, and the browser tests in Chromium, Firefox
+#                            and WebKit (tests/browser/run.mjs; README.md, "Engines")
 #   ./build-wasm.sh fuzz [S] set up, build the fuzzers and run each for S seconds (default 600)
 #   ./build-wasm.sh extension    ... then assemble the browser extension: build/extension/
 #                            (load it unpacked) and build/lede-extension.zip (docs/extension.md)
@@ -164,7 +165,8 @@ case "${1:-build}" in
     build_fuzz
     run_fuzz 20 short
     build_extension # tests/browser/extension.test.mjs loads it
-    node --test tests/browser/
+    # Each engine's run of the suite, two at a time; any engine's failure fails the step.
+    node tests/browser/run.mjs
     ;;
   bench)
     setup
