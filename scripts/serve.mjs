@@ -29,7 +29,7 @@ const TYPES = {
 export const testHooks = { request: null, html: null };
 
 /**
- * Serves files under `root`. `headers(pathname)` may add response headers (the tests
+ * Serves files under `root`. `headers(pathname, url)` may add response headers (the tests
  * use it for Content-Security-Policy); `routes` maps a path to a handler(req, res) for
  * tests that need slow or failing responses.
  */
@@ -61,7 +61,7 @@ export function serve(root, { port = 0, headers = () => ({}), routes = {} } = {}
         'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
         'accept-ranges': 'bytes',
-        ...headers(url.pathname),
+        ...headers(url.pathname, url),
       };
       // Byte ranges, so that audio can seek: "bytes=START-END", "bytes=START-", "bytes=-N".
       const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');

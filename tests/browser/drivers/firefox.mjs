@@ -113,7 +113,8 @@ class FirefoxContext {
   }
 
   async newPage() {
-    const raw = await this.raw.newPage();
+    // A window each: a background tab gets no animation frames.
+    const raw = await this.raw.newPage({ type: 'window' });
     const page = new FirefoxPage(this, raw);
     await raw.setViewport(this.viewport);
     if (Object.keys(this.overrides).length) await this.browser.setOverrides(raw.mainFrame()._id, this.overrides);
