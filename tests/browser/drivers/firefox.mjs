@@ -168,7 +168,12 @@ class FirefoxPage {
   }
 
   evaluate(fn, arg) {
-    return typeof fn === 'string' ? this.raw.evaluate(fn) : this.raw.evaluate(fn, arg);
+    if (typeof fn === 'string') return this.raw.evaluate(fn);
+    // BiDi hands back class instances (an utterance, an EventTarget) as undefined; Playwright
+    // copies their own properties. So does this, in the page, before the value crosses.
+    // eslint-disable-next-line no-new-func -- node side: puppeteer sends its source to the page
+    const call = new Function('arg', `return Promise.resolve((${fn}).call(null, arg)).then(${plain})`);
+    return this.raw.evaluate(call, arg);
   }
 
   evaluateRaw(body, arg) {
@@ -232,4 +237,20 @@ class FirefoxPage {
     this.raw.on(event, map[event]);
     return this;
   }
+}
+
+/** Runs in the page: a value as Playwright would hand it back (own properties of objects). */
+function plain(value) {
+  const seen = new Set();
+  const copy = (v) => {
+    if (v === null || typeof v !== 'object' || v instanceof Date || v instanceof RegExp) return v;
+    if (v instanceof Node) return {};
+    if (seen.has(v)) return undefined;
+    seen.add(v);
+    if (Array.isArray(v)) return v.map(copy);
+    const out = {};
+    for (const k of Object.keys(v)) out[k] = copy(v[k]);
+    return out;
+  };
+  return copy(value);
 }
