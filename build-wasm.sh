@@ -10,7 +10,8 @@
 #   ./build-wasm.sh serve    ... then serve web/ on http://127.0.0.1:${PORT:-8080}/
 #   ./build-wasm.sh serve DIR    ... or serve DIR (e.g. a site built by `lede site`)
 #   ./build-wasm.sh screenshots  ... then write docs/screenshots/*.png (each theme, phone and desktop,
-#                            the page using the npm package, and the extension's overlay)
+#                            the seed article in each engine, the page using the npm package,
+#                            and the extension's overlay)
 #   ./build-wasm.sh bench    ... then run the benchmarks (bench/, docs/performance.md): native
 #                            (Google Benchmark, md2html), browser (Chromium), cold start, size,
 #                            peak heap; prints a summary against the targets. Not a test: it
@@ -194,7 +195,7 @@ case "${1:-build}" in
     setup
     build_native
     build_wasm
-    node tests/browser/screenshots.mjs
+    for engine in chromium firefox webkit; do LEDE_ENGINE=$engine node tests/browser/screenshots.mjs; done
     LEDE_SCREENSHOTS=1 node --test tests/browser/package.test.mjs # docs/screenshots/npm-package.png
     build_extension
     node tests/browser/extension-screenshot.mjs

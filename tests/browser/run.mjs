@@ -21,6 +21,7 @@ export const ENGINE_FILES = {
   'memory.test.mjs': { engines: ['chromium'], why: 'no browser: wasm in node' },
   'size.test.mjs': { engines: ['chromium'], why: 'no browser: file sizes' },
   'docs.test.mjs': { engines: ['chromium'], why: 'no browser: docs against the code' },
+  'engines.test.mjs': { engines: ['chromium'], why: 'no browser: this table against the README' },
   // Chromium's extension APIs (service worker, chrome.scripting) through Playwright.
   'extension.test.mjs': { engines: ['chromium'], why: 'the extension in Chromium; Firefox is a separate test' },
   // 130 pages × Readability + Lede: the engine-specific part (the DOM Lede builds) is
