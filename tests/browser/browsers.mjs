@@ -40,11 +40,14 @@ export const chromiumArgs = [
 /**
  * Launches the engine under test. `onlyLocal`: every host but 127.0.0.1 fails at once
  * (hermetic corpus runs); `autoplay`: media may play without a user gesture;
+ * `media: false`: WebKit leaves media elements unloaded (WebKitGTK starts a GStreamer
+ * pipeline for every <audio>, 160 ms apiece, where the others take a few ms: a corpus
+ * run that shows thousands of them needs it; the other engines ignore it);
  * `chromiumArgs`: more command-line switches, for Chromium only.
  */
-export async function launch({ onlyLocal = false, autoplay = false, chromiumArgs: extra = [] } = {}) {
+export async function launch({ onlyLocal = false, autoplay = false, media = true, chromiumArgs: extra = [] } = {}) {
   if (engine === 'firefox') return (await import('./drivers/firefox.mjs')).launchFirefox({ onlyLocal, autoplay });
-  if (engine === 'webkit') return (await import('./drivers/webkit.mjs')).launchWebKit({ onlyLocal, autoplay });
+  if (engine === 'webkit') return (await import('./drivers/webkit.mjs')).launchWebKit({ onlyLocal, autoplay, media });
   const args = [...chromiumArgs, ...extra];
   if (onlyLocal) args.push('--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1');
   if (autoplay) args.push('--autoplay-policy=no-user-gesture-required');

@@ -45,6 +45,20 @@ const KEYS = {
   Home: '\uE011', End: '\uE010', PageUp: '\uE00E', PageDown: '\uE00F', ' ': ' ',
 };
 
+// ---- what this process started, stopped when it ends (even by a signal) ----
+const cleanups = new Set();
+const cleanUp = () => {
+  for (const f of cleanups) f();
+  cleanups.clear();
+};
+process.once('exit', cleanUp);
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    cleanUp();
+    process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
+  });
+}
+
 // ---- one X server for the process ----
 let display;
 function ensureDisplay() {
@@ -65,7 +79,7 @@ function ensureDisplay() {
     });
     x.once('exit', (code) => fail(new Error(`Xvfb exited (${code}): ${err}`)));
     x.once('error', fail);
-    process.once('exit', () => x.kill());
+    cleanups.add(() => x.kill());
   });
   return display;
 }
@@ -132,11 +146,11 @@ function installHooks() {
   };
 }
 
-export async function launchWebKit({ onlyLocal = false, autoplay = false } = {}) {
+export async function launchWebKit({ onlyLocal = false, autoplay = false, media = true } = {}) {
   if (!existsSync(MINIBROWSER)) throw new Error(`MiniBrowser not found at ${MINIBROWSER}: install libwebkit2gtk-4.1-0 (scripts/setup.sh)`);
   installHooks();
   await ensureDisplay();
-  return new WebKitBrowser({ onlyLocal, autoplay });
+  return new WebKitBrowser({ onlyLocal, autoplay, media });
 }
 
 class WebKitBrowser {
@@ -197,9 +211,23 @@ class WebKitContext {
     if (colorScheme === 'dark') this.args.push('--dark-mode');
     if (!javaScriptEnabled) this.args.push('--enable-javascript-markup=false');
     if (browser.options.autoplay) this.args.push('--media-playback-requires-user-gesture=false');
+    if (!browser.options.media) this.args.push('--enable-media=false');
   }
 
   async start() {
+    // A MiniBrowser that never comes up (seen once on a machine under heavy load) gets
+    // one more try with a fresh driver.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.#start();
+      } catch (e) {
+        this.kill?.();
+        if (attempt === 2) throw e;
+      }
+    }
+  }
+
+  async #start() {
     const port = await freePort();
     this.#driver = spawn(DRIVER, [`--port=${port}`], {
       env: { ...process.env, DISPLAY: await ensureDisplay() },
@@ -208,8 +236,14 @@ class WebKitContext {
     });
     let stderr = '';
     this.#driver.stderr.on('data', (d) => { stderr = (stderr + d).slice(-4000); });
-    const kill = () => { try { process.kill(-this.#driver.pid, 'SIGKILL'); } catch {} };
-    process.once('exit', kill);
+    // The driver's process group: the driver, MiniBrowser and WebKit's processes.
+    const kill = () => {
+      cleanups.delete(kill);
+      try {
+        process.kill(-this.#driver.pid, 'SIGKILL');
+      } catch {}
+    };
+    cleanups.add(kill);
     this.kill = kill;
     this.#base = `http://127.0.0.1:${port}`;
     await poll(async () => {
@@ -227,7 +261,7 @@ class WebKitContext {
       // Everything but the loopback goes to a proxy that is not there and fails at once.
       capabilities.proxy = { proxyType: 'manual', httpProxy: '127.0.0.1:9', sslProxy: '127.0.0.1:9', noProxy: ['127.0.0.1', 'localhost'] };
     }
-    const session = await this.#raw('POST', '/session', { capabilities: { alwaysMatch: capabilities } });
+    const session = await this.#raw('POST', '/session', { capabilities: { alwaysMatch: capabilities } }, 60000);
     this.#session = session.sessionId;
     this.browserVersion = session.capabilities.browserVersion;
     // Long corpus runs happen inside one evaluate.
@@ -236,9 +270,11 @@ class WebKitContext {
     this.#current = this.#spareWindow;
   }
 
-  async #raw(method, path, body) {
+  async #raw(method, path, body, timeout) {
+    if (process.env.LEDE_DEBUG) console.error(`webkit ${this.#base} ${method} ${path} ${JSON.stringify(body ?? '').slice(0, 120)}`);
     const r = await fetch(this.#base + path, {
       method,
+      signal: timeout ? AbortSignal.timeout(timeout) : undefined,
       headers: body ? { 'content-type': 'application/json; charset=utf-8' } : {},
       body: body ? JSON.stringify(body) : undefined,
     });
