@@ -173,12 +173,18 @@ class FirefoxPage {
     // copies their own properties. So does this, in the page, before the value crosses.
     // eslint-disable-next-line no-new-func -- node side: puppeteer sends its source to the page
     const call = new Function('arg', `return Promise.resolve((${fn}).call(null, arg)).then(${plain})`);
-    return this.raw.evaluate(call, arg);
+    return this.#realm().evaluate(call, arg);
   }
 
   evaluateRaw(body, arg) {
     // eslint-disable-next-line no-new-func -- node side: puppeteer sends its source to the page
-    return this.raw.evaluate(new Function(body), arg);
+    return this.#realm().evaluate(new Function(body), arg);
+  }
+
+  // With scripting off, a call into the page's own realm can hang for good right after a
+  // navigation: the driver's scripts then run in a sandbox, which sees the same DOM.
+  #realm() {
+    return this.ctx.overrides.allowJavascript === false ? this.raw.mainFrame().isolatedRealm() : this.raw.mainFrame();
   }
 
   async waitForFunction(fn, arg, { timeout = 30000 } = {}) {

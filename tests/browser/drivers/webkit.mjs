@@ -138,7 +138,7 @@ function installHooks() {
   testHooks.html = (body, req) => {
     const text = body.toString('utf8');
     const tag = `<script src="${INIT_PATH}?t=${Date.now()}"></script>`;
-    const at = /<head[^>]*>/i.exec(text);
+    const at = /<head(\s[^>]*)?>/i.exec(text);
     if (at) return Buffer.from(text.slice(0, at.index + at[0].length) + tag + text.slice(at.index + at[0].length));
     const doctype = /^\s*<!doctype[^>]*>/i.exec(text);
     const i = doctype ? doctype[0].length : 0;
