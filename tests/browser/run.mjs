@@ -1,10 +1,10 @@
-// Runs the browser suite in each engine: `node --test` once per engine with LEDE_ENGINE
-// set, on the files that engine runs (ENGINE_FILES below, the README's engine table), two
-// engines at a time. Every line is prefixed with its engine; the run fails if any engine
-// fails, and the summary names each failing engine and its failing files.
+// Runs the browser suite in each engine: every file an engine runs (ENGINE_FILES below,
+// the README's engine table) as its own `node --test` with LEDE_ENGINE set, two at a
+// time, the longest first. Every line is prefixed with its engine and file; the run fails
+// if any engine fails, and the summary names each failing engine and its failing files.
 //   node tests/browser/run.mjs                       all engines, all files
 //   node tests/browser/run.mjs --engines=firefox,webkit [FILE…]
-//   node tests/browser/run.mjs --jobs=1              one engine at a time
+//   node tests/browser/run.mjs --jobs=1              one file at a time
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, createWriteStream } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -36,27 +36,28 @@ export function filesFor(engine, only = []) {
   return chosen.filter((f) => (ENGINE_FILES[f]?.engines ?? ENGINES).includes(engine));
 }
 
-function runEngine(engine, files, log) {
+// Roughly how long each file takes (seconds, Chromium on a quiet machine): the longest
+// start first, so that two workers finish together.
+const WEIGHT = { 'fidelity.test.mjs': 200, 'security.test.mjs': 150, 'reader-ui.test.mjs': 90, 'extension.test.mjs': 90, 'site.test.mjs': 45, 'element.test.mjs': 45 };
+
+/** Runs one file in one engine; resolves to its counts. */
+function runFile(engine, file, log) {
   return new Promise((ok) => {
     const started = Date.now();
-    const child = spawn(process.execPath, ['--test', '--test-reporter=spec', ...files.map((f) => join(here, f))], {
+    const child = spawn(process.execPath, ['--test', '--test-reporter=spec', join(here, file)], {
       cwd: root,
       env: { ...process.env, LEDE_ENGINE: engine, FORCE_COLOR: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const failing = new Set();
     let pass = 0;
     let fail = 0;
     let buffer = '';
     const line = (text) => {
-      log.write(`${text}\n`);
-      process.stdout.write(`[${engine}] ${text}\n`);
-      // The spec reporter ends with "ℹ pass N" / "ℹ fail N" and lists failures under
-      // "✖ failing tests:" with the file of each.
+      log.write(`[${file}] ${text}\n`);
+      process.stdout.write(`[${engine} ${file.replace(/\.test\.mjs$/, '')}] ${text}\n`);
+      // The spec reporter ends with "ℹ pass N" and "ℹ fail N".
       const m = /^ℹ (pass|fail) (\d+)$/.exec(text.trim());
       if (m) (m[1] === 'pass' ? (pass = Number(m[2])) : (fail = Number(m[2])));
-      const f = /^test at (?:file:\/\/)?\S*?([\w-]+\.test\.mjs):\d+:\d+$/.exec(text.trim());
-      if (f) failing.add(f[1]);
     };
     const take = (chunk) => {
       buffer += chunk;
@@ -68,7 +69,7 @@ function runEngine(engine, files, log) {
     child.stderr.on('data', take);
     child.on('close', (code) => {
       if (buffer) line(buffer);
-      ok({ engine, code, pass, fail, failing: [...failing], seconds: (Date.now() - started) / 1000 });
+      ok({ engine, file, code, pass, fail, seconds: (Date.now() - started) / 1000 });
     });
   });
 }
@@ -83,27 +84,34 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const logs = join(root, 'build', 'test-logs');
   mkdirSync(logs, { recursive: true });
   const started = Date.now();
-  const queue = engines.map((e) => ({ engine: e, files: filesFor(e, only) })).filter((q) => q.files.length);
+  // Every (engine, file), longest first; `jobs` of them at a time.
+  const queue = engines.flatMap((engine) => filesFor(engine, only).map((file) => ({ engine, file })))
+    .sort((a, b) => (WEIGHT[b.file] ?? 20) - (WEIGHT[a.file] ?? 20));
+  const streams = Object.fromEntries(engines.map((e) => [e, createWriteStream(join(logs, `browser-${e}.log`))]));
   const results = [];
   await Promise.all(Array.from({ length: jobs }, async () => {
     while (queue.length) {
-      const { engine, files } = queue.shift();
-      const log = createWriteStream(join(logs, `browser-${engine}.log`));
-      results.push(await runEngine(engine, files, log));
-      log.end();
+      const { engine, file } = queue.shift();
+      results.push(await runFile(engine, file, streams[engine]));
     }
   }));
+  for (const s of Object.values(streams)) s.end();
   console.log('\nbrowser tests by engine (logs in build/test-logs/browser-ENGINE.log):');
   let pass = 0;
   let fail = 0;
-  for (const r of results.sort((a, b) => engines.indexOf(a.engine) - engines.indexOf(b.engine))) {
-    pass += r.pass;
-    fail += r.fail;
-    const failed = r.code !== 0;
-    console.log(`  ${r.engine.padEnd(8)} ${failed ? 'FAILED' : 'ok    '} ${r.pass} passed, ${r.fail} failed in ${r.seconds.toFixed(0)} s${r.failing.length ? ` (${r.failing.join(', ')})` : ''}`);
+  const bad = [];
+  for (const engine of engines) {
+    const mine = results.filter((r) => r.engine === engine);
+    if (!mine.length) continue;
+    const sum = (k) => mine.reduce((n, r) => n + r[k], 0);
+    const failing = mine.filter((r) => r.code !== 0).map((r) => r.file);
+    pass += sum('pass');
+    fail += sum('fail');
+    if (failing.length) bad.push(engine);
+    console.log(`  ${engine.padEnd(8)} ${failing.length ? 'FAILED' : 'ok    '} ${sum('pass')} passed, ${sum('fail')} failed, ` +
+      `${mine.length} files, ${sum('seconds').toFixed(0)} s of test time${failing.length ? ` (failing: ${failing.join(', ')})` : ''}`);
   }
-  const bad = results.filter((r) => r.code !== 0).map((r) => r.engine);
-  console.log(`browser tests: ${((Date.now() - started) / 1000).toFixed(0)} s wall time${bad.length ? `; FAILED in ${bad.join(', ')}` : ''}`);
+  console.log(`browser tests: ${((Date.now() - started) / 1000).toFixed(0)} s wall time, ${jobs} files at a time${bad.length ? `; FAILED in ${bad.join(', ')}` : ''}`);
   console.log(`${pass} passed, ${fail} failed`);
   process.exit(bad.length ? 1 : 0);
 }
