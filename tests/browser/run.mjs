@@ -24,6 +24,10 @@ export const ENGINE_FILES = {
   'engines.test.mjs': { engines: ['chromium'], why: 'no browser: this table against the README' },
   // Chromium's extension APIs (service worker, chrome.scripting) through Playwright.
   'extension.test.mjs': { engines: ['chromium'], why: 'the extension in Chromium; Firefox is a separate test' },
+  // WebKitGTK's MiniBrowser loads no extensions.
+  'extension-hostile.test.mjs': { engines: ['chromium', 'firefox'], why: 'extensions: Chromium and Firefox only' },
+  // Launches its own headful Firefox on its own X server and presses the shortcut with xdotool.
+  'extension-firefox.test.mjs': { engines: ['firefox'], why: 'the extension in Firefox' },
   // 130 pages × Readability + Lede: the engine-specific part (the DOM Lede builds) is
   // covered by core, security and commonmark in every engine; this measures fidelity of
   // the content, which does not depend on the engine, against time bounds set in Chromium.
@@ -38,7 +42,7 @@ export function filesFor(engine, only = []) {
 
 // Roughly how long each file takes (seconds, Chromium on a quiet machine): the longest
 // start first, so that two workers finish together.
-const WEIGHT = { 'fidelity.test.mjs': 80, 'security.test.mjs': 150, 'reader-ui.test.mjs': 90, 'extension.test.mjs': 90, 'site.test.mjs': 45, 'element.test.mjs': 45 };
+const WEIGHT = { 'fidelity.test.mjs': 80, 'security.test.mjs': 150, 'reader-ui.test.mjs': 90, 'extension.test.mjs': 90, 'extension-firefox.test.mjs': 60, 'extension-hostile.test.mjs': 40, 'site.test.mjs': 45, 'element.test.mjs': 45 };
 
 /** Runs one file in one engine; resolves to its counts. */
 function runFile(engine, file, log) {
