@@ -36,6 +36,12 @@ struct Options {
   // Links that leave the page get rel="noopener noreferrer"; with this set also
   // "nofollow ugc", for articles the host does not vouch for.
   bool nofollow = false;
+  // Which article of a feed or a list (JSON Feed, RSS, Atom, a WordPress list) to read:
+  // "" the first; a number is an index from 0 ("2" is the third) when there is an item
+  // there; anything else (or a number past the last index) an item's id, url or slug
+  // (see list_items()). An input that holds one article is a list of one. No such item
+  // is an error.
+  std::string item;
 };
 
 // Stable identifiers: they cross the wasm boundary as numbers and tests match them.
@@ -87,7 +93,10 @@ struct OpStream {
 };
 Result render_ops(std::string_view json, OpStream& out, const Options& = {});
 
-// Every problem in the article, without rendering.
+// Every problem in the article, without rendering. Stricter than rendering: a member
+// of Lede's own format that cannot be read (a date that is not one, a number where a
+// string belongs) is an error here, while the render functions leave it out with a
+// warning. In other formats it is a warning either way.
 Result validate(std::string_view json, const Options& = {});
 
 // The article in Lede's own JSON (docs/article-json.md), whatever format it came in:
@@ -95,6 +104,21 @@ Result validate(std::string_view json, const Options& = {});
 Result convert(std::string_view json, std::string& lede_json, const Options& = {});
 
 // The input formats Lede reads; see src/input/formats.hpp for how each is recognised.
-const char* detected_format(std::string_view json, const Options& = {});
+// "Lede", "Readability", "JSON Feed", "WordPress", "schema.org", "Apple News", "RSS",
+// "Atom", or "" when the input is neither JSON nor XML.
+const char* detected_format(std::string_view input, const Options& = {});
+
+// One article of a feed or list, as Options::item names it.
+struct Item {
+  std::string id;     // the item's own id (JSON Feed id, RSS guid, Atom id, WordPress id)
+  std::string url;    // its link, as the feed gives it
+  std::string slug;   // unique in the input: lowercase ASCII letters, digits and '-',
+                      // with a letter; "" when nothing gives one (name it by its index)
+  std::string title;  // as shown
+};
+
+// The articles `input` holds, in order: one per item of a feed (JSON Feed, RSS, Atom)
+// or a WordPress list, one for any other article. items[i] is Options::item = "i".
+Result list_items(std::string_view input, std::vector<Item>& items, const Options& = {});
 
 }  // namespace lede

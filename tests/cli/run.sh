@@ -56,12 +56,22 @@ lines err 1
 [ -s "$tmp/out" ] && fail "a failed render printed output"
 
 printf '{"title": "T", "related": [{"title": "a"}, {"title": "b"}, {"title": "c"}, {"title": "d", "url": 3}]}' >"$tmp/schema.json"
-expect 1 - render "$tmp/schema.json"
+# One field that cannot be read costs the field, not the article: rendered with a
+# warning, and an error for lede validate, which checks the article JSON itself.
+expect 0 - render "$tmp/schema.json"
+is err "lede: $tmp/schema.json: warning: related[3].url: expected a string"
+has out '<span>d</span>'
+expect 1 - validate "$tmp/schema.json"
 is err "lede: $tmp/schema.json: related[3].url: expected a string"
+
+printf '{"title": "T", "published": "not a date", "body": "Kept."}' >"$tmp/date.json"
+expect 0 - render "$tmp/date.json"
+is err "lede: $tmp/date.json: warning: published: expected an ISO 8601 date such as 2026-01-27 or 2026-01-27T09:30:00Z"
+has out '<p>Kept.</p>'
 
 printf '{"title": 1, "dir": "up", "tags": "x"}' >"$tmp/many.json"
 expect 1 - render "$tmp/many.json"
-is err "lede: $tmp/many.json: title: expected a string (and 2 more: see lede validate)"
+is err "lede: $tmp/many.json: title: expected a string"
 expect 1 - validate "$tmp/many.json"
 lines err 3
 has err "lede: $tmp/many.json: dir: expected \"ltr\", \"rtl\" or \"auto\""

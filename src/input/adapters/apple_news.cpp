@@ -3,9 +3,6 @@
 // chapter, header, aside) are read for the components inside them. Text comes in the
 // component's `format`: none (plain text), markdown or html. Styles, layouts,
 // `additions` and `inlineTextStyles` only decide looks and are ignored.
-#include <algorithm>
-#include <numeric>
-
 #include "input/adapters/adapters.hpp"
 
 namespace lede {
@@ -106,7 +103,7 @@ class Reader {
     if (role == "author") {
       std::string name = adapt::plain(adapt::string(c, "text"));
       if (name.compare(0, 3, "By ") == 0) name.erase(0, 3);
-      if (!name.empty()) a_.authors.push_back(Author{name, ""});  // named once: see unique()
+      if (!name.empty()) a_.authors.push_back(Author{name, ""});  // named once: see read_apple_news()
       return;
     }
     if (role == "body" || role == "text") {
@@ -192,24 +189,6 @@ class Reader {
   bool text_seen_ = false;
 };
 
-// Each author once, in the order first named: metadata.authors and the author
-// components often name the same people. Sorted, not compared with every author before
-// (30,000 author components took 1 s that way), nor hashed (a hash set was a quarter of
-// the time at 8 MB, missing the cache on every name).
-void unique(std::vector<Author>& authors) {
-  std::vector<std::size_t> order(authors.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t x, std::size_t y) { return authors[x].name < authors[y].name; });
-  std::vector<bool> repeated(authors.size());
-  for (std::size_t i = 1; i < order.size(); ++i)
-    repeated[order[i]] = authors[order[i]].name == authors[order[i - 1]].name;
-  std::size_t kept = 0;
-  for (std::size_t i = 0; i < authors.size(); ++i)
-    if (!repeated[i] && kept++ != i) authors[kept - 1] = std::move(authors[i]);
-  authors.resize(kept);
-}
-
 }  // namespace
 
 void read_apple_news(const JsonValue& json, Article& a, std::vector<Problem>& problems) {
@@ -219,6 +198,7 @@ void read_apple_news(const JsonValue& json, Article& a, std::vector<Problem>& pr
   a.lang = adapt::language(f, "language");
   f.object("metadata", [&](Fields& m) {
     a.url = adapt::url(m, "canonicalURL", UrlKind::link);
+    a.base = a.url;
     a.published = adapt::date(m, "datePublished");
     a.updated = adapt::date(m, "dateModified");
     if (a.dek.empty()) a.dek = adapt::plain(adapt::string(m, "excerpt"));
@@ -232,7 +212,8 @@ void read_apple_news(const JsonValue& json, Article& a, std::vector<Problem>& pr
   });
   Reader reader(a, problems);
   reader.components(f, 0);
-  unique(a.authors);
+  // metadata.authors and the author components often name the same people.
+  adapt::drop_repeats(a.authors, [](const Author& x) -> const std::string& { return x.name; });
   adapt::require_title(a, "title", problems);
 }
 

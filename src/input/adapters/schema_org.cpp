@@ -133,7 +133,7 @@ void read_schema_org(const JsonValue& json, Article& a, std::vector<Problem>& pr
 
   std::string url = url_of(g, node.find("url"));
   if (url.empty()) url = url_of(g, node.find("mainEntityOfPage"));
-  if (check_url(url, UrlKind::link)) a.url = url;
+  if (check_url(url, UrlKind::link)) a.url = a.base = url;
 
   if (const JsonValue* lang = node.find("inLanguage")) {
     std::string tag = lang->type == T::string ? lang->string : text(g.resolve(*lang), "alternateName");
