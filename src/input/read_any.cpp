@@ -18,7 +18,7 @@ bool needs_adapter(const JsonValue& json) {
   static const char* const kMarkers[] = {"@context", "@type",       "@graph",   "content_html", "content_text",
                                          "components", "content",   "textContent", "items",   "entries",
                                          "posts",    "articles",    "data",     "contents",     "html",
-                                         "articleBody", "text"};
+                                         "articleBody", "text",     "_embedded"};
   for (std::size_t i = 0; i < json.keys.size(); ++i) {
     const char* key = json.keys[i].c_str();
     for (const char* marker : kMarkers)

@@ -100,7 +100,9 @@ void header(const Article& a, const ReadingTime* reading, bool show_dek, Documen
     doc.set(Attr::class_, "lede-meta");
     if (has_byline) byline(a, doc);
     time_element(doc, a.published, "lede-published");
-    if (!a.updated.empty()) {
+    // An update on the day it was published would read as the same date twice.
+    bool same_day = a.published.size() >= 10 && a.updated.compare(0, 10, a.published, 0, 10) == 0;
+    if (!a.updated.empty() && !same_day) {
       doc.open(Tag::span);
       doc.set(Attr::class_, "lede-updated");
       doc.text("Updated ");
@@ -308,9 +310,11 @@ std::string collapse_spaces(std::string_view s) {
 // which runs the lines of "ipsum<br>dolor" together into "ipsumdolor": there the
 // paragraph stays and the dek goes, so no words are lost.
 bool drop_repeated_dek(const Article& a, Document& doc, NodeId body) {
+  if (a.dek.empty()) return true;
+  // The first paragraph, after anything without text (a linked lead photo in a feed).
   NodeId first = doc.node(body).first_child;
-  if (a.dek.empty() || first == kNone || doc.node(first).is_text || doc.node(first).tag != Tag::p)
-    return true;
+  while (first != kNone && collapse_spaces(doc.text_content(first)).empty()) first = doc.node(first).next;
+  if (first == kNone || doc.node(first).is_text || doc.node(first).tag != Tag::p) return true;
   if (collapse_spaces(doc.text_content(first)) != collapse_spaces(a.dek)) return true;
   bool line_break = false;
   walk(

@@ -340,3 +340,33 @@ TEST_CASE("issue 19: XML that is not a feed, or not well-formed, or hostile, is 
   std::string html;
   CHECK(lede::render_html("<rss>                </rss>", html, small).first_error()->code == lede::ErrorCode::too_large);
 }
+
+TEST_CASE("issue 19: Apple News: each author once, the date once, a header's picture, a quote's attribution") {
+  // Apple's recipe sample: metadata.authors and an author component naming the same
+  // person, with the date in the byline's text; the date modified is the date published.
+  std::string recipe = R"({"version": "1.0", "title": "Cookies", "metadata": {
+      "authors": ["Stewart Mason"], "datePublished": "2015-05-14T10:45:00+00:00",
+      "dateModified": "2015-05-14T10:45:00+00:00"},
+    "components": [
+      {"role": "container", "style": {"fill": {"type": "image", "URL": "https://news.example/header.jpg"}}},
+      {"role": "caption", "text": "Browned butter. PHOTO: A. HARDING"},
+      {"role": "author", "text": "By Stewart Mason | May 14, 2015 | 10:45 AM"},
+      {"role": "body", "text": "Preheat the oven."},
+      {"role": "pullquote", "text": "THE MOUNTAIN STARTS TO MOVE."},
+      {"role": "author", "text": "–OLAFUR ELIASSON"}]})";
+  std::string html = html_of(recipe);
+  // Read as Apple News although "version": "1.0" is also a JSON Feed version.
+  CHECK(html.find("<span class=\"lede-byline\">By <span>Stewart Mason</span></span><time") != std::string::npos);
+  CHECK(html.find("Updated") == std::string::npos);
+  CHECK(html.find("10:45 AM") == std::string::npos);
+  CHECK(html.find("<figure class=\"lede-hero\"><img decoding=\"async\" referrerpolicy=\"no-referrer\" "
+                  "src=\"https://news.example/header.jpg\" alt=\"\"><figcaption>Browned butter. PHOTO: A. "
+                  "HARDING</figcaption></figure>") != std::string::npos);
+  CHECK(html.find("<p>–OLAFUR ELIASSON</p>") != std::string::npos);
+  CHECK(html.find("OLAFUR ELIASSON</span>") == std::string::npos);
+  // An update on a later day is still shown.
+  std::string later = recipe;
+  later.replace(later.find("\"dateModified\": \"2015-05-14"), 27, "\"dateModified\": \"2015-05-15");
+  CHECK(html_of(later).find("<span class=\"lede-updated\">Updated <time datetime=\"2015-05-15T10:45:00+00:00\">") !=
+        std::string::npos);
+}

@@ -59,6 +59,7 @@ std::string url(Fields& f, const char* key, UrlKind kind);
 
 // A whole number of pixels given as a number or a string of digits, else 0.
 unsigned pixels(const JsonValue* v);
+unsigned pixels_of(std::string_view digits);
 
 // The body as one part.
 void body(Article& a, std::string text, BodyPart::Kind kind, std::string path);

@@ -8,7 +8,9 @@
 namespace lede {
 namespace {
 
-bool atom_ns(std::string_view n) { return n == ns::atom || n == ns::atom03; }
+// Atom 1.0's namespace, Atom 0.3's, or none: feeds that forget the namespace are still
+// Atom (the feed's root says so before any of this is read).
+bool atom_ns(std::string_view n) { return n == ns::atom || n == ns::atom03 || n.empty(); }
 
 const XmlNode* field(const XmlNode& e, std::string_view name) {
   for (const XmlNode& c : e.children)
@@ -128,14 +130,19 @@ void read_atom(const XmlNode& root, const std::string& want, Article& a, std::ve
     adapt::body(a, std::move(text), k == Kind::html ? BodyPart::Kind::html : BodyPart::Kind::text, path(name));
     return true;
   };
-  bool has_body = content && add_body(*content, "content");
-  if (has_body && summary) {
+  // Out-of-line content (<content src=…>): the text is elsewhere. The summary is the
+  // standfirst and the article says where the text is.
+  bool elsewhere = content && !content->attr("src").empty() && is_blank(content->text) && !content->has_markup;
+  bool has_body = content && !elsewhere && add_body(*content, "content");
+  if (elsewhere && summary) {
+    a.dek = kind_of(*summary) == Kind::text ? adapt::plain(summary->text) : adapt::html_text(feed::html(summary));
+  } else if (has_body && summary) {
     a.dek = kind_of(*summary) == Kind::text ? adapt::plain(summary->text) : feed::dek_from_html(feed::html(summary));
     if (a.dek.size() > 400) a.dek.clear();
   } else if (!has_body && summary) {
     has_body = add_body(*summary, "summary");
   }
-  if (!has_body) {
+  if (!has_body && !elsewhere) {
     // YouTube and other video feeds: the description is in Media RSS.
     const XmlNode* group = e.child(ns::media, "group");
     const XmlNode* d = group ? group->child(ns::media, "description") : e.child(ns::media, "description");
@@ -154,6 +161,7 @@ void read_atom(const XmlNode& root, const std::string& want, Article& a, std::ve
     if (!a.title.empty()) adapt::warn(problems, path("title"), "missing: the entry's first words are its title");
   }
   adapt::require_title(a, path("title"), problems);
+  if (a.dek == a.title) a.dek.clear();
 
   a.lang = e.lang;
   if (a.lang.empty()) a.lang = root.lang;

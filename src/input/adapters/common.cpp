@@ -232,6 +232,13 @@ std::string url(Fields& f, const char* key, UrlKind kind) {
   return check_url(out, kind) ? out : std::string();
 }
 
+unsigned pixels_of(std::string_view s) {
+  if (s.empty() || s.size() > 7 || s.find_first_not_of("0123456789") != std::string_view::npos) return 0;
+  unsigned n = 0;
+  for (char c : s) n = n * 10 + static_cast<unsigned>(c - '0');
+  return n;
+}
+
 unsigned pixels(const JsonValue* v) {
   if (!v) return 0;
   if (v->type == JsonValue::Type::number && v->number >= 0 && v->number <= 1e6)
@@ -267,11 +274,22 @@ std::string html_text(std::string_view html) { return html_to_text(html); }
 
 std::string excerpt(std::string_view html) {
   std::string text = html_text(html);
-  // "… [&hellip;]" and "Continue reading" are the theme's, not the author's.
-  for (const char* tail : {" [\xE2\x80\xA6]", "[\xE2\x80\xA6]", " [...]", " Continue reading", " Read more"}) {
-    std::string_view t(tail);
-    if (text.size() >= t.size() && text.compare(text.size() - t.size(), t.size(), t) == 0)
-      text.resize(text.size() - t.size());
+  // The theme's "Continue reading “Title”" or "Read more" link at the end, then its
+  // "[…]": not the author's words.
+  for (const char* link : {"Continue reading", "Read more", "Read More"}) {
+    std::size_t at = text.rfind(link);
+    if (at != std::string::npos && at > 0 && text.size() - at <= 160) text.resize(at);
+  }
+  for (bool again = true; again;) {
+    again = false;
+    while (!text.empty() && text.back() == ' ') text.pop_back();
+    for (const char* tail : {"[\xE2\x80\xA6]", "[...]"}) {
+      std::string_view t(tail);
+      if (text.size() >= t.size() && text.compare(text.size() - t.size(), t.size(), t) == 0) {
+        text.resize(text.size() - t.size());
+        again = true;
+      }
+    }
   }
   return text;
 }

@@ -10,8 +10,9 @@ namespace {
 // Readability's content.
 struct Marker {
   const char* key;
-  char check;  // '*' any value, 's' a string, 'v' a JSON Feed version, 'i' JSON Feed
-               // items, 'a' an array, 'r' an object with "rendered"
+  char check;  // '*' any value, 's' a string, 'v' JSON Feed's version URL, 'n' a bare
+               // version number, 'i' JSON Feed items, 'a' an array, 'r' an object with
+               // "rendered", 'o' an object
   Format format;
 };
 constexpr Marker kMarkers[] = {
@@ -19,15 +20,17 @@ constexpr Marker kMarkers[] = {
     {"@graph", '*', Format::schema_org},     {"version", 'v', Format::json_feed},
     {"items", 'i', Format::json_feed},       {"content_html", '*', Format::json_feed},
     {"content_text", '*', Format::json_feed}, {"components", 'a', Format::apple_news},
+    // After Apple News: its documents say "version": "1.0" too.
+    {"version", 'n', Format::json_feed},
     {"title", 'r', Format::wordpress},       {"content", 'r', Format::wordpress},
+    {"_embedded", 'o', Format::wordpress},
     {"content", 's', Format::readability},   {"textContent", 's', Format::readability},
 };
 
 // Every version string JSON Feed has been written with: its URL (http or https, with
 // or without a trailing slash) or a bare number ("1", "1.0", "1.1").
-bool json_feed_version(const std::string& v) {
-  return v.find("jsonfeed.org/version/") != std::string::npos || v == "1" || v == "1.0" || v == "1.1";
-}
+bool json_feed_url(const std::string& v) { return v.find("jsonfeed.org/version/") != std::string::npos; }
+bool json_feed_number(const std::string& v) { return v == "1" || v == "1.0" || v == "1.1"; }
 
 // JSON Feed by its shape, when the version is missing or odd: an array of items that
 // are objects, none of them with another format's markers (an empty array counts: a
@@ -44,10 +47,12 @@ bool fits(const JsonValue& v, char check) {
   using T = JsonValue::Type;
   switch (check) {
     case 's': return v.type == T::string;
-    case 'v': return v.type == T::string && json_feed_version(v.string);
+    case 'v': return v.type == T::string && json_feed_url(v.string);
+    case 'n': return v.type == T::string && json_feed_number(v.string);
     case 'i': return json_feed_items(v);
     case 'a': return v.type == T::array;
     case 'r': return v.type == T::object && v.find("rendered");
+    case 'o': return v.type == T::object;
     default: return true;
   }
 }

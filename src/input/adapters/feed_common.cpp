@@ -11,7 +11,7 @@ namespace {
 // The root element says which feed it is: Format::lede (with an error) for neither.
 Format feed_format(const XmlNode& root, std::vector<Problem>& problems) {
   if (root.is(ns::atom, "feed") || root.is(ns::atom, "entry") || root.is(ns::atom03, "feed") ||
-      root.is(ns::atom03, "entry"))
+      root.is(ns::atom03, "entry") || root.is("", "feed"))  // Atom without its namespace
     return Format::atom;
   if (root.is("", "rss") || root.is(ns::rdf, "RDF")) return Format::rss;
   if (root.name == "html" || root.name == "HTML")
@@ -138,35 +138,41 @@ double duration(std::string_view s) {
 
 std::string person(std::string_view s) {
   std::string t = trim(s);
+  // RSS 2.0's "address (Name)"; parentheses after a name are part of it.
   std::size_t open = t.find('('), close = t.rfind(')');
-  if (open != std::string::npos && close != std::string::npos && close > open)
+  std::string before = open == std::string::npos ? std::string() : trim(t.substr(0, open));
+  if (close != std::string::npos && close > open && before.find('@') != std::string::npos &&
+      before.find(' ') == std::string::npos)
     return adapt::plain(t.substr(open + 1, close - open - 1));
   if (t.find('@') != std::string::npos && t.find(' ') == std::string::npos) return {};
   return adapt::plain(t);
 }
 
 std::string media_image(const XmlNode& item, std::string_view base) {
-  std::string thumbnail;
-  auto look = [&](const XmlNode& parent, auto& self) -> std::string {
+  // The widest image of Media RSS's contents (feeds list sizes from small to large),
+  // else the first thumbnail, else iTunes's image.
+  std::string best, thumbnail;
+  unsigned best_width = 0;
+  auto look = [&](const XmlNode& parent, auto& self) -> void {
     for (const XmlNode& c : parent.children) {
-      if (c.ns == ns::media && c.name == "group") {
-        std::string found = self(c, self);
-        if (!found.empty()) return found;
-      }
+      if (c.ns == ns::media && c.name == "group") self(c, self);
       if (c.ns == ns::media && c.name == "content") {
         std::string_view medium = c.attr("medium"), url = c.attr("url");
-        if (!url.empty() && (medium == "image" || (medium.empty() && is_image(c.attr("type"), url))))
-          return std::string(url);
+        unsigned width = adapt::pixels_of(c.attr("width"));
+        if (!url.empty() && (medium == "image" || (medium.empty() && is_image(c.attr("type"), url))) &&
+            (best.empty() || width > best_width)) {
+          best = std::string(url);
+          best_width = width;
+        }
         if (thumbnail.empty())
           if (const XmlNode* t = c.child(ns::media, "thumbnail")) thumbnail = std::string(t->attr("url"));
       }
       if (c.ns == ns::media && c.name == "thumbnail" && thumbnail.empty()) thumbnail = std::string(c.attr("url"));
       if (c.ns == ns::itunes && c.name == "image" && thumbnail.empty()) thumbnail = std::string(c.attr("href"));
     }
-    return {};
   };
-  std::string found = look(item, look);
-  if (found.empty()) found = thumbnail;
+  look(item, look);
+  std::string found = best.empty() ? thumbnail : best;
   found = resolve_url(base, trim(found));
   return check_url(found, UrlKind::image) ? found : std::string();
 }

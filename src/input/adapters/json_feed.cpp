@@ -92,12 +92,14 @@ void read_json_feed(const JsonValue& json, const std::string& want, Article& a, 
   if (is_blank(a.title)) {
     // A note or a status: JSON Feed makes the title optional.
     a.title = adapt::title_from_text(text.empty() || !is_blank(html) ? adapt::html_text(html) : text);
+    if (a.title.empty()) a.title = adapt::title_from_text(adapt::string(f, "summary"));
     if (!a.title.empty()) adapt::warn(problems, f.path_of("title"), "missing: the item's first words are its title");
   }
   adapt::require_title(a, f.path_of("title"), problems);
   a.url = adapt::url(f, "url", UrlKind::link);
   a.base = a.url;
   a.dek = adapt::plain(adapt::string(f, "summary"));
+  if (a.dek == a.title) a.dek.clear();
   a.published = adapt::date(f, "date_published");
   a.updated = adapt::date(f, "date_modified");
   a.lang = adapt::language(f, "language");

@@ -132,7 +132,10 @@ void read_rss(const XmlNode& root, const std::string& want, Article& a, std::vec
     body_path = "xhtml:body";
   }
   if (!body.empty()) {
+    // A summary beside the text is the standfirst, unless it is the text's beginning.
     if (description) a.dek = feed::dek_from_html(feed::html(description));
+    std::string start = adapt::plain(adapt::html_text(body.substr(0, 4 * a.dek.size() + 64)));
+    if (!a.dek.empty() && start.compare(0, a.dek.size(), a.dek) == 0) a.dek.clear();
   } else if (description && !is_blank(feed::html(description))) {
     body = feed::html(description);
     body_path = "description";
@@ -160,6 +163,7 @@ void read_rss(const XmlNode& root, const std::string& want, Article& a, std::vec
     if (!a.title.empty()) adapt::warn(problems, path("title"), "missing: the item's first words are its title");
   }
   adapt::require_title(a, path("title"), problems);
+  if (a.dek == a.title) a.dek.clear();  // an iTunes subtitle often repeats it
 
   std::string lang = feed::trim(feed::text(item.child(ns::dc, "language")));
   if (lang.empty() && item.lang != (f.channel ? f.channel->lang : std::string())) lang = item.lang;
@@ -198,8 +202,12 @@ void read_rss(const XmlNode& root, const std::string& want, Article& a, std::vec
   // Enclosures: the first audio one is the player, the first image the lead image.
   std::string image;
   for (const XmlNode& c : item.children) {
-    if (c.ns != item.ns || c.name != "enclosure") continue;
-    std::string url = resolve_url(a.base, feed::trim(c.attr("url")));
+    // RSS 2.0's enclosure, and RSS 1.0's enclosure module (enc:enclosure resource=…).
+    bool rss1 = c.ns == "http://purl.oclc.org/net/rss_2.0/enc#" && c.name == "enclosure";
+    if (!rss1 && (c.ns != item.ns || c.name != "enclosure")) continue;
+    std::string_view where = c.attr(rss1 ? "resource" : "url");
+    if (rss1 && where.empty()) where = c.attr(std::string(ns::rdf) + " resource");
+    std::string url = resolve_url(a.base, feed::trim(where));
     std::string_view type = c.attr("type");
     if (!a.audio && feed::is_audio(type, url)) {
       if (!check_url(url, UrlKind::media)) {

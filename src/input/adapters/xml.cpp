@@ -250,6 +250,17 @@ bool read_xml(std::string_view xml, const Limits& limits, XmlNode& root, Problem
                     std::to_string(limits.max_input_bytes) + " bytes";
     return false;
   }
+  // White space before the XML declaration is an error to XML but common in feeds
+  // (a template's blank first line): skipped, as feed readers do.
+  std::size_t lead = 0;
+  while (lead < xml.size() && (xml[lead] == ' ' || xml[lead] == '\t' || xml[lead] == '\r' || xml[lead] == '\n')) ++lead;
+  std::size_t skipped_lines = 0;
+  if (lead && xml.substr(lead, 5) == "<?xml") {
+    for (std::size_t i = 0; i < lead; ++i) skipped_lines += xml[i] == '\n';
+    xml.remove_prefix(lead);
+  } else {
+    lead = 0;
+  }
   // Expat knows ISO-8859-1 and US-ASCII itself, but browsers read both as
   // windows-1252 (its quotes and dashes at 0x80–0x9F are what such feeds mean): name
   // windows-1252 instead, which expat asks unknown_encoding() for. A byte order mark
@@ -302,6 +313,10 @@ bool read_xml(std::string_view xml, const Limits& limits, XmlNode& root, Problem
     }
   }
   XML_ParserFree(parser);
+  if (!ok) {
+    error.line += skipped_lines;  // positions in the input as given
+    error.byte += lead;
+  }
   return ok;
 }
 
