@@ -257,6 +257,40 @@ grep -q '<link>https://x.example/a%3Ab.html</link>' "$o/rss.xml" || fail "site: 
 grep -q '<pubDate>Sun, 01 Mar 2026 23:30:00 -0500</pubDate>' "$o/rss.xml" || fail "site: RSS pubDate with offset"
 grep -q '"id": "https://x.example/h%231.html"' "$o/feed.json" || fail "site: JSON Feed id not encoded"
 
+# issue 19: the publishers' corpus. Every file converts to Lede's JSON that renders the
+# same bytes as the file itself; the refused ones exit 1 with their message.
+corpus="$root/tests/corpus/publishers"
+for f in "$corpus"/rss/* "$corpus"/atom/* "$corpus"/jsonfeed/* "$corpus"/wordpress/* "$corpus"/schema-org/* "$corpus"/apple-news/*; do
+  expect 0 - render "$f"
+  cp "$tmp/out" "$tmp/original.html"
+  expect 0 - convert "$f"
+  cp "$tmp/out" "$tmp/converted.json"
+  expect 0 - render "$tmp/converted.json"
+  cmp -s "$tmp/out" "$tmp/original.html" || fail "convert: $f's Lede JSON renders differently from $f"
+done
+while IFS="$(printf '\t')" read -r name message; do
+  case "$name" in '#'* | '') continue ;; esac
+  expect 1 - render "$corpus/refused/$name"
+  has err "$message"
+  lines err 1
+done <"$corpus/refused/EXPECTED"
+
+# items and --item: a feed's items, one chosen by index, slug or id; no such item is exit 1
+guardian="$corpus/rss/guardian.rss"
+expect 0 - items "$guardian"
+lines out 2
+has out "$(printf '1\tcanada-border-library-gun-smuggling-case\thttps://www.theguardian.com/world/2018/jan/31/canada-border-library-gun-smuggling-case\t')"
+for pick in 1 canada-border-library-gun-smuggling-case https://www.theguardian.com/world/2018/jan/31/canada-border-library-gun-smuggling-case; do
+  expect 0 - render --item="$pick" "$guardian"
+  has out '<h1 class="lede-title" id="lede-title">Gun-smuggling case puts spotlight on library straddling US-Canada'
+done
+expect 0 - render "$guardian"
+has out '<h1 class="lede-title" id="lede-title">Trump State of the Union address promised unity but emphasized'
+expect 1 - render --item=7 "$guardian"
+is err "lede: $guardian: no item \"7\" (there are 2: 0 to 1, or an id, url or slug)"
+expect 1 - render --item=1 "$seed"
+has err 'no item "1": this input holds one article (item 0)'
+
 if [ "$failures" -gt 0 ]; then
   echo "cli: $failures failure(s)"
   exit 1
