@@ -25,6 +25,20 @@ if [ ${#missing[@]} -gt 0 ]; then
   sudo_ env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
+# --- the extension's Firefox test (tests/browser/extension-firefox.test.mjs): Debian's
+# firefox-esr, headful on an X server of its own (xvfb), its shortcut pressed for real by
+# xdotool; puppeteer-core (npm) drives it. -----------------------------------------------
+ext_pkgs=(firefox-esr xvfb xdotool)
+ext_missing=()
+for p in "${ext_pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || ext_missing+=("$p")
+done
+if [ ${#ext_missing[@]} -gt 0 ]; then
+  echo "setup: installing ${ext_missing[*]}"
+  [ $apt_updated = 1 ] || { sudo_ apt-get update -qq; apt_updated=1; }
+  sudo_ env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${ext_missing[@]}"
+fi
+
 # --- md4c 0.5.2 and gumbo-parser 0.13 from Debian's trixie source packages -----
 # bookworm ships md4c 0.4.8, which predates md4c's fuzzing fixes, and gumbo 0.10.1,
 # before the maintained 0.13 line. The trixie source tarballs are verified by apt

@@ -123,13 +123,6 @@ export interface PreferenceStore {
  */
 export function setPreferenceStore(store: PreferenceStore): () => void;
 
-/**
- * Makes `host` a <lede-reader> without the custom-element registry (null in an
- * extension's isolated world). Call `host.connectedCallback()` once it is in the document
- * and `host.disconnectedCallback()` once it is removed. Returns the shadow root.
- */
-export function attachReader<T extends HTMLElement>(host: T, options?: { mode?: ShadowRootMode }): ShadowRoot;
-
 /** Loads Lede's core (once per page and wasm URL) and resolves to a reader. */
 export function createReader(options?: ReaderOptions): Promise<Reader>;
 
@@ -231,10 +224,8 @@ export class LedeReaderElement extends HTMLElement {
   resetPreferences(): void;
   /** Shows an article built elsewhere (buildFragment()) without loading the core. */
   showFragment(fragment: DocumentFragment): Promise<void>;
-  /** See attachReader(). */
-  static attach(host: HTMLElement, options?: { mode?: ShadowRootMode }): ShadowRoot;
   static readonly observedAttributes: string[];
-  /** Custom-element callbacks; call them yourself on a host made by attachReader(). */
+  /** Custom-element callbacks (the browser calls them). */
   connectedCallback(): void;
   disconnectedCallback(): void;
   attributeChangedCallback(name: string, oldValue: string | null, newValue: string | null): void;

@@ -30,8 +30,6 @@ async function fetchArticle(url, signal) {
 const PROPS = { src: '', base: '', mode: 'inline', ...DEFAULTS };
 const attrName = (prop) => prop.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
-let shadowMode = 'open'; // 'closed' while LedeReaderElement.attach() builds a reader
-
 export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
   static get observedAttributes() {
     return ['src', 'base', 'mode', 'no-toolbar', 'hidden', ...Object.keys(DEFAULTS).map(attrName)];
@@ -41,7 +39,7 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
   options = {};
 
   #ui; // the shadow root's parts (toolbar.js)
-  #root; // the shadow root (this.shadowRoot is null when it is closed)
+  #root; // the shadow root
   #styled;
   #controller = null;
   #article = null;
@@ -59,7 +57,7 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
     const prerendered = this.shadowRoot?.querySelector('[part=content]');
     const kept = prerendered ? [...prerendered.childNodes] : [];
     this.#kept = kept.length > 0;
-    const root = (this.#root = this.attachShadow({ mode: shadowMode }));
+    const root = (this.#root = this.attachShadow({ mode: 'open' }));
     const u = (this.#ui = buildParts(root, kept));
     this.#styled = u.styled;
     // No flash of unstyled controls.
@@ -167,34 +165,6 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
     this.#setState('ready');
     this.#ui.content.replaceChildren(fragment);
     this.#shown('');
-  }
-
-  /**
-   * Makes `host` (an element that can have a shadow root) a <lede-reader> without the
-   * custom-element registry, which is null in an extension's isolated world. Attribute
-   * changes are followed; call host.connectedCallback() once it is in the document and
-   * host.disconnectedCallback() once removed. Returns the shadow root (mode: 'closed' ok).
-   */
-  static attach(host, { mode = 'open' } = {}) {
-    // super() calls the class's prototype: for this one construction that returns `host`
-    // instead of a new element, so the fields and the shadow root are set up on host.
-    const base = Object.getPrototypeOf(LedeReaderElement);
-    Object.setPrototypeOf(LedeReaderElement, function adopt() {
-      return host;
-    });
-    shadowMode = mode;
-    try {
-      Reflect.construct(LedeReaderElement, []);
-    } finally {
-      Object.setPrototypeOf(LedeReaderElement, base);
-      shadowMode = 'open';
-    }
-    Object.setPrototypeOf(host, LedeReaderElement.prototype);
-    const observed = LedeReaderElement.observedAttributes;
-    new MutationObserver((records) => {
-      for (const r of records) host.attributeChangedCallback(r.attributeName, r.oldValue, host.getAttribute(r.attributeName));
-    }).observe(host, { attributes: true, attributeOldValue: true, attributeFilter: observed });
-    return host.#root;
   }
 
   /** Closes the overlay (sets `hidden`; `el.hidden = false` opens it again). */
@@ -460,11 +430,6 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
     this.#player?.then((p) => p.stop());
     toggle(this.#ui.listen, this.#ui.player, false);
   }
-}
-
-/** LedeReaderElement.attach(): a reader on `host` without the custom-element registry. */
-export function attachReader(host, options) {
-  return LedeReaderElement.attach(host, options);
 }
 
 // Lit-style declared properties: each reflects its attribute.

@@ -224,7 +224,7 @@ test('no shipped script has eval or new Function; Lede\'s own have no HTML sink'
   ];
   const names = files.map((f) => f.name);
   for (const expected of ['package: web/lede.js', 'package: web/lede-listen.js', 'extension: lede.js', 'extension: background.js',
-    'extension: content.js', 'extension: Readability.js', 'extension: Readability-readerable.js']) {
+    'extension: content.js', 'extension: reader.js', 'extension: Readability.js', 'extension: Readability-readerable.js']) {
     assert.ok(names.includes(expected), `${expected} is checked (found ${names.join(', ')})`);
   }
   // Code that compiles code: checked in the raw text, comments and all (none of the
