@@ -5,7 +5,7 @@ export type LedeErrorCode =
   | 'syntax' // not JSON: line and column are set
   | 'schema' // JSON, but not an article: path is set ("related[3].url")
   | 'too_large' // over limits.inputBytes
-  | 'too_deep' // over limits.jsonDepth (line, column) or limits.markdownDepth (path "body")
+  | 'too_deep' // over limits.jsonDepth (line, column); Markdown past limits.markdownDepth is a warning (flattened)
   | 'output_limit' // the rendered article would pass limits.outputBytes
   | 'http' // fetching the article or the core answered an HTTP error: status is set
   | 'network' // the fetch failed

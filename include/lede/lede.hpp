@@ -1,4 +1,6 @@
-// Lede: article JSON in, safe HTML or DOM operations out.
+// Lede: an article in JSON (Lede's own format or another's) or a feed in XML (RSS, Atom)
+// in, safe HTML or DOM operations out. Every `json` parameter below takes either: an
+// input whose first non-blank character is '<' is read as XML (not in lede.wasm).
 //
 //   std::string html;
 //   lede::Result r = lede::render_html(json_text, html);
@@ -17,9 +19,10 @@ namespace lede {
 
 struct Limits {
   std::size_t max_input_bytes = std::size_t{8} << 20;    // 8 MiB
-  std::size_t max_json_depth = 64;                       // nested objects and arrays
+  std::size_t max_json_depth = 64;                       // nested objects and arrays (XML: elements)
   std::size_t max_output_bytes = std::size_t{64} << 20;  // the HTML, before escaping
-  std::size_t max_markdown_depth = 64;  // nested elements inside the Markdown body
+  std::size_t max_markdown_depth = 64;  // nested elements inside the Markdown body; what is
+                                        // deeper is flattened into the level above, with a warning
   // Raising the depth limits has a ceiling: 10,000 for JSON (the reader recurses) and
   // 400 for Markdown (browsers flatten HTML nested past 512 elements, and the two
   // outputs would no longer give the same DOM).
@@ -48,10 +51,10 @@ struct Options {
 enum class ErrorCode : int {
   ok = 0,
   too_large = 1,     // input longer than Limits::max_input_bytes
-  syntax = 2,        // not JSON; line and column set
-  too_deep = 3,      // nesting past Limits::max_json_depth (line and column set) or
-                     // Limits::max_markdown_depth (path "body")
-  schema = 4,        // JSON, but not a Lede article; path set
+  syntax = 2,        // not JSON, or not well-formed XML (or an unread encoding); line and column set
+  too_deep = 3,      // nesting past Limits::max_json_depth (line and column set); as a
+                     // warning, Markdown past Limits::max_markdown_depth (path "body")
+  schema = 4,        // JSON or XML, but not an article Lede reads; path set when a member is
   output_limit = 5,  // the rendered article would pass Limits::max_output_bytes
   // Only from a build without the HTML parser and the format adapters (web/dist/lede.wasm):
   // the article has an HTML body or comes in another format (Readability, JSON Feed,
