@@ -20,7 +20,12 @@ std::string Problem::to_string() const {
 
 bool read(std::string_view json, const Options& options, Article& article, Result& result, bool strict) {
   std::vector<Problem> problems;
-  if (looks_like_xml(json)) {
+  if (looks_like_html_page(json)) {
+    Problem p;
+    p.code = ErrorCode::schema;
+    p.message = html_page_message;
+    problems.push_back(std::move(p));
+  } else if (looks_like_xml(json)) {
     read_xml_article(json, options, article, problems);  // RSS or Atom
   } else {
     JsonValue value;

@@ -32,6 +32,13 @@ const char* detected_format(std::string_view json, const Options& options) {
 Result list_items(std::string_view input, std::vector<Item>& items, const Options& options) {
   Result result;
   items.clear();
+  if (looks_like_html_page(input)) {
+    Problem p;
+    p.code = ErrorCode::schema;
+    p.message = html_page_message;
+    result.problems.push_back(std::move(p));
+    return result;
+  }
   if (looks_like_xml(input)) {
     xml_items(input, options, items, result.problems);
     if (!result.ok()) items.clear();

@@ -55,6 +55,12 @@ void read_foreign_article(const JsonValue& json, const Options& options, Article
 // after a byte order mark and white space is '<' (in UTF-8 or UTF-16).
 bool looks_like_xml(std::string_view input);
 
+// An HTML page where an article or a feed was expected (a server's error page, a link
+// to the article itself): "<!doctype html" or "<html" first, in any letter case. Told
+// apart before any XML parser runs, in every build, with html_page_message().
+bool looks_like_html_page(std::string_view input);
+extern const char* const html_page_message;
+
 // An RSS or Atom feed's item `options.item` (adapters/feeds.cpp; markdown_only.cpp in
 // lede.wasm, as above). Problems with the XML have a line and column.
 void read_xml_article(std::string_view xml, const Options& options, Article& article,

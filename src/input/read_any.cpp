@@ -59,12 +59,41 @@ void read_any_article(JsonValue&& json, const Options& options, Article& article
 
 bool looks_like_xml(std::string_view in) {
   if (in.substr(0, 3) == "\xEF\xBB\xBF") in.remove_prefix(3);  // UTF-8's byte order mark
-  // UTF-16: a byte order mark, or '<' next to a zero byte.
-  if (in.size() >= 2 && ((in[0] == '\xFF' && in[1] == '\xFE') || (in[0] == '\xFE' && in[1] == '\xFF') ||
-                         (in[0] == '<' && in[1] == '\0') || (in[0] == '\0' && in[1] == '<')))
-    return true;
+  // UTF-16 (a byte order mark, or '<' next to a zero byte): its first character that is
+  // not white space is '<'. JSON in UTF-16 stays JSON, refused as such.
+  if (in.size() >= 2) {
+    bool le = (in[0] == '\xFF' && in[1] == '\xFE') || (in[0] == '<' && in[1] == '\0');
+    bool be = (in[0] == '\xFE' && in[1] == '\xFF') || (in[0] == '\0' && in[1] == '<');
+    if (le || be) {
+      std::size_t at = in[0] == '<' || in[1] == '<' ? 0 : 2;
+      for (; at + 1 < in.size(); at += 2) {
+        char low = in[at + (le ? 0 : 1)], high = in[at + (le ? 1 : 0)];
+        if (high != '\0' || (low != ' ' && low != '\t' && low != '\r' && low != '\n')) return high == '\0' && low == '<';
+      }
+      return false;
+    }
+  }
   std::size_t first = in.find_first_not_of(" \t\r\n");
   return first != std::string_view::npos && in[first] == '<';
+}
+
+const char* const html_page_message =
+    "an HTML page, not a feed: Lede reads article JSON, RSS and Atom (take the article out of the page first, "
+    "with Readability for example)";
+
+bool looks_like_html_page(std::string_view in) {
+  if (in.substr(0, 3) == "\xEF\xBB\xBF") in.remove_prefix(3);
+  std::size_t first = in.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return false;
+  in.remove_prefix(first);
+  auto starts = [&](std::string_view lower) {
+    if (in.size() < lower.size()) return false;
+    for (std::size_t i = 0; i < lower.size(); ++i)
+      if ((in[i] >= 'A' && in[i] <= 'Z' ? in[i] + 32 : in[i]) != lower[i]) return false;
+    return in.size() == lower.size() || in[lower.size()] == '>' || in[lower.size()] == ' ' ||
+           in[lower.size()] == '\t' || in[lower.size()] == '\r' || in[lower.size()] == '\n';
+  };
+  return starts("<!doctype html") || starts("<html");
 }
 
 }  // namespace lede

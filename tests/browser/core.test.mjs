@@ -213,7 +213,10 @@ test('broken JSON throws a clear LedeError, and the next render still works', as
     return {
       syntax: attempt('{\n  "title": "x",\n  "dek": tru\n}'),
       afterSyntax: attempt(json),
-      schema: attempt({ title: 'T', related: [{ title: 'a' }, { title: 'b' }, { title: 'c' }, { title: 'd', url: 3 }] }),
+      // One field that cannot be read costs the field, not the article (issue 19); the
+      // title cannot be left out.
+      lenient: attempt({ title: 'T', related: [{ title: 'a' }, { title: 'b' }, { title: 'c' }, { title: 'd', url: 3 }] }),
+      schema: attempt({ title: 3, related: [{ title: 'a' }] }),
       empty: attempt(''),
       notObject: attempt(42),
       circular: attempt((() => { const o = { title: 'x' }; o.self = o; return o; })()),
@@ -228,9 +231,10 @@ test('broken JSON throws a clear LedeError, and the next render still works', as
     code: 'syntax', path: '', line: 3, column: 13,
   });
   assert.equal(results.afterSyntax, 'rendered');
-  assert.equal(results.schema.message, 'related[3].url: expected a string');
+  assert.equal(results.lenient, 'rendered');
+  assert.equal(results.schema.message, 'title: expected a string');
   assert.equal(results.schema.code, 'schema');
-  assert.equal(results.schema.path, 'related[3].url');
+  assert.equal(results.schema.path, 'title');
   assert.equal(results.empty.code, 'syntax');
   assert.equal(results.empty.line, 1);
   assert.equal(results.notObject.code, 'usage');

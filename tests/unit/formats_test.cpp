@@ -312,6 +312,11 @@ TEST_CASE("issue 19: feed encodings: UTF-16, windows-1252 for ISO-8859-1, others
   std::string ascii = "<rss version=\"2.0\"><channel><item><title>A\xE9</title><description>x</description></item></channel></rss>";
   for (unsigned char c : ascii) utf16 += std::string{static_cast<char>(c), '\0'};
   CHECK(html_of(utf16).find(">A\xC3\xA9</h1>") != std::string::npos);
+  // White space before the '<' counts as in UTF-8; JSON in UTF-16 is not XML (a JSON
+  // syntax error, as before feeds were read; JSONTestSuite's i_string_UTF-16LE_with_BOM).
+  CHECK(html_of(std::string("\xFF\xFE\n\0", 4) + utf16.substr(2)).find(">A\xC3\xA9</h1>") != std::string::npos);
+  CHECK(error_of(std::string("\xFF\xFE[\0\"\0x\0\"\0]\0", 12)).find("syntax error while parsing value") !=
+        std::string::npos);
   std::string gb = "<?xml version=\"1.0\" encoding=\"gb2312\"?><rss version=\"2.0\"><channel></channel></rss>";
   CHECK(error_of(gb) == "1:31: the XML is in the encoding gb2312, which Lede does not read (it reads UTF-8, UTF-16 "
                         "and windows-1252, which includes ISO-8859-1 and US-ASCII)");
@@ -320,6 +325,11 @@ TEST_CASE("issue 19: feed encodings: UTF-16, windows-1252 for ISO-8859-1, others
 TEST_CASE("issue 19: XML that is not a feed, or not well-formed, or hostile, is refused clearly") {
   CHECK(error_of("<rss><channel><item><title>x</item></channel></rss>") == "1:31: XML syntax error: mismatched tag");
   CHECK(error_of("<html><body><p>x</p></body></html>").find("an HTML page, not a feed") == 0);
+  // Not well-formed as XML, as most pages are: still named for what it is, before any
+  // XML parser runs (so also in the browser, which has none yet).
+  CHECK(error_of("\n<!DOCTYPE html><p>not json").find("an HTML page, not a feed") == 0);
+  std::vector<lede::Item> items;
+  CHECK(lede::list_items("<html lang=en><p>x", items).first_error()->message.find("an HTML page, not a feed") == 0);
   CHECK(error_of("<svg xmlns=\"http://www.w3.org/2000/svg\"/>") ==
         "expected an RSS or Atom feed (<rss>, <rdf:RDF>, <feed> or <entry>); the root element is <svg> in "
         "http://www.w3.org/2000/svg");

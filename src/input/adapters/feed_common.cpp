@@ -15,9 +15,7 @@ Format feed_format(const XmlNode& root, std::vector<Problem>& problems) {
     return Format::atom;
   if (root.is("", "rss") || root.is(ns::rdf, "RDF")) return Format::rss;
   if (root.name == "html" || root.name == "HTML")
-    adapt::error(problems, "",
-                 "an HTML page, not a feed: Lede reads article JSON, RSS and Atom (take the article out of the "
-                 "page first, with Readability for example)");
+    adapt::error(problems, "", html_page_message);
   else
     adapt::error(problems, "",
                  "expected an RSS or Atom feed (<rss>, <rdf:RDF>, <feed> or <entry>); the root element is <" +
