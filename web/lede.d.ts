@@ -47,6 +47,12 @@ export interface Limits {
 
 export interface CoreOptions {
   limits?: Limits;
+  /**
+   * Which article of a feed or list (JSON Feed, a WordPress list; RSS and Atom natively
+   * only for now): an index from 0, or an item's id, url or slug. Default: the first.
+   * No such item is a 'schema' LedeError.
+   */
+  item?: number | string;
   /** Keep sup, sub, kbd, mark, br, abbr, details, summary, figure and figcaption from raw HTML in the body. */
   keepSafeHtml?: boolean;
   /** rel="nofollow ugc" on links that leave the page. */
@@ -77,7 +83,7 @@ export interface Reader {
   /** The article as DOM, built with createElement / createTextNode / setAttribute. Throws LedeError. */
   render(json: ArticleInput, options?: RenderOptions): DocumentFragment;
   /** The same article as an HTML string. Throws LedeError. */
-  renderHTML(json: ArticleInput): string;
+  renderHTML(json: ArticleInput, options?: Pick<CoreOptions, 'item'>): string;
   /**
    * render(), loading lede-html.wasm first if the article needs it (an HTML body, another
    * format). Rejects with LedeError.
@@ -87,7 +93,7 @@ export interface Reader {
    * The article as an op-stream, copied out of wasm memory: needs no DOM (works in a
    * service worker) and turns into DOM anywhere with buildFragment(). Throws LedeError.
    */
-  renderOps(json: ArticleInput): OpStream;
+  renderOps(json: ArticleInput, options?: Pick<CoreOptions, 'item'>): OpStream;
 }
 
 /**
@@ -203,6 +209,8 @@ export class LedeReaderElement extends HTMLElement {
   article: ArticleInput | null;
   /** Relative URLs in `article` resolve against this (the `base` attribute). */
   base: string;
+  /** Which article of a feed or list: an index from 0, or an item's id, url or slug (the `item` attribute; '' the first). */
+  item: string;
   /** Core options used when rendering. */
   options: ReaderOptions;
   theme: Theme;

@@ -389,6 +389,62 @@ test('a fragment held before it is shown still loads its player and images', asy
   assert.ok(got.image > 0, 'the image loaded');
 });
 
+test('issue 19: render(input, { item }) shows the article of a feed or list that item names', async () => {
+  const r = await page.evaluate(async () => {
+    const feed = {
+      version: 'http://jsonfeed.org/version/1', // JSON Feed 1.0 as many wrote it
+      title: 'Gazette',
+      items: [
+        { id: 'a', url: 'https://gazette.example/2026/one.html', title: 'One', content_text: 'First.' },
+        { id: 'b', url: 'https://gazette.example/2026/two.html', title: 'Two', content_text: 'Second.' },
+      ],
+    };
+    // WordPress ids are numbers: one past the last index is an id.
+    const posts = [
+      { id: 7, slug: 'first-post', title: { rendered: 'First' }, content: { rendered: '<p>a</p>' } },
+      { id: 8, slug: 'second-post', title: { rendered: 'Second' }, content: { rendered: '<p>b</p>' } },
+    ];
+    const h1 = (fragment) => fragment.querySelector('h1').textContent.replace(/\u00a0/g, ' ');
+    const attempt = (f) => {
+      try {
+        return f();
+      } catch (e) {
+        return `${e.code}: ${e.message}`;
+      }
+    };
+    const reader = await lede.createReader();
+    const out = {
+      // lede.wasm reads Lede's own format: one article, item 0.
+      ownFirst: attempt(() => h1(reader.render({ title: 'Own' }, { item: 0 }))),
+      ownOther: attempt(() => reader.render({ title: 'Own' }, { item: 1 })),
+      first: h1(await reader.renderAsync(feed)),
+    };
+    for (const item of [1, '1', 'b', 'two', 'https://gazette.example/2026/two.html']) out[`item ${typeof item} ${item}`] = h1(await reader.renderAsync(feed, { item }));
+    out.html = reader.renderHTML(feed, { item: 1 }).includes('>Second.</p>');
+    out.ops = reader.renderOps(feed, { item: 'b' }).strings.includes('Two');
+    out.missing = attempt(() => reader.render(feed, { item: 5 }));
+    out.wordpress = [0, 1, 8, 'first-post'].map((item) => h1(reader.render(posts, { item })));
+    // Options do not outlive their call.
+    out.after = h1(reader.render(feed));
+    return out;
+  });
+  assert.deepEqual(r, {
+    ownFirst: 'Own',
+    ownOther: 'schema: no item "1": this input holds one article (item 0)',
+    first: 'One',
+    'item number 1': 'Two',
+    'item string 1': 'Two',
+    'item string b': 'Two',
+    'item string two': 'Two',
+    'item string https://gazette.example/2026/two.html': 'Two',
+    html: true,
+    ops: true,
+    missing: 'schema: no item "5" (there are 2: 0 to 1, or an id, url or slug)',
+    wordpress: ['First', 'Second', 'Second', 'First'],
+    after: 'One',
+  });
+});
+
 test('the page logged no errors', () => {
   // The seed's audio URL is relative to the article JSON; rendered here without a base
   // it points beside this fixture page, where there is no such file, and mount()'s test

@@ -32,6 +32,14 @@ before(async () => {
       },
       '/t/html.json': (req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><p>not json'),
       '/t/reset.json': (req, res) => req.socket.destroy(),
+      '/t/feed.json': (req, res) => res.writeHead(200, { 'content-type': 'application/feed+json' }).end(JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        title: 'Gazette',
+        items: [
+          { id: 'a', url: 'https://gazette.example/one', title: 'One', content_text: 'First.' },
+          { id: 'b', url: 'https://gazette.example/two', title: 'Two', content_text: 'Second.' },
+        ],
+      })),
     },
   });
 });
@@ -166,6 +174,30 @@ test('network failures and responses that are not JSON are clear errors', async 
   // XML now, and a page is not a feed).
   await page.waitForFunction(() => /HTML page/.test(document.querySelector('lede-reader').shadowRoot.querySelector('[part=error-detail]')?.textContent));
   assert.match(await reader.locator('[part=error-detail]').textContent(), /^an HTML page, not a feed: Lede reads article JSON, RSS and Atom/);
+  await page.close();
+});
+
+test('issue 19: the item attribute picks the article of a feed; changing it shows another', async () => {
+  const { page, reader } = await fixture();
+  await page.evaluate(() => {
+    const el = document.querySelector('lede-reader');
+    el.setAttribute('item', '1');
+    el.src = '/t/feed.json';
+  });
+  await waitState(page, 'ready');
+  assert.equal(await reader.locator('h1').textContent(), 'Two');
+  await page.evaluate(() => { document.querySelector('lede-reader').item = 'one'; }); // the slug
+  await page.waitForFunction(() => document.querySelector('lede-reader').shadowRoot.querySelector('h1')?.textContent === 'One');
+  assert.equal(await page.evaluate(() => document.querySelector('lede-reader').getAttribute('item')), 'one');
+  await page.evaluate(() => { document.querySelector('lede-reader').item = 'c'; });
+  await waitState(page, 'error');
+  assert.equal(await reader.locator('[part=error-detail]').textContent(), 'no item "c" (there are 2: 0 to 1, or an id, url or slug)');
+  const events = await page.evaluate(() => events);
+  assert.deepEqual(events.map((e) => [e.type, e.title ?? e.error]), [
+    ['lede-loaded', 'Two'],
+    ['lede-loaded', 'One'],
+    ['lede-error', 'no item "c" (there are 2: 0 to 1, or an id, url or slug)'],
+  ]);
   await page.close();
 });
 
