@@ -48,8 +48,8 @@ export interface Limits {
 export interface CoreOptions {
   limits?: Limits;
   /**
-   * Which article of a feed or list (JSON Feed, a WordPress list; RSS and Atom natively
-   * only for now): an index from 0, or an item's id, url or slug. Default: the first.
+   * Which article of a feed or list (JSON Feed, RSS, Atom, a WordPress list): an index
+   * from 0, or an item's id, url or slug. Default: the first.
    * No such item is a 'schema' LedeError.
    */
   item?: number | string;

@@ -72,7 +72,14 @@ class Core {
   // to trap, but if it ever did, the next call gets a fresh instance.
   start() {
     const imports = {
-      env: { emscripten_notify_memory_growth() {} },
+      env: {
+        emscripten_notify_memory_growth() {},
+        // getentropy(): the salt of expat's hash tables (lede-html.wasm, feeds' XML).
+        getentropy: (ptr, size) => {
+          crypto.getRandomValues(this.bytes(ptr, size));
+          return 0;
+        },
+      },
       wasi_snapshot_preview1: {
         proc_exit(code) {
           throw new LedeError(`Lede's core stopped (exit ${code})`, { code: 'internal' });

@@ -445,6 +445,51 @@ test('issue 19: render(input, { item }) shows the article of a feed or list that
   });
 });
 
+test('issue 19: RSS and Atom in the browser (expat in lede-html.wasm): the CLI\'s output, byte for byte, in every encoding', async () => {
+  const dir = `${root}/tests/corpus/publishers`;
+  const cases = [
+    ['rss/guardian.rss', '1'],
+    ['rss/jn-iso-8859-1.rss', ''], // windows-1252 bytes
+    ['rss/folha-rss091.rss', ''], // ISO-8859-1 after a blank line
+    ['atom/redblobgames-xhtml.atom', ''],
+    ['atom/insanity-industries-xml-base.rss'.replace('atom/', 'rss/'), ''],
+    ['refused/encoding-gb2312.xml', ''],
+  ];
+  const inputs = cases.map(([file, item]) => {
+    const bytes = readFileSync(`${dir}/${file}`);
+    let cli;
+    try {
+      cli = execFileSync(`${root}/build/native/lede`, ['render', ...(item ? [`--item=${item}`] : []), '-'], { input: bytes, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+    } catch (e) {
+      cli = `error: ${e.stderr.replace(/^lede: <stdin>: ?/, '').trim()}`;
+    }
+    return { file, item, bytes: [...bytes], cli };
+  });
+  const { page: own, problems: ownProblems } = await openPage(browser, `${server.origin}/tests/browser/fixtures/blank.html`);
+  const got = await own.evaluate(async (inputs) => {
+    const lede = await import('/web/lede.js');
+    const reader = await lede.createReader();
+    // A feed loads lede-html.wasm.
+    const rss = '<rss version="2.0"><channel><title>C</title><item><title>Loaded</title><description>x</description></item></channel></rss>';
+    const h1 = (await reader.renderAsync(rss)).querySelector('h1').textContent;
+    const out = [];
+    for (const { file, item, bytes } of inputs) {
+      try {
+        out.push({ file, h1, html: `${reader.renderHTML(new Uint8Array(bytes), { item })}\n` });
+      } catch (e) {
+        out.push({ file, html: `error: ${e.message}` });
+      }
+    }
+    return out;
+  }, inputs);
+  await own.close();
+  for (const [i, { file, cli }] of inputs.entries()) assert.equal(got[i].html, cli, `${file}: the browser and the CLI differ`);
+  assert.equal(got[0].h1, 'Loaded');
+  assert.match(got[0].html, /<h1 class="lede-title" id="lede-title">Gun-smuggling case puts spotlight on library straddling US-Canada\u00a0border<\/h1>/);
+  assert.match(got.at(-1).html, /^error: 1:31: the XML is in the encoding gb2312, which Lede does not read/);
+  assert.deepEqual(ownProblems, []);
+});
+
 test('the page logged no errors', () => {
   // The seed's audio URL is relative to the article JSON; rendered here without a base
   // it points beside this fixture page, where there is no such file, and mount()'s test

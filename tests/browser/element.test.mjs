@@ -32,6 +32,11 @@ before(async () => {
       },
       '/t/html.json': (req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><p>not json'),
       '/t/reset.json': (req, res) => req.socket.destroy(),
+      '/t/feed.xml': (req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
+        '<?xml version="1.0" encoding="ISO-8859-1"?>\n<rss version="2.0"><channel><title>Gazette</title><link>https://gazette.example/</link>' +
+        '<item><title>Un</title><link>https://gazette.example/un</link><description>Premier.</description></item>' +
+        '<item><title>Deux \xe9t\xe9s</title><link>https://gazette.example/deux</link><description>&lt;p&gt;Second &lt;img src="/i.png"&gt;&lt;/p&gt;</description></item>' +
+        '</channel></rss>', 'latin1'),
       '/t/feed.json': (req, res) => res.writeHead(200, { 'content-type': 'application/feed+json' }).end(JSON.stringify({
         version: 'https://jsonfeed.org/version/1.1',
         title: 'Gazette',
@@ -198,6 +203,21 @@ test('issue 19: the item attribute picks the article of a feed; changing it show
     ['lede-loaded', 'One'],
     ['lede-error', 'no item "c" (there are 2: 0 to 1, or an id, url or slug)'],
   ]);
+  await page.close();
+});
+
+test('issue 19: src may be an RSS feed (in windows-1252), its item chosen by the attribute', async () => {
+  const { page, reader } = await fixture();
+  await page.evaluate(() => {
+    const el = document.querySelector('lede-reader');
+    el.setAttribute('item', 'deux');
+    el.src = '/t/feed.xml';
+  });
+  await waitState(page, 'ready');
+  assert.equal(await reader.locator('h1').textContent(), 'Deux\u00a0étés');
+  // Relative URLs in a feed item resolve against the item's link, not the feed's URL.
+  assert.equal(await reader.locator('.lede-body img').getAttribute('src'), 'https://gazette.example/i.png');
+  assert.equal(await reader.locator('a.lede-original').getAttribute('href'), 'https://gazette.example/deux');
   await page.close();
 });
 

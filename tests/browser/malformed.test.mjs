@@ -7,8 +7,8 @@
 //   i_  accepted or refused;
 // never a crash, a signal or a hang; the CLI exits 0 or 1 with a one-line message, and
 // the same wasm instance renders the seed article afterwards. Native and wasm must give
-// the same verdict and the same message for every file, except one starting with '<':
-// XML, read natively, refused by name in the browser until it has an XML reader.
+// the same verdict and the same message for every file (one starting with '<' is XML,
+// read by expat in both).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -23,9 +23,6 @@ const TITLE = 'Once Enemies, US And Taliban Find Common Ground Against ISIS';
 const TOP_LEVEL = 'expected a JSON object with at least a "title"';
 // [] is an empty WordPress list as much as anything (issue 19).
 const EMPTY_LIST = 'an empty list (a WordPress query that found no post?): there is no article to show';
-// An input starting with '<' is read as a feed's XML: natively by expat, while the
-// browser modules do not have it yet and say so (issue 19).
-const NO_XML = 'RSS and Atom feeds are read by the lede command, not yet in the browser';
 const POSITIONED = /^\d+:\d+: \S/;
 const LIMIT = /^(\d+:\d+: nesting is deeper than the limit of \d+ levels|input is \d+ bytes, more than the limit of \d+ bytes)$/;
 const SCHEMA = /^([A-Za-z_$][\w$]*(\[\d+\])?)(\.[A-Za-z_$][\w$]*(\[\d+\])?)*: \S/;
@@ -63,7 +60,6 @@ before(async () => {
       f.isObject = value !== null && typeof value === 'object' && !Array.isArray(value);
       f.isEmptyArray = Array.isArray(value) && value.length === 0;
     }
-    f.xml = f.bytes.toString('latin1').trimStart().startsWith('<');
   }
   browser = await launch();
   server = await startServer();
@@ -219,10 +215,6 @@ test('in Chromium: every file refused with a LedeError or rendered, the same ver
       assert.equal(r.render.lede, true, `${f.name}: threw ${r.render.name}: ${r.render.message}`);
       assert.equal(r.render.message, r.renderHTML.message);
       assert.doesNotMatch(r.render.message, /\n/);
-      if (f.xml) {
-        assert.equal(r.render.message, NO_XML, f.name);
-        continue;  // the CLI reads it as XML; the browser has no XML reader yet
-      }
       check(f.name, () => judge(f, r.render.message, r.render.code === 'schema' ? r.render.path : undefined));
     }
     if (nativeVerdicts) {

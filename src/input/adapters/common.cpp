@@ -1,5 +1,4 @@
 // What the adapters share, and the one place that dispatches to them.
-#include <cstdio>
 
 #include "input/adapters/adapters.hpp"
 #include "input/formats.hpp"
@@ -117,6 +116,16 @@ int number(std::string_view s) {
   return n;
 }
 
+// `value` in `width` digits, zeros first: the wasm builds' small snprintf has no widths.
+void digits(std::string& out, int value, int width) {
+  char d[12];
+  int n = 0;
+  do d[n++] = static_cast<char>('0' + value % 10);
+  while ((value /= 10) > 0 && n < 11);
+  for (int i = n; i < width; ++i) out += '0';
+  while (n > 0) out += d[--n];
+}
+
 // RFC 822 as RFC 2822 and RSS use it, and its common variants: "Sat, 07 Sep 2002
 // 09:42:31 GMT", "7 Sep 2002 9:42 +0200", "Sat, 07 Sep 02 09:42:31 EDT", no weekday, no
 // seconds, a zone name or none. "" if it is not one.
@@ -139,9 +148,12 @@ std::string rfc822(std::string_view s) {
   while (month < 12 && name != kMonths[month]) ++month;
   if (day < 1 || day > 31 || month == 12 || year < 0) return {};
   if (words[w + 2].size() == 2) year += year < 50 ? 2000 : 1900;
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month + 1, day);
-  std::string out = buf;
+  std::string out;
+  digits(out, year, 4);
+  out += '-';
+  digits(out, month + 1, 2);
+  out += '-';
+  digits(out, day, 2);
   if (words.size() < w + 4) return out;
   // hh:mm[:ss]
   std::string_view t = words[w + 3];
@@ -151,8 +163,12 @@ std::string rfc822(std::string_view s) {
   int h = number(t.substr(0, c1)), m = number(t.substr(c1 + 1, c2 == std::string_view::npos ? c2 : c2 - c1 - 1));
   int sec = c2 == std::string_view::npos ? 0 : number(t.substr(c2 + 1));
   if (h < 0 || h > 23 || m < 0 || m > 59 || sec < 0 || sec > 60) return out;
-  std::snprintf(buf, sizeof buf, "T%02d:%02d:%02d", h, m, sec);
-  out += buf;
+  out += 'T';
+  digits(out, h, 2);
+  out += ':';
+  digits(out, m, 2);
+  out += ':';
+  digits(out, sec, 2);
   // The zone: +hhmm, a name, or none (then the time of day is kept without one).
   std::string_view z = words.size() > w + 4 ? words[w + 4] : std::string_view();
   int offset = 0;  // minutes east of UTC
@@ -173,8 +189,11 @@ std::string rfc822(std::string_view s) {
   if (!known) return out;
   if (offset == 0) return out + "Z";
   int a = offset < 0 ? -offset : offset;
-  std::snprintf(buf, sizeof buf, "%c%02d:%02d", offset < 0 ? '-' : '+', a / 60, a % 60);
-  return out + buf;
+  out += offset < 0 ? '-' : '+';
+  digits(out, a / 60, 2);
+  out += ':';
+  digits(out, a % 60, 2);
+  return out;
 }
 
 }  // namespace

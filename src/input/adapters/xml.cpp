@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <cstring>
+#ifdef __EMSCRIPTEN__
+#include <unistd.h>  // getentropy
+#endif
 
 #include "input/adapters/adapters.hpp"
 #include "tree/entities.hpp"
@@ -273,6 +276,13 @@ bool read_xml(std::string_view xml, const Limits& limits, XmlNode& root, Problem
     error.message = "out of memory";
     return false;
   }
+#ifdef __EMSCRIPTEN__
+  // expat has no entropy of its own in wasm: a salt it could guess would let names chosen
+  // to collide fill one bucket of its hash tables. web/lede.js answers getentropy() with
+  // crypto.getRandomValues (natively expat calls getrandom itself).
+  unsigned long salt = 0;
+  if (getentropy(&salt, sizeof salt) == 0 && salt != 0) XML_SetHashSalt(parser, salt);
+#endif
   Builder b(parser, limits, root);
   XML_SetUserData(parser, &b);
   XML_SetElementHandler(parser, Builder::start, Builder::end);
