@@ -29,7 +29,15 @@ export function loadCore(wasmURL) {
   const url = String(wasmURL ?? coreURL);
   let core = cores.get(url);
   if (!core) {
-    core = compile(url).then((module) => new Core(module, url));
+    core = compile(url).then((module) => {
+      // WebKit compiles under a CSP without 'wasm-unsafe-eval' and refuses the first
+      // instance instead: the same error as the other engines give at compile time.
+      try {
+        return new Core(module, url);
+      } catch (cause) {
+        throw cause instanceof WebAssembly.CompileError ? refused(cause) : cause;
+      }
+    });
     // A failed load may be retried later (the network may come back).
     core.catch(() => cores.delete(url));
     cores.set(url, core);
@@ -57,12 +65,15 @@ async function compile(url) {
     }
     return await WebAssembly.compile(await response.arrayBuffer());
   } catch (cause) {
-    throw new LedeError(
-      `Could not start Lede's core: ${cause.message} (a Content-Security-Policy must allow 'wasm-unsafe-eval')`,
-      { code: 'wasm', cause },
-    );
+    throw refused(cause);
   }
 }
+
+const refused = (cause) =>
+  new LedeError(`Could not start Lede's core: ${cause.message} (a Content-Security-Policy must allow 'wasm-unsafe-eval')`, {
+    code: 'wasm',
+    cause,
+  });
 
 
 class Core {

@@ -422,8 +422,9 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
       button.focus();
     } else if (e.key === 'Escape' && this.#open) {
       this.close();
-    } else if (e.key === 'Tab' && this.#open) {
-      // Focus stays in the dialog.
+    } else if ((e.key === 'Tab' || e.code === 'Tab') && this.#open) {
+      // Focus stays in the dialog. (WebKitGTK can give Shift+Tab as key "Unidentified",
+      // code "Tab": its ISO_Left_Tab.)
       if (!keepFocusIn(this.#root, e)) return;
     } else return;
     e.preventDefault();

@@ -1,8 +1,10 @@
 // Writes docs/screenshots/*.png: the seed article in each theme at phone (390×844) and
-// desktop (1280×900) widths, plus the display settings, read-aloud and the overlay.
-//   ./build-wasm.sh screenshots     (or: node tests/browser/screenshots.mjs, after a build)
+// desktop (1280×900) widths, plus the display settings, read-aloud and the overlay; and
+// in every engine the seed article, light, at both widths (engine-ENGINE-SIZE.png).
+//   ./build-wasm.sh screenshots     (or, after a build: LEDE_ENGINE=firefox node tests/browser/screenshots.mjs;
+//                                    the themes come from Chromium's run, the default)
 import { mkdirSync } from 'node:fs';
-import { launch, startServer, root } from './helpers.mjs';
+import { engine, launch, startServer, root } from './helpers.mjs';
 
 const out = `${root}/docs/screenshots`;
 const SEED = '/web/articles/once-enemies.json';
@@ -23,7 +25,7 @@ function quietSpeech() {
   window.nextSentence = () => synth.current?.onend();
 }
 
-const shots = [
+const themeShots = [
   ...['light', 'sepia', 'dark', 'contrast'].flatMap((theme) =>
     Object.keys(sizes).map((size) => ({ name: `${theme}-${size}`, size, query: { src: SEED, theme } }))),
   { name: 'settings-phone', size: 'phone', query: { src: SEED, theme: 'light' }, act: ['display'] },
@@ -32,6 +34,8 @@ const shots = [
   { name: 'read-aloud-arabic-desktop', size: 'desktop', query: { src: '/tests/browser/fixtures/arabic.json', theme: 'sepia' }, act: ['listen'], sentences: 2 },
   { name: 'overlay-dark-desktop', size: 'desktop', query: { src: '/tests/browser/fixtures/rich.json', theme: 'dark', mode: 'overlay' }, act: ['display'] },
 ];
+const engineShots = Object.keys(sizes).map((size) => ({ name: `engine-${engine}-${size}`, size, query: { src: SEED, theme: 'light' } }));
+const shots = [...(engine === 'chromium' ? themeShots : []), ...engineShots];
 
 mkdirSync(out, { recursive: true });
 const browser = await launch();
