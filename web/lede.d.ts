@@ -62,7 +62,7 @@ export interface ReaderOptions extends CoreOptions {
    * renderAsync() loads it, the first time an article needs it.
    */
   html?: boolean;
-  /** Where lede-html.wasm is; default: beside lede.wasm. */
+  /** Where lede-html.wasm is; default: dist/lede-html.wasm beside lede.js, or beside wasmURL when that is given. */
   htmlWasmURL?: string | URL;
 }
 
