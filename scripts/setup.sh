@@ -12,8 +12,11 @@ sudo_() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 # clang-14 and libclang-rt-14-dev (its sanitizer and libFuzzer runtimes) build the
 # fuzzers; g++ brings ASan and UBSan for the sanitized unit tests; libexpat1-dev reads
 # RSS and Atom in the native build; dpkg-dev's dpkg-source unpacks expat's source package
-# (with Debian's patches) for the wasm build.
-apt_pkgs=(emscripten nlohmann-json3-dev catch2 chromium cmake g++ clang-14 libclang-rt-14-dev xz-utils libexpat1-dev dpkg-dev)
+# (with Debian's patches) for the wasm build. The browser tests run
+# in three engines (tests/browser/browsers.mjs): chromium; firefox-esr (driven by npm's
+# puppeteer-core over WebDriver BiDi); webkit2gtk-driver (WebKitWebDriver, which drives
+# WebKitGTK's MiniBrowser from libwebkit2gtk-4.1-0) under xvfb's X server.
+apt_pkgs=(emscripten nlohmann-json3-dev catch2 chromium firefox-esr webkit2gtk-driver xvfb cmake g++ clang-14 libclang-rt-14-dev xz-utils libexpat1-dev dpkg-dev)
 missing=()
 for p in "${apt_pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -110,7 +113,8 @@ if [ ! -f "$deps/expat/lib/xmlparse.c" ]; then
   rm -rf "$deps/expat-source"
 fi
 
-# --- npm packages (playwright-core drives Debian's chromium; no browser download) ---
-if [ ! -d "$here/node_modules/playwright-core" ] || [ "$here/package-lock.json" -nt "$here/node_modules/.package-lock.json" ]; then
-  ( cd "$here" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error )
+# --- npm packages (playwright-core drives Debian's chromium, puppeteer-core its firefox-esr;
+# neither downloads a browser: the -core packages never do) ---
+if [ ! -d "$here/node_modules/playwright-core" ] || [ ! -d "$here/node_modules/puppeteer-core" ] || [ "$here/package-lock.json" -nt "$here/node_modules/.package-lock.json" ]; then
+  ( cd "$here" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error )
 fi

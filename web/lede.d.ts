@@ -68,7 +68,7 @@ export interface ReaderOptions extends CoreOptions {
    * renderAsync() loads it, the first time an article needs it.
    */
   html?: boolean;
-  /** Where lede-html.wasm is; default: beside lede.wasm. */
+  /** Where lede-html.wasm is; default: dist/lede-html.wasm beside lede.js, or beside wasmURL when that is given. */
   htmlWasmURL?: string | URL;
 }
 
@@ -146,6 +146,10 @@ export interface PresentationOptions {
   font?: Font;
   /** Line height as a ratio (1–3); the toolbar offers 1.35, 1.6 and 1.9. */
   lineHeight?: number;
+  /** Space added between letters, in em (0–0.5); the toolbar offers 0, 0.06 and 0.12. */
+  letterSpacing?: number;
+  /** Space added between words, in em (0–1); the toolbar offers 0, 0.08 and 0.16. */
+  wordSpacing?: number;
   width?: Width;
   /** 'overlay' covers the viewport as a modal dialog. */
   mode?: 'inline' | 'overlay';
@@ -161,6 +165,10 @@ export interface Preferences {
   fontSize: number | null;
   /** null: the stylesheet's line height (--lede-line-height). */
   lineHeight: number | null;
+  /** null: the face's own spacing. */
+  letterSpacing: number | null;
+  /** null: the face's own spacing. */
+  wordSpacing: number | null;
   width: Width;
 }
 
@@ -217,6 +225,8 @@ export class LedeReaderElement extends HTMLElement {
   fontSize: number | null;
   font: Font;
   lineHeight: number | null;
+  letterSpacing: number | null;
+  wordSpacing: number | null;
   width: Width;
   mode: 'inline' | 'overlay';
   toolbar: boolean;

@@ -316,14 +316,17 @@ test('the article reads well: a 60–75 character measure, responsive, light and
     const m = await page.evaluate(() => {
       const root = document.querySelector('lede-reader').shadowRoot;
       const p = root.querySelector('.lede-body p');
-      const zero = document.createElement('span');
-      zero.textContent = '0';
-      p.append(zero);
-      const ch = zero.getBoundingClientRect().width;
-      zero.remove();
+      // Characters, not digits (`ch`): the paragraph's own text on one line gives the
+      // average width of a character in this face.
+      const line = document.createElement('span');
+      line.textContent = p.textContent;
+      line.style.setProperty('white-space', 'nowrap');
+      p.append(line);
+      const char = line.getBoundingClientRect().width / line.textContent.length;
+      line.remove();
       const article = getComputedStyle(root.querySelector('article'));
       return {
-        measure: p.getBoundingClientRect().width / ch,
+        measure: p.getBoundingClientRect().width / char,
         overflow: document.documentElement.scrollWidth - innerWidth,
         bg: getComputedStyle(document.querySelector('lede-reader')).backgroundColor,
         fg: article.color,

@@ -262,8 +262,8 @@ describe('the extension', () => {
       const button = getComputedStyle(root.querySelector('[data-act=display]'));
       return { size: s.fontSize, button: button.fontSize, spacing: s.letterSpacing, transform: s.textTransform, color: s.color, family: s.fontFamily };
     });
-    // The sizes of a page that keeps the root size (16 px): text 1.15rem, toolbar 0.9rem.
-    assert.deepEqual(look, { ...look, size: '18.4px', button: '14.4px', spacing: 'normal', transform: 'none' });
+    // The sizes of a page that keeps the root size (16 px): text 1.125rem, toolbar 0.9rem.
+    assert.deepEqual(look, { ...look, size: '18px', button: '14.4px', spacing: 'normal', transform: 'none' });
     assert.notEqual(look.color, 'rgb(204, 0, 0)');
     assert.doesNotMatch(look.family, /^monospace/);
     // The frame itself covers the viewport, whatever the page's rules for iframes say.
