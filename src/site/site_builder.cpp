@@ -6,16 +6,29 @@
 #include <map>
 #include <system_error>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
 #include "layout/dates.hpp"
 #include "layout/typography.hpp"
 #include "output/html_writer.hpp"
+#include "output/page_writer.hpp"
 #include "pipeline.hpp"
+#include "site/files.hpp"
+#include "site/media.hpp"
+#include "site/xml_text.hpp"
 #include "tree/url_policy.hpp"
 
 namespace fs = std::filesystem;
 
 namespace lede {
 namespace {
+
+using site::json_string;
+using site::xml_text;
 
 struct Entry {
   std::string slug;  // the output name without .html / .json: the file's stem, or renamed
@@ -94,47 +107,10 @@ std::string offset_text(int minutes, bool colon) {
   return std::string(minutes < 0 ? "-" : "+") + two_digits(a / 60) + (colon ? ":" : "") + two_digits(a % 60);
 }
 
-bool read_text(const fs::path& p, std::string& out) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return false;
-  out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  return !in.bad();
-}
-
-bool write_text(const fs::path& p, const std::string& text) {
-  std::ofstream out(p, std::ios::binary | std::ios::trunc);
-  out << text;
-  return static_cast<bool>(out);
-}
-
 std::string escaped(std::string_view s, bool attr = false) {
   std::string out;
   append_escaped(out, s, attr);
   return out;
-}
-
-// JSON string literal.
-std::string json_string(std::string_view s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          static const char kHex[] = "0123456789abcdef";
-          out += "\\u00";
-          out += kHex[c >> 4];
-          out += kHex[c & 15];
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  return out + "\"";
 }
 
 // JSON Feed wants RFC 3339: "2026-01-27" → "2026-01-27T00:00:00Z"; "2026-02-03T07:30-04:00"
@@ -165,16 +141,8 @@ std::string rfc822(const std::string& iso) {
 
 std::string head(const std::string& title, const std::string& lang, const std::string& dir,
                  const std::string& description, const std::string& canonical, bool rss_written) {
-  std::string out = "<!doctype html>\n<html";
-  if (!lang.empty()) out += " lang=\"" + escaped(lang, true) + "\"";
-  if (!dir.empty()) out += " dir=\"" + escaped(dir, true) + "\"";
-  out += ">\n<head>\n<meta charset=\"utf-8\">\n"
-         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-         "<meta name=\"color-scheme\" content=\"light dark\">\n<title>" +
-         escaped(title) + "</title>\n";
-  if (!description.empty())
-    out += "<meta name=\"description\" content=\"" + escaped(description, true) + "\">\n";
-  if (!canonical.empty()) out += "<link rel=\"canonical\" href=\"" + escaped(canonical, true) + "\">\n";
+  std::string out;
+  write_page_head({title, lang, dir, description, canonical}, out);
   out += "<link rel=\"alternate\" type=\"application/feed+json\" href=\"feed.json\">\n";
   if (rss_written) out += "<link rel=\"alternate\" type=\"application/rss+xml\" href=\"rss.xml\">\n";
   out += "<link rel=\"icon\" href=\"favicon.svg\" type=\"image/svg+xml\">\n"
@@ -305,17 +273,17 @@ std::string rss(const std::vector<Entry>& entries, const std::string& site_title
                 const std::string& lang) {
   std::string title = site_title.empty() ? "Articles" : site_title;
   std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\">\n<channel>\n<title>" +
-                    escaped(title) + "</title>\n<link>" + escaped(absolute(base_url, "./")) +
-                    "</link>\n<description>" + escaped(title) + "</description>\n";
-  if (!lang.empty()) out += "<language>" + escaped(lang) + "</language>\n";
+                    xml_text(title) + "</title>\n<link>" + xml_text(absolute(base_url, "./")) +
+                    "</link>\n<description>" + xml_text(title) + "</description>\n";
+  if (!lang.empty()) out += "<language>" + xml_text(lang) + "</language>\n";
   for (const Entry& e : entries) {
     const Article& a = e.article;
     std::string url = absolute(base_url, url_name(e.slug) + ".html");
-    out += "<item>\n<title>" + escaped(a.title) + "</title>\n<link>" + escaped(url) + "</link>\n<guid>" +
-           escaped(url) + "</guid>\n";
-    if (!a.dek.empty()) out += "<description>" + escaped(a.dek) + "</description>\n";
+    out += "<item>\n<title>" + xml_text(a.title) + "</title>\n<link>" + xml_text(url) + "</link>\n<guid>" +
+           xml_text(url) + "</guid>\n";
+    if (!a.dek.empty()) out += "<description>" + xml_text(a.dek) + "</description>\n";
     if (std::string date = rfc822(a.published); !date.empty()) out += "<pubDate>" + date + "</pubDate>\n";
-    for (const auto& tag : a.tags) out += "<category>" + escaped(tag) + "</category>\n";
+    for (const auto& tag : a.tags) out += "<category>" + xml_text(tag) + "</category>\n";
     out += "</item>\n";
   }
   out += "</channel>\n</rss>\n";
@@ -325,11 +293,11 @@ std::string rss(const std::vector<Entry>& entries, const std::string& site_title
 std::string sitemap(const std::vector<Entry>& entries, const std::string& base_url) {
   std::string out =
       "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
-  out += "<url><loc>" + escaped(absolute(base_url, "./")) + "</loc></url>\n";
+  out += "<url><loc>" + xml_text(absolute(base_url, "./")) + "</loc></url>\n";
   for (const Entry& e : entries) {
-    out += "<url><loc>" + escaped(absolute(base_url, url_name(e.slug) + ".html")) + "</loc>";
+    out += "<url><loc>" + xml_text(absolute(base_url, url_name(e.slug) + ".html")) + "</loc>";
     const std::string& date = e.article.updated.empty() ? e.article.published : e.article.updated;
-    if (date.size() >= 10) out += "<lastmod>" + escaped(date.substr(0, 10)) + "</lastmod>";
+    if (date.size() >= 10) out += "<lastmod>" + xml_text(date.substr(0, 10)) + "</lastmod>";
     out += "</url>\n";
   }
   out += "</urlset>\n";
@@ -383,24 +351,71 @@ std::string site_language(const std::vector<Entry>& entries, const std::string& 
   return best;
 }
 
+// Reads an article (at most one byte past the input limit: read() refuses it then).
+bool read_article(const site::InputDir& in, const std::string& rel, std::size_t limit, std::string& out,
+                  std::string& error) {
+  site::Fd fd;
+  struct stat st;
+  if (!in.open_file(rel, fd, st, error)) return false;
+  out.clear();
+  char buffer[1 << 16];
+  while (out.size() <= limit) {
+    ssize_t n = ::read(fd.get(), buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      error = std::string("cannot read: ") + std::strerror(errno);
+      return false;
+    }
+    if (n == 0) break;
+    out.append(buffer, static_cast<std::size_t>(n));
+  }
+  return true;
+}
+
+// Reads a file's first bytes, as many as media_content_is needs.
+std::string read_head(int fd) {
+  std::string head(site::kMediaHeadBytes, '\0');
+  std::size_t got = 0;
+  while (got < head.size()) {
+    ssize_t n = ::read(fd, &head[got], head.size() - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    got += static_cast<std::size_t>(n);
+  }
+  head.resize(got);
+  return head;
+}
+
 }  // namespace
 
 SiteReport build_site(const SiteOptions& o) {
   SiteReport report;
-  std::error_code ec;
-  if (!fs::is_directory(o.articles)) {
-    report.messages.push_back(o.articles.string() + ": not a folder");
+  std::string why;
+  auto refuse = [&](const std::string& message) {
+    report.messages.push_back(message);
     report.ok = false;
     return report;
+  };
+  site::InputDir in;
+  if (!fs::is_directory(o.articles) || !in.open(o.articles, why)) return refuse(o.articles.string() + ": not a folder");
+  site::OutputDir out;
+  if (!out.open(o.out, why)) return refuse(o.out.string() + ": " + why);
+  // The articles folder inside OUT_DIR could be written over by its own media. OUT_DIR
+  // inside the articles folder is fine: the walk below leaves it out.
+  if (in.is_within(out.dev(), out.ino()))
+    return refuse(o.out.string() + ": OUT_DIR must not be the articles folder or hold it");
+
+  // The command line may hold any bytes; pages and feeds are UTF-8.
+  const std::string site_title = site::valid_utf8(o.title);
+  const std::string site_lang = site::valid_utf8(o.lang);
+  std::string base;
+  if (!o.base_url.empty()) {
+    auto checked = check_url(o.base_url, UrlKind::link);
+    if (!checked || !is_external(*checked) || checked->compare(0, 2, "//") == 0)
+      return refuse("--base-url: not an absolute http or https URL: " + site::valid_utf8(o.base_url));
+    base = *checked;
+    if (base.back() != '/') base += '/';
   }
-  fs::create_directories(o.out, ec);
-  if (ec) {
-    report.messages.push_back(o.out.string() + ": cannot create: " + ec.message());
-    report.ok = false;
-    return report;
-  }
-  std::string base = o.base_url;
-  if (!base.empty() && base.back() != '/') base += '/';
   const bool absolute_urls = !base.empty();
 
   // Every name the site is made of, folded: the generated files and Lede's own come
@@ -413,18 +428,42 @@ SiteReport build_site(const SiteOptions& o) {
   const auto assets = asset_files(o.assets, report);
   for (const auto& [from, to] : assets) taken.emplace(folded(to.generic_string()), "one of Lede's files");
 
-  std::vector<fs::path> files;
-  for (const auto& item : fs::recursive_directory_iterator(o.articles, ec))
-    if (item.is_regular_file()) files.push_back(item.path());
-  std::sort(files.begin(), files.end());
-  auto is_article = [&](const fs::path& p) {
-    return p.extension() == ".json" && !fs::relative(p, o.articles).has_parent_path();  // top level only
+  // What the folder holds, as it is: links are not followed (a link could lead anywhere,
+  // and where it leads can change between a check and a copy), and only the top level's
+  // .json files are articles and media files are published.
+  std::vector<std::string> articles, media;
+  auto shown = [&](const std::string& rel) { return (o.articles / rel).string(); };
+  auto skip = [&](const std::string& rel, const std::string& reason) {
+    report.messages.push_back(shown(rel) + ": warning: skipped: " + reason);
+    return false;
   };
-  auto copy = [&](const fs::path& from, const fs::path& to) {
-    fs::create_directories(to.parent_path(), ec);
-    fs::copy_file(from, to, fs::copy_options::overwrite_existing, ec);
-    if (ec) {
-      report.messages.push_back(from.string() + ": cannot copy: " + ec.message());
+  in.walk(
+      [&](const site::InputDir::Entry& e) {
+        std::string_view name = std::string_view(e.rel).substr(e.rel.rfind('/') + 1);
+        if (name.front() == '.') return skip(e.rel, "a hidden file or folder");
+        switch (e.kind) {
+          case site::InputDir::Kind::link:
+            return skip(e.rel, "a symbolic link (links in the articles folder are not followed)");
+          case site::InputDir::Kind::other: return skip(e.rel, "not a regular file");
+          case site::InputDir::Kind::folder:
+            return e.depth < 32 || skip(e.rel, "deeper than 32 folders");
+          case site::InputDir::Kind::file: break;
+        }
+        if (e.depth == 0 && e.rel.size() > 5 && e.rel.compare(e.rel.size() - 5, 5, ".json") == 0)
+          articles.push_back(e.rel);
+        else if (site::media_by_name(e.rel) != site::Media::none)
+          media.push_back(e.rel);
+        else
+          skip(e.rel, std::string("not a media file Lede publishes (") + site::media_list() + "; articles are the .json files at the top)");
+        return false;
+      },
+      out.dev(), out.ino());
+  std::sort(articles.begin(), articles.end());
+  std::sort(media.begin(), media.end());
+
+  auto write = [&](const std::string& rel, std::string_view text) {
+    if (!out.write(rel, text, why)) {
+      report.messages.push_back((o.out / rel).string() + ": cannot write: " + why);
       report.ok = false;
       return false;
     }
@@ -432,50 +471,73 @@ SiteReport build_site(const SiteOptions& o) {
   };
 
   // Media are copied as they are, so that relative URLs work the same from the page and
-  // from the JSON beside it; a file with the name of one of the site's own is left out.
-  for (const fs::path& p : files) {
-    if (is_article(p)) continue;
-    std::string rel = fs::relative(p, o.articles).generic_string();
+  // from the JSON beside it, once their first bytes say they are what their names say.
+  // Their extensions are never a page's, a feed's or one of Lede's.
+  for (const std::string& rel : media) {
     if (auto it = taken.find(folded(rel)); it != taken.end()) {
-      report.messages.push_back(p.string() + ": warning: not copied: " + rel + " is " + it->second);
+      skip(rel, rel + " is " + it->second);
+      continue;
+    }
+    site::Fd fd;
+    struct stat st;
+    if (!in.open_file(rel, fd, st, why)) {
+      skip(rel, why);
+      continue;
+    }
+    site::Media type = site::media_by_name(rel);
+    std::string head = read_head(fd.get());
+    if (!site::media_content_is(type, head)) {
+      skip(rel, std::string("its content is not ") + site::media_label(type));
       continue;
     }
     taken.emplace(folded(rel), "a file from " + o.articles.string());
-    copy(p, o.out / rel);
+    if (!out.copy(rel, fd.get(), head, why)) {
+      report.messages.push_back(shown(rel) + ": cannot copy: " + why);
+      report.ok = false;
+    }
   }
 
   // Each article's page and JSON are named after its file, unless that name is taken
   // (index.json's page would be the index, feed.json would be the JSON Feed): then
   // NAME-article, NAME-article-2, …
   std::vector<Entry> entries;
-  for (const fs::path& p : files) {
-    if (!is_article(p)) continue;
-    std::string stem = p.stem().string(), slug = stem;
+  for (const std::string& rel : articles) {
+    std::string stem = rel.substr(0, rel.size() - 5), slug = stem;
     auto clash = [&](const std::string& name) {
       for (const char* ext : {".html", ".json"})
         if (auto it = taken.find(folded(name + ext)); it != taken.end()) return name + ext + " is " + it->second;
       return std::string();
     };
-    std::string why = clash(stem);
+    std::string clash_reason = clash(stem);
     for (int n = 1; !clash(slug).empty(); ++n) slug = stem + "-article" + (n > 1 ? "-" + std::to_string(n) : "");
-    taken.emplace(folded(slug + ".html"), "the page of " + p.filename().string());
-    taken.emplace(folded(slug + ".json"), "the JSON of " + p.filename().string());
+    taken.emplace(folded(slug + ".html"), "the page of " + rel);
+    taken.emplace(folded(slug + ".json"), "the JSON of " + rel);
     if (slug != stem)
-      report.messages.push_back(p.string() + ": warning: published as " + slug + ".html and " + slug + ".json (" + why + ")");
-    if (!copy(p, o.out / (slug + ".json"))) continue;
+      report.messages.push_back(shown(rel) + ": warning: published as " + slug + ".html and " + slug + ".json (" +
+                                clash_reason + ")");
     std::string json;
+    if (!read_article(in, rel, o.render.limits.max_input_bytes, json, why)) {
+      if (why == "a symbolic link" || why == "not a regular file") {
+        skip(rel, why);
+      } else {
+        report.messages.push_back(shown(rel) + ": " + why);
+        report.ok = false;
+      }
+      continue;
+    }
     Entry e;
     e.slug = slug;
     Result r;
     Document doc(o.render.nofollow);
-    if (!read_text(p, json) || !read(json, o.render, e.article, r) || !lay_out(e.article, o.render, doc, r)) {
+    if (!read(json, o.render, e.article, r) || !lay_out(e.article, o.render, doc, r)) {
       const Problem* first = r.first_error();
-      report.messages.push_back(p.string() + (first ? (first->line ? ":" : ": ") + first->to_string() : ": cannot read"));
+      report.messages.push_back(shown(rel) + (first ? (first->line ? ":" : ": ") + first->to_string() : ": cannot read"));
       report.ok = false;
       continue;
     }
+    if (!write(slug + ".json", json)) continue;
     for (const Problem& w : r.problems)
-      report.messages.push_back(p.string() + ": warning: " + w.to_string());
+      report.messages.push_back(shown(rel) + ": warning: " + w.to_string());
     write_html(doc, e.html);
     entries.push_back(std::move(e));
   }
@@ -498,29 +560,23 @@ SiteReport build_site(const SiteOptions& o) {
   for (std::size_t i : order) sorted.push_back(std::move(entries[i]));
   entries = std::move(sorted);
 
-  std::string title = o.title;
+  std::string title = site_title;
   for (const Entry& e : entries)
     if (title.empty() && e.article.site && !e.article.site->name.empty()) title = e.article.site->name;
-  std::string lang = site_language(entries, o.lang);
+  std::string lang = site_language(entries, site_lang);
 
-  auto write = [&](const fs::path& p, const std::string& text) {
-    if (!write_text(p, text)) {
-      report.messages.push_back(p.string() + ": cannot write");
-      report.ok = false;
-    }
-  };
   for (const Entry& e : entries) {
-    write(o.out / (e.slug + ".html"), article_page(e, title, base));
+    write(e.slug + ".html", article_page(e, title, base));
     ++report.pages;
   }
-  write(o.out / "index.html", index_page(entries, title, lang, absolute_urls, report));
-  write(o.out / "feed.json", json_feed(entries, title, base, lang));
+  write("index.html", index_page(entries, title, lang, absolute_urls, report));
+  write("feed.json", json_feed(entries, title, base, lang));
   report.written = {"index", "feed.json"};
   // RSS links and sitemap locations must be absolute URLs; relative ones would make
   // both files invalid, so without --base-url they are not written at all.
   if (absolute_urls) {
-    write(o.out / "rss.xml", rss(entries, title, base, lang));
-    write(o.out / "sitemap.xml", sitemap(entries, base));
+    write("rss.xml", rss(entries, title, base, lang));
+    write("sitemap.xml", sitemap(entries, base));
     report.written.push_back("rss.xml");
     report.written.push_back("sitemap.xml");
   } else {
@@ -528,13 +584,14 @@ SiteReport build_site(const SiteOptions& o) {
                               "give --base-url=URL, where OUT_DIR will be published");
     // An earlier build with --base-url left them: kept, they would announce a feed and
     // pages that no longer match what was just written.
-    for (const char* stale : {"rss.xml", "sitemap.xml"}) {
-      std::error_code ec;
-      if (std::filesystem::remove(o.out / stale, ec))
-        report.messages.push_back(std::string("removed ") + stale + " left by an earlier build");
-    }
+    for (const char* stale : {"rss.xml", "sitemap.xml"})
+      if (out.remove(stale)) report.messages.push_back(std::string("removed ") + stale + " left by an earlier build");
   }
-  for (const auto& [from, to] : assets) copy(from, o.out / to);
+  for (const auto& [from, to] : assets) {
+    std::ifstream file(from, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    if (!file.bad()) write(to.generic_string(), bytes);
+  }
   return report;
 }
 
