@@ -10,10 +10,11 @@ sudo_() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # --- Debian packages -------------------------------------------------------
 # clang-14 and libclang-rt-14-dev (its sanitizer and libFuzzer runtimes) build the
-# fuzzers; g++ brings ASan and UBSan for the sanitized unit tests. libxml2-utils brings
+# fuzzers; g++ brings ASan and UBSan for the sanitized unit tests. libsqlite3-dev: `lede
+# site` keeps its listings and what each build wrote in SQLite. libxml2-utils brings
 # xmllint, which checks that every XML file `lede site` writes is well-formed.
 apt_pkgs=(emscripten nlohmann-json3-dev catch2 chromium cmake g++ clang-14 libclang-rt-14-dev xz-utils
-  libxml2-utils)
+  libsqlite3-dev libxml2-utils)
 missing=()
 for p in "${apt_pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -221,71 +221,79 @@ Fd OutputDir::parent_of(std::string_view rel, bool create, std::string& leaf, st
   return folder;
 }
 
-bool OutputDir::commit(std::string_view rel, const std::function<bool(int, std::string&)>& fill,
-                       std::string& error) const {
-  std::string leaf;
-  Fd folder = parent_of(rel, true, leaf, error);
-  if (!folder) return false;
+OutputFile OutputDir::begin(std::string_view rel, std::string& error) const {
+  OutputFile f;
+  f.folder_ = parent_of(rel, true, f.leaf_, error);
+  if (!f.folder_) return f;
   static std::atomic<unsigned long> counter{0};
-  std::string temp;
-  Fd out;
-  for (int attempt = 0; !out && attempt < 100; ++attempt) {
-    temp = ".lede-tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
-    out = Fd(::openat(folder.get(), temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644));
-    if (!out && errno != EEXIST) break;
+  for (int attempt = 0; !f.file_ && attempt < 100; ++attempt) {
+    f.temp_ = ".lede-tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
+    f.file_ = Fd(::openat(f.folder_.get(), f.temp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644));
+    if (!f.file_ && errno != EEXIST) break;
   }
-  if (!out) {
-    error = failed("cannot create a file");
+  if (!f.file_) error = failed("cannot create a file");
+  return f;
+}
+
+OutputFile& OutputFile::operator=(OutputFile&& o) noexcept {
+  if (this != &o) {
+    discard();
+    folder_ = std::move(o.folder_);
+    file_ = std::move(o.file_);
+    temp_ = std::move(o.temp_);
+    leaf_ = std::move(o.leaf_);
+    buffer_ = std::move(o.buffer_);
+    error_ = std::move(o.error_);
+  }
+  return *this;
+}
+
+OutputFile::~OutputFile() { discard(); }
+
+void OutputFile::discard() {
+  if (file_) {
+    file_ = Fd();
+    ::unlinkat(folder_.get(), temp_.c_str(), 0);
+  }
+}
+
+void OutputFile::flush() {
+  if (error_.empty() && file_ && !write_all(file_.get(), buffer_.data(), buffer_.size())) error_ = failed("cannot write");
+  buffer_.clear();
+}
+
+void OutputFile::append_file(int from) {
+  flush();
+  std::vector<char> chunk(1 << 16);
+  while (error_.empty()) {
+    ssize_t n = ::read(from, chunk.data(), chunk.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) error_ = failed("cannot read");
+    if (n <= 0) break;
+    if (!write_all(file_.get(), chunk.data(), static_cast<std::size_t>(n))) error_ = failed("cannot write");
+  }
+}
+
+bool OutputFile::commit(std::string& error) {
+  if (!file_) {
+    error = "not open";
     return false;
   }
-  bool ok = fill(out.get(), error);
-  if (ok && ::close(out.release()) != 0) {
-    error = failed("cannot write");
-    ok = false;
-  }
-  if (ok && ::renameat(folder.get(), temp.c_str(), folder.get(), leaf.c_str()) != 0) {
-    error = errno == EISDIR || errno == ENOTEMPTY || errno == EEXIST ? "a folder has its name" : failed("cannot write");
-    ok = false;
-  }
-  if (!ok) ::unlinkat(folder.get(), temp.c_str(), 0);
-  return ok;
+  flush();
+  if (error_.empty() && ::close(file_.release()) != 0) error_ = failed("cannot write");
+  if (error_.empty() && ::renameat(folder_.get(), temp_.c_str(), folder_.get(), leaf_.c_str()) != 0)
+    error_ = errno == EISDIR || errno == ENOTEMPTY || errno == EEXIST ? "a folder has its name" : failed("cannot write");
+  if (error_.empty()) return true;
+  ::unlinkat(folder_.get(), temp_.c_str(), 0);
+  error = error_;
+  return false;
 }
 
 bool OutputDir::write(std::string_view rel, std::string_view data, std::string& error) const {
-  return commit(
-      rel,
-      [&](int fd, std::string& why) {
-        if (write_all(fd, data.data(), data.size())) return true;
-        why = failed("cannot write");
-        return false;
-      },
-      error);
-}
-
-bool OutputDir::copy(std::string_view rel, int from, std::string_view head, std::string& error) const {
-  return commit(
-      rel,
-      [&](int fd, std::string& why) {
-        if (!write_all(fd, head.data(), head.size())) {
-          why = failed("cannot write");
-          return false;
-        }
-        std::vector<char> buffer(1 << 16);
-        while (true) {
-          ssize_t n = ::read(from, buffer.data(), buffer.size());
-          if (n < 0 && errno == EINTR) continue;
-          if (n < 0) {
-            why = failed("cannot read");
-            return false;
-          }
-          if (n == 0) return true;
-          if (!write_all(fd, buffer.data(), static_cast<std::size_t>(n))) {
-            why = failed("cannot write");
-            return false;
-          }
-        }
-      },
-      error);
+  OutputFile f = begin(rel, error);
+  if (!f) return false;
+  f.append(data);
+  return f.commit(error);
 }
 
 bool OutputDir::remove(std::string_view rel) const {
@@ -301,6 +309,12 @@ bool OutputDir::remove(std::string_view rel) const {
     if (!parent || ::unlinkat(parent.get(), leaf.c_str(), AT_REMOVEDIR) != 0) break;
   }
   return true;
+}
+
+bool OutputDir::lstat(std::string_view rel, struct stat& out) const {
+  std::string leaf, error;
+  Fd folder = parent_of(rel, false, leaf, error);
+  return folder && ::fstatat(folder.get(), leaf.c_str(), &out, AT_SYMLINK_NOFOLLOW) == 0;
 }
 
 bool OutputDir::stat(std::string_view rel, FileStamp& out) const {

@@ -87,17 +87,52 @@ class InputDir {
   Fd dir_;
 };
 
+class OutputDir;
+
+// A file being written below OUT_DIR: appended to in pieces (flushed every 64 KB, so a
+// feed or a sitemap of any size is never held whole), then committed, which renames it
+// over its name. Dropped without commit(), it leaves nothing behind.
+class OutputFile {
+ public:
+  OutputFile() = default;
+  OutputFile(OutputFile&&) noexcept = default;
+  OutputFile& operator=(OutputFile&&) noexcept;
+  ~OutputFile();
+  explicit operator bool() const { return static_cast<bool>(file_); }
+
+  // The buffer: append to it directly, then call flush_if_full().
+  std::string& text() { return buffer_; }
+  void flush_if_full() {
+    if (buffer_.size() >= (1 << 16)) flush();
+  }
+  void append(std::string_view s) {
+    buffer_ += s;
+    flush_if_full();
+  }
+  // Everything left in `from` (an open file), in chunks.
+  void append_file(int from);
+
+  bool commit(std::string& error);
+
+ private:
+  friend class OutputDir;
+  void flush();
+  void discard();
+  Fd folder_, file_;
+  std::string temp_, leaf_, buffer_, error_;
+};
+
 class OutputDir {
  public:
   // Opens `path`, creating it and its parents if missing.
   bool open(const std::filesystem::path& path, std::string& error);
 
-  // Writes `data` as `rel`: a new file in rel's folder, renamed over rel.
-  bool write(std::string_view rel, std::string_view data, std::string& error) const;
+  // Starts `rel`: a new file in rel's folder (created if missing), renamed over rel by
+  // commit().
+  OutputFile begin(std::string_view rel, std::string& error) const;
 
-  // The same, from an open file: `head` (bytes already read from it) first, then the rest
-  // of `from`, in chunks (a large video is never held in memory).
-  bool copy(std::string_view rel, int from, std::string_view head, std::string& error) const;
+  // begin, append, commit.
+  bool write(std::string_view rel, std::string_view data, std::string& error) const;
 
   // Removes the file `rel` (a link is removed, not what it points at), then every folder
   // above it that this leaves empty. False if there was nothing to remove.
@@ -105,6 +140,8 @@ class OutputDir {
 
   // Whether `rel` is a regular file (not a link), and its stamp.
   bool stat(std::string_view rel, FileStamp& out) const;
+  // Whether something is at `rel`, and what (a link counts as itself).
+  bool lstat(std::string_view rel, struct stat& out) const;
 
   dev_t dev() const { return dev_; }
   ino_t ino() const { return ino_; }
@@ -113,8 +150,6 @@ class OutputDir {
  private:
   // Opens (creating if asked) the folder holding `rel`'s last name; `leaf` gets that name.
   Fd parent_of(std::string_view rel, bool create, std::string& leaf, std::string& error) const;
-  bool commit(std::string_view rel, const std::function<bool(int fd, std::string& error)>& fill,
-              std::string& error) const;
 
   Fd dir_;
   dev_t dev_ = 0;

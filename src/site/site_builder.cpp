@@ -1,24 +1,26 @@
 #include "site/site_builder.hpp"
 
-#include <algorithm>
-#include <fstream>
-#include <iterator>
-#include <map>
-#include <system_error>
-
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <thread>
 
 #include "layout/dates.hpp"
-#include "layout/typography.hpp"
 #include "output/html_writer.hpp"
-#include "output/page_writer.hpp"
 #include "pipeline.hpp"
+#include "site/feeds.hpp"
 #include "site/files.hpp"
+#include "site/hash.hpp"
 #include "site/media.hpp"
+#include "site/names.hpp"
+#include "site/pages.hpp"
+#include "site/state.hpp"
+#include "site/work_queue.hpp"
 #include "site/xml_text.hpp"
 #include "tree/url_policy.hpp"
 
@@ -27,340 +29,17 @@ namespace fs = std::filesystem;
 namespace lede {
 namespace {
 
-using site::json_string;
-using site::xml_text;
+using site::FileStamp;
+using site::Hasher;
+using site::Listed;
+using site::State;
 
-struct Entry {
-  std::string slug;  // the output name without .html / .json: the file's stem, or renamed
-  Article article;
-  std::string html;  // the rendered article fragment
-};
-
-// A file name as it goes into a URL: every byte but RFC 3986's unreserved characters
-// percent-encoded, so "a:b" is not read as a scheme, "h#1" as a fragment or "q?" as a
-// query, and sitemaps (ASCII only) take it as it is. Static hosts decode it back.
-std::string url_name(std::string_view name) {
-  return percent_encode(name, [](unsigned char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-           c == '.' || c == '_' || c == '~';
-  });
-}
-
-// Names compared as a case-insensitive file system (macOS, Windows) would: "INDEX.html"
-// there is the site's index.
-std::string folded(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
-// An ISO 8601 date or date-time as articles carry it, with its time and offset.
-struct Instant {
-  Date date;
-  int hour = 0, minute = 0, second = 0;  // 00:00:00 for a date alone
-  std::string fraction;  // ".123" as written, or ""
-  int offset = 0;        // minutes east of UTC; 0 for "Z", a date alone or no offset
-  long long epoch = 0;  // seconds since 1970 UTC; a date alone is its 00:00 UTC
-};
-
-// Days from 1970-01-01 to y-m-d (proleptic Gregorian; Howard Hinnant's days_from_civil).
-long long days_from_civil(int y, int m, int d) {
-  y -= m <= 2;
-  const long long era = (y >= 0 ? y : y - 399) / 400;
-  const long long yoe = y - era * 400;
-  const long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-bool parse_instant(std::string_view s, Instant& out) {
-  Instant t;
-  if (!parse_iso_date(s, t.date)) return false;  // checks the whole shape, time included
-  auto two = [&](std::size_t at) { return (s[at] - '0') * 10 + (s[at + 1] - '0'); };
-  if (s.size() > 10) {
-    t.hour = two(11);
-    t.minute = two(14);
-    std::size_t i = 16;
-    if (i < s.size() && s[i] == ':') {
-      t.second = two(i + 1);
-      i += 3;
-      if (i < s.size() && (s[i] == '.' || s[i] == ',')) {
-        std::size_t from = i++;
-        while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
-        t.fraction = "." + std::string(s.substr(from + 1, i - from - 1));
-      }
-    }
-    if (i < s.size() && s[i] != 'Z' && s[i] != 'z') t.offset = (s[i] == '-' ? -1 : 1) * (two(i + 1) * 60 + two(i + 4));
-  }
-  t.epoch = days_from_civil(t.date.year, t.date.month, t.date.day) * 86400 + t.hour * 3600 + t.minute * 60 +
-            t.second - t.offset * 60;
-  out = t;
-  return true;
-}
-
-std::string two_digits(int n) { return std::string(1, static_cast<char>('0' + n / 10)) + static_cast<char>('0' + n % 10); }
-
-// "+hhmm" (RFC 822) or "+hh:mm" (RFC 3339).
-std::string offset_text(int minutes, bool colon) {
-  int a = minutes < 0 ? -minutes : minutes;
-  return std::string(minutes < 0 ? "-" : "+") + two_digits(a / 60) + (colon ? ":" : "") + two_digits(a % 60);
-}
-
-std::string escaped(std::string_view s, bool attr = false) {
-  std::string out;
-  append_escaped(out, s, attr);
-  return out;
-}
-
-// JSON Feed wants RFC 3339: "2026-01-27" → "2026-01-27T00:00:00Z"; "2026-02-03T07:30-04:00"
-// → "2026-02-03T07:30:00-04:00". A time without an offset is taken as UTC, as a date
-// alone is (the article gives nothing better).
-std::string rfc3339(const std::string& iso) {
-  Instant t;
-  if (!parse_instant(iso, t)) return iso;
-  const Date& d = t.date;
-  std::string out = two_digits(d.year / 100) + two_digits(d.year % 100) + "-" + two_digits(d.month) + "-" + two_digits(d.day) + "T" +
-                    two_digits(t.hour) + ":" + two_digits(t.minute) + ":" + two_digits(t.second) + t.fraction;
-  return out + (t.offset == 0 ? "Z" : offset_text(t.offset, true));
-}
-
-// RSS wants RFC 822 dates: "Tue, 03 Feb 2026 07:30:00 -0400", the time and offset as the
-// publisher wrote them (the weekday is their local day's). A date alone is 00:00:00 +0000.
-std::string rfc822(const std::string& iso) {
-  Instant t;
-  if (!parse_instant(iso, t)) return "";
-  const Date& d = t.date;
-  std::string readable = format_date(d);  // "Tuesday, Jan 27, 2026"
-  static const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  return readable.substr(0, 3) + ", " + two_digits(d.day) + " " + kMonths[d.month - 1] + " " +
-         std::to_string(d.year) + " " + two_digits(t.hour) + ":" + two_digits(t.minute) + ":" +
-         two_digits(t.second) + " " + offset_text(t.offset, false);
-}
-
-std::string head(const std::string& title, const std::string& lang, const std::string& dir,
-                 const std::string& description, const std::string& canonical, bool rss_written) {
-  std::string out;
-  write_page_head({title, lang, dir, description, canonical}, out);
-  out += "<link rel=\"alternate\" type=\"application/feed+json\" href=\"feed.json\">\n";
-  if (rss_written) out += "<link rel=\"alternate\" type=\"application/rss+xml\" href=\"rss.xml\">\n";
-  out += "<link rel=\"icon\" href=\"favicon.svg\" type=\"image/svg+xml\">\n"
-         "<link rel=\"stylesheet\" href=\"site.css\">\n";
-  return out;
-}
-
-std::string article_page(const Entry& e, const std::string& site_title, const std::string& base_url) {
-  const Article& a = e.article;
-  std::string title = a.title + (site_title.empty() ? "" : " \xE2\x80\x93 " + site_title);
-  std::string canonical = !base_url.empty() ? base_url + url_name(e.slug) + ".html" : "";
-  std::string out = head(title, a.lang, a.dir, a.dek, canonical, !base_url.empty());
-  // With JavaScript, <lede-reader> adopts the prerendered shadow root (its controls
-  // attach to it); without, the declarative shadow root alone shows the article.
-  out += "<script type=\"module\" src=\"lede.js\"></script>\n</head>\n<body class=\"lede-site-page\">\n"
-         "<nav class=\"lede-site-nav\"><a href=\"./\">All articles</a></nav>\n"
-         "<lede-reader src=\"" + escaped(url_name(e.slug), true) + ".json\">"
-         "<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"lede.css\">"
-         "<div part=\"content\">" + e.html + "</div></template></lede-reader>\n</body>\n</html>\n";
-  return out;
-}
-
-// The index is built as a document tree, like everything Lede shows.
-std::string index_page(const std::vector<Entry>& entries, const std::string& site_title, const std::string& lang,
-                       bool rss_written, SiteReport& report) {
-  Document doc;
-  doc.open(Tag::div);
-  doc.set(Attr::class_, "lede-index");
-  doc.open(Tag::h1);
-  doc.text(site_title.empty() ? "Articles" : site_title);
-  doc.close();
-  doc.open(Tag::ol);
-  doc.set(Attr::class_, "lede-index-list");
-  for (const Entry& e : entries) {
-    const Article& a = e.article;
-    NodeId item = doc.open(Tag::li);
-    if (!a.lang.empty()) doc.set(Attr::lang, a.lang);
-    if (!a.dir.empty()) doc.set(Attr::dir, a.dir);
-    if (!a.section.empty()) {
-      doc.open(Tag::p);
-      doc.set(Attr::class_, "lede-section");
-      doc.text(a.section);
-      doc.close();
-    }
-    doc.open(Tag::h2);
-    doc.open(Tag::a);
-    if (!doc.set_url(Attr::href, url_name(e.slug) + ".html", UrlKind::link))
-      report.messages.push_back(e.slug + ".html: warning: the index cannot link to it (URL refused)");
-    doc.text(a.title);
-    doc.close();
-    doc.close();
-    if (!a.dek.empty()) {
-      doc.open(Tag::p);
-      doc.set(Attr::class_, "lede-dek");
-      doc.text(a.dek);
-      doc.close();
-    }
-    Date d;
-    if (parse_iso_date(a.published, d)) {
-      doc.open(Tag::p);
-      doc.set(Attr::class_, "lede-meta");
-      doc.open(Tag::time);
-      doc.set(Attr::datetime, a.published);
-      doc.text(format_date(d));
-      doc.close();
-      doc.close();
-    }
-    if (!a.tags.empty()) {
-      doc.open(Tag::ul);
-      doc.set(Attr::class_, "lede-tags");
-      doc.set(Attr::aria_label, "Tags");
-      for (const auto& tag : a.tags) {
-        doc.open(Tag::li);
-        doc.text(tag);
-        doc.close();
-      }
-      doc.close();
-    }
-    doc.close();
-    apply_typography(doc, item, a.lang);
-  }
-  doc.close();
-  doc.close();
-  std::string out = head(site_title.empty() ? "Articles" : site_title, lang.empty() ? "en" : lang, "", "", "", rss_written);
-  out += "<link rel=\"stylesheet\" href=\"lede.css\">\n</head>\n<body class=\"lede-page lede-site-page\">\n<main>";
-  write_html(doc, out);
-  out += "</main>\n</body>\n</html>\n";
-  return out;
-}
-
-// The published URL of `path` ("./" is the site itself), or `path` when the site's
-// own address is not known.
-std::string absolute(const std::string& base_url, const std::string& path) {
-  if (base_url.empty()) return path;
-  return path == "./" ? base_url : base_url + path;
-}
-
-std::string json_feed(const std::vector<Entry>& entries, const std::string& site_title,
-                      const std::string& base_url, const std::string& lang) {
-  std::string out = "{\n  \"version\": \"https://jsonfeed.org/version/1.1\",\n  \"title\": " +
-                    json_string(site_title.empty() ? "Articles" : site_title) + ",\n";
-  if (!lang.empty()) out += "  \"language\": " + json_string(lang) + ",\n";
-  out += "  \"home_page_url\": " + json_string(absolute(base_url, "./")) + ",\n";
-  out += "  \"feed_url\": " + json_string(absolute(base_url, "feed.json")) + ",\n  \"items\": [";
-  for (std::size_t i = 0; i < entries.size(); ++i) {
-    const Article& a = entries[i].article;
-    std::string url = absolute(base_url, url_name(entries[i].slug) + ".html");
-    out += i ? ",\n    {" : "\n    {";
-    out += "\"id\": " + json_string(url) + ", \"url\": " + json_string(url) +
-           ", \"title\": " + json_string(a.title);
-    if (!a.dek.empty()) out += ", \"summary\": " + json_string(a.dek);
-    out += ", \"content_html\": " + json_string(entries[i].html);
-    if (!a.published.empty()) out += ", \"date_published\": " + json_string(rfc3339(a.published));
-    if (!a.updated.empty()) out += ", \"date_modified\": " + json_string(rfc3339(a.updated));
-    if (!a.lang.empty()) out += ", \"language\": " + json_string(a.lang);
-    if (!a.tags.empty()) {
-      out += ", \"tags\": [";
-      for (std::size_t t = 0; t < a.tags.size(); ++t) out += (t ? ", " : "") + json_string(a.tags[t]);
-      out += "]";
-    }
-    out += "}";
-  }
-  out += "\n  ]\n}\n";
-  return out;
-}
-
-std::string rss(const std::vector<Entry>& entries, const std::string& site_title, const std::string& base_url,
-                const std::string& lang) {
-  std::string title = site_title.empty() ? "Articles" : site_title;
-  std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\">\n<channel>\n<title>" +
-                    xml_text(title) + "</title>\n<link>" + xml_text(absolute(base_url, "./")) +
-                    "</link>\n<description>" + xml_text(title) + "</description>\n";
-  if (!lang.empty()) out += "<language>" + xml_text(lang) + "</language>\n";
-  for (const Entry& e : entries) {
-    const Article& a = e.article;
-    std::string url = absolute(base_url, url_name(e.slug) + ".html");
-    out += "<item>\n<title>" + xml_text(a.title) + "</title>\n<link>" + xml_text(url) + "</link>\n<guid>" +
-           xml_text(url) + "</guid>\n";
-    if (!a.dek.empty()) out += "<description>" + xml_text(a.dek) + "</description>\n";
-    if (std::string date = rfc822(a.published); !date.empty()) out += "<pubDate>" + date + "</pubDate>\n";
-    for (const auto& tag : a.tags) out += "<category>" + xml_text(tag) + "</category>\n";
-    out += "</item>\n";
-  }
-  out += "</channel>\n</rss>\n";
-  return out;
-}
-
-std::string sitemap(const std::vector<Entry>& entries, const std::string& base_url) {
-  std::string out =
-      "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
-  out += "<url><loc>" + xml_text(absolute(base_url, "./")) + "</loc></url>\n";
-  for (const Entry& e : entries) {
-    out += "<url><loc>" + xml_text(absolute(base_url, url_name(e.slug) + ".html")) + "</loc>";
-    const std::string& date = e.article.updated.empty() ? e.article.published : e.article.updated;
-    if (date.size() >= 10) out += "<lastmod>" + xml_text(date.substr(0, 10)) + "</lastmod>";
-    out += "</url>\n";
-  }
-  out += "</urlset>\n";
-  return out;
-}
-
-// Lede's runtime files, as a page downloads them: every module, the stylesheets, the
-// wasm and the fonts, as (source, path in the site). The demo page and its articles are
-// not part of it. Empty, with a message, if `assets` is not Lede's web folder.
-std::vector<std::pair<fs::path, fs::path>> asset_files(const fs::path& assets, SiteReport& report) {
-  std::vector<std::pair<fs::path, fs::path>> files;
-  std::error_code ec;
-  if (!fs::exists(assets / "lede.js") || !fs::exists(assets / "dist" / "lede.wasm")) {
-    report.messages.push_back(assets.string() + ": not Lede's web folder (lede.js and dist/lede.wasm are needed; run ./build-wasm.sh)");
-    report.ok = false;
-    return files;
-  }
-  for (const auto& item : fs::directory_iterator(assets, ec)) {
-    const fs::path& p = item.path();
-    std::string name = p.filename().string();
-    bool runtime = (p.extension() == ".js") || name == "lede.css" || name == "site.css" ||
-                   name == "reader.html" || name == "favicon.svg";
-    if (item.is_regular_file() && runtime) files.emplace_back(p, name);
-  }
-  for (const char* dir : {"dist", "fonts"}) {
-    if (!fs::is_directory(assets / dir)) continue;
-    for (const auto& item : fs::recursive_directory_iterator(assets / dir, ec))
-      if (item.is_regular_file()) files.emplace_back(item.path(), fs::relative(item.path(), assets));
-  }
-  std::sort(files.begin(), files.end());
-  return files;
-}
-
-// The site's language: --lang, else the one most of its articles are in (the newest
-// article's among equals), else "" (the index then says English, the language of its
-// own few words; the feeds say nothing).
-std::string site_language(const std::vector<Entry>& entries, const std::string& given) {
-  if (!given.empty()) return given;
-  std::map<std::string, int> count;
-  for (const Entry& e : entries)
-    if (!e.article.lang.empty()) ++count[e.article.lang];
-  std::string best;
-  int most = 0;
-  for (const Entry& e : entries) {  // newest first
-    auto it = count.find(e.article.lang);
-    if (it != count.end() && it->second > most) {
-      best = it->first;
-      most = it->second;
-    }
-  }
-  return best;
-}
-
-// Reads an article (at most one byte past the input limit: read() refuses it then).
-bool read_article(const site::InputDir& in, const std::string& rel, std::size_t limit, std::string& out,
-                  std::string& error) {
-  site::Fd fd;
-  struct stat st;
-  if (!in.open_file(rel, fd, st, error)) return false;
+// Reads an open file to its end, or to one byte past `limit` (read() then refuses it).
+bool read_all(int fd, std::size_t limit, std::string& out, std::string& error) {
   out.clear();
   char buffer[1 << 16];
   while (out.size() <= limit) {
-    ssize_t n = ::read(fd.get(), buffer, sizeof buffer);
+    ssize_t n = ::read(fd, buffer, sizeof buffer);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
       error = std::string("cannot read: ") + std::strerror(errno);
@@ -372,7 +51,7 @@ bool read_article(const site::InputDir& in, const std::string& rel, std::size_t 
   return true;
 }
 
-// Reads a file's first bytes, as many as media_content_is needs.
+// A file's first bytes, as many as media_content_is needs.
 std::string read_head(int fd) {
   std::string head(site::kMediaHeadBytes, '\0');
   std::size_t got = 0;
@@ -386,212 +65,584 @@ std::string read_head(int fd) {
   return head;
 }
 
-}  // namespace
-
-SiteReport build_site(const SiteOptions& o) {
-  SiteReport report;
-  std::string why;
-  auto refuse = [&](const std::string& message) {
-    report.messages.push_back(message);
-    report.ok = false;
-    return report;
-  };
-  site::InputDir in;
-  if (!fs::is_directory(o.articles) || !in.open(o.articles, why)) return refuse(o.articles.string() + ": not a folder");
-  site::OutputDir out;
-  if (!out.open(o.out, why)) return refuse(o.out.string() + ": " + why);
-  // The articles folder inside OUT_DIR could be written over by its own media. OUT_DIR
-  // inside the articles folder is fine: the walk below leaves it out.
-  if (in.is_within(out.dev(), out.ino()))
-    return refuse(o.out.string() + ": OUT_DIR must not be the articles folder or hold it");
-
-  // The command line may hold any bytes; pages and feeds are UTF-8.
-  const std::string site_title = site::valid_utf8(o.title);
-  const std::string site_lang = site::valid_utf8(o.lang);
-  std::string base;
-  if (!o.base_url.empty()) {
-    auto checked = check_url(o.base_url, UrlKind::link);
-    if (!checked || !is_external(*checked) || checked->compare(0, 2, "//") == 0)
-      return refuse("--base-url: not an absolute http or https URL: " + site::valid_utf8(o.base_url));
-    base = *checked;
-    if (base.back() != '/') base += '/';
+// Lede's runtime files, as a page downloads them: every module, the stylesheets, the
+// wasm and the fonts, as (source, path in the site). The demo page and its articles are
+// not part of it. Empty if `assets` is not Lede's web folder.
+std::vector<std::pair<fs::path, std::string>> asset_files(const fs::path& assets) {
+  std::vector<std::pair<fs::path, std::string>> files;
+  std::error_code ec;
+  if (!fs::exists(assets / "lede.js") || !fs::exists(assets / "dist" / "lede.wasm")) return files;
+  for (const auto& item : fs::directory_iterator(assets, ec)) {
+    const fs::path& p = item.path();
+    std::string name = p.filename().string();
+    bool runtime = (p.extension() == ".js") || name == "lede.css" || name == "site.css" || name == "reader.html" ||
+                   name == "favicon.svg";
+    if (item.is_regular_file() && runtime) files.emplace_back(p, name);
   }
-  const bool absolute_urls = !base.empty();
+  for (const char* dir : {"dist", "fonts"}) {
+    if (!fs::is_directory(assets / dir)) continue;
+    for (const auto& item : fs::recursive_directory_iterator(assets / dir, ec))
+      if (item.is_regular_file()) files.emplace_back(item.path(), fs::relative(item.path(), assets).generic_string());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
 
-  // Every name the site is made of, folded: the generated files and Lede's own come
-  // first, then the media, then the article pages, so that nothing overwrites anything.
-  // Each maps to what has the name, for the warnings.
-  std::map<std::string, std::string> taken = {{"index.html", "the site's index"},
-                                              {"feed.json", "the JSON Feed"},
-                                              {"rss.xml", "the RSS feed"},
-                                              {"sitemap.xml", "the sitemap"}};
-  const auto assets = asset_files(o.assets, report);
-  for (const auto& [from, to] : assets) taken.emplace(folded(to.generic_string()), "one of Lede's files");
+// An article to render, and what came of it.
+struct ArticleJob {
+  std::string name, slug;
+  FileStamp stamp;
+  std::int64_t known_hash = 0;  // the last build's hash, when its page and JSON are intact
+};
+struct ArticleDone {
+  std::string name, slug;
+  std::int64_t hash = 0;
+  bool ok = false, same = false;  // same: its bytes are what the last build rendered
+  Listed listed;
+  FileStamp stamp, page, json;
+  std::vector<std::string> messages;
+  std::string error;
+};
 
-  // What the folder holds, as it is: links are not followed (a link could lead anywhere,
-  // and where it leads can change between a check and a copy), and only the top level's
-  // .json files are articles and media files are published.
-  std::vector<std::string> articles, media;
-  auto shown = [&](const std::string& rel) { return (o.articles / rel).string(); };
-  auto skip = [&](const std::string& rel, const std::string& reason) {
-    report.messages.push_back(shown(rel) + ": warning: skipped: " + reason);
+// A media file to check and copy.
+struct MediaJob {
+  std::string rel;
+};
+struct MediaDone {
+  std::string rel, skipped, error;
+  FileStamp source, out;
+};
+
+class Build {
+ public:
+  Build(const SiteOptions& o, SiteReport& report) : o_(o), report_(report) {}
+
+  void run() {
+    if (!open()) return;
+    scan();
+    copy_media();
+    render_articles();
+    state_.drop_old_articles();
+    site_.title = !title_.empty() ? title_ : state_.newest_site_name();
+    site_.lang = !lang_.empty() ? lang_ : state_.most_common_lang();
+    write_listings();
+    write_feeds();
+    write_sitemaps();
+    copy_assets();
+    remove_stale();
+    std::string why;
+    if (!state_.finish(why)) fail((o_.out / State::kFileName).string() + ": " + why + " (the next build is a full one)");
+  }
+
+ private:
+  void message(std::string m) {
+    if (o_.on_message)
+      o_.on_message(m);
+    else
+      report_.messages.push_back(std::move(m));
+  }
+  void fail(std::string m) {
+    message(std::move(m));
+    report_.ok = false;
+  }
+  std::string shown(const std::string& rel) const { return (o_.articles / rel).string(); }
+  bool skip(const std::string& rel, const std::string& reason) {
+    message(shown(rel) + ": warning: skipped: " + reason);
     return false;
-  };
-  in.walk(
-      [&](const site::InputDir::Entry& e) {
-        std::string_view name = std::string_view(e.rel).substr(e.rel.rfind('/') + 1);
-        if (name.front() == '.') return skip(e.rel, "a hidden file or folder");
-        switch (e.kind) {
-          case site::InputDir::Kind::link:
-            return skip(e.rel, "a symbolic link (links in the articles folder are not followed)");
-          case site::InputDir::Kind::other: return skip(e.rel, "not a regular file");
-          case site::InputDir::Kind::folder:
-            return e.depth < 32 || skip(e.rel, "deeper than 32 folders");
-          case site::InputDir::Kind::file: break;
-        }
-        if (e.depth == 0 && e.rel.size() > 5 && e.rel.compare(e.rel.size() - 5, 5, ".json") == 0)
-          articles.push_back(e.rel);
-        else if (site::media_by_name(e.rel) != site::Media::none)
-          media.push_back(e.rel);
-        else
-          skip(e.rel, std::string("not a media file Lede publishes (") + site::media_list() + "; articles are the .json files at the top)");
-        return false;
-      },
-      out.dev(), out.ino());
-  std::sort(articles.begin(), articles.end());
-  std::sort(media.begin(), media.end());
+  }
 
-  auto write = [&](const std::string& rel, std::string_view text) {
-    if (!out.write(rel, text, why)) {
-      report.messages.push_back((o.out / rel).string() + ": cannot write: " + why);
-      report.ok = false;
+  bool open() {
+    std::string why;
+    if (!fs::is_directory(o_.articles) || !in_.open(o_.articles, why)) {
+      fail(o_.articles.string() + ": not a folder");
       return false;
     }
+    if (!out_.open(o_.out, why)) {
+      fail(o_.out.string() + ": " + why);
+      return false;
+    }
+    // The articles folder inside OUT_DIR could be written over by its own media. OUT_DIR
+    // inside the articles folder is fine: the walk leaves it out.
+    if (in_.is_within(out_.dev(), out_.ino())) {
+      fail(o_.out.string() + ": OUT_DIR must not be the articles folder or hold it");
+      return false;
+    }
+    // The command line may hold any bytes; pages and feeds are UTF-8.
+    title_ = site::valid_utf8(o_.title);
+    lang_ = site::valid_utf8(o_.lang);
+    if (!o_.base_url.empty()) {
+      auto checked = check_url(o_.base_url, UrlKind::link);
+      if (!checked || !is_external(*checked) || checked->compare(0, 2, "//") == 0) {
+        fail("--base-url: not an absolute http or https URL: " + site::valid_utf8(o_.base_url));
+        return false;
+      }
+      base_ = *checked;
+      if (base_.back() != '/') base_ += '/';
+    }
+    site_.rss = !base_.empty();
+    assets_ = asset_files(o_.assets);
+    if (assets_.empty()) {
+      fail(o_.assets.string() + ": not Lede's web folder (lede.js and dist/lede.wasm are needed; run ./build-wasm.sh)");
+      return false;
+    }
+    if (!state_.open(out_, o_.out, why)) {
+      fail((o_.out / State::kFileName).string() + ": " + why);
+      return false;
+    }
+    // Everything besides the articles that decides what is written.
+    Hasher h;
+    h.add(o_.generator).add(base_).add(title_).add(lang_);
+    const Limits& l = o_.render.limits;
+    h.add(o_.render.keep_safe_html).add(o_.render.nofollow).add(l.max_input_bytes).add(l.max_json_depth);
+    h.add(l.max_output_bytes).add(l.max_markdown_depth);
+    h.add(static_cast<std::uint64_t>(o_.page_size)).add(static_cast<std::uint64_t>(o_.feed_items)).add(o_.sitemap_urls);
+    state_.begin(h.value(), o_.full);
+    // The names of every file the site is made of besides the articles', folded as a
+    // case-insensitive file system would compare them.
+    reserved_ = {{"index.html", "the site's index"},
+                 {"feed.json", "the JSON Feed"},
+                 {"rss.xml", "the RSS feed"},
+                 {"sitemap.xml", "the sitemap"}};
+    for (const auto& asset : assets_) reserved_.emplace(site::folded(asset.second), "one of Lede's files");
     return true;
-  };
+  }
+
+  // What the folder holds, as it is: links are not followed (a link could lead anywhere,
+  // and where it leads can change between a check and a copy); only the top level's
+  // .json files are articles, and only media files are published.
+  void scan() {
+    in_.walk(
+        [&](const site::InputDir::Entry& e) {
+          std::string_view name = std::string_view(e.rel).substr(e.rel.rfind('/') + 1);
+          if (name.front() == '.') return skip(e.rel, "a hidden file or folder");
+          switch (e.kind) {
+            case site::InputDir::Kind::link:
+              return skip(e.rel, "a symbolic link (links in the articles folder are not followed)");
+            case site::InputDir::Kind::other: return skip(e.rel, "not a regular file");
+            case site::InputDir::Kind::folder: return e.depth < 32 || skip(e.rel, "deeper than 32 folders");
+            case site::InputDir::Kind::file: break;
+          }
+          if (e.depth == 0 && e.rel.size() > 5 && e.rel.compare(e.rel.size() - 5, 5, ".json") == 0)
+            state_.scan_add(State::kArticle, e.rel, e.stamp);
+          else if (site::media_by_name(e.rel) != site::Media::none)
+            state_.scan_add(State::kMedia, e.rel, e.stamp);
+          else
+            skip(e.rel, std::string("not a media file Lede publishes (") + site::media_list() +
+                            "; articles are the .json files at the top)");
+          return false;
+        },
+        out_.dev(), out_.ino());
+  }
+
+  unsigned workers() const {
+    unsigned n = o_.threads ? o_.threads : std::thread::hardware_concurrency();
+    return n ? n : 1;
+  }
+
+  // Whether `rel` is as the last build left it: same fingerprint, same source, and the
+  // file itself untouched since. If so it stays part of the site.
+  bool up_to_date(const std::string& rel, std::int64_t key, FileStamp source) {
+    State::FileRecord r;
+    FileStamp now;
+    if (!state_.file(rel, r) || r.key != key || !(r.source == source) || !out_.stat(rel, now) || !(now == r.out))
+      return false;
+    state_.keep_file(rel);
+    return true;
+  }
+  void record(const std::string& rel, std::int64_t key, FileStamp source, FileStamp out) {
+    state_.put_file(rel, {out, source, key});
+    ++report_.files_written;
+  }
+  // Writes `text` as `rel` unless the file already holds what `key` stands for.
+  bool write_if_changed(const std::string& rel, std::int64_t key, const std::function<void(std::string&)>& make) {
+    if (up_to_date(rel, key, {})) return true;
+    std::string text, why;
+    make(text);
+    FileStamp now;
+    if (!out_.write(rel, text, why) || !out_.stat(rel, now)) {
+      fail((o_.out / rel).string() + ": cannot write: " + why);
+      return false;
+    }
+    record(rel, key, {}, now);
+    return true;
+  }
 
   // Media are copied as they are, so that relative URLs work the same from the page and
   // from the JSON beside it, once their first bytes say they are what their names say.
   // Their extensions are never a page's, a feed's or one of Lede's.
-  for (const std::string& rel : media) {
-    if (auto it = taken.find(folded(rel)); it != taken.end()) {
-      skip(rel, rel + " is " + it->second);
-      continue;
-    }
+  void copy_media() {
+    site::WorkQueue<MediaJob, MediaDone> queue(
+        workers(), [&](MediaJob& job) { return copy_one(job.rel); },
+        [&](MediaDone& d) {
+          if (!d.skipped.empty())
+            skip(d.rel, d.skipped);
+          else if (!d.error.empty())
+            fail(shown(d.rel) + ": cannot copy: " + d.error);
+          else
+            record(d.rel, 0, d.source, d.out);
+        });
+    state_.for_each_scanned(State::kMedia, [&](const std::string& rel, FileStamp stamp) {
+      const std::string key = site::folded(rel);
+      if (auto it = reserved_.find(key); it != reserved_.end()) {
+        skip(rel, rel + " is " + it->second);
+        return;
+      }
+      if (!state_.claim(key)) {
+        skip(rel, "another file has this name on a case-insensitive file system");
+        return;
+      }
+      if (!up_to_date(rel, 0, stamp)) queue.push({rel});
+    });
+    queue.finish();
+  }
+
+  MediaDone copy_one(const std::string& rel) const {
+    MediaDone d;
+    d.rel = rel;
     site::Fd fd;
     struct stat st;
-    if (!in.open_file(rel, fd, st, why)) {
-      skip(rel, why);
-      continue;
-    }
+    if (!in_.open_file(rel, fd, st, d.skipped)) return d;
+    d.source = site::stamp_of(st);
     site::Media type = site::media_by_name(rel);
     std::string head = read_head(fd.get());
     if (!site::media_content_is(type, head)) {
-      skip(rel, std::string("its content is not ") + site::media_label(type));
-      continue;
+      d.skipped = std::string("its content is not ") + site::media_label(type);
+      return d;
     }
-    taken.emplace(folded(rel), "a file from " + o.articles.string());
-    if (!out.copy(rel, fd.get(), head, why)) {
-      report.messages.push_back(shown(rel) + ": cannot copy: " + why);
-      report.ok = false;
-    }
+    site::OutputFile f = out_.begin(rel, d.error);
+    if (!f) return d;
+    f.append(head);
+    f.append_file(fd.get());
+    if (f.commit(d.error)) out_.stat(rel, d.out);
+    return d;
   }
 
   // Each article's page and JSON are named after its file, unless that name is taken
   // (index.json's page would be the index, feed.json would be the JSON Feed): then
-  // NAME-article, NAME-article-2, …
-  std::vector<Entry> entries;
-  for (const std::string& rel : articles) {
-    std::string stem = rel.substr(0, rel.size() - 5), slug = stem;
-    auto clash = [&](const std::string& name) {
-      for (const char* ext : {".html", ".json"})
-        if (auto it = taken.find(folded(name + ext)); it != taken.end()) return name + ext + " is " + it->second;
-      return std::string();
+  // NAME-article, NAME-article-2, … Names are given in file-name order, so the same
+  // folder always gets the same names.
+  void render_articles() {
+    const std::int64_t total = state_.scanned(State::kArticle);
+    std::int64_t done = 0;
+    auto progress = [&] {
+      ++done;
+      if (o_.on_progress) o_.on_progress(done, total);
     };
-    std::string clash_reason = clash(stem);
-    for (int n = 1; !clash(slug).empty(); ++n) slug = stem + "-article" + (n > 1 ? "-" + std::to_string(n) : "");
-    taken.emplace(folded(slug + ".html"), "the page of " + rel);
-    taken.emplace(folded(slug + ".json"), "the JSON of " + rel);
-    if (slug != stem)
-      report.messages.push_back(shown(rel) + ": warning: published as " + slug + ".html and " + slug + ".json (" +
-                                clash_reason + ")");
-    std::string json;
-    if (!read_article(in, rel, o.render.limits.max_input_bytes, json, why)) {
-      if (why == "a symbolic link" || why == "not a regular file") {
-        skip(rel, why);
-      } else {
-        report.messages.push_back(shown(rel) + ": " + why);
-        report.ok = false;
+    site::WorkQueue<ArticleJob, ArticleDone> queue(
+        workers(), [&](ArticleJob& job) { return render_one(job); },
+        [&](ArticleDone& d) {
+          for (std::string& m : d.messages) message(std::move(m));
+          if (!d.ok) {
+            fail(d.error);
+          } else if (d.same) {
+            // Only its stamp changed: the records follow it, the files stay as they are.
+            state_.put_article_stamp(d.name, d.stamp);
+            for (const std::string& rel : {d.slug + ".html", d.slug + ".json"}) {
+              FileStamp now;
+              if (out_.stat(rel, now)) state_.put_file(rel, {now, d.stamp, d.hash});
+            }
+            ++report_.unchanged;
+            ++report_.pages;
+          } else {
+            state_.put_article(d.listed, d.stamp);
+            record(d.listed.slug + ".html", d.listed.hash, d.stamp, d.page);
+            record(d.listed.slug + ".json", d.listed.hash, d.stamp, d.json);
+            ++report_.rendered;
+            ++report_.pages;
+          }
+          progress();
+        });
+    state_.for_each_scanned(State::kArticle, [&](const std::string& name, FileStamp stamp) {
+      const std::string stem = name.substr(0, name.size() - 5);
+      std::string slug = stem, clash;
+      auto taken = [&](const std::string& s) {
+        for (const char* ext : {".html", ".json"})
+          if (auto it = reserved_.find(site::folded(s + ext)); it != reserved_.end()) return s + ext + " is " + it->second;
+        for (const char* ext : {".html", ".json"})
+          if (!state_.claim(site::folded(s + ext))) return s + ext + " is another article's";
+        return std::string();
+      };
+      std::string first_clash = taken(slug);
+      for (int n = 1; !(clash = n == 1 ? first_clash : taken(slug)).empty(); ++n)
+        slug = stem + "-article" + (n > 1 ? "-" + std::to_string(n) : "");
+      if (slug != stem)
+        message(shown(name) + ": warning: published as " + slug + ".html and " + slug + ".json (" + first_clash + ")");
+      State::ArticleRecord r;
+      const bool known = state_.article(name, r) && r.slug == slug;
+      const bool intact = known && up_to_date(slug + ".html", r.hash, r.source) && up_to_date(slug + ".json", r.hash, r.source);
+      if (intact && r.source == stamp) {
+        state_.keep_article(name);
+        ++report_.unchanged;
+        ++report_.pages;
+        progress();
+        return;
       }
-      continue;
+      queue.push({name, slug, stamp, intact ? r.hash : 0});
+    });
+    queue.finish();
+  }
+
+  ArticleDone render_one(const ArticleJob& job) const {
+    ArticleDone d;
+    d.name = job.name;
+    d.slug = job.slug;
+    site::Fd fd;
+    struct stat st;
+    std::string json, why;
+    if (!in_.open_file(job.name, fd, st, why) || !read_all(fd.get(), o_.render.limits.max_input_bytes, json, why)) {
+      d.error = shown(job.name) + ": " + why;
+      return d;
     }
-    Entry e;
-    e.slug = slug;
+    d.stamp = site::stamp_of(st);
+    const std::int64_t hash = d.hash = site::hash_of(json);
+    if (job.known_hash != 0 && hash == job.known_hash) {  // touched, not changed
+      d.ok = d.same = true;
+      return d;
+    }
+    Article a;
     Result r;
-    Document doc(o.render.nofollow);
-    if (!read(json, o.render, e.article, r) || !lay_out(e.article, o.render, doc, r)) {
+    Document doc(o_.render.nofollow);
+    if (!read(json, o_.render, a, r) || !lay_out(a, o_.render, doc, r)) {
       const Problem* first = r.first_error();
-      report.messages.push_back(shown(rel) + (first ? (first->line ? ":" : ": ") + first->to_string() : ": cannot read"));
-      report.ok = false;
-      continue;
+      d.error = shown(job.name) + (first ? (first->line ? ":" : ": ") + first->to_string() : ": cannot read");
+      return d;
     }
-    if (!write(slug + ".json", json)) continue;
-    for (const Problem& w : r.problems)
-      report.messages.push_back(shown(rel) + ": warning: " + w.to_string());
-    write_html(doc, e.html);
-    entries.push_back(std::move(e));
-  }
-
-  // Newest first, by the instant each was published (offsets count); undated articles
-  // last; equals keep their file order.
-  std::vector<std::pair<bool, long long>> when;
-  for (Entry& e : entries) {
+    for (const Problem& w : r.problems) d.messages.push_back(shown(job.name) + ": warning: " + w.to_string());
+    std::string fragment, page;
+    write_html(doc, fragment);
+    const std::string site_name = !title_.empty() ? title_ : a.site ? a.site->name : "";
+    const std::string canonical = base_.empty() ? "" : base_ + site::url_name(job.slug) + ".html";
+    site::write_article_page(a, job.slug, fragment, site_name, canonical, site_, page);
+    if (!out_.write(job.slug + ".json", json, why) || !out_.stat(job.slug + ".json", d.json) ||
+        !out_.write(job.slug + ".html", page, why) || !out_.stat(job.slug + ".html", d.page)) {
+      d.error = (o_.out / job.slug).string() + ".html: cannot write: " + why;
+      return d;
+    }
+    Listed& l = d.listed;
+    l.name = job.name;
+    l.slug = job.slug;
+    l.title = a.title;
+    l.dek = a.dek;
+    l.published = a.published;
+    l.updated = a.updated;
+    l.section = a.section;
+    l.lang = a.lang;
+    l.dir = a.dir;
+    l.site_name = a.site ? a.site->name : "";
+    l.tags = a.tags;
     Instant t;
-    bool dated = parse_instant(e.article.published, t);
-    when.emplace_back(dated, dated ? t.epoch : 0);
+    l.dated = parse_iso_instant(a.published, t);
+    l.epoch = l.dated ? t.epoch : 0;
+    l.hash = hash;
+    site::compute_entry_hash(l);
+    d.ok = true;
+    return d;
   }
-  std::vector<std::size_t> order(entries.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-    if (when[x].first != when[y].first) return when[x].first;
-    return when[x].second > when[y].second;
-  });
-  std::vector<Entry> sorted;
-  for (std::size_t i : order) sorted.push_back(std::move(entries[i]));
-  entries = std::move(sorted);
 
-  std::string title = site_title;
-  for (const Entry& e : entries)
-    if (title.empty() && e.article.site && !e.article.site->name.empty()) title = e.article.site->name;
-  std::string lang = site_language(entries, site_lang);
-
-  for (const Entry& e : entries) {
-    write(e.slug + ".html", article_page(e, title, base));
-    ++report.pages;
+  // The index, and a page per section and per tag, each `page_size` articles a page. A
+  // page is written when what it shows changed: its fingerprint is made of its entries'
+  // and its place's, so adding an article rewrites the pages it shifts, not the others.
+  void write_listings() {
+    const int size = o_.page_size;
+    auto listing = [&](const site::Listing& l, const std::function<void(const std::function<void(const Listed&)>&)>& each) {
+      const int pages = site::page_count(l.total, size);
+      std::vector<Listed> entries;
+      int number = 1;
+      std::int64_t first = 1;
+      auto flush = [&] {
+        Hasher h;
+        h.add(static_cast<std::uint64_t>(l.kind)).add(l.slug).add(l.label).add(l.total);
+        h.add(static_cast<std::uint64_t>(number)).add(static_cast<std::uint64_t>(pages)).add(site_.title).add(site_.lang);
+        h.add(site_.rss);
+        for (const Listed& a : entries) h.add_signed(a.entry_hash);
+        write_if_changed(site::listing_path(l, number), h.value(), [&](std::string& text) {
+          site::write_listing_page(l, number, pages, first, entries, site_, text);
+        });
+        first += static_cast<std::int64_t>(entries.size());
+        entries.clear();
+        ++number;
+      };
+      each([&](const Listed& a) {
+        entries.push_back(a);
+        if (static_cast<int>(entries.size()) == size) flush();
+      });
+      if (!entries.empty() || number == 1) flush();
+    };
+    site::Listing index;
+    index.total = state_.article_count();
+    listing(index, [&](const std::function<void(const Listed&)>& visit) { state_.for_each_article(visit); });
+    report_.site_files.push_back("index");
+    state_.for_each_group([&](const State::Group& g) {
+      site::Listing l;
+      l.kind = g.kind == State::kSection ? site::ListingKind::section : site::ListingKind::tag;
+      l.slug = g.slug;
+      l.label = g.label;
+      l.total = g.count;
+      ++(g.kind == State::kSection ? report_.sections : report_.tags);
+      listing(l, [&](const std::function<void(const Listed&)>& visit) { state_.for_each_in_group(g.kind, g.slug, visit); });
+    });
   }
-  write("index.html", index_page(entries, title, lang, absolute_urls, report));
-  write("feed.json", json_feed(entries, title, base, lang));
-  report.written = {"index", "feed.json"};
+
+  // feed.json and rss.xml: the latest articles with their full content, rendered again
+  // for the feeds only when one of them (or the site's name, language or address) changed.
+  void write_feeds() {
+    std::vector<Listed> latest;
+    state_.for_each_article([&](const Listed& a) { latest.push_back(a); }, o_.feed_items);
+    Hasher h;
+    h.add(site_.title).add(site_.lang).add(base_);
+    for (const Listed& a : latest) h.add_signed(a.hash).add_signed(a.entry_hash);
+    const std::int64_t key = h.value();
+    std::vector<site::FeedItem> items;
+    auto rendered = [&]() -> const std::vector<site::FeedItem>& {
+      if (!items.empty() || latest.empty()) return items;
+      for (const Listed& a : latest) {
+        site::FeedItem item{a, ""};
+        std::string json, why;
+        site::Fd fd;
+        struct stat st;
+        Result r;
+        Document doc(o_.render.nofollow);
+        if (in_.open_file(a.name, fd, st, why) && read_all(fd.get(), o_.render.limits.max_input_bytes, json, why) &&
+            tree_of(json, o_.render, doc, r))
+          write_html(doc, item.html);
+        items.push_back(std::move(item));
+      }
+      return items;
+    };
+    write_if_changed("feed.json", key, [&](std::string& text) { site::write_json_feed(rendered(), site_, base_, text); });
+    report_.site_files.push_back("feed.json");
+    if (!base_.empty()) {
+      write_if_changed("rss.xml", key, [&](std::string& text) { site::write_rss(rendered(), site_, base_, text); });
+      report_.site_files.push_back("rss.xml");
+    }
+  }
+
   // RSS links and sitemap locations must be absolute URLs; relative ones would make
-  // both files invalid, so without --base-url they are not written at all.
-  if (absolute_urls) {
-    write("rss.xml", rss(entries, title, base, lang));
-    write("sitemap.xml", sitemap(entries, base));
-    report.written.push_back("rss.xml");
-    report.written.push_back("sitemap.xml");
-  } else {
-    report.messages.push_back("warning: rss.xml and sitemap.xml not written: they need absolute URLs; "
-                              "give --base-url=URL, where OUT_DIR will be published");
-    // An earlier build with --base-url left them: kept, they would announce a feed and
-    // pages that no longer match what was just written.
-    for (const char* stale : {"rss.xml", "sitemap.xml"})
-      if (out.remove(stale)) report.messages.push_back(std::string("removed ") + stale + " left by an earlier build");
+  // both files invalid, so without --base-url neither is written. With more URLs than
+  // one sitemap may hold, sitemap.xml is an index of sitemap-1.xml, sitemap-2.xml, …
+  void write_sitemaps() {
+    if (base_.empty()) {
+      message("warning: rss.xml and sitemap.xml not written: they need absolute URLs; "
+              "give --base-url=URL, where OUT_DIR will be published");
+      // An earlier build with --base-url left them: kept, they would announce a feed and
+      // pages that no longer match what was just written.
+      for (const char* stale : {"rss.xml", "sitemap.xml"})
+        if (out_.remove(stale)) message(std::string("removed ") + stale + " left by an earlier build");
+      return;
+    }
+    struct Part {
+      std::int64_t key;
+      std::size_t urls;
+    };
+    std::vector<Part> parts;
+    Hasher h;
+    std::size_t urls = 0, bytes = 0;
+    const std::size_t head = site::sitemap_head().size() + site::sitemap_tail().size();
+    auto add = [&](const std::string& entry) {
+      if (urls == o_.sitemap_urls || (urls > 0 && bytes + entry.size() + head > site::kSitemapMaxBytes)) {
+        parts.push_back({h.value(), urls});
+        h = Hasher();
+        urls = bytes = 0;
+      }
+      h.add(entry);
+      ++urls;
+      bytes += entry.size();
+    };
+    auto each = [&](const std::function<void(const std::string&)>& visit) {
+      visit(site::sitemap_url(base_, "./", ""));
+      state_.for_each_article([&](const Listed& a) {
+        visit(site::sitemap_url(base_, site::url_name(a.slug) + ".html", a.updated.empty() ? a.published : a.updated));
+      });
+    };
+    each(add);
+    parts.push_back({h.value(), urls});
+    const bool split = parts.size() > 1;
+    auto name = [&](std::size_t i) { return split ? "sitemap-" + std::to_string(i + 1) + ".xml" : std::string("sitemap.xml"); };
+    std::vector<bool> write(parts.size());
+    bool any = false;
+    for (std::size_t i = 0; i < parts.size(); ++i) any |= write[i] = !up_to_date(name(i), parts[i].key, {});
+    if (any) {
+      std::size_t part = 0, in_part = 0;
+      site::OutputFile f;
+      std::string why;
+      auto close = [&] {
+        if (!write[part]) return;
+        f.append(site::sitemap_tail());
+        FileStamp now;
+        if (!f.commit(why) || !out_.stat(name(part), now))
+          fail((o_.out / name(part)).string() + ": cannot write: " + why);
+        else
+          record(name(part), parts[part].key, {}, now);
+      };
+      auto open = [&] {
+        if (!write[part]) return;
+        f = out_.begin(name(part), why);
+        f.append(site::sitemap_head());
+      };
+      open();
+      each([&](const std::string& entry) {
+        if (in_part == parts[part].urls) {
+          close();
+          ++part;
+          in_part = 0;
+          open();
+        }
+        if (write[part]) f.append(entry);
+        ++in_part;
+      });
+      close();
+    }
+    if (split) {
+      Hasher hi;
+      hi.add(base_).add(parts.size());
+      write_if_changed("sitemap.xml", hi.value(), [&](std::string& text) { text = site::sitemap_index(base_, static_cast<int>(parts.size())); });
+    }
+    report_.site_files.push_back(split ? "sitemap.xml (" + std::to_string(parts.size()) + " sitemaps)" : "sitemap.xml");
   }
-  for (const auto& [from, to] : assets) {
-    std::ifstream file(from, std::ios::binary);
-    std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
-    if (!file.bad()) write(to.generic_string(), bytes);
+
+  void copy_assets() {
+    for (const auto& [from, to] : assets_) {
+      struct stat st;
+      if (::stat(from.c_str(), &st) != 0) continue;
+      if (up_to_date(to, 0, site::stamp_of(st))) continue;
+      std::ifstream file(from, std::ios::binary);
+      std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+      std::string why;
+      FileStamp now;
+      if (file.bad() || !out_.write(to, bytes, why) || !out_.stat(to, now))
+        fail((o_.out / to).string() + ": cannot write: " + why);
+      else
+        record(to, 0, site::stamp_of(st), now);
+    }
   }
+
+  // What an earlier build wrote and this one did not: a removed article's page and JSON,
+  // a media file no longer in the folder, listing pages no longer needed.
+  void remove_stale() {
+    state_.drop_stale_files([&](const std::string& rel) {
+      if (!out_.remove(rel)) return;
+      ++report_.files_removed;
+      if (rel.find('/') == std::string::npos && rel.size() > 4 && rel.compare(rel.size() - 4, 4, ".xml") == 0)
+        message("removed " + rel + " left by an earlier build");
+    });
+  }
+
+  const SiteOptions& o_;
+  SiteReport& report_;
+  site::InputDir in_;
+  site::OutputDir out_;
+  State state_;
+  std::string base_, title_, lang_;
+  site::SiteInfo site_;
+  std::vector<std::pair<fs::path, std::string>> assets_;
+  std::map<std::string, std::string> reserved_;  // folded name → what has it
+};
+
+}  // namespace
+
+SiteReport build_site(const SiteOptions& options) {
+  SiteReport report;
+  Build(options, report).run();
   return report;
 }
 

@@ -158,7 +158,7 @@ expect 2 - --frobnicate render "$tmp/opts.json"
 # site: pages, index, feeds, sitemap, media and Lede's files; relative links only
 sitein="$root/tests/fixtures/site"
 expect 0 - site "$sitein" "$tmp/site" --base-url=https://gazette.example/news
-is out "$tmp/site: 3 article pages, index, feed.json, rss.xml, sitemap.xml"
+is out "$tmp/site: 3 article pages, index, feed.json, rss.xml, sitemap.xml; 2 sections, 5 tags; 3 rendered, 0 unchanged; 36 files written, 0 removed"
 for f in index.html harbour-ferry.html reef-survey.html undated-note.html harbour-ferry.json feed.json rss.xml \
          sitemap.xml lede.js lede.css site.css dist/lede.wasm media/ferry.png reader.html; do
   [ -f "$tmp/site/$f" ] || fail "site: $f is missing"
@@ -189,7 +189,7 @@ expect 2 - site "$sitein"
 
 # without --base-url: no RSS and no sitemap (both need absolute URLs), said on stderr
 expect 0 - site "$sitein" "$tmp/site-relative"
-is out "$tmp/site-relative: 3 article pages, index, feed.json"
+is out "$tmp/site-relative: 3 article pages, index, feed.json; 2 sections, 5 tags; 3 rendered, 0 unchanged; 34 files written, 0 removed"
 has err "lede: warning: rss.xml and sitemap.xml not written: they need absolute URLs; give --base-url=URL"
 [ -e "$tmp/site-relative/rss.xml" ] && fail "site: rss.xml written with relative links"
 [ -e "$tmp/site-relative/sitemap.xml" ] && fail "site: sitemap.xml written with relative locations"
@@ -237,7 +237,7 @@ grep -q '"title": "Article feed"' "$o/feed-article.json" || fail "site: feed.jso
 grep -q 'src="feed-article.json"' "$o/feed-article.html" || fail "site: feed.json's page loads the feed"
 cmp -s "$o/reader.html" "$root/web/reader.html" || fail "site: reader.html is not Lede's"
 cmp -s "$o/site.css" "$root/web/site.css" || fail "site: site.css is not Lede's"
-grep -q '<rss version="2.0">' "$o/rss.xml" || fail "site: rss.xml is not the feed"
+grep -q '<rss version="2.0" ' "$o/rss.xml" || fail "site: rss.xml is not the feed"
 for f in 'a:b.html' 'h#1.html' 'q?.html' 'a:b.json'; do [ -f "$o/$f" ] || fail "site: $f is missing"; done
 order=$(grep -o '<h2><a href="[^"]*"' "$o/index.html" | sed 's/.*href=//' | tr '\n' ' ')
 [ "$order" = '"a%3Ab.html" "q%3F.html" "h%231.html" "reader-article.html" "feed-article.html" "index-article.html" "index-article-2.html" ' ] ||

@@ -1,0 +1,446 @@
+#include "site/state.hpp"
+
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include "site/hash.hpp"
+#include "site/names.hpp"
+
+namespace lede::site {
+namespace {
+
+// Bumped whenever the tables change: an older database is then started afresh.
+constexpr int kSchemaVersion = 1;
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER) WITHOUT ROWID;
+CREATE TABLE scan (kind INTEGER, rel TEXT, size INTEGER, mtime INTEGER, PRIMARY KEY (kind, rel)) WITHOUT ROWID;
+CREATE TABLE claims (name TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE files (path TEXT PRIMARY KEY, gen INTEGER, out_size INTEGER, out_mtime INTEGER,
+                    src_size INTEGER, src_mtime INTEGER, key INTEGER);
+-- nd is 0 for a dated article, 1 for an undated one, ne minus its epoch: in ascending
+-- order of (nd, ne, name) the newest come first, undated last, equals by file name.
+CREATE TABLE articles (name TEXT PRIMARY KEY, gen INTEGER, src_size INTEGER, src_mtime INTEGER, hash INTEGER,
+                       slug TEXT, nd INTEGER, ne INTEGER, title TEXT, dek TEXT, published TEXT, updated TEXT,
+                       section TEXT, lang TEXT, dir TEXT, site_name TEXT, tags BLOB, entry_hash INTEGER);
+CREATE INDEX articles_order ON articles (nd, ne, name);
+CREATE TABLE listings (kind INTEGER, slug TEXT, nd INTEGER, ne INTEGER, name TEXT, label TEXT,
+                       PRIMARY KEY (kind, slug, nd, ne, name)) WITHOUT ROWID;
+CREATE INDEX listings_name ON listings (name);
+)sql";
+
+constexpr const char* kArticleColumns =
+    "a.name, a.slug, a.title, a.dek, a.published, a.updated, a.section, a.lang, a.dir, a.site_name, a.tags, a.nd, a.ne, "
+    "a.hash, a.entry_hash";
+
+// Tags in one column: each as its length, ':', its bytes (any bytes, no separator).
+std::string encode_tags(const std::vector<std::string>& tags) {
+  std::string out;
+  for (const std::string& t : tags) (out += std::to_string(t.size()) + ":") += t;
+  return out;
+}
+
+std::vector<std::string> decode_tags(const std::string& s) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t colon = s.find(':', i);
+    if (colon == std::string::npos) break;
+    std::size_t n = std::stoul(s.substr(i, colon - i));
+    out.push_back(s.substr(colon + 1, n));
+    i = colon + 1 + n;
+  }
+  return out;
+}
+
+Listed listed_from(const Statement& q) {
+  Listed a;
+  a.name = q.text(0);
+  a.slug = q.text(1);
+  a.title = q.text(2);
+  a.dek = q.text(3);
+  a.published = q.text(4);
+  a.updated = q.text(5);
+  a.section = q.text(6);
+  a.lang = q.text(7);
+  a.dir = q.text(8);
+  a.site_name = q.text(9);
+  a.tags = decode_tags(q.text(10));
+  a.dated = q.integer(11) == 0;
+  a.epoch = -q.integer(12);
+  a.hash = q.integer(13);
+  a.entry_hash = q.integer(14);
+  return a;
+}
+
+enum Prepared {
+  kScanAdd, kScanList, kScanCount, kFileGet, kFileKeep, kFilePut, kArticleGet, kArticleKeep, kArticleStamp, kArticlePut,
+  kListingsDrop, kListingAdd, kClaim, kArticlesAll, kArticlesSome, kArticleCount, kGroups, kGroup, kCount
+};
+
+}  // namespace
+
+void compute_entry_hash(Listed& a) {
+  Hasher h;
+  for (const std::string* s : {&a.slug, &a.title, &a.dek, &a.published, &a.updated, &a.section, &a.lang, &a.dir})
+    h.add(*s);
+  h.add(a.tags.size());
+  for (const std::string& t : a.tags) h.add(t);
+  a.entry_hash = h.value();
+}
+
+// ---- Statement ----
+
+Statement::Statement(sqlite3* db, const char* sql, std::string* error) : error_(error) {
+  if (sqlite3_prepare_v2(db, sql, -1, &s_, nullptr) != SQLITE_OK && error_->empty())
+    *error_ = sqlite3_errmsg(db);
+}
+
+Statement::Statement(Statement&& o) noexcept : s_(o.s_), error_(o.error_) { o.s_ = nullptr; }
+
+Statement& Statement::operator=(Statement&& o) noexcept {
+  if (this != &o) {
+    sqlite3_finalize(s_);
+    s_ = o.s_;
+    error_ = o.error_;
+    o.s_ = nullptr;
+  }
+  return *this;
+}
+
+Statement::~Statement() { sqlite3_finalize(s_); }
+
+Statement& Statement::bind(int i, std::int64_t v) {
+  if (s_) sqlite3_bind_int64(s_, i, v);
+  return *this;
+}
+
+Statement& Statement::bind(int i, std::string_view s) {
+  // Zero-length text, not NULL: "" and NULL compare differently.
+  if (s_) sqlite3_bind_text64(s_, i, s.empty() ? "" : s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+  return *this;
+}
+
+bool Statement::step() {
+  if (!s_) return false;
+  int rc = sqlite3_step(s_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc != SQLITE_DONE && error_->empty()) *error_ = sqlite3_errmsg(sqlite3_db_handle(s_));
+  sqlite3_reset(s_);
+  sqlite3_clear_bindings(s_);
+  return false;
+}
+
+std::int64_t Statement::integer(int col) const { return sqlite3_column_int64(s_, col); }
+
+std::string Statement::text(int col) const {
+  const void* p = sqlite3_column_blob(s_, col);
+  int n = sqlite3_column_bytes(s_, col);
+  return p ? std::string(static_cast<const char*>(p), static_cast<std::size_t>(n)) : std::string();
+}
+
+// ---- State ----
+
+State::~State() {
+  statements_.clear();
+  if (db_) {
+    if (sqlite3_get_autocommit(db_) == 0) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    sqlite3_close(db_);
+  }
+}
+
+void State::exec(const char* sql) {
+  char* message = nullptr;
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, &message) != SQLITE_OK && error_.empty())
+    error_ = message ? message : "SQLite error";
+  sqlite3_free(message);
+}
+
+Statement& State::prepared(int which, const char* sql) {
+  if (statements_.empty()) statements_.resize(kCount);
+  Statement& s = statements_[static_cast<std::size_t>(which)];
+  if (!s.valid()) s = Statement(db_, sql, &error_);
+  return s;
+}
+
+bool State::open(const OutputDir& out, const std::filesystem::path& out_path, std::string& error) {
+  // SQLite opens files by path. Whatever an earlier OUT_DIR left at these names is
+  // looked at first: a link is removed (SQLITE_OPEN_NOFOLLOW refuses one for the
+  // database, but not for its journal), anything but a regular file is an error.
+  for (std::string name : {std::string(kFileName), std::string(kFileName) + "-journal"}) {
+    struct stat st;
+    if (!out.lstat(name, st)) continue;
+    if (S_ISLNK(st.st_mode)) {
+      out.remove(name);
+    } else if (!S_ISREG(st.st_mode)) {
+      error = name + " is not a file";
+      return false;
+    }
+  }
+  const std::string path = (out_path / kFileName).string();
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    statements_.clear();
+    if (db_) sqlite3_close(db_);
+    db_ = nullptr;
+    error_.clear();
+    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW,
+                        nullptr) != SQLITE_OK) {
+      error = db_ ? sqlite3_errmsg(db_) : "cannot open";
+      return false;
+    }
+    // A cache, rebuilt if lost: no fsync. One build at a time (exclusive lock); temporary
+    // b-trees (small: the GROUP BY of languages) in memory, never in /tmp.
+    exec("PRAGMA synchronous=OFF; PRAGMA locking_mode=EXCLUSIVE; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-2048;"
+         "PRAGMA mmap_size=0");
+    int version = -1;
+    {
+      Statement q(db_, "PRAGMA user_version", &error_);
+      if (q.step()) version = static_cast<int>(q.integer(0));
+      q.run();
+    }
+    if (error_.empty() && version == kSchemaVersion) return true;
+    if (error_.empty() && version == 0) {
+      // New, or not Lede's: the schema goes in, unless tables are there already.
+      Statement q(db_, "SELECT count(*) FROM sqlite_master", &error_);
+      std::int64_t tables = q.step() ? q.integer(0) : -1;
+      q.run();
+      if (tables == 0 && create_schema()) return true;
+    }
+    if (error_.find("locked") != std::string::npos || error_.find("busy") != std::string::npos) {
+      error = "another build is using OUT_DIR";
+      return false;
+    }
+    // Another version, or unreadable: start afresh.
+    statements_.clear();
+    sqlite3_close(db_);
+    db_ = nullptr;
+    out.remove(kFileName);
+    out.remove(std::string(kFileName) + "-journal");
+  }
+  error = error_.empty() ? "cannot be read or created" : error_;
+  return false;
+}
+
+bool State::create_schema() {
+  exec("BEGIN");
+  exec(kSchema);
+  exec(("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str());
+  exec("COMMIT");
+  return error_.empty();
+}
+
+void State::begin(std::int64_t fingerprint, bool full) {
+  exec("BEGIN");
+  std::int64_t last_fingerprint = 0;
+  {
+    Statement q(db_, "SELECT key, value FROM meta", &error_);
+    while (q.step()) {
+      if (q.text(0) == "generation") generation_ = q.integer(1);
+      if (q.text(0) == "fingerprint") last_fingerprint = q.integer(1);
+    }
+  }
+  ++generation_;
+  trusted_ = !full && last_fingerprint == fingerprint && generation_ > 1;
+  Statement put(db_, "INSERT OR REPLACE INTO meta VALUES (?, ?)", &error_);
+  put.bind(1, "generation").bind(2, generation_).run();
+  put.bind(1, "fingerprint").bind(2, fingerprint).run();
+  exec("DELETE FROM scan; DELETE FROM claims");
+}
+
+bool State::finish(std::string& error) {
+  exec("DELETE FROM scan; DELETE FROM claims");
+  statements_.clear();
+  if (!error_.empty()) {
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    error = error_;
+    return false;
+  }
+  exec("COMMIT");
+  error = error_;
+  return error_.empty();
+}
+
+void State::scan_add(Kind kind, std::string_view rel, FileStamp stamp) {
+  prepared(kScanAdd, "INSERT OR REPLACE INTO scan VALUES (?, ?, ?, ?)")
+      .bind(1, kind)
+      .bind(2, rel)
+      .bind(3, static_cast<std::int64_t>(stamp.size))
+      .bind(4, stamp.mtime_ns)
+      .run();
+}
+
+void State::for_each_scanned(Kind kind, const std::function<void(const std::string&, FileStamp)>& visit) {
+  // Its own statement: the visitor may add to other tables while this one steps.
+  Statement q(db_, "SELECT rel, size, mtime FROM scan WHERE kind = ? ORDER BY rel", &error_);
+  q.bind(1, kind);
+  while (q.step()) visit(q.text(0), FileStamp{static_cast<std::uint64_t>(q.integer(1)), q.integer(2)});
+}
+
+std::int64_t State::scanned(Kind kind) {
+  Statement& q = prepared(kScanCount, "SELECT count(*) FROM scan WHERE kind = ?");
+  q.bind(1, kind);
+  std::int64_t n = q.step() ? q.integer(0) : 0;
+  q.run();
+  return n;
+}
+
+bool State::file(std::string_view path, FileRecord& out) {
+  if (!trusted_) return false;
+  Statement& q = prepared(kFileGet, "SELECT out_size, out_mtime, src_size, src_mtime, key FROM files WHERE path = ?");
+  q.bind(1, path);
+  bool found = q.step();
+  if (found) {
+    out.out = {static_cast<std::uint64_t>(q.integer(0)), q.integer(1)};
+    out.source = {static_cast<std::uint64_t>(q.integer(2)), q.integer(3)};
+    out.key = q.integer(4);
+  }
+  q.run();
+  return found;
+}
+
+void State::keep_file(std::string_view path) {
+  prepared(kFileKeep, "UPDATE files SET gen = ? WHERE path = ?").bind(1, generation_).bind(2, path).run();
+}
+
+void State::put_file(std::string_view path, const FileRecord& r) {
+  prepared(kFilePut, "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)")
+      .bind(1, path)
+      .bind(2, generation_)
+      .bind(3, static_cast<std::int64_t>(r.out.size))
+      .bind(4, r.out.mtime_ns)
+      .bind(5, static_cast<std::int64_t>(r.source.size))
+      .bind(6, r.source.mtime_ns)
+      .bind(7, r.key)
+      .run();
+}
+
+void State::drop_stale_files(const std::function<void(const std::string&)>& remove) {
+  {
+    Statement q(db_, "SELECT path FROM files WHERE gen < ? ORDER BY path", &error_);
+    q.bind(1, generation_);
+    while (q.step()) remove(q.text(0));
+  }
+  Statement drop(db_, "DELETE FROM files WHERE gen < ?", &error_);
+  drop.bind(1, generation_).run();
+}
+
+bool State::article(std::string_view name, ArticleRecord& out) {
+  if (!trusted_) return false;
+  Statement& q = prepared(kArticleGet, "SELECT src_size, src_mtime, hash, slug FROM articles WHERE name = ?");
+  q.bind(1, name);
+  bool found = q.step();
+  if (found) {
+    out.source = {static_cast<std::uint64_t>(q.integer(0)), q.integer(1)};
+    out.hash = q.integer(2);
+    out.slug = q.text(3);
+  }
+  q.run();
+  return found;
+}
+
+void State::keep_article(std::string_view name) {
+  prepared(kArticleKeep, "UPDATE articles SET gen = ? WHERE name = ?").bind(1, generation_).bind(2, name).run();
+}
+
+void State::put_article_stamp(std::string_view name, FileStamp source) {
+  prepared(kArticleStamp, "UPDATE articles SET gen = ?, src_size = ?, src_mtime = ? WHERE name = ?")
+      .bind(1, generation_)
+      .bind(2, static_cast<std::int64_t>(source.size))
+      .bind(3, source.mtime_ns)
+      .bind(4, name)
+      .run();
+}
+
+void State::put_article(const Listed& a, FileStamp source) {
+  const std::int64_t nd = a.dated ? 0 : 1, ne = a.dated ? -a.epoch : 0;
+  prepared(kArticlePut, "INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+      .bind(1, a.name)
+      .bind(2, generation_)
+      .bind(3, static_cast<std::int64_t>(source.size))
+      .bind(4, source.mtime_ns)
+      .bind(5, a.hash)
+      .bind(6, a.slug)
+      .bind(7, nd)
+      .bind(8, ne)
+      .bind(9, a.title)
+      .bind(10, a.dek)
+      .bind(11, a.published)
+      .bind(12, a.updated)
+      .bind(13, a.section)
+      .bind(14, a.lang)
+      .bind(15, a.dir)
+      .bind(16, a.site_name)
+      .bind(17, encode_tags(a.tags))
+      .bind(18, a.entry_hash)
+      .run();
+  prepared(kListingsDrop, "DELETE FROM listings WHERE name = ?").bind(1, a.name).run();
+  Statement& add = prepared(kListingAdd, "INSERT OR REPLACE INTO listings VALUES (?, ?, ?, ?, ?, ?)");
+  auto list = [&](int kind, const std::string& label) {
+    if (label.empty()) return;
+    add.bind(1, kind).bind(2, label_slug(label)).bind(3, nd).bind(4, ne).bind(5, a.name).bind(6, label).run();
+  };
+  list(kSection, a.section);
+  for (const std::string& t : a.tags) list(kTag, t);
+}
+
+void State::drop_old_articles() {
+  Statement drop_listings(db_, "DELETE FROM listings WHERE name IN (SELECT name FROM articles WHERE gen < ?)", &error_);
+  drop_listings.bind(1, generation_).run();
+  Statement drop(db_, "DELETE FROM articles WHERE gen < ?", &error_);
+  drop.bind(1, generation_).run();
+}
+
+bool State::claim(std::string_view folded_name) {
+  Statement& q = prepared(kClaim, "INSERT OR IGNORE INTO claims VALUES (?)");
+  q.bind(1, folded_name).run();
+  return sqlite3_changes(db_) == 1;
+}
+
+void State::for_each_article(const std::function<void(const Listed&)>& visit, std::int64_t limit) {
+  Statement q(db_,
+              (std::string("SELECT ") + kArticleColumns + " FROM articles a ORDER BY a.nd, a.ne, a.name LIMIT ?").c_str(),
+              &error_);
+  q.bind(1, limit);
+  while (q.step()) visit(listed_from(q));
+}
+
+std::int64_t State::article_count() {
+  Statement& q = prepared(kArticleCount, "SELECT count(*) FROM articles");
+  std::int64_t n = q.step() ? q.integer(0) : 0;
+  q.run();
+  return n;
+}
+
+void State::for_each_group(const std::function<void(const Group&)>& visit) {
+  Statement q(db_, "SELECT kind, slug, min(label), count(*) FROM listings GROUP BY kind, slug ORDER BY kind, slug",
+              &error_);
+  while (q.step()) visit(Group{static_cast<int>(q.integer(0)), q.text(1), q.text(2), q.integer(3)});
+}
+
+void State::for_each_in_group(int kind, std::string_view slug, const std::function<void(const Listed&)>& visit) {
+  Statement& q = prepared(kGroup, (std::string("SELECT ") + kArticleColumns +
+                                   " FROM listings l JOIN articles a ON a.name = l.name"
+                                   " WHERE l.kind = ? AND l.slug = ? ORDER BY l.nd, l.ne, l.name")
+                                      .c_str());
+  q.bind(1, kind).bind(2, slug);
+  while (q.step()) visit(listed_from(q));
+}
+
+std::string State::newest_site_name() {
+  Statement q(db_, "SELECT site_name FROM articles WHERE site_name <> '' ORDER BY nd, ne, name LIMIT 1", &error_);
+  std::string name = q.step() ? q.text(0) : "";
+  q.run();
+  return name;
+}
+
+std::string State::most_common_lang() {
+  Statement q(db_,
+              "WITH counts AS (SELECT lang, count(*) AS n FROM articles WHERE lang <> '' GROUP BY lang) "
+              "SELECT lang FROM articles WHERE lang IN (SELECT lang FROM counts WHERE n = (SELECT max(n) FROM counts)) "
+              "ORDER BY nd, ne, name LIMIT 1",
+              &error_);
+  std::string lang = q.step() ? q.text(0) : "";
+  q.run();
+  return lang;
+}
+
+}  // namespace lede::site

@@ -1,0 +1,151 @@
+// What `lede site` remembers about OUT_DIR from one build to the next, so that a rebuild
+// does only what changed and a build of any size holds no per-article list in memory:
+//
+// - the files it wrote there, each with its size and modification time once written,
+//   the stamp of the file it was copied from (media, Lede's own files) and a fingerprint
+//   of what it holds (listing pages, feeds, sitemaps): a file whose record still matches
+//   is not written again, and a file no longer written is removed;
+// - the articles it read, each with its stamp, a hash of its bytes, the name its page
+//   has, and the fields the listings show; and the sections and tags they are listed in.
+//
+// It is an SQLite database, OUT_DIR/.lede-site.sqlite, read in order and by key (its
+// cache is 2 MB). It is a cache: a database from another version of the schema, one that
+// cannot be read, or a build with other options or another build of Lede, starts afresh
+// (a full build); deleting it costs one full build.
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "site/files.hpp"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace lede::site {
+
+// What listings, feeds and sitemaps know of an article.
+struct Listed {
+  std::string name;  // its file in the articles folder: "story.json"
+  std::string slug;  // its page and JSON in OUT_DIR: slug.html, slug.json
+  std::string title, dek, published, updated, section, lang, dir, site_name;
+  std::vector<std::string> tags;
+  bool dated = false;
+  long long epoch = 0;          // when it was published, if dated
+  std::int64_t hash = 0;        // of the article's bytes
+  std::int64_t entry_hash = 0;  // of everything above that a listing shows
+};
+
+// Sets `entry_hash` from the fields.
+void compute_entry_hash(Listed& a);
+
+// A prepared statement; errors go to the State that made it.
+class Statement {
+ public:
+  Statement() = default;
+  Statement(sqlite3* db, const char* sql, std::string* error);
+  Statement(Statement&& o) noexcept;
+  Statement& operator=(Statement&& o) noexcept;
+  ~Statement();
+  Statement& bind(int i, std::int64_t v);
+  Statement& bind(int i, std::string_view s);
+  bool step();  // true while there is a row; resets itself when done
+  void run() {
+    while (step()) {
+    }
+  }
+  bool valid() const { return s_ != nullptr; }
+  std::int64_t integer(int col) const;
+  std::string text(int col) const;
+
+ private:
+  sqlite3_stmt* s_ = nullptr;
+  std::string* error_ = nullptr;
+};
+
+class State {
+ public:
+  enum Kind { kArticle = 0, kMedia = 1 };
+  enum ListKind { kSection = 0, kTag = 1 };
+  struct FileRecord {
+    FileStamp out, source;
+    std::int64_t key = 0;  // the fingerprint of what the file holds, or 0
+  };
+  struct ArticleRecord {
+    FileStamp source;
+    std::int64_t hash = 0;
+    std::string slug;
+  };
+  struct Group {
+    int kind;
+    std::string slug, label;
+    std::int64_t count;
+  };
+
+  State() = default;
+  State(const State&) = delete;
+  State& operator=(const State&) = delete;
+  ~State();
+
+  static constexpr const char* kFileName = ".lede-site.sqlite";
+
+  // Opens (or creates) the database in OUT_DIR, whose path is `out_path`.
+  bool open(const OutputDir& out, const std::filesystem::path& out_path, std::string& error);
+
+  // Starts a build. `fingerprint` stands for everything besides the articles that
+  // decides the output; when it is not the last build's, or with `full`, no record is
+  // trusted (each is overwritten as the build goes, and files no longer written are
+  // still removed at the end).
+  void begin(std::int64_t fingerprint, bool full);
+  bool trusted() const { return trusted_; }
+  // Commits the build's records; false (and nothing recorded) after any error.
+  bool finish(std::string& error);
+  const std::string& error() const { return error_; }
+
+  // The articles folder as this build found it, read back in name order.
+  void scan_add(Kind kind, std::string_view rel, FileStamp stamp);
+  void for_each_scanned(Kind kind, const std::function<void(const std::string&, FileStamp)>& visit);
+  std::int64_t scanned(Kind kind);
+
+  // Files Lede wrote into OUT_DIR.
+  bool file(std::string_view path, FileRecord& out);  // false if none, or not trusted
+  void keep_file(std::string_view path);              // still part of the site
+  void put_file(std::string_view path, const FileRecord& record);
+  // Every file an earlier build wrote and this one did not; their records are dropped.
+  void drop_stale_files(const std::function<void(const std::string&)>& remove);
+
+  // Articles.
+  bool article(std::string_view name, ArticleRecord& out);  // false if none, or not trusted
+  void keep_article(std::string_view name);
+  void put_article_stamp(std::string_view name, FileStamp source);  // same bytes, new stamp
+  void put_article(const Listed& a, FileStamp source);
+  // Forgets every article this build did not keep or put (removed, or refused now).
+  void drop_old_articles();
+  // Claims a (folded) output name for this build; false if it was claimed already.
+  bool claim(std::string_view folded_name);
+
+  // Listings, newest first (by the instant of publication; undated last; equals by
+  // file name). `limit` < 0: all.
+  void for_each_article(const std::function<void(const Listed&)>& visit, std::int64_t limit = -1);
+  std::int64_t article_count();
+  void for_each_group(const std::function<void(const Group&)>& visit);
+  void for_each_in_group(int kind, std::string_view slug, const std::function<void(const Listed&)>& visit);
+  std::string newest_site_name();
+  std::string most_common_lang();  // the newest article's among equals
+
+ private:
+  bool create_schema();
+  void exec(const char* sql);
+  Statement& prepared(int which, const char* sql);
+
+  sqlite3* db_ = nullptr;
+  std::vector<Statement> statements_;
+  std::string error_;
+  std::int64_t generation_ = 0;
+  bool trusted_ = false;
+};
+
+}  // namespace lede::site
