@@ -1,5 +1,6 @@
 // The native front door: `lede render|page|validate|convert FILE|-`, `lede site`.
 // Exit status: 0 success, 1 bad input, 2 bad usage.
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -14,7 +15,6 @@
 #include <vector>
 
 #include "lede/lede.hpp"
-#include "site/hash.hpp"
 #include "site/site_builder.hpp"
 
 namespace {
@@ -74,19 +74,16 @@ struct SiteFlags {
   bool full = false;
 };
 
-// Which build of Lede this is: its version and a hash of its own binary, so that a
-// rebuilt `lede` rebuilds every page (the site remembers it; see src/site/state.hpp).
+// Which build of Lede this is: its version, and the size and modification time of its
+// own binary, so that a rebuilt `lede` rebuilds every page (the site remembers it; see
+// src/site/state.hpp).
 std::string generator() {
   std::string id = "lede " LEDE_VERSION;
-  std::ifstream self("/proc/self/exe", std::ios::binary);
-  if (!self) return id;
-  lede::site::Hasher h;
-  std::vector<char> buffer(1 << 20);
-  while (self.read(buffer.data(), static_cast<std::streamsize>(buffer.size())) || self.gcount() > 0) {
-    h.add(std::string_view(buffer.data(), static_cast<std::size_t>(self.gcount())));
-    if (!self) break;
-  }
-  return id + " " + std::to_string(h.value());
+  struct stat st;
+  if (::stat("/proc/self/exe", &st) == 0)
+    id += " " + std::to_string(st.st_size) + " " + std::to_string(st.st_mtim.tv_sec) + "." +
+          std::to_string(st.st_mtim.tv_nsec);
+  return id;
 }
 
 // The progress line, on a terminal only: redrawn in place at most ten times a second,

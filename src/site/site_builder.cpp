@@ -7,7 +7,10 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <limits>
 #include <map>
+#include <memory>
+#include <set>
 #include <thread>
 
 #include "layout/dates.hpp"
@@ -91,12 +94,11 @@ std::vector<std::pair<fs::path, std::string>> asset_files(const fs::path& assets
 // An article to render, and what came of it.
 struct ArticleJob {
   std::string name, slug;
-  FileStamp stamp;
+  FileStamp stamp, page, json;  // page, json: as they are, when known_hash is set
   std::int64_t known_hash = 0;  // the last build's hash, when its page and JSON are intact
 };
 struct ArticleDone {
-  std::string name, slug;
-  std::int64_t hash = 0;
+  std::string name;
   bool ok = false, same = false;  // same: its bytes are what the last build rendered
   Listed listed;
   FileStamp stamp, page, json;
@@ -122,7 +124,7 @@ class Build {
     scan();
     copy_media();
     render_articles();
-    state_.drop_old_articles();
+    state_.drop_removed_articles();
     site_.title = !title_.empty() ? title_ : state_.newest_site_name();
     site_.lang = !lang_.empty() ? lang_ : state_.most_common_lang();
     write_listings();
@@ -223,9 +225,9 @@ class Build {
             case site::InputDir::Kind::file: break;
           }
           if (e.depth == 0 && e.rel.size() > 5 && e.rel.compare(e.rel.size() - 5, 5, ".json") == 0)
-            state_.scan_add(State::kArticle, e.rel, e.stamp);
+            state_.scan_add(State::kArticle, e.rel, site::folded(e.rel), e.stamp);
           else if (site::media_by_name(e.rel) != site::Media::none)
-            state_.scan_add(State::kMedia, e.rel, e.stamp);
+            state_.scan_add(State::kMedia, e.rel, site::folded(e.rel), e.stamp);
           else
             skip(e.rel, std::string("not a media file Lede publishes (") + site::media_list() +
                             "; articles are the .json files at the top)");
@@ -281,14 +283,16 @@ class Build {
           else
             record(d.rel, 0, d.source, d.out);
         });
+    std::set<std::string> duplicates, seen;  // rare: "A.png" and "a.png"
+    for (std::string& f : state_.folded_duplicates(State::kMedia)) duplicates.insert(std::move(f));
     state_.for_each_scanned(State::kMedia, [&](const std::string& rel, FileStamp stamp) {
       const std::string key = site::folded(rel);
       if (auto it = reserved_.find(key); it != reserved_.end()) {
         skip(rel, rel + " is " + it->second);
         return;
       }
-      if (!state_.claim(key)) {
-        skip(rel, "another file has this name on a case-insensitive file system");
+      if (duplicates.count(key) && !seen.insert(key).second) {
+        skip(rel, "another file's name differs only in case");
         return;
       }
       if (!up_to_date(rel, 0, stamp)) queue.push({rel});
@@ -334,50 +338,61 @@ class Build {
           for (std::string& m : d.messages) message(std::move(m));
           if (!d.ok) {
             fail(d.error);
-          } else if (d.same) {
-            // Only its stamp changed: the records follow it, the files stay as they are.
-            state_.put_article_stamp(d.name, d.stamp);
-            for (const std::string& rel : {d.slug + ".html", d.slug + ".json"}) {
-              FileStamp now;
-              if (out_.stat(rel, now)) state_.put_file(rel, {now, d.stamp, d.hash});
-            }
+            state_.drop_article(d.name);
+          } else if (d.same) {  // only its stamp changed: the files stay as they are
+            state_.put_article_stamps(d.name, d.stamp, d.page, d.json);
             ++report_.unchanged;
             ++report_.pages;
           } else {
-            state_.put_article(d.listed, d.stamp);
-            record(d.listed.slug + ".html", d.listed.hash, d.stamp, d.page);
-            record(d.listed.slug + ".json", d.listed.hash, d.stamp, d.json);
+            state_.put_article(d.listed, d.stamp, d.page, d.json);
+            report_.files_written += 2;
             ++report_.rendered;
             ++report_.pages;
           }
           progress();
         });
+    // Each article's page and JSON are named after its file, unless that name is taken:
+    // by a generated file or one of Lede's (index.json's page would be the index,
+    // feed.json would be the JSON Feed), or by an article before it in name order whose
+    // name differs only in case. Then NAME-article, NAME-article-2, … So the same folder
+    // always gets the same names. Only the rare clashes are held in memory.
+    std::set<std::string> duplicates, seen, renamed;
+    for (std::string& f : state_.folded_duplicates(State::kArticle)) duplicates.insert(std::move(f));
+    auto clash = [&](const std::string& stem, bool natural) -> std::string {
+      const std::string f = site::folded(stem);
+      for (const char* ext : {".html", ".json"})
+        if (auto it = reserved_.find(f + ext); it != reserved_.end()) return stem + ext + " is " + it->second;
+      if (renamed.count(f) || (!natural && state_.scanned_folded(State::kArticle, f + ".json")))
+        return stem + ".html is another article's";
+      if (natural && duplicates.count(f + ".json") && !seen.insert(f).second)
+        return stem + ".html is another article's (their names differ only in case)";
+      return "";
+    };
     state_.for_each_scanned(State::kArticle, [&](const std::string& name, FileStamp stamp) {
       const std::string stem = name.substr(0, name.size() - 5);
-      std::string slug = stem, clash;
-      auto taken = [&](const std::string& s) {
-        for (const char* ext : {".html", ".json"})
-          if (auto it = reserved_.find(site::folded(s + ext)); it != reserved_.end()) return s + ext + " is " + it->second;
-        for (const char* ext : {".html", ".json"})
-          if (!state_.claim(site::folded(s + ext))) return s + ext + " is another article's";
-        return std::string();
-      };
-      std::string first_clash = taken(slug);
-      for (int n = 1; !(clash = n == 1 ? first_clash : taken(slug)).empty(); ++n)
-        slug = stem + "-article" + (n > 1 ? "-" + std::to_string(n) : "");
-      if (slug != stem)
-        message(shown(name) + ": warning: published as " + slug + ".html and " + slug + ".json (" + first_clash + ")");
+      std::string slug = stem;
+      if (std::string why = clash(stem, true); !why.empty()) {
+        for (int n = 1; n == 1 || !clash(slug, false).empty(); ++n)
+          slug = stem + "-article" + (n > 1 ? "-" + std::to_string(n) : "");
+        renamed.insert(site::folded(slug));
+        message(shown(name) + ": warning: published as " + slug + ".html and " + slug + ".json (" + why + ")");
+      }
       State::ArticleRecord r;
-      const bool known = state_.article(name, r) && r.slug == slug;
-      const bool intact = known && up_to_date(slug + ".html", r.hash, r.source) && up_to_date(slug + ".json", r.hash, r.source);
+      const bool known = state_.article(name, r);
+      if (known && r.slug != slug) {
+        state_.orphan(r.slug + ".html");
+        state_.orphan(r.slug + ".json");
+      }
+      FileStamp page, json;
+      const bool intact = state_.trusted() && known && r.slug == slug && out_.stat(slug + ".html", page) &&
+                          page == r.page && out_.stat(slug + ".json", json) && json == r.json;
       if (intact && r.source == stamp) {
-        state_.keep_article(name);
         ++report_.unchanged;
         ++report_.pages;
         progress();
         return;
       }
-      queue.push({name, slug, stamp, intact ? r.hash : 0});
+      queue.push({name, slug, stamp, page, json, intact ? r.hash : 0});
     });
     queue.finish();
   }
@@ -385,7 +400,6 @@ class Build {
   ArticleDone render_one(const ArticleJob& job) const {
     ArticleDone d;
     d.name = job.name;
-    d.slug = job.slug;
     site::Fd fd;
     struct stat st;
     std::string json, why;
@@ -394,9 +408,11 @@ class Build {
       return d;
     }
     d.stamp = site::stamp_of(st);
-    const std::int64_t hash = d.hash = site::hash_of(json);
+    const std::int64_t hash = site::hash_of(json);
     if (job.known_hash != 0 && hash == job.known_hash) {  // touched, not changed
       d.ok = d.same = true;
+      d.page = job.page;
+      d.json = job.json;
       return d;
     }
     Article a;
@@ -434,60 +450,96 @@ class Build {
     l.dated = parse_iso_instant(a.published, t);
     l.epoch = l.dated ? t.epoch : 0;
     l.hash = hash;
-    site::compute_entry_hash(l);
+    site::compute_hashes(l);
     d.ok = true;
     return d;
   }
 
-  // The index, and a page per section and per tag, each `page_size` articles a page. A
-  // page is written when what it shows changed: its fingerprint is made of its entries'
-  // and its place's, so adding an article rewrites the pages it shifts, not the others.
-  void write_listings() {
-    const int size = o_.page_size;
-    auto listing = [&](const site::Listing& l, const std::function<void(const std::function<void(const Listed&)>&)>& each) {
-      const int pages = site::page_count(l.total, size);
-      std::vector<Listed> entries;
-      int number = 1;
-      std::int64_t first = 1;
-      auto flush = [&] {
-        Hasher h;
-        h.add(static_cast<std::uint64_t>(l.kind)).add(l.slug).add(l.label).add(l.total);
-        h.add(static_cast<std::uint64_t>(number)).add(static_cast<std::uint64_t>(pages)).add(site_.title).add(site_.lang);
-        h.add(site_.rss);
-        for (const Listed& a : entries) h.add_signed(a.entry_hash);
-        write_if_changed(site::listing_path(l, number), h.value(), [&](std::string& text) {
-          site::write_listing_page(l, number, pages, first, entries, site_, text);
-        });
-        first += static_cast<std::int64_t>(entries.size());
-        entries.clear();
-        ++number;
-      };
-      each([&](const Listed& a) {
-        entries.push_back(a);
-        if (static_cast<int>(entries.size()) == size) flush();
+  // A listing's pages as its entries go by in order (only their keys and hashes): at
+  // each page's end its fingerprint is complete, and the page is read whole and written
+  // only if that changed. The fingerprint is made of the page's entries and its place,
+  // so a change rewrites the pages that show it, not the others.
+  class Pager {
+   public:
+    using Fetch = std::function<void(const site::OrderKey&, std::int64_t, const std::function<void(const Listed&)>&)>;
+    Pager(Build& b, site::Listing l, Fetch fetch)
+        : b_(b), l_(std::move(l)), fetch_(std::move(fetch)), pages_(site::page_count(l_.total, b.o_.page_size)) {}
+    void add(const site::OrderKey& key, std::int64_t entry_hash) {
+      if (count_ == 0) {
+        first_key_ = key;
+        ++number_;
+        h_ = Hasher();
+        h_.add(static_cast<std::uint64_t>(l_.kind)).add(l_.slug).add(l_.label).add(l_.total);
+        h_.add(static_cast<std::uint64_t>(number_)).add(static_cast<std::uint64_t>(pages_)).add(b_.site_.title);
+        h_.add(b_.site_.lang).add(b_.site_.rss);
+      }
+      h_.add_signed(entry_hash);
+      if (++count_ == b_.o_.page_size) flush();
+    }
+    void end() {
+      if (count_ > 0) flush();
+      if (number_ > 0) return;
+      number_ = 1;  // an empty listing still has its first page
+      h_ = Hasher();
+      h_.add("empty").add(b_.site_.title).add(b_.site_.lang).add(b_.site_.rss);
+      flush();
+    }
+
+   private:
+    void flush() {
+      b_.write_if_changed(site::listing_path(l_, number_), h_.value(), [&](std::string& text) {
+        std::vector<Listed> entries;
+        if (count_ > 0) fetch_(first_key_, count_, [&](const Listed& a) { entries.push_back(a); });
+        site::write_listing_page(l_, number_, pages_, first_, entries, b_.site_, text);
       });
-      if (!entries.empty() || number == 1) flush();
-    };
+      first_ += count_;
+      count_ = 0;
+    }
+    Build& b_;
+    site::Listing l_;
+    Fetch fetch_;
+    int pages_, number_ = 0, count_ = 0;
+    std::int64_t first_ = 1;
+    site::OrderKey first_key_;
+    Hasher h_;
+  };
+
+  // The index, and a page per section and per tag, each `page_size` articles a page.
+  void write_listings() {
     site::Listing index;
     index.total = state_.article_count();
-    listing(index, [&](const std::function<void(const Listed&)>& visit) { state_.for_each_article(visit); });
-    report_.site_files.push_back("index");
-    state_.for_each_group([&](const State::Group& g) {
-      site::Listing l;
-      l.kind = g.kind == State::kSection ? site::ListingKind::section : site::ListingKind::tag;
-      l.slug = g.slug;
-      l.label = g.label;
-      l.total = g.count;
-      ++(g.kind == State::kSection ? report_.sections : report_.tags);
-      listing(l, [&](const std::function<void(const Listed&)>& visit) { state_.for_each_in_group(g.kind, g.slug, visit); });
+    Pager pager(*this, index, [&](const site::OrderKey& from, std::int64_t n, const std::function<void(const Listed&)>& visit) {
+      state_.articles_from(from, n, visit);
     });
+    state_.scan_articles([&](const site::OrderKey& key, std::int64_t entry_hash, std::int64_t) { pager.add(key, entry_hash); });
+    pager.end();
+    report_.site_files.push_back("index");
+    std::unique_ptr<Pager> group;
+    state_.scan_groups(
+        [&](const State::Group& g) {
+          if (group) group->end();
+          site::Listing l;
+          l.kind = g.kind == State::kSection ? site::ListingKind::section : site::ListingKind::tag;
+          l.slug = g.slug;
+          l.label = g.label;
+          l.total = g.count;
+          ++(g.kind == State::kSection ? report_.sections : report_.tags);
+          group = std::make_unique<Pager>(*this, l, [this, kind = g.kind, slug = g.slug](
+                                                        const site::OrderKey& from, std::int64_t n,
+                                                        const std::function<void(const Listed&)>& visit) {
+            state_.group_from(kind, slug, from, n, visit);
+          });
+        },
+        [&](const site::OrderKey& key, std::int64_t entry_hash) { group->add(key, entry_hash); });
+    if (group) group->end();
   }
 
   // feed.json and rss.xml: the latest articles with their full content, rendered again
   // for the feeds only when one of them (or the site's name, language or address) changed.
   void write_feeds() {
     std::vector<Listed> latest;
-    state_.for_each_article([&](const Listed& a) { latest.push_back(a); }, o_.feed_items);
+    site::OrderKey newest{0, std::numeric_limits<std::int64_t>::min(), ""};
+    state_.articles_from(newest, o_.feed_items, [&](const Listed& a) { latest.push_back(a); });
     Hasher h;
     h.add(site_.title).add(site_.lang).add(base_);
     for (const Listed& a : latest) h.add_signed(a.hash).add_signed(a.entry_hash);
@@ -530,74 +582,61 @@ class Build {
         if (out_.remove(stale)) message(std::string("removed ") + stale + " left by an earlier build");
       return;
     }
-    struct Part {
-      std::int64_t key;
-      std::size_t urls;
-    };
-    std::vector<Part> parts;
+    // URLs per file: the option, and few enough that the longest possible entry (a file
+    // name of 255 bytes, each percent-encoded) keeps a file under the protocol's 50 MB.
+    const std::size_t longest = site::sitemap_url(base_, std::string(255 * 3 + 5, 'x'), "0000-00-00").size();
+    const std::size_t room = site::kSitemapMaxBytes - site::sitemap_head().size() - site::sitemap_tail().size();
+    const std::size_t per_file = std::min<std::size_t>(o_.sitemap_urls, room / longest);
+    const std::size_t urls = static_cast<std::size_t>(state_.article_count()) + 1;  // the site itself first
+    const std::size_t parts = (urls + per_file - 1) / per_file;
+    auto name = [&](std::size_t i) { return parts > 1 ? "sitemap-" + std::to_string(i + 1) + ".xml" : std::string("sitemap.xml"); };
+    std::size_t part = 0, in_part = 0;
+    site::OrderKey first_key;
+    bool home = true;
     Hasher h;
-    std::size_t urls = 0, bytes = 0;
-    const std::size_t head = site::sitemap_head().size() + site::sitemap_tail().size();
-    auto add = [&](const std::string& entry) {
-      if (urls == o_.sitemap_urls || (urls > 0 && bytes + entry.size() + head > site::kSitemapMaxBytes)) {
-        parts.push_back({h.value(), urls});
-        h = Hasher();
-        urls = bytes = 0;
-      }
-      h.add(entry);
-      ++urls;
-      bytes += entry.size();
-    };
-    auto each = [&](const std::function<void(const std::string&)>& visit) {
-      visit(site::sitemap_url(base_, "./", ""));
-      state_.for_each_article([&](const Listed& a) {
-        visit(site::sitemap_url(base_, site::url_name(a.slug) + ".html", a.updated.empty() ? a.published : a.updated));
-      });
-    };
-    each(add);
-    parts.push_back({h.value(), urls});
-    const bool split = parts.size() > 1;
-    auto name = [&](std::size_t i) { return split ? "sitemap-" + std::to_string(i + 1) + ".xml" : std::string("sitemap.xml"); };
-    std::vector<bool> write(parts.size());
-    bool any = false;
-    for (std::size_t i = 0; i < parts.size(); ++i) any |= write[i] = !up_to_date(name(i), parts[i].key, {});
-    if (any) {
-      std::size_t part = 0, in_part = 0;
-      site::OutputFile f;
-      std::string why;
-      auto close = [&] {
-        if (!write[part]) return;
-        f.append(site::sitemap_tail());
-        FileStamp now;
-        if (!f.commit(why) || !out_.stat(name(part), now))
-          fail((o_.out / name(part)).string() + ": cannot write: " + why);
-        else
-          record(name(part), parts[part].key, {}, now);
-      };
-      auto open = [&] {
-        if (!write[part]) return;
-        f = out_.begin(name(part), why);
-        f.append(site::sitemap_head());
-      };
-      open();
-      each([&](const std::string& entry) {
-        if (in_part == parts[part].urls) {
-          close();
-          ++part;
-          in_part = 0;
-          open();
+    auto flush = [&] {
+      h.add(base_).add(part).add(parts);
+      const std::string rel = name(part);
+      const std::int64_t key = h.value();
+      if (!up_to_date(rel, key, {})) {
+        std::string why;
+        site::OutputFile f = out_.begin(rel, why);
+        if (f) {
+          f.append(site::sitemap_head());
+          if (part == 0) f.append(site::sitemap_url(base_, "./", ""));
+          const std::size_t articles = in_part - (part == 0 ? 1 : 0);
+          if (articles > 0)
+            state_.articles_from(first_key, static_cast<std::int64_t>(articles), [&](const Listed& a) {
+              f.append(site::sitemap_url(base_, site::url_name(a.slug) + ".html", site::last_change(a)));
+            });
+          f.append(site::sitemap_tail());
         }
-        if (write[part]) f.append(entry);
-        ++in_part;
-      });
-      close();
-    }
-    if (split) {
+        FileStamp now;
+        if (!f || !f.commit(why) || !out_.stat(rel, now))
+          fail((o_.out / rel).string() + ": cannot write: " + why);
+        else
+          record(rel, key, {}, now);
+      }
+      ++part;
+      in_part = 0;
+      h = Hasher();
+    };
+    h.add("home");
+    in_part = 1;
+    state_.scan_articles([&](const site::OrderKey& key, std::int64_t, std::int64_t map_hash) {
+      if (in_part == per_file) flush();
+      if (in_part == 0 || (home && in_part == 1)) first_key = key;
+      home = false;
+      h.add_signed(map_hash);
+      ++in_part;
+    });
+    flush();
+    if (parts > 1) {
       Hasher hi;
-      hi.add(base_).add(parts.size());
-      write_if_changed("sitemap.xml", hi.value(), [&](std::string& text) { text = site::sitemap_index(base_, static_cast<int>(parts.size())); });
+      hi.add("index").add(base_).add(parts);
+      write_if_changed("sitemap.xml", hi.value(), [&](std::string& text) { text = site::sitemap_index(base_, static_cast<int>(parts)); });
     }
-    report_.site_files.push_back(split ? "sitemap.xml (" + std::to_string(parts.size()) + " sitemaps)" : "sitemap.xml");
+    report_.site_files.push_back(parts > 1 ? "sitemap.xml (" + std::to_string(parts) + " sitemaps)" : "sitemap.xml");
   }
 
   void copy_assets() {
@@ -619,6 +658,9 @@ class Build {
   // What an earlier build wrote and this one did not: a removed article's page and JSON,
   // a media file no longer in the folder, listing pages no longer needed.
   void remove_stale() {
+    state_.remove_orphans([&](const std::string& rel) {
+      if (out_.remove(rel)) ++report_.files_removed;
+    });
     state_.drop_stale_files([&](const std::string& rel) {
       if (!out_.remove(rel)) return;
       ++report_.files_removed;

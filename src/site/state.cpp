@@ -10,28 +10,34 @@ namespace lede::site {
 namespace {
 
 // Bumped whenever the tables change: an older database is then started afresh.
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER) WITHOUT ROWID;
-CREATE TABLE scan (kind INTEGER, rel TEXT, size INTEGER, mtime INTEGER, PRIMARY KEY (kind, rel)) WITHOUT ROWID;
-CREATE TABLE claims (name TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE scan (kind INTEGER, rel TEXT, folded TEXT, size INTEGER, mtime INTEGER,
+                   PRIMARY KEY (kind, rel)) WITHOUT ROWID;
+CREATE INDEX scan_folded ON scan (kind, folded);
 CREATE TABLE files (path TEXT PRIMARY KEY, gen INTEGER, out_size INTEGER, out_mtime INTEGER,
-                    src_size INTEGER, src_mtime INTEGER, key INTEGER);
+                    src_size INTEGER, src_mtime INTEGER, key INTEGER) WITHOUT ROWID;
 -- nd is 0 for a dated article, 1 for an undated one, ne minus its epoch: in ascending
 -- order of (nd, ne, name) the newest come first, undated last, equals by file name.
-CREATE TABLE articles (name TEXT PRIMARY KEY, gen INTEGER, src_size INTEGER, src_mtime INTEGER, hash INTEGER,
-                       slug TEXT, nd INTEGER, ne INTEGER, title TEXT, dek TEXT, published TEXT, updated TEXT,
-                       section TEXT, lang TEXT, dir TEXT, site_name TEXT, tags BLOB, entry_hash INTEGER);
-CREATE INDEX articles_order ON articles (nd, ne, name);
-CREATE TABLE listings (kind INTEGER, slug TEXT, nd INTEGER, ne INTEGER, name TEXT, label TEXT,
+CREATE TABLE articles (name TEXT PRIMARY KEY, src_size INTEGER, src_mtime INTEGER, hash INTEGER, slug TEXT,
+                       page_size INTEGER, page_mtime INTEGER, json_size INTEGER, json_mtime INTEGER,
+                       nd INTEGER, ne INTEGER, title TEXT, dek TEXT, published TEXT, updated TEXT, section TEXT,
+                       lang TEXT, dir TEXT, site_name TEXT, tags BLOB, entry_hash INTEGER, map_hash INTEGER)
+                       WITHOUT ROWID;
+CREATE INDEX articles_order ON articles (nd, ne, name, entry_hash, map_hash);
+CREATE INDEX articles_slug ON articles (slug);
+CREATE TABLE listings (kind INTEGER, slug TEXT, nd INTEGER, ne INTEGER, name TEXT, label TEXT, entry_hash INTEGER,
                        PRIMARY KEY (kind, slug, nd, ne, name)) WITHOUT ROWID;
 CREATE INDEX listings_name ON listings (name);
+CREATE TABLE orphans (path TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE removed (name TEXT PRIMARY KEY) WITHOUT ROWID;
 )sql";
 
 constexpr const char* kArticleColumns =
     "a.name, a.slug, a.title, a.dek, a.published, a.updated, a.section, a.lang, a.dir, a.site_name, a.tags, a.nd, a.ne, "
-    "a.hash, a.entry_hash";
+    "a.hash, a.entry_hash, a.map_hash";
 
 // Tags in one column: each as its length, ':', its bytes (any bytes, no separator).
 std::string encode_tags(const std::vector<std::string>& tags) {
@@ -69,23 +75,27 @@ Listed listed_from(const Statement& q) {
   a.epoch = -q.integer(12);
   a.hash = q.integer(13);
   a.entry_hash = q.integer(14);
+  a.map_hash = q.integer(15);
   return a;
 }
 
 enum Prepared {
-  kScanAdd, kScanList, kScanCount, kFileGet, kFileKeep, kFilePut, kArticleGet, kArticleKeep, kArticleStamp, kArticlePut,
-  kListingsDrop, kListingAdd, kClaim, kArticlesAll, kArticlesSome, kArticleCount, kGroups, kGroup, kCount
+  kScanAdd, kScanCount, kScanFolded, kFileGet, kFileKeep, kFilePut, kArticleGet, kArticleStamps, kArticlePut,
+  kListingsDrop, kListingAdd, kOrphan, kArticleCount, kArticlesFrom, kGroupFrom, kCount
 };
 
 }  // namespace
 
-void compute_entry_hash(Listed& a) {
+const std::string& last_change(const Listed& a) { return a.updated.empty() ? a.published : a.updated; }
+
+void compute_hashes(Listed& a) {
   Hasher h;
   for (const std::string* s : {&a.slug, &a.title, &a.dek, &a.published, &a.updated, &a.section, &a.lang, &a.dir})
     h.add(*s);
   h.add(a.tags.size());
   for (const std::string& t : a.tags) h.add(t);
   a.entry_hash = h.value();
+  a.map_hash = Hasher().add(a.slug).add(last_change(a)).value();
 }
 
 // ---- Statement ----
@@ -163,9 +173,9 @@ Statement& State::prepared(int which, const char* sql) {
 }
 
 bool State::open(const OutputDir& out, const std::filesystem::path& out_path, std::string& error) {
-  // SQLite opens files by path. Whatever an earlier OUT_DIR left at these names is
-  // looked at first: a link is removed (SQLITE_OPEN_NOFOLLOW refuses one for the
-  // database, but not for its journal), anything but a regular file is an error.
+  // SQLite opens files by path and refuses to open the database (SQLITE_OPEN_NOFOLLOW)
+  // or its journal through a link. Whatever an earlier OUT_DIR left at these names is
+  // looked at first: a link is removed, anything but a regular file is an error.
   for (std::string name : {std::string(kFileName), std::string(kFileName) + "-journal"}) {
     struct stat st;
     if (!out.lstat(name, st)) continue;
@@ -182,7 +192,9 @@ bool State::open(const OutputDir& out, const std::filesystem::path& out_path, st
     if (db_) sqlite3_close(db_);
     db_ = nullptr;
     error_.clear();
-    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW,
+    // One thread uses the connection: no mutex on it.
+    if (sqlite3_open_v2(path.c_str(), &db_,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX,
                         nullptr) != SQLITE_OK) {
       error = db_ ? sqlite3_errmsg(db_) : "cannot open";
       return false;
@@ -243,11 +255,11 @@ void State::begin(std::int64_t fingerprint, bool full) {
   Statement put(db_, "INSERT OR REPLACE INTO meta VALUES (?, ?)", &error_);
   put.bind(1, "generation").bind(2, generation_).run();
   put.bind(1, "fingerprint").bind(2, fingerprint).run();
-  exec("DELETE FROM scan; DELETE FROM claims");
+  exec("DELETE FROM scan; DELETE FROM orphans; DELETE FROM removed");
 }
 
 bool State::finish(std::string& error) {
-  exec("DELETE FROM scan; DELETE FROM claims");
+  exec("DELETE FROM scan");
   statements_.clear();
   if (!error_.empty()) {
     sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
@@ -259,12 +271,13 @@ bool State::finish(std::string& error) {
   return error_.empty();
 }
 
-void State::scan_add(Kind kind, std::string_view rel, FileStamp stamp) {
-  prepared(kScanAdd, "INSERT OR REPLACE INTO scan VALUES (?, ?, ?, ?)")
+void State::scan_add(Kind kind, std::string_view rel, std::string_view folded, FileStamp stamp) {
+  prepared(kScanAdd, "INSERT OR REPLACE INTO scan VALUES (?, ?, ?, ?, ?)")
       .bind(1, kind)
       .bind(2, rel)
-      .bind(3, static_cast<std::int64_t>(stamp.size))
-      .bind(4, stamp.mtime_ns)
+      .bind(3, folded)
+      .bind(4, static_cast<std::int64_t>(stamp.size))
+      .bind(5, stamp.mtime_ns)
       .run();
 }
 
@@ -281,6 +294,22 @@ std::int64_t State::scanned(Kind kind) {
   std::int64_t n = q.step() ? q.integer(0) : 0;
   q.run();
   return n;
+}
+
+std::vector<std::string> State::folded_duplicates(Kind kind) {
+  std::vector<std::string> out;
+  Statement q(db_, "SELECT folded FROM scan WHERE kind = ? GROUP BY folded HAVING count(*) > 1", &error_);
+  q.bind(1, kind);
+  while (q.step()) out.push_back(q.text(0));
+  return out;
+}
+
+bool State::scanned_folded(Kind kind, std::string_view folded) {
+  Statement& q = prepared(kScanFolded, "SELECT 1 FROM scan WHERE kind = ? AND folded = ? LIMIT 1");
+  q.bind(1, kind).bind(2, folded);
+  bool found = q.step();
+  q.run();
+  return found;
 }
 
 bool State::file(std::string_view path, FileRecord& out) {
@@ -324,83 +353,129 @@ void State::drop_stale_files(const std::function<void(const std::string&)>& remo
 }
 
 bool State::article(std::string_view name, ArticleRecord& out) {
-  if (!trusted_) return false;
-  Statement& q = prepared(kArticleGet, "SELECT src_size, src_mtime, hash, slug FROM articles WHERE name = ?");
+  Statement& q = prepared(kArticleGet,
+                          "SELECT slug, src_size, src_mtime, page_size, page_mtime, json_size, json_mtime, hash "
+                          "FROM articles WHERE name = ?");
   q.bind(1, name);
   bool found = q.step();
   if (found) {
-    out.source = {static_cast<std::uint64_t>(q.integer(0)), q.integer(1)};
-    out.hash = q.integer(2);
-    out.slug = q.text(3);
+    out.slug = q.text(0);
+    out.source = {static_cast<std::uint64_t>(q.integer(1)), q.integer(2)};
+    out.page = {static_cast<std::uint64_t>(q.integer(3)), q.integer(4)};
+    out.json = {static_cast<std::uint64_t>(q.integer(5)), q.integer(6)};
+    out.hash = q.integer(7);
   }
   q.run();
   return found;
 }
 
-void State::keep_article(std::string_view name) {
-  prepared(kArticleKeep, "UPDATE articles SET gen = ? WHERE name = ?").bind(1, generation_).bind(2, name).run();
+void State::put_article_stamps(std::string_view name, FileStamp source, FileStamp page, FileStamp json) {
+  prepared(kArticleStamps,
+           "UPDATE articles SET src_size = ?, src_mtime = ?, page_size = ?, page_mtime = ?, json_size = ?, "
+           "json_mtime = ? WHERE name = ?")
+      .bind(1, static_cast<std::int64_t>(source.size))
+      .bind(2, source.mtime_ns)
+      .bind(3, static_cast<std::int64_t>(page.size))
+      .bind(4, page.mtime_ns)
+      .bind(5, static_cast<std::int64_t>(json.size))
+      .bind(6, json.mtime_ns)
+      .bind(7, name)
+      .run();
 }
 
-void State::put_article_stamp(std::string_view name, FileStamp source) {
-  prepared(kArticleStamp, "UPDATE articles SET gen = ?, src_size = ?, src_mtime = ? WHERE name = ?")
-      .bind(1, generation_)
+void State::drop_listings(std::string_view name) {
+  prepared(kListingsDrop, "DELETE FROM listings WHERE name = ?").bind(1, name).run();
+}
+
+void State::put_article(const Listed& a, FileStamp source, FileStamp page, FileStamp json) {
+  const std::int64_t nd = a.dated ? 0 : 1, ne = a.dated ? -a.epoch : 0;
+  prepared(kArticlePut,
+           "INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+      .bind(1, a.name)
       .bind(2, static_cast<std::int64_t>(source.size))
       .bind(3, source.mtime_ns)
-      .bind(4, name)
+      .bind(4, a.hash)
+      .bind(5, a.slug)
+      .bind(6, static_cast<std::int64_t>(page.size))
+      .bind(7, page.mtime_ns)
+      .bind(8, static_cast<std::int64_t>(json.size))
+      .bind(9, json.mtime_ns)
+      .bind(10, nd)
+      .bind(11, ne)
+      .bind(12, a.title)
+      .bind(13, a.dek)
+      .bind(14, a.published)
+      .bind(15, a.updated)
+      .bind(16, a.section)
+      .bind(17, a.lang)
+      .bind(18, a.dir)
+      .bind(19, a.site_name)
+      .bind(20, encode_tags(a.tags))
+      .bind(21, a.entry_hash)
+      .bind(22, a.map_hash)
       .run();
-}
-
-void State::put_article(const Listed& a, FileStamp source) {
-  const std::int64_t nd = a.dated ? 0 : 1, ne = a.dated ? -a.epoch : 0;
-  prepared(kArticlePut, "INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
-      .bind(1, a.name)
-      .bind(2, generation_)
-      .bind(3, static_cast<std::int64_t>(source.size))
-      .bind(4, source.mtime_ns)
-      .bind(5, a.hash)
-      .bind(6, a.slug)
-      .bind(7, nd)
-      .bind(8, ne)
-      .bind(9, a.title)
-      .bind(10, a.dek)
-      .bind(11, a.published)
-      .bind(12, a.updated)
-      .bind(13, a.section)
-      .bind(14, a.lang)
-      .bind(15, a.dir)
-      .bind(16, a.site_name)
-      .bind(17, encode_tags(a.tags))
-      .bind(18, a.entry_hash)
-      .run();
-  prepared(kListingsDrop, "DELETE FROM listings WHERE name = ?").bind(1, a.name).run();
-  Statement& add = prepared(kListingAdd, "INSERT OR REPLACE INTO listings VALUES (?, ?, ?, ?, ?, ?)");
+  drop_listings(a.name);
+  Statement& add = prepared(kListingAdd, "INSERT OR REPLACE INTO listings VALUES (?, ?, ?, ?, ?, ?, ?)");
   auto list = [&](int kind, const std::string& label) {
     if (label.empty()) return;
-    add.bind(1, kind).bind(2, label_slug(label)).bind(3, nd).bind(4, ne).bind(5, a.name).bind(6, label).run();
+    add.bind(1, kind).bind(2, label_slug(label)).bind(3, nd).bind(4, ne).bind(5, a.name).bind(6, label);
+    add.bind(7, a.entry_hash).run();
   };
   list(kSection, a.section);
   for (const std::string& t : a.tags) list(kTag, t);
 }
 
-void State::drop_old_articles() {
-  Statement drop_listings(db_, "DELETE FROM listings WHERE name IN (SELECT name FROM articles WHERE gen < ?)", &error_);
-  drop_listings.bind(1, generation_).run();
-  Statement drop(db_, "DELETE FROM articles WHERE gen < ?", &error_);
-  drop.bind(1, generation_).run();
+void State::orphan(std::string_view path) { prepared(kOrphan, "INSERT OR IGNORE INTO orphans VALUES (?)").bind(1, path).run(); }
+
+void State::drop_article(std::string_view name) {
+  ArticleRecord r;
+  if (!article(name, r)) return;
+  orphan(r.slug + ".html");
+  orphan(r.slug + ".json");
+  drop_listings(name);
+  Statement drop(db_, "DELETE FROM articles WHERE name = ?", &error_);
+  drop.bind(1, name).run();
 }
 
-bool State::claim(std::string_view folded_name) {
-  Statement& q = prepared(kClaim, "INSERT OR IGNORE INTO claims VALUES (?)");
-  q.bind(1, folded_name).run();
-  return sqlite3_changes(db_) == 1;
+void State::drop_removed_articles() {
+  // Both in name order: one pass over each finds the articles the folder no longer has.
+  {
+    Statement scan(db_, "SELECT rel FROM scan WHERE kind = 0 ORDER BY rel", &error_);
+    Statement known(db_, "SELECT name, slug FROM articles ORDER BY name", &error_);
+    Statement add(db_, "INSERT INTO removed VALUES (?)", &error_);
+    bool more_scan = scan.step();
+    while (known.step()) {
+      const std::string name = known.text(0);
+      while (more_scan && scan.text(0) < name) more_scan = scan.step();
+      if (more_scan && scan.text(0) == name) continue;
+      add.bind(1, name).run();
+      orphan(known.text(1) + ".html");
+      orphan(known.text(1) + ".json");
+    }
+    while (more_scan) more_scan = scan.step();
+  }
+  exec("DELETE FROM listings WHERE name IN (SELECT name FROM removed);"
+       "DELETE FROM articles WHERE name IN (SELECT name FROM removed);"
+       "DELETE FROM removed");
 }
 
-void State::for_each_article(const std::function<void(const Listed&)>& visit, std::int64_t limit) {
-  Statement q(db_,
-              (std::string("SELECT ") + kArticleColumns + " FROM articles a ORDER BY a.nd, a.ne, a.name LIMIT ?").c_str(),
-              &error_);
-  q.bind(1, limit);
-  while (q.step()) visit(listed_from(q));
+void State::remove_orphans(const std::function<void(const std::string&)>& remove) {
+  {
+    Statement q(db_, "SELECT path FROM orphans ORDER BY path", &error_);
+    Statement owned(db_, "SELECT 1 FROM articles WHERE slug = ? LIMIT 1", &error_);
+    Statement written(db_, "SELECT 1 FROM files WHERE path = ? AND gen = ?", &error_);
+    while (q.step()) {
+      const std::string path = q.text(0);
+      owned.bind(1, std::string_view(path).substr(0, path.size() - 5));  // ".html", ".json"
+      bool taken = owned.step();
+      owned.run();
+      written.bind(1, path).bind(2, generation_);
+      taken = written.step() || taken;
+      written.run();
+      if (!taken) remove(path);
+    }
+  }
+  exec("DELETE FROM orphans");
 }
 
 std::int64_t State::article_count() {
@@ -410,18 +485,56 @@ std::int64_t State::article_count() {
   return n;
 }
 
-void State::for_each_group(const std::function<void(const Group&)>& visit) {
-  Statement q(db_, "SELECT kind, slug, min(label), count(*) FROM listings GROUP BY kind, slug ORDER BY kind, slug",
-              &error_);
-  while (q.step()) visit(Group{static_cast<int>(q.integer(0)), q.text(1), q.text(2), q.integer(3)});
+void State::scan_articles(const std::function<void(const OrderKey&, std::int64_t, std::int64_t)>& visit) {
+  Statement q(db_, "SELECT nd, ne, name, entry_hash, map_hash FROM articles ORDER BY nd, ne, name", &error_);
+  OrderKey key;
+  while (q.step()) {
+    key.nd = q.integer(0);
+    key.ne = q.integer(1);
+    key.name = q.text(2);
+    visit(key, q.integer(3), q.integer(4));
+  }
 }
 
-void State::for_each_in_group(int kind, std::string_view slug, const std::function<void(const Listed&)>& visit) {
-  Statement& q = prepared(kGroup, (std::string("SELECT ") + kArticleColumns +
-                                   " FROM listings l JOIN articles a ON a.name = l.name"
-                                   " WHERE l.kind = ? AND l.slug = ? ORDER BY l.nd, l.ne, l.name")
-                                      .c_str());
-  q.bind(1, kind).bind(2, slug);
+void State::articles_from(const OrderKey& first, std::int64_t limit, const std::function<void(const Listed&)>& visit) {
+  Statement& q = prepared(kArticlesFrom, (std::string("SELECT ") + kArticleColumns +
+                                          " FROM articles a WHERE (a.nd, a.ne, a.name) >= (?, ?, ?)"
+                                          " ORDER BY a.nd, a.ne, a.name LIMIT ?")
+                                             .c_str());
+  q.bind(1, first.nd).bind(2, first.ne).bind(3, first.name).bind(4, limit);
+  while (q.step()) visit(listed_from(q));
+}
+
+void State::scan_groups(const std::function<void(const Group&)>& group,
+                        const std::function<void(const OrderKey&, std::int64_t)>& entry) {
+  // Two walks over the same index in step: the totals (a group's page count is part of
+  // each of its pages), then the entries.
+  Statement totals(db_, "SELECT kind, slug, min(label), count(*) FROM listings GROUP BY kind, slug ORDER BY kind, slug",
+                   &error_);
+  Statement rows(db_, "SELECT kind, slug, nd, ne, name, entry_hash FROM listings ORDER BY kind, slug, nd, ne, name",
+                 &error_);
+  OrderKey key;
+  while (totals.step()) {
+    Group g{static_cast<int>(totals.integer(0)), totals.text(1), totals.text(2), totals.integer(3)};
+    group(g);
+    for (std::int64_t i = 0; i < g.count && rows.step(); ++i) {
+      key.nd = rows.integer(2);
+      key.ne = rows.integer(3);
+      key.name = rows.text(4);
+      entry(key, rows.integer(5));
+    }
+  }
+  rows.run();
+}
+
+void State::group_from(int kind, std::string_view slug, const OrderKey& first, std::int64_t limit,
+                       const std::function<void(const Listed&)>& visit) {
+  Statement& q = prepared(kGroupFrom, (std::string("SELECT ") + kArticleColumns +
+                                       " FROM listings l JOIN articles a ON a.name = l.name"
+                                       " WHERE l.kind = ? AND l.slug = ? AND (l.nd, l.ne, l.name) >= (?, ?, ?)"
+                                       " ORDER BY l.nd, l.ne, l.name LIMIT ?")
+                                          .c_str());
+  q.bind(1, kind).bind(2, slug).bind(3, first.nd).bind(4, first.ne).bind(5, first.name).bind(6, limit);
   while (q.step()) visit(listed_from(q));
 }
 

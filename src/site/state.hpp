@@ -1,17 +1,18 @@
 // What `lede site` remembers about OUT_DIR from one build to the next, so that a rebuild
 // does only what changed and a build of any size holds no per-article list in memory:
 //
-// - the files it wrote there, each with its size and modification time once written,
-//   the stamp of the file it was copied from (media, Lede's own files) and a fingerprint
-//   of what it holds (listing pages, feeds, sitemaps): a file whose record still matches
-//   is not written again, and a file no longer written is removed;
 // - the articles it read, each with its stamp, a hash of its bytes, the name its page
-//   has, and the fields the listings show; and the sections and tags they are listed in.
+//   has, the stamps of its page and JSON once written, and the fields the listings show;
+//   the sections and tags they are listed in;
+// - every other file it wrote (media, Lede's own files, listing pages, feeds, sitemaps),
+//   with its stamp once written, the stamp of the file it was copied from and a
+//   fingerprint of what it holds: a file whose record still matches is not written
+//   again, and a file no longer written is removed.
 //
-// It is an SQLite database, OUT_DIR/.lede-site.sqlite, read in order and by key (its
-// cache is 2 MB). It is a cache: a database from another version of the schema, one that
-// cannot be read, or a build with other options or another build of Lede, starts afresh
-// (a full build); deleting it costs one full build.
+// It is an SQLite database, OUT_DIR/.lede-site.sqlite, read in order through its indexes
+// (its cache is 2 MB). It is a cache: a database from another version of the schema, one
+// that cannot be read, or a build with other options or another build of Lede, starts
+// afresh (a full build); deleting it costs one full build.
 #pragma once
 #include <cstdint>
 #include <filesystem>
@@ -37,10 +38,21 @@ struct Listed {
   long long epoch = 0;          // when it was published, if dated
   std::int64_t hash = 0;        // of the article's bytes
   std::int64_t entry_hash = 0;  // of everything above that a listing shows
+  std::int64_t map_hash = 0;    // of what its sitemap entry shows (slug, last change)
 };
 
-// Sets `entry_hash` from the fields.
-void compute_entry_hash(Listed& a);
+// Sets `entry_hash` and `map_hash` from the fields.
+void compute_hashes(Listed& a);
+
+// The date a sitemap gives as an article's last change: updated, else published.
+const std::string& last_change(const Listed& a);
+
+// Where an article is in the newest-first order: (nd, ne, name) ascending, nd being 0
+// for a dated article and 1 for an undated one, ne minus its epoch.
+struct OrderKey {
+  std::int64_t nd = 0, ne = 0;
+  std::string name;
+};
 
 // A prepared statement; errors go to the State that made it.
 class Statement {
@@ -75,13 +87,13 @@ class State {
     std::int64_t key = 0;  // the fingerprint of what the file holds, or 0
   };
   struct ArticleRecord {
-    FileStamp source;
-    std::int64_t hash = 0;
     std::string slug;
+    FileStamp source, page, json;
+    std::int64_t hash = 0;
   };
   struct Group {
     int kind;
-    std::string slug, label;
+    std::string slug, label;  // label: the group's first spelling in byte order
     std::int64_t count;
   };
 
@@ -105,34 +117,45 @@ class State {
   bool finish(std::string& error);
   const std::string& error() const { return error_; }
 
-  // The articles folder as this build found it, read back in name order.
-  void scan_add(Kind kind, std::string_view rel, FileStamp stamp);
+  // The articles folder as this build found it, read back in name order. `folded`:
+  // the name as a case-insensitive file system compares it.
+  void scan_add(Kind kind, std::string_view rel, std::string_view folded, FileStamp stamp);
   void for_each_scanned(Kind kind, const std::function<void(const std::string&, FileStamp)>& visit);
   std::int64_t scanned(Kind kind);
+  // The folded names that more than one scanned file of `kind` has (rare: "A.json" and
+  // "a.json"), and whether a scanned file has the folded name `folded`.
+  std::vector<std::string> folded_duplicates(Kind kind);
+  bool scanned_folded(Kind kind, std::string_view folded);
 
-  // Files Lede wrote into OUT_DIR.
+  // Files Lede wrote into OUT_DIR, besides the articles' pages and JSON.
   bool file(std::string_view path, FileRecord& out);  // false if none, or not trusted
   void keep_file(std::string_view path);              // still part of the site
   void put_file(std::string_view path, const FileRecord& record);
   // Every file an earlier build wrote and this one did not; their records are dropped.
   void drop_stale_files(const std::function<void(const std::string&)>& remove);
 
-  // Articles.
-  bool article(std::string_view name, ArticleRecord& out);  // false if none, or not trusted
-  void keep_article(std::string_view name);
-  void put_article_stamp(std::string_view name, FileStamp source);  // same bytes, new stamp
-  void put_article(const Listed& a, FileStamp source);
-  // Forgets every article this build did not keep or put (removed, or refused now).
-  void drop_old_articles();
-  // Claims a (folded) output name for this build; false if it was claimed already.
-  bool claim(std::string_view folded_name);
+  // Articles. An article whose page moves or goes leaves its old files as orphans,
+  // removed at the end unless another article's page or JSON has their names by then.
+  // The last build's record (trusted or not: its files are Lede's either way).
+  bool article(std::string_view name, ArticleRecord& out);
+  void put_article(const Listed& a, FileStamp source, FileStamp page, FileStamp json);
+  void put_article_stamps(std::string_view name, FileStamp source, FileStamp page, FileStamp json);
+  void drop_article(std::string_view name);  // refused this time
+  void orphan(std::string_view path);
+  // Forgets every article no longer in the folder (after the scan and the renders).
+  void drop_removed_articles();
+  void remove_orphans(const std::function<void(const std::string&)>& remove);
 
-  // Listings, newest first (by the instant of publication; undated last; equals by
-  // file name). `limit` < 0: all.
-  void for_each_article(const std::function<void(const Listed&)>& visit, std::int64_t limit = -1);
+  // Listings, newest first (by the instant of publication; undated last; equals by file
+  // name). The scans read only keys and hashes; pages are read whole only when written.
   std::int64_t article_count();
-  void for_each_group(const std::function<void(const Group&)>& visit);
-  void for_each_in_group(int kind, std::string_view slug, const std::function<void(const Listed&)>& visit);
+  void scan_articles(const std::function<void(const OrderKey&, std::int64_t entry_hash, std::int64_t map_hash)>& visit);
+  void articles_from(const OrderKey& first, std::int64_t limit, const std::function<void(const Listed&)>& visit);
+  // Every group (section or tag) with every entry: `group` once before its entries.
+  void scan_groups(const std::function<void(const Group&)>& group,
+                   const std::function<void(const OrderKey&, std::int64_t entry_hash)>& entry);
+  void group_from(int kind, std::string_view slug, const OrderKey& first, std::int64_t limit,
+                  const std::function<void(const Listed&)>& visit);
   std::string newest_site_name();
   std::string most_common_lang();  // the newest article's among equals
 
@@ -140,6 +163,7 @@ class State {
   bool create_schema();
   void exec(const char* sql);
   Statement& prepared(int which, const char* sql);
+  void drop_listings(std::string_view name);
 
   sqlite3* db_ = nullptr;
   std::vector<Statement> statements_;

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
-  linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync,
+  linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, symlinkSync, unlinkSync, writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -140,6 +140,63 @@ test('item 1: nothing is written outside OUT_DIR, whatever the articles folder a
     for (const name of ['cover.jpg', 'inner-link.png', 'absolute.png', 'linked.json', 'linked.html', 'media/secret.png', 'loop', 'fifo.png']) {
       assert.throws(() => lstatSync(join(out, name)), `${name} was published`);
     }
+  } finally {
+    rmSync(top, { recursive: true, force: true });
+  }
+});
+
+test('item 1 on a rebuild: recorded files, the database and its journal turned into links are replaced or removed, never followed', () => {
+  const top = mkdtempSync(join(tmpdir(), 'lede-rebuild-'));
+  try {
+    const src = join(top, 'in');
+    const out = join(top, 'out');
+    mkdirSync(join(src, 'media'), { recursive: true });
+    mkdirSync(join(top, 'victim-media'));
+    writeFileSync(join(top, 'victim.txt'), 'victim\n');
+    writeFileSync(join(top, 'victim-db'), 'not a database\n');
+    writeFileSync(join(top, 'victim-journal'), 'not a journal\n');
+    writeFileSync(join(top, 'victim-hard.txt'), 'hard-linked victim\n');
+    writeFileSync(join(top, 'victim-media', 'pic.png'), png);
+    writeFileSync(join(src, 'media', 'pic.png'), png);
+    for (const name of ['a', 'b', 'c']) writeFileSync(join(src, `${name}.json`), JSON.stringify({ title: name.toUpperCase(), tags: [name] }));
+    assert.equal(site([src, out, '--base-url=https://x.example/'], top).code, 0);
+    // Between builds: an article and a media file go from the folder, and OUT_DIR is
+    // tampered with where the rebuild will remove, rewrite and open files.
+    unlinkSync(join(src, 'a.json'));
+    rmSync(join(src, 'media', 'pic.png'));
+    writeFileSync(join(src, 'b.json'), JSON.stringify({ title: 'B again', tags: ['b'] }));
+    for (const name of ['a.html', 'a.json', 'b.html', 'tags/a/index.html']) rmSync(join(out, name));
+    symlinkSync('../victim.txt', join(out, 'a.html'));
+    symlinkSync(join(top, 'victim.txt'), join(out, 'a.json'));
+    symlinkSync('../../../victim.txt', join(out, 'tags/a/index.html'));
+    linkSync(join(top, 'victim-hard.txt'), join(out, 'b.html'));
+    rmSync(join(out, 'media'), { recursive: true });
+    symlinkSync('../victim-media', join(out, 'media'));
+    const before = snapshot(top);
+    const r = site([src, out, '--base-url=https://x.example/'], top);
+    assert.equal(r.code, 0, r.err);
+    assert.deepEqual(changed(before, snapshot(top)).filter((p) => !inside(join(top, p), out)), [], 'paths outside OUT_DIR changed');
+    for (const gone of ['a.html', 'a.json', 'tags/a']) assert.throws(() => lstatSync(join(out, gone)), `${gone} is left`);
+    assert.match(readFileSync(join(out, 'b.html'), 'utf8'), /B again/);
+    assert.equal(lstatSync(join(out, 'b.html')).nlink, 1);
+
+    // The database and its journal as links to files outside: removed, a new database made.
+    rmSync(join(out, '.lede-site.sqlite'));
+    symlinkSync('../victim-db', join(out, '.lede-site.sqlite'));
+    symlinkSync('../victim-journal', join(out, '.lede-site.sqlite-journal'));
+    const before2 = snapshot(top);
+    const second = site([src, out, '--base-url=https://x.example/'], top);
+    assert.equal(second.code, 0, second.err);
+    assert.deepEqual(changed(before2, snapshot(top)).filter((p) => !inside(join(top, p), out)), [], 'paths outside OUT_DIR changed');
+    assert.ok(lstatSync(join(out, '.lede-site.sqlite')).isFile());
+    assert.throws(() => lstatSync(join(out, '.lede-site.sqlite-journal')));
+    // The new database knows what that build wrote, and removes what the next one does not.
+    unlinkSync(join(src, 'c.json'));
+    const before3 = snapshot(top);
+    const third = site([src, out, '--base-url=https://x.example/'], top);
+    assert.equal(third.code, 0, third.err);
+    for (const gone of ['c.html', 'c.json', 'tags/c']) assert.throws(() => lstatSync(join(out, gone)), `${gone} is left`);
+    assert.deepEqual(changed(before3, snapshot(top)).filter((p) => !inside(join(top, p), out)), []);
   } finally {
     rmSync(top, { recursive: true, force: true });
   }
