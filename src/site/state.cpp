@@ -10,14 +10,15 @@ namespace lede::site {
 namespace {
 
 // Bumped whenever the tables change: an older database is then started afresh.
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER) WITHOUT ROWID;
-CREATE TABLE scan (kind INTEGER, rel TEXT, folded TEXT, size INTEGER, mtime INTEGER,
-                   PRIMARY KEY (kind, rel)) WITHOUT ROWID;
-CREATE INDEX scan_folded ON scan (kind, folded);
-CREATE TABLE files (path TEXT PRIMARY KEY, gen INTEGER, out_size INTEGER, out_mtime INTEGER,
+CREATE TABLE scan (kind INTEGER, rel TEXT, size INTEGER, mtime INTEGER, PRIMARY KEY (kind, rel)) WITHOUT ROWID;
+-- Only the scanned names with ASCII capitals, folded: two names can differ only in case
+-- only if one of them has a capital, and most folders have none.
+CREATE TABLE folds (kind INTEGER, folded TEXT, rel TEXT, PRIMARY KEY (kind, folded, rel)) WITHOUT ROWID;
+CREATE TABLE files (path TEXT PRIMARY KEY, kind INTEGER, gen INTEGER, out_size INTEGER, out_mtime INTEGER,
                     src_size INTEGER, src_mtime INTEGER, key INTEGER) WITHOUT ROWID;
 -- nd is 0 for a dated article, 1 for an undated one, ne minus its epoch: in ascending
 -- order of (nd, ne, name) the newest come first, undated last, equals by file name.
@@ -31,6 +32,8 @@ CREATE INDEX articles_slug ON articles (slug);
 CREATE TABLE listings (kind INTEGER, slug TEXT, nd INTEGER, ne INTEGER, name TEXT, label TEXT, entry_hash INTEGER,
                        PRIMARY KEY (kind, slug, nd, ne, name)) WITHOUT ROWID;
 CREATE INDEX listings_name ON listings (name);
+-- The sections and tags whose pages this build must look at again.
+CREATE TABLE dirty (kind INTEGER, slug TEXT, PRIMARY KEY (kind, slug)) WITHOUT ROWID;
 CREATE TABLE orphans (path TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE removed (name TEXT PRIMARY KEY) WITHOUT ROWID;
 )sql";
@@ -80,7 +83,7 @@ Listed listed_from(const Statement& q) {
 }
 
 enum Prepared {
-  kScanAdd, kScanCount, kScanFolded, kFileGet, kFileKeep, kFilePut, kArticleGet, kArticleStamps, kArticlePut,
+  kScanAdd, kFoldAdd, kArticleHashes, kDirtyFrom, kDirtyAdd, kScanCount, kScanFolded, kFileGet, kFileKeep, kFilePut, kArticleGet, kArticleStamps, kArticlePut,
   kListingsDrop, kListingAdd, kOrphan, kArticleCount, kArticlesFrom, kGroupFrom, kCount
 };
 
@@ -255,11 +258,13 @@ void State::begin(std::int64_t fingerprint, bool full) {
   Statement put(db_, "INSERT OR REPLACE INTO meta VALUES (?, ?)", &error_);
   put.bind(1, "generation").bind(2, generation_).run();
   put.bind(1, "fingerprint").bind(2, fingerprint).run();
-  exec("DELETE FROM scan; DELETE FROM orphans; DELETE FROM removed");
+  exec("DELETE FROM scan; DELETE FROM folds; DELETE FROM orphans; DELETE FROM removed; DELETE FROM dirty");
+  everything_ = !trusted_;
+  index_dirty_ = sitemap_dirty_ = false;
 }
 
 bool State::finish(std::string& error) {
-  exec("DELETE FROM scan");
+  exec("DELETE FROM scan; DELETE FROM folds; DELETE FROM dirty");
   statements_.clear();
   if (!error_.empty()) {
     sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
@@ -272,13 +277,14 @@ bool State::finish(std::string& error) {
 }
 
 void State::scan_add(Kind kind, std::string_view rel, std::string_view folded, FileStamp stamp) {
-  prepared(kScanAdd, "INSERT OR REPLACE INTO scan VALUES (?, ?, ?, ?, ?)")
+  prepared(kScanAdd, "INSERT OR REPLACE INTO scan VALUES (?, ?, ?, ?)")
       .bind(1, kind)
       .bind(2, rel)
-      .bind(3, folded)
-      .bind(4, static_cast<std::int64_t>(stamp.size))
-      .bind(5, stamp.mtime_ns)
+      .bind(3, static_cast<std::int64_t>(stamp.size))
+      .bind(4, stamp.mtime_ns)
       .run();
+  if (folded != rel)
+    prepared(kFoldAdd, "INSERT OR REPLACE INTO folds VALUES (?, ?, ?)").bind(1, kind).bind(2, folded).bind(3, rel).run();
 }
 
 void State::for_each_scanned(Kind kind, const std::function<void(const std::string&, FileStamp)>& visit) {
@@ -286,6 +292,26 @@ void State::for_each_scanned(Kind kind, const std::function<void(const std::stri
   Statement q(db_, "SELECT rel, size, mtime FROM scan WHERE kind = ? ORDER BY rel", &error_);
   q.bind(1, kind);
   while (q.step()) visit(q.text(0), FileStamp{static_cast<std::uint64_t>(q.integer(1)), q.integer(2)});
+}
+
+void State::for_each_scanned_article(
+    const std::function<void(const std::string&, FileStamp, const ArticleRecord*)>& visit) {
+  Statement q(db_,
+              "SELECT s.rel, s.size, s.mtime, a.slug, a.src_size, a.src_mtime, a.page_size, a.page_mtime, a.json_size, "
+              "a.json_mtime, a.hash FROM scan s LEFT JOIN articles a ON a.name = s.rel WHERE s.kind = 0 ORDER BY s.rel",
+              &error_);
+  ArticleRecord r;
+  while (q.step()) {
+    const bool known = sqlite3_column_type(q.handle(), 3) != SQLITE_NULL;
+    if (known) {
+      r.slug = q.text(3);
+      r.source = {static_cast<std::uint64_t>(q.integer(4)), q.integer(5)};
+      r.page = {static_cast<std::uint64_t>(q.integer(6)), q.integer(7)};
+      r.json = {static_cast<std::uint64_t>(q.integer(8)), q.integer(9)};
+      r.hash = q.integer(10);
+    }
+    visit(q.text(0), FileStamp{static_cast<std::uint64_t>(q.integer(1)), q.integer(2)}, known ? &r : nullptr);
+  }
 }
 
 std::int64_t State::scanned(Kind kind) {
@@ -297,15 +323,21 @@ std::int64_t State::scanned(Kind kind) {
 }
 
 std::vector<std::string> State::folded_duplicates(Kind kind) {
+  // Two folded the same, or one folded to a name that is there as it is.
   std::vector<std::string> out;
-  Statement q(db_, "SELECT folded FROM scan WHERE kind = ? GROUP BY folded HAVING count(*) > 1", &error_);
+  Statement q(db_,
+              "SELECT folded FROM folds f WHERE kind = ?1 GROUP BY kind, folded "
+              "HAVING count(*) > 1 OR EXISTS (SELECT 1 FROM scan s WHERE s.kind = ?1 AND s.rel = f.folded)",
+              &error_);
   q.bind(1, kind);
   while (q.step()) out.push_back(q.text(0));
   return out;
 }
 
 bool State::scanned_folded(Kind kind, std::string_view folded) {
-  Statement& q = prepared(kScanFolded, "SELECT 1 FROM scan WHERE kind = ? AND folded = ? LIMIT 1");
+  Statement& q = prepared(kScanFolded,
+                          "SELECT 1 WHERE EXISTS (SELECT 1 FROM scan WHERE kind = ?1 AND rel = ?2) "
+                          "OR EXISTS (SELECT 1 FROM folds WHERE kind = ?1 AND folded = ?2)");
   q.bind(1, kind).bind(2, folded);
   bool found = q.step();
   q.run();
@@ -330,15 +362,16 @@ void State::keep_file(std::string_view path) {
   prepared(kFileKeep, "UPDATE files SET gen = ? WHERE path = ?").bind(1, generation_).bind(2, path).run();
 }
 
-void State::put_file(std::string_view path, const FileRecord& r) {
-  prepared(kFilePut, "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)")
+void State::put_file(std::string_view path, const FileRecord& r, FileKind kind) {
+  prepared(kFilePut, "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
       .bind(1, path)
-      .bind(2, generation_)
-      .bind(3, static_cast<std::int64_t>(r.out.size))
-      .bind(4, r.out.mtime_ns)
-      .bind(5, static_cast<std::int64_t>(r.source.size))
-      .bind(6, r.source.mtime_ns)
-      .bind(7, r.key)
+      .bind(2, kind)
+      .bind(3, generation_)
+      .bind(4, static_cast<std::int64_t>(r.out.size))
+      .bind(5, r.out.mtime_ns)
+      .bind(6, static_cast<std::int64_t>(r.source.size))
+      .bind(7, r.source.mtime_ns)
+      .bind(8, r.key)
       .run();
 }
 
@@ -389,6 +422,17 @@ void State::drop_listings(std::string_view name) {
 
 void State::put_article(const Listed& a, FileStamp source, FileStamp page, FileStamp json) {
   const std::int64_t nd = a.dated ? 0 : 1, ne = a.dated ? -a.epoch : 0;
+  // What it showed before decides what must be looked at again.
+  Statement& old = prepared(kArticleHashes, "SELECT entry_hash, map_hash FROM articles WHERE name = ?");
+  old.bind(1, a.name);
+  const bool existed = old.step();
+  const bool shown_differently = !existed || old.integer(0) != a.entry_hash;
+  if (!existed || old.integer(1) != a.map_hash) sitemap_dirty_ = true;
+  old.run();
+  if (shown_differently) {
+    index_dirty_ = true;
+    prepared(kDirtyFrom, "INSERT OR IGNORE INTO dirty SELECT kind, slug FROM listings WHERE name = ?").bind(1, a.name).run();
+  }
   prepared(kArticlePut,
            "INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
       .bind(1, a.name)
@@ -418,8 +462,10 @@ void State::put_article(const Listed& a, FileStamp source, FileStamp page, FileS
   Statement& add = prepared(kListingAdd, "INSERT OR REPLACE INTO listings VALUES (?, ?, ?, ?, ?, ?, ?)");
   auto list = [&](int kind, const std::string& label) {
     if (label.empty()) return;
-    add.bind(1, kind).bind(2, label_slug(label)).bind(3, nd).bind(4, ne).bind(5, a.name).bind(6, label);
+    const std::string slug = label_slug(label);
+    add.bind(1, kind).bind(2, slug).bind(3, nd).bind(4, ne).bind(5, a.name).bind(6, label);
     add.bind(7, a.entry_hash).run();
+    if (shown_differently) mark_dirty(kind, slug);
   };
   list(kSection, a.section);
   for (const std::string& t : a.tags) list(kTag, t);
@@ -432,6 +478,8 @@ void State::drop_article(std::string_view name) {
   if (!article(name, r)) return;
   orphan(r.slug + ".html");
   orphan(r.slug + ".json");
+  index_dirty_ = sitemap_dirty_ = true;
+  prepared(kDirtyFrom, "INSERT OR IGNORE INTO dirty SELECT kind, slug FROM listings WHERE name = ?").bind(1, name).run();
   drop_listings(name);
   Statement drop(db_, "DELETE FROM articles WHERE name = ?", &error_);
   drop.bind(1, name).run();
@@ -451,10 +499,12 @@ void State::drop_removed_articles() {
       add.bind(1, name).run();
       orphan(known.text(1) + ".html");
       orphan(known.text(1) + ".json");
+      index_dirty_ = sitemap_dirty_ = true;
     }
     while (more_scan) more_scan = scan.step();
   }
-  exec("DELETE FROM listings WHERE name IN (SELECT name FROM removed);"
+  exec("INSERT OR IGNORE INTO dirty SELECT kind, slug FROM listings WHERE name IN (SELECT name FROM removed);"
+       "DELETE FROM listings WHERE name IN (SELECT name FROM removed);"
        "DELETE FROM articles WHERE name IN (SELECT name FROM removed);"
        "DELETE FROM removed");
 }
@@ -536,6 +586,80 @@ void State::group_from(int kind, std::string_view slug, const OrderKey& first, s
                                           .c_str());
   q.bind(1, kind).bind(2, slug).bind(3, first.nd).bind(4, first.ne).bind(5, first.name).bind(6, limit);
   while (q.step()) visit(listed_from(q));
+}
+
+void State::mark_everything() { everything_ = true; }
+
+void State::mark_dirty(int kind, std::string_view slug) {
+  prepared(kDirtyAdd, "INSERT OR IGNORE INTO dirty VALUES (?, ?)").bind(1, kind).bind(2, slug).run();
+}
+
+bool State::site_changed(std::int64_t key) {
+  Statement q(db_, "SELECT value FROM meta WHERE key = 'site'", &error_);
+  const bool same = q.step() && q.integer(0) == key;
+  q.run();
+  Statement put(db_, "INSERT OR REPLACE INTO meta VALUES ('site', ?)", &error_);
+  put.bind(1, key).run();
+  return !same;
+}
+
+void State::for_each_recorded(FileKind kind, const std::function<void(const std::string&, FileStamp)>& visit) {
+  Statement q(db_, "SELECT path, out_size, out_mtime FROM files WHERE kind = ? AND gen < ?", &error_);
+  q.bind(1, kind).bind(2, generation_);
+  while (q.step()) visit(q.text(0), FileStamp{static_cast<std::uint64_t>(q.integer(1)), q.integer(2)});
+}
+
+void State::for_each_dirty_group(const std::function<void(const Group&)>& visit) {
+  Statement q(db_,
+              "SELECT d.kind, d.slug, min(l.label), count(l.name) FROM dirty d "
+              "LEFT JOIN listings l ON l.kind = d.kind AND l.slug = d.slug GROUP BY d.kind, d.slug",
+              &error_);
+  while (q.step()) visit(Group{static_cast<int>(q.integer(0)), q.text(1), q.text(2), q.integer(3)});
+}
+
+void State::group_entries(int kind, std::string_view slug,
+                          const std::function<void(const OrderKey&, std::int64_t)>& visit) {
+  Statement q(db_, "SELECT nd, ne, name, entry_hash FROM listings WHERE kind = ? AND slug = ? ORDER BY nd, ne, name",
+              &error_);
+  q.bind(1, kind).bind(2, slug);
+  OrderKey key;
+  while (q.step()) {
+    key.nd = q.integer(0);
+    key.ne = q.integer(1);
+    key.name = q.text(2);
+    visit(key, q.integer(3));
+  }
+}
+
+void State::keep_clean_listings(bool sitemaps) {
+  // A listing page's path names its listing: index.html and pages/N.html the index,
+  // sections/SLUG/… and tags/SLUG/… a section's or a tag's.
+  Statement keep(db_,
+                 "UPDATE files SET gen = ?1 WHERE kind = 1 AND gen < ?1 AND CASE "
+                 "WHEN path = 'index.html' OR path GLOB 'pages/*' THEN ?2 "
+                 "WHEN path GLOB 'sections/*' THEN NOT EXISTS (SELECT 1 FROM dirty WHERE kind = 0 AND "
+                 "slug = substr(path, 10, instr(substr(path, 10), '/') - 1)) "
+                 "WHEN path GLOB 'tags/*' THEN NOT EXISTS (SELECT 1 FROM dirty WHERE kind = 1 AND "
+                 "slug = substr(path, 6, instr(substr(path, 6), '/') - 1)) ELSE 0 END",
+                 &error_);
+  keep.bind(1, generation_).bind(2, index_dirty() ? 0 : 1).run();
+  if (sitemaps) {
+    Statement maps(db_, "UPDATE files SET gen = ?1 WHERE kind = 2 AND gen < ?1", &error_);
+    maps.bind(1, generation_).run();
+  }
+}
+
+std::int64_t State::listing_groups(int kind) {
+  const char* from = kind == kSection ? "sections/" : "tags/";
+  const char* to = kind == kSection ? "sections0" : "tags0";  // '0' follows '/'
+  Statement q(db_,
+              "SELECT count(*) FROM files WHERE path >= ? AND path < ? AND kind = 1 AND gen = ? "
+              "AND path GLOB '*/index.html'",
+              &error_);
+  q.bind(1, from).bind(2, to).bind(3, generation_);
+  std::int64_t n = q.step() ? q.integer(0) : 0;
+  q.run();
+  return n;
 }
 
 std::string State::newest_site_name() {

@@ -70,6 +70,7 @@ class Statement {
     }
   }
   bool valid() const { return s_ != nullptr; }
+  sqlite3_stmt* handle() const { return s_; }
   std::int64_t integer(int col) const;
   std::string text(int col) const;
 
@@ -82,6 +83,7 @@ class State {
  public:
   enum Kind { kArticle = 0, kMedia = 1 };
   enum ListKind { kSection = 0, kTag = 1 };
+  enum FileKind { kOtherFile = 0, kListingPage = 1, kSitemap = 2 };
   struct FileRecord {
     FileStamp out, source;
     std::int64_t key = 0;  // the fingerprint of what the file holds, or 0
@@ -121,6 +123,9 @@ class State {
   // the name as a case-insensitive file system compares it.
   void scan_add(Kind kind, std::string_view rel, std::string_view folded, FileStamp stamp);
   void for_each_scanned(Kind kind, const std::function<void(const std::string&, FileStamp)>& visit);
+  // The scanned articles with the last build's record of each (nullptr for a new one).
+  void for_each_scanned_article(
+      const std::function<void(const std::string&, FileStamp, const ArticleRecord*)>& visit);
   std::int64_t scanned(Kind kind);
   // The folded names that more than one scanned file of `kind` has (rare: "A.json" and
   // "a.json"), and whether a scanned file has the folded name `folded`.
@@ -130,7 +135,7 @@ class State {
   // Files Lede wrote into OUT_DIR, besides the articles' pages and JSON.
   bool file(std::string_view path, FileRecord& out);  // false if none, or not trusted
   void keep_file(std::string_view path);              // still part of the site
-  void put_file(std::string_view path, const FileRecord& record);
+  void put_file(std::string_view path, const FileRecord& record, FileKind kind = kOtherFile);
   // Every file an earlier build wrote and this one did not; their records are dropped.
   void drop_stale_files(const std::function<void(const std::string&)>& remove);
 
@@ -145,6 +150,29 @@ class State {
   // Forgets every article no longer in the folder (after the scan and the renders).
   void drop_removed_articles();
   void remove_orphans(const std::function<void(const std::string&)>& remove);
+
+  // What changed since the last build, so that a listing or a sitemap nothing in has
+  // changed is not read again: the index (any article added, removed or shown
+  // differently), the sections and tags such an article was or is in, the sitemaps (any
+  // article added, removed, renamed or with another date).
+  void mark_everything();  // a full build, or the site's name or language changed
+  bool everything() const { return everything_; }
+  bool index_dirty() const { return everything_ || index_dirty_; }
+  bool sitemap_dirty() const { return everything_ || sitemap_dirty_; }
+  void mark_index_dirty() { index_dirty_ = true; }
+  void mark_sitemap_dirty() { sitemap_dirty_ = true; }
+  void mark_dirty(int kind, std::string_view slug);
+  // Whether `key` (the site's name, language, …) differs from the last build's; records it.
+  bool site_changed(std::int64_t key);
+  // The listing pages (or sitemaps) the last build wrote, with their stamps then.
+  void for_each_recorded(FileKind kind, const std::function<void(const std::string&, FileStamp)>& visit);
+  // The sections and tags marked dirty, with their totals now (0: gone).
+  void for_each_dirty_group(const std::function<void(const Group&)>& visit);
+  void group_entries(int kind, std::string_view slug, const std::function<void(const OrderKey&, std::int64_t)>& visit);
+  // Keeps every recorded page of a listing that is not dirty, and the sitemaps if asked.
+  void keep_clean_listings(bool sitemaps);
+  // Sections (kSection) or tags (kTag) with pages in this build.
+  std::int64_t listing_groups(int kind);
 
   // Listings, newest first (by the instant of publication; undated last; equals by file
   // name). The scans read only keys and hashes; pages are read whole only when written.
@@ -170,6 +198,7 @@ class State {
   std::string error_;
   std::int64_t generation_ = 0;
   bool trusted_ = false;
+  bool everything_ = false, index_dirty_ = false, sitemap_dirty_ = false;
 };
 
 }  // namespace lede::site

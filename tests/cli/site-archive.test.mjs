@@ -197,6 +197,26 @@ test('a rebuild rewrites only what changed, leaves the rest untouched, removes w
   const repaired = site(args);
   assert.match(repaired.stdout, /1 rendered, 22 unchanged/);
   assert.match(readFileSync(join(out, 'a1.html'), 'utf8'), /<lede-reader/);
+  // Listing pages removed or edited by hand are written again, and only they.
+  rmSync(join(out, 'tags/even/index.html'));
+  writeFileSync(join(out, 'sections/arts/index.html'), 'edited');
+  const t2 = times(out);
+  const fixed = site(args);
+  assert.match(fixed.stdout, /0 rendered, 23 unchanged; 2 files written, 0 removed$/m);
+  assert.match(readFileSync(join(out, 'tags/even/index.html'), 'utf8'), /<h1>even<\/h1>/);
+  assert.match(readFileSync(join(out, 'sections/arts/index.html'), 'utf8'), /<h1>Arts<\/h1>/);
+  const t3 = times(out);
+  assert.deepEqual([...t3.keys()].filter((p) => t3.get(p) !== t2.get(p)).sort(), ['sections/arts/index.html', 'tags/even/index.html']);
+
+  // A newer article with a site name names the site: every listing page shows it.
+  writeFileSync(join(src, 'a25.json'), JSON.stringify({ ...article(25), published: '2026-02-01', site: { name: 'The Archive' } }));
+  site(args);
+  assert.match(readFileSync(join(out, 'tags/even/2.html'), 'utf8'), /<title>even – The Archive \(page 2\)<\/title>/);
+  assert.match(readFileSync(join(out, 'index.html'), 'utf8'), /<h1>The Archive<\/h1>/);
+  unlinkSync(join(src, 'a25.json'));
+  site(args);
+  assert.match(readFileSync(join(out, 'tags/even/2.html'), 'utf8'), /<title>even – Articles \(page 2\)<\/title>/);
+
   const full = site([...args, '--full']);
   assert.match(full.stdout, /23 rendered, 0 unchanged/);
   // Other options are another site: everything again.
