@@ -52,18 +52,18 @@ std::string read_head(int fd) {
 std::vector<std::pair<fs::path, std::string>> asset_files(const fs::path& assets) {
   std::vector<std::pair<fs::path, std::string>> files;
   std::error_code ec;
-  if (!fs::exists(assets / "lede.js") || !fs::exists(assets / "dist" / "lede.wasm")) return files;
+  if (!fs::exists(assets / "lede.js", ec) || !fs::exists(assets / "dist" / "lede.wasm", ec)) return files;
   for (const auto& item : fs::directory_iterator(assets, ec)) {
     const fs::path& p = item.path();
     std::string name = p.filename().string();
     bool runtime = (p.extension() == ".js") || name == "lede.css" || name == "site.css" || name == "reader.html" ||
                    name == "favicon.svg";
-    if (item.is_regular_file() && runtime) files.emplace_back(p, name);
+    if (item.is_regular_file(ec) && runtime) files.emplace_back(p, name);
   }
   for (const char* dir : {"dist", "fonts"}) {
-    if (!fs::is_directory(assets / dir)) continue;
+    if (!fs::is_directory(assets / dir, ec)) continue;
     for (const auto& item : fs::recursive_directory_iterator(assets / dir, ec))
-      if (item.is_regular_file()) files.emplace_back(item.path(), fs::relative(item.path(), assets).generic_string());
+      if (item.is_regular_file(ec)) files.emplace_back(item.path(), fs::relative(item.path(), assets, ec).generic_string());
   }
   std::sort(files.begin(), files.end());
   return files;
@@ -126,7 +126,8 @@ bool Build::skip(const std::string& rel, const std::string& reason) {
 
 bool Build::open() {
   std::string why;
-  if (!fs::is_directory(o_.articles) || !in_.open(o_.articles, why)) {
+  std::error_code ec;
+  if (!fs::is_directory(o_.articles, ec) || !in_.open(o_.articles, why)) {
     fail(o_.articles.string() + ": not a folder");
     return false;
   }
@@ -169,7 +170,10 @@ bool Build::open() {
   h.add(o_.render.keep_safe_html).add(o_.render.nofollow).add(l.max_input_bytes).add(l.max_json_depth);
   h.add(l.max_output_bytes).add(l.max_markdown_depth);
   h.add(static_cast<std::uint64_t>(o_.page_size)).add(static_cast<std::uint64_t>(o_.feed_items)).add(o_.sitemap_urls);
-  state_.begin(h.value(), o_.full);
+  if (!state_.begin(h.value(), o_.full, why)) {
+    fail((o_.out / State::kFileName).string() + ": " + why);
+    return false;
+  }
   // The names of every file the site is made of besides the articles', folded as a
   // case-insensitive file system would compare them.
   reserved_ = {{"index.html", "the site's index"},

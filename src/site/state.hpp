@@ -10,7 +10,7 @@
 //   again, and a file no longer written is removed.
 //
 // It is an SQLite database, OUT_DIR/.lede-site.sqlite, read in order through its indexes
-// (its cache is 2 MB). It is a cache: a database from another version of the schema, one
+// (its cache is 1 MB). It is a cache: a database from another version of the schema, one
 // that cannot be read, or a build with other options or another build of Lede, starts
 // afresh (a full build); deleting it costs one full build.
 #pragma once
@@ -113,7 +113,7 @@ class State {
   // decides the output; when it is not the last build's, or with `full`, no record is
   // trusted (each is overwritten as the build goes, and files no longer written are
   // still removed at the end).
-  void begin(std::int64_t fingerprint, bool full);
+  bool begin(std::int64_t fingerprint, bool full, std::string& error);
   bool trusted() const { return trusted_; }
   // Commits the build's records; false (and nothing recorded) after any error.
   bool finish(std::string& error);
