@@ -85,6 +85,31 @@ test('with JavaScript off, the index and an article read and are styled', async 
   await context.close();
 });
 
+test('with JavaScript off, section and tag pages list their articles and link back', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const failed = [];
+  page.on('response', (r) => r.status() >= 400 && failed.push(r.url()));
+  await page.goto(`${origin}/`);
+  await page.locator('.lede-tags a', { hasText: 'Virgin Gorda' }).first().click();
+  await page.waitForURL(/\/tags\/virgin-gorda\/$/);
+  assert.equal(await page.title(), 'Virgin Gorda \u2013 Island Gazette');
+  assert.equal(await page.locator('h1').textContent(), 'Virgin Gorda');
+  assert.equal(await page.locator('.lede-index-kind').textContent(), 'Tag \u00b7 1 article');
+  const titles = await page.locator('.lede-index-list h2 a').allTextContents();
+  assert.deepEqual(titles.map((t) => t.replace(/\u00a0/g, ' ')), ['New Ferry Schedule Links Road Town and Spanish Town Every Hour']);
+  // site.css applies two folders down.
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.lede-index-list')).listStyleType), 'none');
+  await page.locator('.lede-index-list .lede-section a').click();
+  await page.waitForURL(/\/sections\/transport\/$/);
+  assert.equal(await page.locator('h1').textContent(), 'Transport');
+  await page.locator('.lede-site-nav a').click();
+  await page.waitForURL(/\/news\/gazette\/$/);
+  assert.equal(await page.locator('.lede-index-list h2 a').count(), 3);
+  assert.deepEqual(failed, []);
+  await context.close();
+});
+
 const TITLES = [
   'New Ferry Schedule Links Road Town and Spanish Town Every Hour',
   'Divers Count More Young Coral on the Northern Reefs',
