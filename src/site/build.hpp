@@ -75,10 +75,7 @@ class Build {
   // Their extensions are never a page's, a feed's or one of Lede's.
   void copy_media();
   MediaDone copy_one(const std::string& rel) const;
-  // Each article's page and JSON are named after its file, unless that name is taken
-  // (index.json's page would be the index, feed.json would be the JSON Feed): then
-  // NAME-article, NAME-article-2, … Names are given in file-name order, so the same
-  // folder always gets the same names.
+  // Names each article's page and JSON, and renders those that changed.
   void render_articles();
   ArticleDone render_one(const ArticleJob& job) const;
   // The index, and a page per section and per tag, each `page_size` articles a page.

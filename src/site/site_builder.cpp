@@ -299,10 +299,8 @@ MediaDone Build::copy_one(const std::string& rel) const {
   return d;
 }
 
-// Each article's page and JSON are named after its file, unless that name is taken
-// (index.json's page would be the index, feed.json would be the JSON Feed): then
-// NAME-article, NAME-article-2, … Names are given in file-name order, so the same
-// folder always gets the same names.
+// Articles whose file, page or JSON changed since the last build are rendered (on the
+// workers) and their records put; the others are only counted.
 void Build::render_articles() {
   const std::int64_t total = state_.scanned(State::kArticle);
   std::int64_t done = 0;
