@@ -118,11 +118,11 @@ void write_article_page(const Article& a, std::string_view slug, std::string_vie
   // With JavaScript, <lede-reader> adopts the prerendered shadow root (its controls
   // attach to it); without, the declarative shadow root alone shows the article.
   out += "<script type=\"module\" src=\"lede.js\"></script>\n</head>\n<body class=\"lede-site-page\">\n"
-         "<nav class=\"lede-site-nav\"><a href=\"./\">All articles</a></nav>\n<lede-reader src=\"";
+         "<nav class=\"lede-site-nav\"><a href=\"./\">All articles</a></nav>\n<main><lede-reader src=\"";
   append_escaped(out, url_name(slug), true);
   out += ".json\"><template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"lede.css\"><div part=\"content\">";
   out += fragment;
-  out += "</div></template></lede-reader>\n</body>\n</html>\n";
+  out += "</div></template></lede-reader></main>\n</body>\n</html>\n";
 }
 
 int page_count(std::int64_t total, int page_size) {

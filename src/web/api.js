@@ -1,6 +1,7 @@
 // The public API for pages and workers: createReader() (the core as a reader object)
 // and mount() (an article into an element of the page).
 import { loadCore } from './core.js';
+import { DEFAULTS } from './preferences.js';
 
 /**
  * Loads Lede's core and resolves to a reader:
@@ -29,7 +30,7 @@ export async function createReader(options = {}) {
   };
 }
 
-const PRESENTATION = ['theme', 'font', 'fontSize', 'lineHeight', 'width', 'mode', 'toolbar'];
+const PRESENTATION = [...Object.keys(DEFAULTS), 'mode', 'toolbar'];
 
 /**
  * Renders an article into `target`, replacing what it held. Resolves to the target.

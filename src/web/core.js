@@ -18,11 +18,26 @@ const decoder = new TextDecoder();
 
 const cores = new Map();
 
+// Every file Lede loads is named as new URL('./literal', import.meta.url), the one form
+// bundlers (Vite, webpack, Parcel, Rollup's plugins) follow: they emit the file and
+// rewrite the URL. A URL put together at run time is invisible to them, so the file
+// goes missing from the build (tests/browser/bundlers.test.mjs).
+const coreURL = new URL('./dist/lede.wasm', import.meta.url);
+const htmlCoreURL = new URL('./dist/lede-html.wasm', import.meta.url);
+
 export function loadCore(wasmURL) {
-  const url = String(wasmURL ?? new URL('./dist/lede.wasm', import.meta.url));
+  const url = String(wasmURL ?? coreURL);
   let core = cores.get(url);
   if (!core) {
-    core = compile(url).then((module) => new Core(module, url));
+    core = compile(url).then((module) => {
+      // WebKit compiles under a CSP without 'wasm-unsafe-eval' and refuses the first
+      // instance instead: the same error as the other engines give at compile time.
+      try {
+        return new Core(module, url);
+      } catch (cause) {
+        throw cause instanceof WebAssembly.CompileError ? refused(cause) : cause;
+      }
+    });
     // A failed load may be retried later (the network may come back).
     core.catch(() => cores.delete(url));
     cores.set(url, core);
@@ -50,12 +65,15 @@ async function compile(url) {
     }
     return await WebAssembly.compile(await response.arrayBuffer());
   } catch (cause) {
-    throw new LedeError(
-      `Could not start Lede's core: ${cause.message} (a Content-Security-Policy must allow 'wasm-unsafe-eval')`,
-      { code: 'wasm', cause },
-    );
+    throw refused(cause);
   }
 }
+
+const refused = (cause) =>
+  new LedeError(`Could not start Lede's core: ${cause.message} (a Content-Security-Policy must allow 'wasm-unsafe-eval')`, {
+    code: 'wasm',
+    cause,
+  });
 
 
 class Core {
@@ -102,8 +120,10 @@ class Core {
     return decoder.decode(mem.subarray(ptr, end));
   }
 
+  // By default the HTML core is the package's own; a core loaded from elsewhere (wasmURL)
+  // looks for it beside itself.
   async loadHtml(url) {
-    this.html ??= await loadCore(url ?? new URL('lede-html.wasm', this.url));
+    this.html ??= await loadCore(url ?? (this.url === String(coreURL) ? htmlCoreURL : new URL('lede-html.wasm', this.url)));
   }
 
   // render(), loading lede-html.wasm first if the article needs it.

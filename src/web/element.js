@@ -7,7 +7,7 @@ import { localizeDates } from './dates.js';
 import { LedeError } from './errors.js';
 import { loadReadableFont } from './fonts.js';
 import { closeOverlay, keepFocusIn, openOverlay } from './overlay.js';
-import { DEFAULTS, SIZES, changes, isOurs, store, stored, valid } from './preferences.js';
+import { DEFAULTS, NUMBERS, SIZES, changes, isOurs, store, stored, valid } from './preferences.js';
 import { showProgress } from './progress.js';
 import { buildParts, showPreferences, toggle } from './toolbar.js';
 
@@ -26,11 +26,17 @@ async function fetchArticle(url, signal) {
   return new Uint8Array(await response.arrayBuffer());
 }
 
+// What a failed load says to the reader: the reason, without the article's own bytes,
+// which a syntax error quotes ("last read: '…'", as much as was read of a long string).
+const reason = (error) => String(error?.message ?? error).replace(/; last read: '[\s\S]*'(?=; expected|$)/, '');
+
+// The preferences set as custom properties on the frame, and their unit.
+const STYLED = { fontSize: ['--lede-font-size', 'px'], lineHeight: ['--lede-line-height', ''],
+  letterSpacing: ['--lede-letter-spacing', 'em'], wordSpacing: ['--lede-word-spacing', 'em'] };
+
 // Properties that reflect an attribute, and their value without it.
 const PROPS = { src: '', base: '', mode: 'inline', ...DEFAULTS };
 const attrName = (prop) => prop.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-
-let shadowMode = 'open'; // 'closed' while LedeReaderElement.attach() builds a reader
 
 export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
   static get observedAttributes() {
@@ -41,7 +47,7 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
   options = {};
 
   #ui; // the shadow root's parts (toolbar.js)
-  #root; // the shadow root (this.shadowRoot is null when it is closed)
+  #root; // the shadow root
   #styled;
   #controller = null;
   #article = null;
@@ -49,9 +55,10 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
   #kept = false; // content prerendered in a declarative shadow root
   #announced = false; // lede-ready fired
   #open = false; // shown as an overlay
-  #saved = null; // what opening the overlay changed: [focused element, html overflow, html had style]
+  #saved = null; // what opening the overlay changed (overlay.js: openOverlay)
   #raf = 0;
   #player = null; // a promise of the Player (./lede-listen.js), loaded on first use
+  #refocus = false; // Retry had the focus: give it to what the next load shows
 
   constructor() {
     super();
@@ -59,7 +66,7 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
     const prerendered = this.shadowRoot?.querySelector('[part=content]');
     const kept = prerendered ? [...prerendered.childNodes] : [];
     this.#kept = kept.length > 0;
-    const root = (this.#root = this.attachShadow({ mode: shadowMode }));
+    const root = (this.#root = this.attachShadow({ mode: 'open' }));
     const u = (this.#ui = buildParts(root, kept));
     this.#styled = u.styled;
     // No flash of unstyled controls.
@@ -70,7 +77,14 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
     root.addEventListener('click', (e) => this.#click(e));
     root.addEventListener('change', (e) => this.#change(e));
     root.addEventListener('keydown', (e) => this.#key(e));
+    // A control of the bar, which scrolls inside when it is taller than a third of the
+    // window, is brought wholly into view (Firefox leaves it half out).
+    u.bar.addEventListener('focusin', (e) => e.target.scrollIntoView({ block: 'nearest' }));
+    // A picture that did not load: CSS shows its text instead of a box of its size.
+    root.addEventListener('error', (e) => e.target.localName === 'img' && (e.target.dataset.broken = ''), true);
     u.frame.addEventListener('scroll', this.#onScroll, { passive: true });
+    // The bar's height, for what scrolls into view to stop below it (lede.css).
+    new ResizeObserver(() => u.frame.style.setProperty('--lede-bar-size', `${u.bar.offsetHeight}px`)).observe(u.bar);
   }
 
   /** An article given directly (object or JSON string) instead of `src`. */
@@ -169,34 +183,6 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
     this.#shown('');
   }
 
-  /**
-   * Makes `host` (an element that can have a shadow root) a <lede-reader> without the
-   * custom-element registry, which is null in an extension's isolated world. Attribute
-   * changes are followed; call host.connectedCallback() once it is in the document and
-   * host.disconnectedCallback() once removed. Returns the shadow root (mode: 'closed' ok).
-   */
-  static attach(host, { mode = 'open' } = {}) {
-    // super() calls the class's prototype: for this one construction that returns `host`
-    // instead of a new element, so the fields and the shadow root are set up on host.
-    const base = Object.getPrototypeOf(LedeReaderElement);
-    Object.setPrototypeOf(LedeReaderElement, function adopt() {
-      return host;
-    });
-    shadowMode = mode;
-    try {
-      Reflect.construct(LedeReaderElement, []);
-    } finally {
-      Object.setPrototypeOf(LedeReaderElement, base);
-      shadowMode = 'open';
-    }
-    Object.setPrototypeOf(host, LedeReaderElement.prototype);
-    const observed = LedeReaderElement.observedAttributes;
-    new MutationObserver((records) => {
-      for (const r of records) host.attributeChangedCallback(r.attributeName, r.oldValue, host.getAttribute(r.attributeName));
-    }).observe(host, { attributes: true, attributeOldValue: true, attributeFilter: observed });
-    return host.#root;
-  }
-
   /** Closes the overlay (sets `hidden`; `el.hidden = false` opens it again). */
   close() {
     if (!this.#open) return;
@@ -256,6 +242,7 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
     else u.progress.removeAttribute('dir');
     localizeDates(u.content, article?.lang);
     const audio = u.content.querySelector('.lede-listen audio');
+    u.progress.hidden = false;
     u.listen.hidden = !audio && !globalThis.speechSynthesis;
     u.listen.textContent = audio ? 'Listen' : 'Read aloud';
     u.player.dataset.kind = audio ? 'audio' : 'speech';
@@ -263,6 +250,12 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
     this.#onResize();
     // Plain text for the event: typography's no-break spaces become spaces.
     const title = (u.content.querySelector('h1')?.textContent ?? '').replace(/\u00a0/g, ' ');
+    if (this.#refocus) {
+      this.#refocus = false;
+      const h1 = u.content.querySelector('h1');
+      if (h1) h1.tabIndex = -1;
+      h1?.focus();
+    }
     this.#fire('lede-loaded', { src, title });
     if (!this.#announced) {
       this.#announced = true;
@@ -271,6 +264,8 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
   }
 
   #setState(state, message = '') {
+    // Retry is about to go: the focus follows to what comes next.
+    this.#refocus ||= this.#ui.status.contains(this.#root.activeElement);
     this.setAttribute('state', state);
     this.toggleAttribute('aria-busy', state === 'loading');
     const status = this.#ui.status;
@@ -285,6 +280,8 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
     this.#player?.then((p) => p.dispose());
     this.#player = null;
     this.#ui.listen.hidden = true;
+    // Nothing read yet: no progress to show (a short status would read as 100 %).
+    this.#ui.progress.hidden = true;
   }
 
   #showError(error) {
@@ -292,13 +289,17 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
     const doc = this.ownerDocument;
     const detail = doc.createElement('p');
     detail.setAttribute('part', 'error-detail');
-    detail.textContent = error instanceof LedeError ? error.message : String(error?.message ?? error);
+    detail.textContent = reason(error);
     const retry = doc.createElement('button');
     retry.type = 'button';
     retry.textContent = 'Retry';
     retry.setAttribute('part', 'retry');
     retry.addEventListener('click', () => this.reload());
     this.#ui.status.append(detail, retry);
+    if (this.#refocus) {
+      this.#refocus = false;
+      retry.focus();
+    }
   }
 
   #fire(type, detail) {
@@ -313,10 +314,10 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
     const frame = u.frame;
     Object.assign(frame.dataset, { theme: p.theme, font: p.font, width: p.width });
     frame.part = `frame theme-${p.theme}`; // ::part(theme-dark) restyles one theme
-    if (p.fontSize) frame.style.setProperty('--lede-font-size', `${p.fontSize}px`);
-    else frame.style.removeProperty('--lede-font-size');
-    if (p.lineHeight) frame.style.setProperty('--lede-line-height', p.lineHeight);
-    else frame.style.removeProperty('--lede-line-height');
+    for (const [name, [prop, unit]] of Object.entries(STYLED)) {
+      if (p[name] != null) frame.style.setProperty(prop, p[name] + unit);
+      else frame.style.removeProperty(prop);
+    }
     if (p.font === 'readable') loadReadableFont(this.ownerDocument);
     showPreferences(u, p, this.#fontSize());
     frame.toggleAttribute('data-toolbar', this.toolbar);
@@ -351,7 +352,7 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
     this.#open = open;
     const doc = this.ownerDocument;
     if (open) {
-      this.#saved = openOverlay(this.#ui, doc);
+      this.#saved = openOverlay(this.#ui, this);
       this.#styled.then(() => this.#open && this.#ui.close.focus());
     } else {
       closeOverlay(this.#ui, doc, this.#saved);
@@ -411,13 +412,19 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
 
   #key(e) {
     const u = this.#ui;
-    if (e.key === 'Escape' && !u.settings.hidden) {
-      toggle(u.display, u.settings, false);
-      u.display.focus();
+    // Escape closes the open panel that has the focus, or else the display panel, or
+    // else the player; then the overlay.
+    const panels = [[u.display, u.settings], [u.listen, u.player]].filter(([, p]) => !p.hidden);
+    const [button, panel] = panels.find(([, p]) => p.contains(this.#root.activeElement)) ?? panels[0] ?? [];
+    if (e.key === 'Escape' && panel) {
+      if (panel === u.player) this.#closePlayer();
+      else toggle(button, panel, false);
+      button.focus();
     } else if (e.key === 'Escape' && this.#open) {
       this.close();
-    } else if (e.key === 'Tab' && this.#open) {
-      // Focus stays in the dialog.
+    } else if ((e.key === 'Tab' || e.code === 'Tab') && this.#open) {
+      // Focus stays in the dialog. (WebKitGTK can give Shift+Tab as key "Unidentified",
+      // code "Tab": its ISO_Left_Tab.)
       if (!keepFocusIn(this.#root, e)) return;
     } else return;
     e.preventDefault();
@@ -462,18 +469,13 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
   }
 }
 
-/** LedeReaderElement.attach(): a reader on `host` without the custom-element registry. */
-export function attachReader(host, options) {
-  return LedeReaderElement.attach(host, options);
-}
-
 // Lit-style declared properties: each reflects its attribute.
 for (const [prop, fallback] of Object.entries(PROPS)) {
   const attr = attrName(prop);
   Object.defineProperty(LedeReaderElement.prototype, prop, {
     get() {
       const value = this.getAttribute(attr);
-      return value == null ? fallback : prop === 'fontSize' || prop === 'lineHeight' ? valid(prop, value) : value;
+      return value == null ? fallback : prop in NUMBERS ? valid(prop, value) : value;
     },
     set(value) {
       if (value == null || value === '') this.removeAttribute(attr);

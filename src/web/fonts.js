@@ -4,15 +4,21 @@ let readable = false;
 export function loadReadableFont(doc) {
   if (readable || !doc.fonts) return;
   readable = true;
-  for (const [range, unicodeRange] of [
-    ['latin', 'U+0-FF,U+131,U+152-153,U+2000-206F,U+20AC,U+2122,U+2212'],
-    ['latin-ext', 'U+100-2FF,U+1D00-1DBF,U+1E00-1EFF,U+20A0-20C0,U+2113,U+2C60-2C7F,U+A720-A7FF'],
+  const latin = 'U+0-FF,U+131,U+152-153,U+2000-206F,U+20AC,U+2122,U+2212';
+  const latinExt = 'U+100-2FF,U+1D00-1DBF,U+1E00-1EFF,U+20A0-20C0,U+2113,U+2C60-2C7F,U+A720-A7FF';
+  // Each file by its full name, as new URL('./literal', import.meta.url), so that
+  // bundlers find it (see core.js).
+  for (const [url, unicodeRange, weight, style] of [
+    [new URL('./fonts/atkinson-hyperlegible-latin-400-normal.woff2', import.meta.url), latin, '400', 'normal'],
+    [new URL('./fonts/atkinson-hyperlegible-latin-400-italic.woff2', import.meta.url), latin, '400', 'italic'],
+    [new URL('./fonts/atkinson-hyperlegible-latin-700-normal.woff2', import.meta.url), latin, '700', 'normal'],
+    [new URL('./fonts/atkinson-hyperlegible-latin-700-italic.woff2', import.meta.url), latin, '700', 'italic'],
+    [new URL('./fonts/atkinson-hyperlegible-latin-ext-400-normal.woff2', import.meta.url), latinExt, '400', 'normal'],
+    [new URL('./fonts/atkinson-hyperlegible-latin-ext-400-italic.woff2', import.meta.url), latinExt, '400', 'italic'],
+    [new URL('./fonts/atkinson-hyperlegible-latin-ext-700-normal.woff2', import.meta.url), latinExt, '700', 'normal'],
+    [new URL('./fonts/atkinson-hyperlegible-latin-ext-700-italic.woff2', import.meta.url), latinExt, '700', 'italic'],
   ]) {
-    for (const face of ['400-normal', '400-italic', '700-normal', '700-italic']) {
-      const [weight, style] = face.split('-');
-      const url = new URL(`./fonts/atkinson-hyperlegible-${range}-${face}.woff2`, import.meta.url);
-      doc.fonts.add(new FontFace('Lede Atkinson Hyperlegible', `url("${url}")`, { weight, style, unicodeRange, display: 'swap' }));
-    }
+    doc.fonts.add(new FontFace('Lede Atkinson Hyperlegible', `url("${url}")`, { weight, style, unicodeRange, display: 'swap' }));
   }
 }
 

@@ -23,7 +23,7 @@ export { LedeError } from './errors.js';
 export { buildFragment } from './ops.js';
 export { createReader, mount } from './api.js';
 export { setPreferenceStore } from './preferences.js';
-export { LedeReaderElement, attachReader } from './element.js';
+export { LedeReaderElement } from './element.js';
 
 if (globalThis.customElements && !customElements.get('lede-reader')) {
   customElements.define('lede-reader', LedeReaderElement);

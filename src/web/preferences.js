@@ -4,24 +4,31 @@
 
 const STORE = 'lede:prefs';
 
-export const DEFAULTS = { theme: 'auto', font: 'serif', fontSize: null, lineHeight: null, width: 'normal' };
+export const DEFAULTS = { theme: 'auto', font: 'serif', fontSize: null, lineHeight: null, letterSpacing: null, wordSpacing: null, width: 'normal' };
 const pairs = (s) => s.split(',').map((p) => p.split(':'));
-// The menus: name → [label, [value, text]…].
+// The menus: name → [label, [value, text]…]. The spacings are in em: "Wider" is what
+// WCAG 1.4.12 asks text to survive (0.12em between letters, 0.16em between words).
 export const CHOICES = {
   font: ['Font', pairs('serif:Serif,sans:Sans-serif,mono:Monospace,readable:Readable')],
   lineHeight: ['Line spacing', pairs('1.35:Tight,1.6:Normal,1.9:Loose')],
+  letterSpacing: ['Letter spacing', pairs('0:Normal,0.06:Wide,0.12:Wider')],
+  wordSpacing: ['Word spacing', pairs('0:Normal,0.08:Wide,0.16:Wider')],
   width: ['Width', pairs('narrow:Narrow,normal:Normal,wide:Wide')],
   theme: ['Theme', pairs('auto:Auto,light:Light,sepia:Sepia,dark:Dark,contrast:High contrast')],
 };
+// The preferences that are numbers, and their range: fontSize in CSS pixels,
+// lineHeight a ratio, the spacings in em.
+export const NUMBERS = { fontSize: [8, 72], lineHeight: [1, 3], letterSpacing: [0, 0.5], wordSpacing: [0, 1] };
 // The text sizes Smaller and Larger step through, in CSS pixels.
 export const SIZES = [14, 16, 18, 20, 22, 24, 28, 32];
 
-// A preference's value, or null if it is not one. fontSize is in CSS pixels.
+// A preference's value, or null if it is not one.
 export function valid(name, value) {
   if (value == null || value === '') return null;
-  if (name !== 'lineHeight' && CHOICES[name]) return CHOICES[name][1].some(([v]) => v === value) ? value : null;
+  const range = NUMBERS[name];
+  if (!range) return CHOICES[name][1].some(([v]) => v === value) ? value : null;
   const n = Number(value);
-  return name === 'fontSize' ? (n >= 8 && n <= 72 ? n : null) : n >= 1 && n <= 3 ? n : null;
+  return n >= range[0] && n <= range[1] ? n : null;
 }
 
 // Storage may be refused (sandboxes, privacy modes): choices then last the page.

@@ -224,7 +224,7 @@ test('no shipped script has eval or new Function; Lede\'s own have no HTML sink'
   ];
   const names = files.map((f) => f.name);
   for (const expected of ['package: web/lede.js', 'package: web/lede-listen.js', 'extension: lede.js', 'extension: background.js',
-    'extension: content.js', 'extension: Readability.js', 'extension: Readability-readerable.js']) {
+    'extension: content.js', 'extension: reader.js', 'extension: Readability.js', 'extension: Readability-readerable.js']) {
     assert.ok(names.includes(expected), `${expected} is checked (found ${names.join(', ')})`);
   }
   // Code that compiles code: checked in the raw text, comments and all (none of the
@@ -262,14 +262,17 @@ test('the article reads well: a 60–75 character measure, responsive, light and
     const m = await page.evaluate(() => {
       const root = document.querySelector('lede-reader').shadowRoot;
       const p = root.querySelector('.lede-body p');
-      const zero = document.createElement('span');
-      zero.textContent = '0';
-      p.append(zero);
-      const ch = zero.getBoundingClientRect().width;
-      zero.remove();
+      // Characters, not digits (`ch`): the paragraph's own text on one line gives the
+      // average width of a character in this face.
+      const line = document.createElement('span');
+      line.textContent = p.textContent;
+      line.style.setProperty('white-space', 'nowrap');
+      p.append(line);
+      const char = line.getBoundingClientRect().width / line.textContent.length;
+      line.remove();
       const article = getComputedStyle(root.querySelector('article'));
       return {
-        measure: p.getBoundingClientRect().width / ch,
+        measure: p.getBoundingClientRect().width / char,
         overflow: document.documentElement.scrollWidth - innerWidth,
         bg: getComputedStyle(document.querySelector('lede-reader')).backgroundColor,
         fg: article.color,
