@@ -18,15 +18,24 @@ std::string Problem::to_string() const {
   return message;
 }
 
-bool read(std::string_view json, const Options& options, Article& article, Result& result) {
-  JsonValue value;
-  Problem error;
-  if (!read_json(json, options.limits, value, error)) {
-    result.problems.push_back(std::move(error));
-    return false;
-  }
+bool read(std::string_view json, const Options& options, Article& article, Result& result, bool strict) {
   std::vector<Problem> problems;
-  read_any_article(std::move(value), article, problems);
+  if (looks_like_html_page(json)) {
+    Problem p;
+    p.code = ErrorCode::schema;
+    p.message = html_page_message;
+    problems.push_back(std::move(p));
+  } else if (looks_like_xml(json)) {
+    read_xml_article(json, options, article, problems);  // RSS or Atom
+  } else {
+    JsonValue value;
+    Problem error;
+    if (!read_json(json, options.limits, value, error)) {
+      result.problems.push_back(std::move(error));
+      return false;
+    }
+    read_any_article(std::move(value), options, article, problems, strict);
+  }
   // Errors first, each group in reading order: Result::ok() looks at the first only.
   for (int warnings = 0; warnings < 2; ++warnings)
     for (Problem& p : problems)
@@ -111,7 +120,7 @@ Result validate(std::string_view json, const Options& options) {
   Result result;
   Article article;
   Document doc(options.nofollow);
-  if (read(json, options, article, result)) lay_out(article, options, doc, result);
+  if (read(json, options, article, result, /*strict=*/true)) lay_out(article, options, doc, result);
   return result;
 }
 

@@ -26,4 +26,10 @@ void text_to_tree(std::string_view text, Document& doc);
 bool rich_part_to_tree(const BodyPart& part, Document& doc, const Options& options,
                        std::vector<Problem>& problems);
 
+// Resolves the relative href, src and action URLs under `top` against `base`
+// (Article::base; src/input/adapters/base_url.cpp), judged by the URL policy again.
+// In-page links (#…) stay. lede.wasm links a stub from src/wasm/markdown_only.cpp:
+// only other formats set a base.
+void resolve_urls(Document& doc, NodeId top, std::string_view base);
+
 }  // namespace lede

@@ -19,9 +19,16 @@ bool needs_html_parser(const std::string& path, std::vector<Problem>& problems) 
 
 }  // namespace
 
-void read_foreign_article(const JsonValue&, Article&, std::vector<Problem>& problems) {
+void read_foreign_article(const JsonValue&, const Options&, Article&, std::vector<Problem>& problems, bool) {
   needs_html_parser("", problems);
 }
+
+void read_xml_article(std::string_view, const Options&, Article&, std::vector<Problem>& problems) {
+  needs_html_parser("", problems);
+}
+
+// Only other formats set Article::base, and lede.wasm reads none of them.
+void resolve_urls(Document&, NodeId, std::string_view) {}
 
 bool rich_part_to_tree(const BodyPart& part, Document&, const Options&, std::vector<Problem>& problems) {
   return needs_html_parser(part.path, problems);
