@@ -28,8 +28,9 @@ constexpr const char* kUsage =
     "                                      line: index, slug, id, url and title,\n"
     "                                      separated by tabs\n"
     "       lede [OPTIONS] site ARTICLES_DIR OUT_DIR\n"
-    "                                      a static site: a page per article, an index,\n"
-    "                                      feeds, a sitemap and Lede's files\n"
+    "                                      a static site: a page per article (and per\n"
+    "                                      item of a feed or list), an index, feeds, a\n"
+    "                                      sitemap and Lede's files\n"
     "FILE is article JSON (see docs/article-json.md) or an article in another format:\n"
     "an RSS or Atom feed, a JSON Feed (or one item), a WordPress REST post (or a list),\n"
     "schema.org JSON-LD, Apple News Format or Readability output; - reads standard input.\n"
@@ -122,6 +123,7 @@ class Progress {
 
 int site(const std::vector<std::string>& words, const lede::Options& options, const SiteFlags& f) {
   if (words.size() != 3) return usage("site needs ARTICLES_DIR and OUT_DIR");
+  if (!options.item.empty()) return usage("site publishes every item of a feed or list: --item is not for site");
   if (f.page_size < 1 || f.feed_items < 1 || f.sitemap_urls < 1 || f.sitemap_urls > 50000 || f.page_size > 100000 ||
       f.feed_items > 100000 || f.threads > 1024)
     return usage("--page-size and --feed-items need 1 to 100000, --sitemap-urls 1 to 50000");

@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -20,6 +21,19 @@ namespace lede::site {
 
 // Reads an open file to its end, or to one byte past `limit` (read() then refuses it).
 bool read_all(int fd, std::size_t limit, std::string& out, std::string& error);
+
+// An article's name is its file's ("story.json"), or for an item of a feed or list the
+// file's and which item, after a '/': "news.xml/hello" (a file at the top of the folder
+// has no '/' in its name). Gives the file, and the item ("" for a whole file) as
+// Options::item takes it.
+inline std::pair<std::string, std::string> split_item(const std::string& name) {
+  const auto slash = name.find('/');
+  if (slash == std::string::npos) return {name, ""};
+  return {name.substr(0, slash), name.substr(slash + 1)};
+}
+
+// Options::item for the item `item` (as split_item gives it) of the feed or list `input`.
+std::string item_option(std::string_view input, const std::string& item, const Options& options);
 
 // An article to render, and what came of it.
 struct ArticleJob {
@@ -78,6 +92,10 @@ class Build {
   // Names each article's page and JSON, and renders those that changed.
   void render_articles();
   ArticleDone render_one(const ArticleJob& job) const;
+  // Whether the file `name` may hold a feed or a list: RSS and Atom files (.xml, .rss,
+  // .atom) always; a .json file that changed since the last build published it as one
+  // article, when its first bytes show a list ('[') or a JSON Feed's version URL.
+  bool may_be_feed(const std::string& name, bool unchanged_article) const;
   // The index, and a page per section and per tag, each `page_size` articles a page.
   void write_listings();
   // feed.json and rss.xml: the latest articles with their full content, rendered again

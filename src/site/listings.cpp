@@ -143,8 +143,10 @@ void Build::write_feeds() {
       struct stat st;
       Result r;
       Document doc(o_.render.nofollow);
-      if (in_.open_file(a.name, fd, st, why) && read_all(fd.get(), o_.render.limits.max_input_bytes, json, why) &&
-          tree_of(json, o_.render, doc, r))
+      const auto [file, which] = split_item(a.name);
+      Options options = o_.render;
+      if (in_.open_file(file, fd, st, why) && read_all(fd.get(), o_.render.limits.max_input_bytes, json, why) &&
+          (options.item = item_option(json, which, options), tree_of(json, options, doc, r)))
         write_html(doc, item.html);
       items.push_back(std::move(item));
     }

@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "layout/dates.hpp"
+#include "output/article_json.hpp"
 #include "output/html_writer.hpp"
 #include "pipeline.hpp"
 #include "site/build.hpp"
@@ -30,6 +31,37 @@
 namespace fs = std::filesystem;
 
 namespace lede::site {
+namespace {
+
+bool ends_with(std::string_view s, std::string_view end) {
+  return s.size() > end.size() && s.compare(s.size() - end.size(), end.size(), end) == 0;
+}
+
+// RSS and Atom files, each item of which is an article of the site.
+bool feed_extension(std::string_view name) {
+  return ends_with(name, ".xml") || ends_with(name, ".rss") || ends_with(name, ".atom");
+}
+
+// The name a file has without its extension: "news.xml" → "news".
+std::string stem_of(const std::string& name) {
+  const auto dot = name.rfind('.');
+  return dot == std::string::npos || dot == 0 ? name : name.substr(0, dot);
+}
+
+}  // namespace
+
+// Options::item for the item `item` of a feed or list (its slug, or its index when it has
+// none, as render_articles names it): its index, since another item's id may be the same
+// text. "" (the whole file) stays "".
+std::string item_option(std::string_view input, const std::string& item, const Options& options) {
+  if (item.empty()) return item;
+  std::vector<Item> items;
+  if (list_items(input, items, options).ok())
+    for (std::size_t i = 0; i < items.size(); ++i)
+      if ((items[i].slug.empty() ? std::to_string(i) : items[i].slug) == item) return std::to_string(i);
+  return item;
+}
+
 namespace {
 
 // A file's first bytes, as many as media_content_is needs.
@@ -186,7 +218,8 @@ bool Build::open() {
 
 // What the folder holds, as it is: links are not followed (a link could lead anywhere,
 // and where it leads can change between a check and a copy); only the top level's
-// .json files are articles, and only media files are published.
+// .json files are articles (or lists), its .xml, .rss and .atom files feeds, and only
+// media files are published.
 void Build::scan() {
   in_.walk(
       [&](const site::InputDir::Entry& e) {
@@ -199,13 +232,13 @@ void Build::scan() {
           case site::InputDir::Kind::folder: return e.depth < 32 || skip(e.rel, "deeper than 32 folders");
           case site::InputDir::Kind::file: break;
         }
-        if (e.depth == 0 && e.rel.size() > 5 && e.rel.compare(e.rel.size() - 5, 5, ".json") == 0)
+        if (e.depth == 0 && (ends_with(e.rel, ".json") || feed_extension(e.rel)))
           state_.scan_add(State::kArticle, e.rel, site::folded(e.rel), e.stamp);
         else if (site::media_by_name(e.rel) != site::Media::none)
           state_.scan_add(State::kMedia, e.rel, site::folded(e.rel), e.stamp);
         else
           skip(e.rel, std::string("not a media file Lede publishes (") + site::media_list() +
-                          "; articles are the .json files at the top)");
+                          "; articles are the .json files at the top, feeds the .xml, .rss and .atom files there)");
         return false;
       },
       out_.dev(), out_.ino());
@@ -302,7 +335,7 @@ MediaDone Build::copy_one(const std::string& rel) const {
 // Articles whose file, page or JSON changed since the last build are rendered (on the
 // workers) and their records put; the others are only counted.
 void Build::render_articles() {
-  const std::int64_t total = state_.scanned(State::kArticle);
+  std::int64_t total = state_.scanned(State::kArticle);
   std::int64_t done = 0;
   auto progress = [&] {
     ++done;
@@ -344,33 +377,103 @@ void Build::render_articles() {
       return stem + ".html is another article's (their names differ only in case)";
     return "";
   };
-  state_.for_each_scanned(State::kArticle, [&](const std::string& name, FileStamp stamp) {
-    const std::string stem = name.substr(0, name.size() - 5);
+  // `stem`: the name its page and JSON have unless that is taken. `natural`: a file's
+  // own name (an item's name, made from its feed's and its own, comes after every file's).
+  auto place = [&](const std::string& name, const std::string& stem, FileStamp stamp, bool natural,
+                   const State::ArticleRecord* known) {
     std::string slug = stem;
-    if (std::string why = clash(stem, true); !why.empty()) {
+    if (std::string why = clash(stem, natural); !why.empty()) {
       for (int n = 1; n == 1 || !clash(slug, false).empty(); ++n)
         slug = stem + "-article" + (n > 1 ? "-" + std::to_string(n) : "");
       renamed.insert(site::folded(slug));
       message(shown(name) + ": warning: published as " + slug + ".html and " + slug + ".json (" + why + ")");
     }
-    State::ArticleRecord r;
-    const bool known = state_.article(name, r);
-    if (known && r.slug != slug) {
-      state_.orphan(r.slug + ".html");
-      state_.orphan(r.slug + ".json");
+    if (known && known->slug != slug) {
+      state_.orphan(known->slug + ".html");
+      state_.orphan(known->slug + ".json");
     }
     FileStamp page, json;
-    const bool intact = state_.trusted() && known && r.slug == slug && out_.stat(slug + ".html", page) &&
-                        page == r.page && out_.stat(slug + ".json", json) && json == r.json;
-    if (intact && r.source == stamp) {
+    const bool intact = state_.trusted() && known && known->slug == slug && out_.stat(slug + ".html", page) &&
+                        page == known->page && out_.stat(slug + ".json", json) && json == known->json;
+    if (intact && known->source == stamp) {
       ++report_.unchanged;
       ++report_.pages;
       progress();
       return;
     }
-    queue.push({name, slug, stamp, page, json, intact ? r.hash : 0});
+    queue.push({name, slug, stamp, page, json, intact ? known->hash : 0});
+  };
+  // A feed or a list is read here, on this thread, for the names of its items: feeds are
+  // few, and each is read again (by the workers) only for the items that changed.
+  struct Feed {
+    std::string name;
+    FileStamp stamp;
+    std::vector<Item> items;
+  };
+  std::vector<Feed> feeds;
+  state_.for_each_scanned(State::kArticle, [&](const std::string& name, FileStamp stamp) {
+    State::ArticleRecord r;
+    const bool known = state_.article(name, r);
+    if (may_be_feed(name, known && r.source == stamp)) {
+      Feed feed{name, stamp, {}};
+      site::Fd fd;
+      struct stat st;
+      std::string input, why;
+      Result listed;
+      if (!in_.open_file(name, fd, st, why) || !read_all(fd.get(), o_.render.limits.max_input_bytes, input, why)) {
+        fail(shown(name) + ": " + why);
+        return;
+      }
+      listed = list_items(input, feed.items, o_.render);
+      if (listed.ok() && !feed.items.empty()) {
+        feed.stamp = site::stamp_of(st);
+        if (known) state_.drop_article(name);  // published as one article before
+        total += static_cast<std::int64_t>(feed.items.size()) - 1;
+        feeds.push_back(std::move(feed));
+        return;
+      }
+      if (feed_extension(name)) {
+        const Problem* first = listed.first_error();
+        skip(name, "not a feed Lede reads (" + (first ? first->to_string() : std::string("no items")) + ")");
+        --total;
+        return;
+      }
+    }
+    place(name, stem_of(name), stamp, true, known ? &r : nullptr);
   });
+  // Each item is NAME/ITEM (its slug, else its index), published as STEM-ITEM.html.
+  for (const Feed& feed : feeds)
+    for (std::size_t i = 0; i < feed.items.size(); ++i) {
+      const std::string item = feed.items[i].slug.empty() ? std::to_string(i) : feed.items[i].slug;
+      const std::string name = feed.name + "/" + item, stem = stem_of(feed.name) + "-" + item;
+      State::ArticleRecord r;
+      const bool known = state_.article(name, r);
+      place(name, stem, feed.stamp, false, known ? &r : nullptr);
+      state_.scan_add(State::kArticle, name, site::folded(stem + ".json"), feed.stamp);
+    }
   queue.finish();
+}
+
+bool Build::may_be_feed(const std::string& name, bool unchanged_article) const {
+  if (feed_extension(name)) return true;
+  if (unchanged_article) return false;
+  site::Fd fd;
+  struct stat st;
+  std::string why;
+  if (!in_.open_file(name, fd, st, why)) return false;
+  std::string head(4096, '\0');
+  std::size_t got = 0;
+  while (got < head.size()) {
+    ssize_t n = ::read(fd.get(), &head[got], head.size() - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    got += static_cast<std::size_t>(n);
+  }
+  head.resize(got);
+  std::size_t at = head.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+  at = head.find_first_not_of(" \t\r\n", at);
+  if (at == std::string::npos) return false;
+  return head[at] == '[' || head.find("jsonfeed.org/version") != std::string::npos;
 }
 
 ArticleDone Build::render_one(const ArticleJob& job) const {
@@ -379,7 +482,8 @@ ArticleDone Build::render_one(const ArticleJob& job) const {
   site::Fd fd;
   struct stat st;
   std::string json, why;
-  if (!in_.open_file(job.name, fd, st, why) || !read_all(fd.get(), o_.render.limits.max_input_bytes, json, why)) {
+  const auto [file, item] = split_item(job.name);
+  if (!in_.open_file(file, fd, st, why) || !read_all(fd.get(), o_.render.limits.max_input_bytes, json, why)) {
     d.error = shown(job.name) + ": " + why;
     return d;
   }
@@ -391,10 +495,12 @@ ArticleDone Build::render_one(const ArticleJob& job) const {
     d.json = job.json;
     return d;
   }
+  Options options = o_.render;
+  options.item = item_option(json, item, options);
   Article a;
   Result r;
   Document doc(o_.render.nofollow);
-  if (!read(json, o_.render, a, r) || !lay_out(a, o_.render, doc, r)) {
+  if (!read(json, options, a, r) || !lay_out(a, options, doc, r)) {
     const Problem* first = r.first_error();
     d.error = shown(job.name) + (first ? (first->line ? ":" : ": ") + first->to_string() : ": cannot read");
     return d;
@@ -405,7 +511,11 @@ ArticleDone Build::render_one(const ArticleJob& job) const {
   const std::string site_name = !title_.empty() ? title_ : a.site ? a.site->name : "";
   const std::string canonical = base_.empty() ? "" : base_ + site::url_name(job.slug) + ".html";
   site::write_article_page(a, job.slug, fragment, site_name, canonical, site_, page);
-  if (!out_.write(job.slug + ".json", json, why) || !out_.stat(job.slug + ".json", d.json) ||
+  // The page's JSON is the article's file as it is, or for an item of a feed the item
+  // alone, as Lede's article JSON.
+  std::string item_json;
+  if (!item.empty()) write_article_json(a, options, item_json);
+  if (!out_.write(job.slug + ".json", item.empty() ? json : item_json, why) || !out_.stat(job.slug + ".json", d.json) ||
       !out_.write(job.slug + ".html", page, why) || !out_.stat(job.slug + ".html", d.page)) {
     d.error = (o_.out / job.slug).string() + ".html: cannot write: " + why;
     return d;

@@ -235,7 +235,7 @@ has err "lede: $odd/index.json: warning: published as index-article-2.html and i
 has err "lede: $odd/feed.json: warning: published as feed-article.html and feed-article.json (feed.json is the JSON Feed)"
 has err "lede: $odd/reader.json: warning: published as reader-article.html and reader-article.json (reader.html is one of Lede's files)"
 # files that are not media are never copied (docs/security.md), whatever their names
-has err "lede: $odd/rss.xml: warning: skipped: not a media file Lede publishes"
+has err "lede: $odd/rss.xml: warning: skipped: not a feed Lede reads"
 has err "lede: $odd/site.css: warning: skipped: not a media file Lede publishes"
 o="$tmp/odd-out"
 grep -q 'class="lede-index"' "$o/index.html" || fail "site: index.html is not the index"

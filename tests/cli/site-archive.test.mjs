@@ -223,6 +223,89 @@ test('a rebuild rewrites only what changed, leaves the rest untouched, removes w
   assert.match(site([src, out, `--base-url=${BASE}`, '--page-size=6', '--feed-items=3']).stdout, /23 rendered, 0 unchanged/);
 });
 
+// An RSS feed of `stories` (each [slug, day]), items newest last.
+function rss(stories) {
+  const items = stories.map(([slug, day]) => `<item><title>Story ${slug}</title>` +
+    `<link>https://news.example/2026/${slug}</link><guid>https://news.example/2026/${slug}</guid>` +
+    `<pubDate>${day} Jan 2026 08:00:00 GMT</pubDate><description>&lt;p&gt;Body of ${slug}.&lt;/p&gt;</description></item>`);
+  return `<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel><title>Harbour News</title>` +
+    `<link>https://news.example/</link><description>News</description>${items.join('\n')}</channel></rss>\n`;
+}
+
+test('each item of a feed or a list in the folder is an article of its own; rebuilds follow the feed', () => {
+  const src = join(top, 'items-in');
+  const out = join(top, 'items');
+  mkdirSync(src, { recursive: true });
+  writeFileSync(join(src, 'story.json'), JSON.stringify(article(1)));
+  writeFileSync(join(src, 'news.rss'), rss([['first', 5], ['second', 6], ['third', 7]]));
+  writeFileSync(join(src, 'blog.json'), JSON.stringify({
+    version: 'https://jsonfeed.org/version/1.1', title: 'A blog', home_page_url: 'https://blog.example/',
+    items: [
+      { id: '1', url: 'https://blog.example/hello-world', title: 'Hello world', content_html: '<p>Hello.</p>', date_published: '2026-01-08T08:00:00Z' },
+      { id: '2', url: 'https://blog.example/second-post', title: 'Second post', content_text: 'Again.', date_published: '2026-01-09T08:00:00Z' },
+    ],
+  }));
+  writeFileSync(join(src, 'posts.json'), JSON.stringify([
+    { id: 7, date_gmt: '2026-01-10T08:00:00', slug: 'a-wordpress-post', link: 'https://wp.example/a-wordpress-post/',
+      title: { rendered: 'A WordPress post' }, content: { rendered: '<p>Posted.</p>' }, excerpt: { rendered: '' } },
+    { id: 8, date_gmt: '2026-01-11T08:00:00', slug: 'another-post', link: 'https://wp.example/another-post/',
+      title: { rendered: 'Another post' }, content: { rendered: '<p>Again.</p>' }, excerpt: { rendered: '' } },
+  ]));
+  writeFileSync(join(src, 'notes.xml'), '<notes><note>not a feed</note></notes>\n');
+  const args = [src, out, `--base-url=${BASE}`];
+  const first = site(args);
+  assert.match(first.stdout, /8 article pages, .*; 8 rendered, 0 unchanged;/);
+  assert.match(first.stderr, /notes\.xml: warning: skipped: not a feed Lede reads/);
+  const pages = {
+    'news-first': 'Story first', 'news-second': 'Story second', 'news-third': 'Story third',
+    'blog-hello-world': 'Hello world', 'blog-second-post': 'Second post',
+    'posts-a-wordpress-post': 'A WordPress post', 'posts-another-post': 'Another post', story: 'Article 1',
+  };
+  for (const [slug, text] of Object.entries(pages)) {
+    const title = text.replace(/ /g, '[ \u00a0]');  // the last words are kept together
+    assert.match(readFileSync(join(out, `${slug}.html`), 'utf8'), new RegExp(`<h1 class="lede-title"[^>]*>${title}<`), slug);
+    // The page's JSON is the item alone: Lede renders it as the same article.
+    const again = spawnSync(lede, ['render', join(out, `${slug}.json`)], { encoding: 'utf8' });
+    assert.equal(again.status, 0, again.stderr);
+    assert.match(again.stdout, new RegExp(`>${title}<`));
+  }
+  for (const whole of ['news.html', 'blog.html', 'posts.html', 'notes.html']) assert.ok(!existsSync(join(out, whole)), `${whole} is there`);
+  assert.deepEqual(titles(readFileSync(join(out, 'index.html'), 'utf8')), [
+    'Another post', 'A WordPress post', 'Second post', 'Hello world', 'Story third', 'Story second', 'Story first', 'Article 1',
+  ]);
+  assert.match(readFileSync(join(out, 'feed.json'), 'utf8'), /Body of second\./);
+  assertLinksResolve(out);
+
+  // Nothing changed: nothing written.
+  const t0 = times(out);
+  assert.match(site(args).stdout, /0 rendered, 8 unchanged; 0 files written, 0 removed$/m);
+  assert.deepEqual(times(out), t0);
+
+  // An item leaves the feed and another arrives: the one's files go, the other's come.
+  writeFileSync(join(src, 'news.rss'), rss([['second', 6], ['third', 7], ['fourth', 12]]));
+  const changed = site(args);
+  assert.match(changed.stdout, /8 article pages, .*\d+ removed$/m);
+  for (const gone of ['news-first.html', 'news-first.json']) assert.ok(!existsSync(join(out, gone)), `${gone} is left`);
+  assert.match(readFileSync(join(out, 'news-fourth.html'), 'utf8'), />Story[ \u00a0]fourth</);
+  assert.equal(titles(readFileSync(join(out, 'index.html'), 'utf8'))[0], 'Story fourth');
+
+  // A list that goes: every page it gave goes.
+  unlinkSync(join(src, 'posts.json'));
+  assert.match(site(args).stdout, /6 article pages, /);
+  for (const gone of ['posts-a-wordpress-post.html', 'posts-another-post.json']) assert.ok(!existsSync(join(out, gone)), `${gone} is left`);
+  // An article that becomes a feed: its one page gives way to its items'.
+  writeFileSync(join(src, 'story.json'), JSON.stringify({ version: 'https://jsonfeed.org/version/1', title: 'Now a feed',
+    items: [{ id: 'x', title: 'Only item', content_text: 'Text.', date_published: '2026-01-20T08:00:00Z' }] }));
+  assert.match(site(args).stdout, /6 article pages, /);
+  assert.ok(!existsSync(join(out, 'story.html')), 'story.html is left');
+  assert.match(readFileSync(join(out, 'story-only-item.html'), 'utf8'), />Only[ \u00a0]item</);
+  assertLinksResolve(out);
+  // lede site publishes every item: --item is refused.
+  const item = spawnSync(lede, ['site', '--item=1', src, out], { encoding: 'utf8' });
+  assert.equal(item.status, 2);
+  assert.match(item.stderr, /--item is not for site/);
+});
+
 test('progress: a line on a terminal, nothing when stderr is not one', () => {
   const src = folder('progress-in', 30);
   const quiet = spawnSync(lede, ['site', src, join(top, 'progress-quiet')], { encoding: 'utf8' });
