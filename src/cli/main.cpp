@@ -37,6 +37,7 @@ constexpr const char* kUsage =
     "options:\n"
     "  --item=N|ID               which article of a feed or list: N counts from 0\n"
     "                            (default 0), ID is an item's id, url or slug\n"
+    "                            (not for site, which publishes every item)\n"
     "  --keep-safe-html          keep sup, sub, kbd, mark, br, abbr, details, summary,\n"
     "                            figure and figcaption from raw HTML in the body\n"
     "  --nofollow                add rel=\"nofollow ugc\" to links that leave the page\n"
@@ -58,7 +59,12 @@ constexpr const char* kUsage =
     "                            (default 50)\n"
     "  --sitemap-urls=N          URLs per sitemap file (default and most 50000)\n"
     "  --full                    rebuild everything, not only what changed\n"
-    "  --threads=N               rendering threads (default: one per core)\n";
+    "  --threads=N               rendering threads (default: one per core)\n"
+    "ARTICLES_DIR's top-level .json files are articles; its RSS and Atom files\n"
+    "(.xml, .rss, .atom), JSON Feeds and WordPress lists give an article per item.\n"
+    "A build into an OUT_DIR built before renders and writes only what changed\n"
+    "(OUT_DIR/.lede-site.sqlite remembers; deleting it means a full build). On a\n"
+    "terminal, a progress line on stderr.\n";
 
 int usage(const char* why) {
   if (why) std::fprintf(stderr, "lede: %s\n", why);
@@ -126,7 +132,7 @@ int site(const std::vector<std::string>& words, const lede::Options& options, co
   if (!options.item.empty()) return usage("site publishes every item of a feed or list: --item is not for site");
   if (f.page_size < 1 || f.feed_items < 1 || f.sitemap_urls < 1 || f.sitemap_urls > 50000 || f.page_size > 100000 ||
       f.feed_items > 100000 || f.threads > 1024)
-    return usage("--page-size and --feed-items need 1 to 100000, --sitemap-urls 1 to 50000");
+    return usage("--page-size and --feed-items need 1 to 100000, --sitemap-urls 1 to 50000, --threads at most 1024");
   lede::SiteOptions o;
   o.articles = words[1];
   o.out = words[2];
