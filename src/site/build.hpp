@@ -73,7 +73,8 @@ class Build {
   bool open();
   // What the folder holds, as it is: links are not followed (a link could lead anywhere,
   // and where it leads can change between a check and a copy); only the top level's
-  // .json files are articles, and only media files are published.
+  // .json files are articles (or feeds and lists), its .xml, .rss and .atom files feeds,
+  // and only media files are published.
   void scan();
   unsigned workers() const;
   // Whether `rel` is as the last build left it: same fingerprint, same source, and the

@@ -419,12 +419,12 @@ void Build::render_articles() {
       site::Fd fd;
       struct stat st;
       std::string input, why;
-      Result listed;
       if (!in_.open_file(name, fd, st, why) || !read_all(fd.get(), o_.render.limits.max_input_bytes, input, why)) {
         fail(shown(name) + ": " + why);
+        --total;
         return;
       }
-      listed = list_items(input, feed.items, o_.render);
+      const Result listed = list_items(input, feed.items, o_.render);
       if (listed.ok() && !feed.items.empty()) {
         feed.stamp = site::stamp_of(st);
         if (known) state_.drop_article(name);  // published as one article before

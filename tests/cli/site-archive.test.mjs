@@ -1,7 +1,7 @@
 // `lede site` for an archive: paginated listings (index, sections, tags), feeds limited
 // to the latest N, sitemaps split with an index, incremental rebuilds that leave
-// unchanged files untouched and remove what a deleted article had, a progress line on a
-// terminal only. Sizes are small here (the limits are options); bench/site.mjs builds
+// unchanged files untouched and remove what a deleted article had, a feed's or list's
+// items published one article each, a progress line on a terminal only. Sizes are small here (the limits are options); bench/site.mjs builds
 // 100,000 articles.
 // Run by ctest (LEDE_BIN is the CLI), or: LEDE_BIN=build/native/lede node --test tests/cli/site-archive.test.mjs
 import { test, before, after } from 'node:test';
@@ -278,6 +278,11 @@ test('each item of a feed or a list in the folder is an article of its own; rebu
 
   // Nothing changed: nothing written.
   const t0 = times(out);
+  assert.match(site(args).stdout, /0 rendered, 8 unchanged; 0 files written, 0 removed$/m);
+  assert.deepEqual(times(out), t0);
+  // A feed touched but not changed: nothing rendered.
+  const later = new Date(Date.now() + 5000);
+  utimesSync(join(src, 'news.rss'), later, later);
   assert.match(site(args).stdout, /0 rendered, 8 unchanged; 0 files written, 0 removed$/m);
   assert.deepEqual(times(out), t0);
 
