@@ -69,6 +69,11 @@ class Build {
   void message(std::string m);
   void fail(std::string m);
   std::string shown(const std::string& rel) const { return (o_.articles / rel).string(); }
+  // How messages name an article: its file, or for an item of a feed "FILE#ITEM".
+  std::string shown_article(const std::string& name) const {
+    const auto [file, item] = split_item(name);
+    return shown(file) + (item.empty() ? "" : "#" + item);
+  }
   bool skip(const std::string& rel, const std::string& reason);
   bool open();
   // What the folder holds, as it is: links are not followed (a link could lead anywhere,

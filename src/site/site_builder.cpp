@@ -386,7 +386,7 @@ void Build::render_articles() {
       for (int n = 1; n == 1 || !clash(slug, false).empty(); ++n)
         slug = stem + "-article" + (n > 1 ? "-" + std::to_string(n) : "");
       renamed.insert(site::folded(slug));
-      message(shown(name) + ": warning: published as " + slug + ".html and " + slug + ".json (" + why + ")");
+      message(shown_article(name) + ": warning: published as " + slug + ".html and " + slug + ".json (" + why + ")");
     }
     if (known && known->slug != slug) {
       state_.orphan(known->slug + ".html");
@@ -484,7 +484,7 @@ ArticleDone Build::render_one(const ArticleJob& job) const {
   std::string json, why;
   const auto [file, item] = split_item(job.name);
   if (!in_.open_file(file, fd, st, why) || !read_all(fd.get(), o_.render.limits.max_input_bytes, json, why)) {
-    d.error = shown(job.name) + ": " + why;
+    d.error = shown_article(job.name) + ": " + why;
     return d;
   }
   d.stamp = site::stamp_of(st);
@@ -502,10 +502,10 @@ ArticleDone Build::render_one(const ArticleJob& job) const {
   Document doc(o_.render.nofollow);
   if (!read(json, options, a, r) || !lay_out(a, options, doc, r)) {
     const Problem* first = r.first_error();
-    d.error = shown(job.name) + (first ? (first->line ? ":" : ": ") + first->to_string() : ": cannot read");
+    d.error = shown_article(job.name) + (first ? (first->line ? ":" : ": ") + first->to_string() : ": cannot read");
     return d;
   }
-  for (const Problem& w : r.problems) d.messages.push_back(shown(job.name) + ": warning: " + w.to_string());
+  for (const Problem& w : r.problems) d.messages.push_back(shown_article(job.name) + ": warning: " + w.to_string());
   std::string fragment, page;
   write_html(doc, fragment);
   const std::string site_name = !title_.empty() ? title_ : a.site ? a.site->name : "";

@@ -242,7 +242,7 @@ test('each item of a feed or a list in the folder is an article of its own; rebu
     version: 'https://jsonfeed.org/version/1.1', title: 'A blog', home_page_url: 'https://blog.example/',
     items: [
       { id: '1', url: 'https://blog.example/hello-world', title: 'Hello world', content_html: '<p>Hello.</p>', date_published: '2026-01-08T08:00:00Z' },
-      { id: '2', url: 'https://blog.example/second-post', title: 'Second post', content_text: 'Again.', date_published: '2026-01-09T08:00:00Z' },
+      { id: '2', url: 'https://blog.example/second-post', title: 'Second post', content_text: 'Again.', date_published: '2026-01-09T08:00:00Z', tags: 'not a list' },
     ],
   }));
   writeFileSync(join(src, 'posts.json'), JSON.stringify([
@@ -256,6 +256,8 @@ test('each item of a feed or a list in the folder is an article of its own; rebu
   const first = site(args);
   assert.match(first.stdout, /8 article pages, .*; 8 rendered, 0 unchanged;/);
   assert.match(first.stderr, /notes\.xml: warning: skipped: not a feed Lede reads/);
+  // Messages name an item as FILE#ITEM.
+  assert.match(first.stderr, /blog\.json#second-post: warning: items\[1\]\.tags: expected an array/);
   const pages = {
     'news-first': 'Story first', 'news-second': 'Story second', 'news-third': 'Story third',
     'blog-hello-world': 'Hello world', 'blog-second-post': 'Second post',
