@@ -3,7 +3,7 @@
 #include "lede/lede.hpp"
 
 #include "input/formats.hpp"
-#include "input/json_reader.hpp"
+#include "input/json_value.hpp"
 #include "layout/article_view.hpp"
 #include "output/html_writer.hpp"
 #include "output/op_writer.hpp"

@@ -2,7 +2,7 @@
 // lede.wasm does not export them.
 #include "input/adapters/adapters.hpp"
 #include "input/formats.hpp"
-#include "input/json_reader.hpp"
+#include "input/json_value.hpp"
 #include "lede/lede.hpp"
 #include "output/article_json.hpp"
 #include "pipeline.hpp"

@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "input/article_reader.hpp"
-#include "input/json_reader.hpp"
+#include "input/json_value.hpp"
 #include "layout/article_view.hpp"
 #include "lede/lede.hpp"
 #include "markdown/markdown_to_tree.hpp"
