@@ -83,8 +83,16 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
     // A picture that did not load: CSS shows its text instead of a box of its size.
     root.addEventListener('error', (e) => e.target.localName === 'img' && (e.target.dataset.broken = ''), true);
     u.frame.addEventListener('scroll', this.#onScroll, { passive: true });
-    // The bar's height, for what scrolls into view to stop below it (lede.css).
-    new ResizeObserver(() => u.frame.style.setProperty('--lede-bar-size', `${u.bar.offsetHeight}px`)).observe(u.bar);
+    // The bar's height, for what scrolls into view to stop below it (lede.css). Set in the
+    // next frame, not in the observer's callback: a style change there makes WebKit report
+    // "ResizeObserver loop completed with undelivered notifications" to the page.
+    let barSize = '';
+    new ResizeObserver(() =>
+      requestAnimationFrame(() => {
+        const size = `${u.bar.offsetHeight}px`;
+        if (size !== barSize) u.frame.style.setProperty('--lede-bar-size', (barSize = size));
+      }),
+    ).observe(u.bar);
   }
 
   /** An article given directly (object or JSON string) instead of `src`. */

@@ -133,6 +133,9 @@ test('every HTML body of the corpora under a strict CSP with Trusted Types: zero
     }
   });
   await page.goto(`${server.origin}${PAGE}`);
+  // The page's module defines renderBatch once Lede has loaded, which may be after the
+  // load event (WebKit's driver returns from goto at load).
+  await page.waitForFunction(() => typeof window.renderBatch === 'function');
   const started = Date.now();
   let rendered = 0;
   const refused = [];

@@ -216,7 +216,7 @@ class FirefoxPage {
 
   pdf(options) { return this.raw.pdf(options); }
 
-  locator(css) { return new Locator(this, [{ css }]); }
+  locator(css, options) { return new Locator(this, []).locator(css, options); }
   getByTestId(id) { return this.locator(`[data-testid="${id}"]`); }
   getByRole(role, options = {}) { return new Locator(this, []).getByRole(role, options); }
   getAttribute(css, name) { return this.locator(css).getAttribute(name); }

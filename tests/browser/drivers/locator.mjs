@@ -86,6 +86,10 @@ function resolveSteps(steps) {
         const n = name(el);
         return step.exact ? n === text(step.name) : n.toLowerCase().includes(text(step.name).toLowerCase());
       });
+    } else if (step.hasText !== undefined) {
+      // Playwright's hasText with a string: the text, spaces collapsed, contains it, in any case.
+      const flat = (s) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+      nodes = nodes.filter((el) => flat(el.textContent).includes(flat(step.hasText)));
     } else if (step.nth !== undefined) {
       const i = step.nth < 0 ? nodes.length + step.nth : step.nth;
       nodes = nodes[i] ? [nodes[i]] : [];
@@ -147,7 +151,9 @@ export class Locator {
     );
   }
 
-  locator(css) { return new Locator(this.page, [...this.steps, { css }]); }
+  locator(css, { hasText } = {}) {
+    return new Locator(this.page, [...this.steps, { css }, ...(hasText === undefined ? [] : [{ hasText }])]);
+  }
   getByTestId(id) { return this.locator(`[data-testid="${id}"]`); }
   getByRole(role, { name, exact = false } = {}) { return new Locator(this.page, [...this.steps, { role, name, exact }]); }
   nth(i) { return new Locator(this.page, [...this.steps, { nth: i }]); }

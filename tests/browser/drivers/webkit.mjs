@@ -508,7 +508,7 @@ Promise.resolve().then(() => ${call}).then((v) => done(out({ ok: enc(v) })), (e)
   emulateMedia() { throw new Unsupported('webkit', 'emulateMedia (print, colour scheme or forced colours in a page)'); }
   pdf() { throw new Unsupported('webkit', 'page.pdf'); }
 
-  locator(css) { return new Locator(this, [{ css }]); }
+  locator(css, options) { return new Locator(this, []).locator(css, options); }
   getByTestId(id) { return this.locator(`[data-testid="${id}"]`); }
   getByRole(role, options = {}) { return new Locator(this, []).getByRole(role, options); }
   getAttribute(css, name) { return this.locator(css).getAttribute(name); }
