@@ -738,12 +738,16 @@ class Builder {
   }
   bool has_content(const GNode* n) const { return facts(n) & (kText | kMedia); }
 
-  // The input id this element carries, if a link in the article points at it.
+  // The input id this element carries, if a link in the article points at it. The view
+  // returned is targets_' own (into the body's parse, or decoded_), never the element's:
+  // the element may come from a <noscript>'s markup, parsed in an arena that is freed
+  // long before used_ids_, which keeps the view.
   std::string_view target_id(const GNode* n) const {
     std::string_view id = attr(n, "id");
     if (id.empty() && tag_of(n) == GUMBO_TAG_A) id = attr(n, "name");
-    if (id.empty() || !targets_.count(id) || used_ids_.count(id)) return {};
-    return id;
+    if (id.empty() || used_ids_.count(id)) return {};
+    auto target = targets_.find(id);
+    return target == targets_.end() ? std::string_view() : *target;
   }
 
   // --- the walk ---
@@ -1216,8 +1220,9 @@ class Builder {
           return true;
         },
         [](const GNode*) {});
-    Arena arena;
-    if (images.empty() && markup.find('<') != std::string::npos) {
+    Arena arena;  // the markup's parse: freed on return, so nothing may keep a view of it
+    bool reparsed = images.empty() && markup.find('<') != std::string::npos;
+    if (reparsed) {
       visit(
           parse(markup, arena),
           [&](const GNode* c) {
@@ -1232,6 +1237,9 @@ class Builder {
       if (url.empty() || covered || shown_.count(url)) continue;
       image(img);
     }
+    // No image of the body's parse is ever one of these, so forgetting it decides the
+    // same as comparing with it later would.
+    if (reparsed && std::find(images.begin(), images.end(), last_image_) != images.end()) last_image_ = nullptr;
   }
 
   void embed(const GNode* n) {
