@@ -2,10 +2,11 @@
 
 #include <cstdint>
 #include <cstring>
-#include <initializer_list>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
+#include "lede/lede.hpp"
 #include "tree/byte_lanes.hpp"
 #include "tree/entities.hpp"
 
@@ -73,7 +74,7 @@ class Parser {
     root_->v.element.tag = GUMBO_TAG_HTML;
     root_->v.element.tag_namespace = GUMBO_NAMESPACE_HTML;
     root_->parent = document;
-    open_.push_back({root_, 0, {}});
+    push_open(root_, {});
     if (!parse()) return nullptr;
     while (!open_.empty()) close();
     GumboVector& top = document->v.document.children;
@@ -84,11 +85,59 @@ class Parser {
   }
 
  private:
+  // What the open elements from the root up to one of them hold, for the checks that
+  // HTML words as walks down the stack: kept per entry, they cost O(1) a tag, not O(depth)
+  // (40,000 nested <div>s took seconds).
+  enum Scope : std::uint8_t {
+    kPInButtonScope = 1,  // HTML's "has a p element in button scope"
+    kListItem = 2,        // an <li> after the last ul, ol, menu or dir
+    kDefinition = 4,      // a <dd> or <dt> after the last dl
+    kLink = 8,            // an <a>
+    kForm = 16,           // a <form>
+    kTable = 32,          // a table, or one of its parts
+  };
+
   struct Open {
     GNode* node;
     std::size_t first_kid;   // where its children start in kids_
     std::string_view name;   // lowercase, for foreign elements and those gumbo does not know
+    std::uint8_t scope;      // Scope bits of the elements from the root up to this one
   };
+
+  // The Scope bits with `tag` opened on top of elements that have `below`.
+  static std::uint8_t scope_after(std::uint8_t below, GumboTag tag) {
+    std::uint8_t s = below;
+    switch (tag) {
+      case GUMBO_TAG_P: s |= kPInButtonScope; break;
+      case GUMBO_TAG_APPLET: case GUMBO_TAG_CAPTION: case GUMBO_TAG_HTML: case GUMBO_TAG_TABLE:
+      case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_MARQUEE: case GUMBO_TAG_OBJECT:
+      case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_BUTTON:
+        s &= ~kPInButtonScope;
+        break;
+      default: break;
+    }
+    switch (tag) {
+      case GUMBO_TAG_LI: s |= kListItem; break;
+      case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_MENU: case GUMBO_TAG_DIR: s &= ~kListItem; break;
+      case GUMBO_TAG_DD: case GUMBO_TAG_DT: s |= kDefinition; break;
+      case GUMBO_TAG_DL: s &= ~kDefinition; break;
+      case GUMBO_TAG_A: s |= kLink; break;
+      case GUMBO_TAG_FORM: s |= kForm; break;
+      case GUMBO_TAG_TABLE: case GUMBO_TAG_CAPTION: case GUMBO_TAG_COLGROUP: case GUMBO_TAG_TBODY:
+      case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT: case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH:
+        s |= kTable;
+        break;
+      default: break;
+    }
+    return s;
+  }
+
+  void push_open(GNode* n, std::string_view name) {
+    std::uint8_t below = open_.empty() ? 0 : open_.back().scope;
+    open_.push_back({n, kids_.size(), name, scope_after(below, n->v.element.tag)});
+  }
+
+  bool in_scope(Scope s) const { return (open_.back().scope & s) != 0; }
 
   GNode* new_node(GumboNodeType type) {
     auto* n = static_cast<GNode*>(arena_.allocate(sizeof(GNode)));
@@ -122,42 +171,6 @@ class Parser {
     }
     kids_.resize(o.first_kid);
     open_.pop_back();
-  }
-
-  bool open_has(GumboTag tag) const {
-    for (const Open& o : open_)
-      if (o.node->v.element.tag == tag) return true;
-    return false;
-  }
-
-  // HTML's "has a p element in button scope".
-  bool p_in_button_scope() const {
-    for (std::size_t i = open_.size(); i-- > 0;) {
-      switch (open_[i].node->v.element.tag) {
-        case GUMBO_TAG_P: return true;
-        case GUMBO_TAG_APPLET: case GUMBO_TAG_CAPTION: case GUMBO_TAG_HTML: case GUMBO_TAG_TABLE:
-        case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_MARQUEE: case GUMBO_TAG_OBJECT:
-        case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_BUTTON:
-          return false;
-        default: break;
-      }
-    }
-    return false;
-  }
-
-  // Whether an open `a` (li, or dd/dt) would be closed by a new one: the open elements
-  // from the current one down to the first `stop`. Stopping later than HTML's rule does
-  // only gives up more often.
-  template <std::size_t N>
-  bool open_before(const GumboTag (&tags)[N], std::initializer_list<GumboTag> stop) const {
-    for (std::size_t i = open_.size(); i-- > 0;) {
-      GumboTag t = open_[i].node->v.element.tag;
-      for (GumboTag x : tags)
-        if (t == x) return true;
-      for (GumboTag x : stop)
-        if (t == x) return false;
-    }
-    return false;
   }
 
   bool foreign() const { return open_.back().node->v.element.tag_namespace != GUMBO_NAMESPACE_HTML; }
@@ -285,6 +298,7 @@ class Parser {
   // The attributes after a start tag's name, up to and including its '>'.
   bool attributes(Tag& t) {
     attrs_.clear();
+    if (!attr_names_.empty()) attr_names_.clear();  // clear() would cost its buckets every tag
     t.self_closing = false;
     while (true) {
       skip_space();
@@ -344,23 +358,38 @@ class Parser {
           if (value_.empty()) return false;
         }
       }
-      bool repeated = false;  // the first of two with one name counts
-      for (void* a : attrs_)
-        if (name_ == static_cast<GumboAttribute*>(a)->name) repeated = true;
-      if (repeated) continue;
+      if (repeated_attribute()) continue;  // the first of two with one name counts
+      // gumbo keeps them all; the lenient reader would drop the rest (and gumbo's cost
+      // grows with their square): the quick parser leaves such a tag to those two.
+      if (attrs_.size() >= Limits::kHtmlAttributes) return false;
       auto* a = static_cast<GumboAttribute*>(arena_.allocate(sizeof(GumboAttribute)));
       std::memset(static_cast<void*>(a), 0, sizeof(GumboAttribute));
       a->attr_namespace = GUMBO_ATTR_NAMESPACE_NONE;
       a->name = copy(name_);
       a->value = copy(value_);
       attrs_.push_back(a);
+      if (!attr_names_.empty()) attr_names_.insert(a->name);
     }
+  }
+
+  // Whether the tag already has an attribute named name_. A few are compared one by one;
+  // past that a set of the names keeps a tag with 20,000 attributes linear.
+  bool repeated_attribute() {
+    static constexpr std::size_t kFew = 16;
+    if (attrs_.size() < kFew) {
+      for (void* a : attrs_)
+        if (name_ == static_cast<GumboAttribute*>(a)->name) return true;
+      return false;
+    }
+    if (attr_names_.empty())
+      for (void* a : attrs_) attr_names_.insert(static_cast<GumboAttribute*>(a)->name);
+    return attr_names_.count(name_) != 0;
   }
 
   // A block start tag closes an open <p>. Only the plain case is taken: the <p> is the
   // current element (Readability's content has <p><h2>, from its div-to-p rewrite).
   bool close_p() {
-    if (!p_in_button_scope()) return true;
+    if (!in_scope(kPInButtonScope)) return true;
     if (current() != GUMBO_TAG_P) return false;
     close();
     return true;
@@ -369,9 +398,6 @@ class Parser {
   // Whether HTML's "in body" rules only insert this start tag (and its element stays
   // open unless it is void), after closing a <p> the plain way (close_p).
   bool make_room(GumboTag t) {
-    static constexpr GumboTag kListItem[] = {GUMBO_TAG_LI};
-    static constexpr GumboTag kDefinition[] = {GUMBO_TAG_DD, GUMBO_TAG_DT};
-    static constexpr GumboTag kLink[] = {GUMBO_TAG_A};
     switch (t) {
       case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE: case GUMBO_TAG_BLOCKQUOTE:
       case GUMBO_TAG_CENTER: case GUMBO_TAG_DETAILS: case GUMBO_TAG_DIALOG: case GUMBO_TAG_DIR:
@@ -391,13 +417,13 @@ class Parser {
           default: return true;
         }
       case GUMBO_TAG_FORM:  // a form in a form is dropped
-        return !open_has(GUMBO_TAG_FORM) && close_p();
+        return !in_scope(kForm) && close_p();
       case GUMBO_TAG_LI:
-        return !open_before(kListItem, {GUMBO_TAG_UL, GUMBO_TAG_OL, GUMBO_TAG_MENU, GUMBO_TAG_DIR}) && close_p();
+        return !in_scope(kListItem) && close_p();
       case GUMBO_TAG_DD: case GUMBO_TAG_DT:
-        return !open_before(kDefinition, {GUMBO_TAG_DL}) && close_p();
+        return !in_scope(kDefinition) && close_p();
       case GUMBO_TAG_A:  // an <a> in an <a> closes the first (the adoption agency)
-        return !open_before(kLink, {});
+        return !in_scope(kLink);
       // What these do is more than inserting, or they change how what follows is read.
       case GUMBO_TAG_HTML: case GUMBO_TAG_HEAD: case GUMBO_TAG_BODY: case GUMBO_TAG_FRAMESET:
       case GUMBO_TAG_FRAME: case GUMBO_TAG_NOFRAMES: case GUMBO_TAG_SCRIPT:
@@ -453,21 +479,9 @@ class Parser {
       case GUMBO_TAG_CAPTION: case GUMBO_TAG_COL: case GUMBO_TAG_COLGROUP: case GUMBO_TAG_FRAME:
       case GUMBO_TAG_HEAD: case GUMBO_TAG_TBODY: case GUMBO_TAG_TD: case GUMBO_TAG_TFOOT:
       case GUMBO_TAG_TH: case GUMBO_TAG_THEAD: case GUMBO_TAG_TR:
-        return !table_open();
+        return !in_scope(kTable);
       default: return false;
     }
-  }
-
-  bool table_open() const {
-    for (const Open& o : open_) {
-      switch (o.node->v.element.tag) {
-        case GUMBO_TAG_TABLE: case GUMBO_TAG_CAPTION: case GUMBO_TAG_COLGROUP: case GUMBO_TAG_TBODY:
-        case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT: case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH:
-          return true;
-        default: break;
-      }
-    }
-    return false;
   }
 
   // ---- foreign content: <svg> and <math> ----
@@ -601,7 +615,7 @@ class Parser {
     // Foreign end tags are matched by name, as are those of elements gumbo does not know.
     std::string_view name = t.name;
     if (!html && name.empty()) name = std::string_view(copy(tag_), tag_.size());
-    open_.push_back({n, kids_.size(), name});
+    push_open(n, name);
     // A newline right after <pre> or <listing> is not part of its text.
     if (html && (t.tag == GUMBO_TAG_PRE || t.tag == GUMBO_TAG_LISTING) && pos_ < in_.size()) {
       if (in_[pos_] == '\n') ++pos_;
@@ -628,7 +642,7 @@ class Parser {
       return true;
     }
     if (ignored(t.tag)) return true;  // no table is open, so there is none to end
-    if (t.tag == GUMBO_TAG_P && current() != GUMBO_TAG_P && !p_in_button_scope()) {
+    if (t.tag == GUMBO_TAG_P && current() != GUMBO_TAG_P && !in_scope(kPInButtonScope)) {
       // A </p> with no <p> open stands for an empty one (left by close_p), which in a
       // table would be moved out of it.
       if (in_table_part() || !flush_text()) return false;
@@ -702,6 +716,7 @@ class Parser {
   std::vector<Open> open_;
   std::vector<void*> kids_;
   std::vector<void*> attrs_;
+  std::unordered_set<std::string_view> attr_names_;  // of attrs_, once there are many
   std::string text_, tag_, name_, value_;  // tag_: the tag's name; name_: an attribute's
   std::size_t text_start_ = 0, text_end_ = 0;  // where the pending text was written
 };
