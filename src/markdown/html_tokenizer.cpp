@@ -27,8 +27,21 @@ void HtmlTokenizer::start_attribute() {
 void HtmlTokenizer::end_attribute() {
   if (!in_attribute_) return;
   in_attribute_ = false;
-  if (!tag_.attribute(attr_name_))  // a duplicate name is dropped (the first one wins)
-    tag_.attributes.emplace_back(attr_name_, decode_entities(attr_value_));
+  // A duplicate name is dropped (the first one wins); past Limits::kHtmlAttributes every name is.
+  static constexpr std::size_t kFew = 16;
+  if (tag_.attributes.size() >= Limits::kHtmlAttributes) {
+    tag_.attributes_dropped = tag_.attributes_dropped || !names_.count(attr_name_);  // names_ has them all
+  } else {
+    bool repeated;
+    if (tag_.attributes.size() < kFew) {
+      repeated = tag_.attribute(attr_name_) != nullptr;
+    } else {
+      if (names_.empty())
+        for (const auto& a : tag_.attributes) names_.insert(a.first);
+      repeated = !names_.insert(attr_name_).second;
+    }
+    if (!repeated) tag_.attributes.emplace_back(attr_name_, decode_entities(attr_value_));
+  }
   attr_name_.clear();
   attr_value_.clear();
 }
@@ -42,6 +55,7 @@ void HtmlTokenizer::emit_tag(std::vector<HtmlToken>& out) {
   }
   out.push_back(std::move(tag_));
   tag_ = HtmlToken{};
+  if (!names_.empty()) names_.clear();
   state_ = State::data;
 }
 
@@ -63,6 +77,7 @@ void HtmlTokenizer::feed(std::string_view in, std::vector<HtmlToken>& out) {
           state_ = State::end_tag_open;
         } else if (is_alpha(c)) {
           tag_ = HtmlToken{};
+          if (!names_.empty()) names_.clear();  // of a tag cut short at the end of an earlier feed
           tag_.kind = HtmlToken::Kind::start_tag;
           tag_.data = lower(c);
           state_ = State::tag_name;
