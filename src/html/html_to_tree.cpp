@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <deque>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -629,7 +630,8 @@ class Builder {
       : doc_(doc), options_(options), problems_(problems), base_depth_(doc.depth()) {}
 
   void build(const GNode* root) {
-    survey(root);
+    bool has_noscript = survey(root);
+    if (has_noscript) find_images_before_noscripts(root);
     Frame base;
     base.ctx = Ctx::flow;
     base.element = doc_.current();
@@ -673,7 +675,46 @@ class Builder {
 
   // --- before: facts, ids and link targets ---
 
-  void survey(const GNode* root) {
+  // For each <noscript>, the last image in the element just before it (that element, or
+  // the last one below it): found in one walk, since asking each <noscript> to walk its
+  // neighbour took quadratic time with <noscript>s after ever deeper elements.
+  void find_images_before_noscripts(const GNode* root) {
+    std::vector<std::size_t> seen_at_enter;
+    std::size_t seen = 0;
+    const GNode* last = nullptr;
+    visit(
+        root,
+        [&](const GNode* c) {
+          if (!is_element(c)) return false;
+          seen_at_enter.push_back(seen);
+          if (tag_of(c) == GUMBO_TAG_IMG || tag_of(c) == GUMBO_TAG_IMAGE) {
+            ++seen;
+            last = c;
+          }
+          return true;
+        },
+        [&](const GNode* c) {
+          std::size_t before = seen_at_enter.back();
+          seen_at_enter.pop_back();
+          const GumboVector* v = c->parent ? children_of(c->parent) : nullptr;
+          if (!v) return;
+          for (unsigned i = c->index_within_parent + 1; i < v->length; ++i) {
+            const GNode* next = child(v, i);
+            if (!is_element(next)) continue;
+            if (tag_of(next) == GUMBO_TAG_NOSCRIPT && seen > before) images_before_noscript_[next] = last;
+            break;
+          }
+        });
+  }
+
+  const GNode* image_before(const GNode* noscript) const {
+    auto found = images_before_noscript_.find(noscript);
+    return found == images_before_noscript_.end() ? nullptr : found->second;
+  }
+
+  // Returns whether a <noscript> will be met.
+  bool survey(const GNode* root) {
+    bool has_noscript = false;
     visit(
         root,
         [&](const GNode* n) {
@@ -681,6 +722,7 @@ class Builder {
             return false;
           Tag tag;
           if (role_of(n, tag) == Role::drop) return false;
+          if (tag_of(n) == GUMBO_TAG_NOSCRIPT) has_noscript = true;
           std::string_view id = attr(n, "id");
           if (id.empty() && tag_of(n) == GUMBO_TAG_A) id = attr(n, "name");
           if (!id.empty() && id.size() <= 200) ids_.emplace(id);
@@ -719,6 +761,7 @@ class Builder {
           }
           if (facts) facts_.put(n, facts);
         });
+    return has_noscript;
   }
 
   // Text other than spaces and no-break spaces.
@@ -1191,23 +1234,7 @@ class Builder {
   // unless the lazy image just before it already shows it (or any image shows its URL).
   // gumbo parses noscript content as markup; the markup itself is never emitted.
   void noscript(const GNode* n) {
-    // The element just before the <noscript>, and the last image in it.
-    const GNode* prev = nullptr;
-    if (n->parent) {
-      const GumboVector* v = children_of(n->parent);
-      for (unsigned i = 0; i < n->index_within_parent && i < v->length; ++i)
-        if (is_element(child(v, i))) prev = child(v, i);
-    }
-    const GNode* prev_image = nullptr;
-    if (prev && (tag_of(prev) == GUMBO_TAG_IMG || tag_of(prev) == GUMBO_TAG_IMAGE)) prev_image = prev;
-    if (prev)
-      visit(
-          prev,
-          [&](const GNode* c) {
-            if (tag_of(c) == GUMBO_TAG_IMG || tag_of(c) == GUMBO_TAG_IMAGE) prev_image = c;
-            return is_element(c);
-          },
-          [](const GNode*) {});
+    const GNode* prev_image = image_before(n);
     bool covered = prev_image && prev_image == last_image_;
     std::vector<const GNode*> images;
     std::string markup;  // noscript content that arrived as text
@@ -1397,6 +1424,7 @@ class Builder {
   std::vector<Frame> frames_;
   std::vector<Entered> entered_;
   NodeFlags facts_;
+  std::unordered_map<const GNode*, const GNode*> images_before_noscript_;
   // Views of the input's attributes, which live as long as the parse: sets of strings
   // made a copy for every id looked up. decoded_ holds the ids made here.
   std::unordered_set<std::string_view> ids_, targets_, used_ids_;
