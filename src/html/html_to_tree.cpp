@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "html/arena.hpp"
+#include "html/lenient_html_parser.hpp"
 #include "html/serialized_html_parser.hpp"
 #include "tree/url_policy.hpp"
 
@@ -31,8 +32,20 @@ using GNode = GumboNode;
 
 // Parses `html` as the content of a <div> (HTML's fragment parsing: no-quirks mode, no
 // <head>; <html>, <head> and <body> tags are ignored). Returns the fragment's parent.
-const GNode* parse(std::string_view html, Arena& arena) {
+// HTML on which gumbo would take more than linear time is read leniently instead
+// (lenient_html_parser.hpp), which `notes` (if given) records.
+struct ParseNotes {
+  bool lenient = false;
+  bool attributes_dropped = false;
+};
+const GNode* parse(std::string_view html, Arena& arena, ParseNotes* notes = nullptr) {
   if (const GNode* root = parse_serialized_html(html, arena)) return root;
+  if (!gumbo_work_bounded(html)) {
+    ParseNotes ignored;
+    if (!notes) notes = &ignored;
+    notes->lenient = true;
+    return parse_lenient_html(html, arena, &notes->attributes_dropped);
+  }
   GumboOptions o = kGumboDefaultOptions;
   o.allocator = [](void* a, std::size_t n) { return static_cast<Arena*>(a)->allocate(n); };
   o.deallocator = [](void*, void*) {};
@@ -1441,7 +1454,23 @@ class Builder {
 void html_to_tree(std::string_view html, Document& doc, const HtmlOptions& options,
                   std::vector<Problem>& problems) {
   Arena arena;
-  Builder(doc, options, problems).build(parse(html, arena));
+  ParseNotes notes;
+  const GNode* root = parse(html, arena, &notes);
+  auto warn = [&](std::string message) {
+    Problem p;
+    p.code = ErrorCode::schema;
+    p.warning = true;
+    p.path = options.path;
+    p.message = std::move(message);
+    problems.push_back(std::move(p));
+  };
+  if (notes.lenient)
+    warn("HTML too deeply nested, with too many unclosed formatting elements or attributes to read by HTML's "
+         "rules in time: read by simpler ones (an end tag closes what it names, nothing is reopened); its text is "
+         "kept");
+  if (notes.attributes_dropped)
+    warn("an HTML tag with more than " + std::to_string(Limits::kHtmlAttributes) + " attributes: the rest are dropped");
+  Builder(doc, options, problems).build(root);
 }
 
 std::string html_to_text(std::string_view html) {
