@@ -8,12 +8,12 @@
 #include <vector>
 
 #include "lede/lede.hpp"
+#include "tree/attribute_names.hpp"
 #include "tree/entities.hpp"
 
 namespace lede {
 namespace {
 
-using GNode = GumboNode;
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -68,73 +68,73 @@ constexpr std::uint16_t kWindows1252[32] = {
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178};
 
 // The elements HTML calls special (gumbo's is_special_node), in the HTML namespace.
-bool special(GumboTag t) {
+bool special(HtmlTag t) {
   switch (t) {
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_APPLET: case GUMBO_TAG_AREA: case GUMBO_TAG_ARTICLE:
-    case GUMBO_TAG_ASIDE: case GUMBO_TAG_BASE: case GUMBO_TAG_BASEFONT: case GUMBO_TAG_BGSOUND:
-    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_BODY: case GUMBO_TAG_BR: case GUMBO_TAG_BUTTON:
-    case GUMBO_TAG_CAPTION: case GUMBO_TAG_CENTER: case GUMBO_TAG_COL: case GUMBO_TAG_COLGROUP:
-    case GUMBO_TAG_DD: case GUMBO_TAG_DETAILS: case GUMBO_TAG_DIR: case GUMBO_TAG_DIV: case GUMBO_TAG_DL:
-    case GUMBO_TAG_DT: case GUMBO_TAG_EMBED: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION:
-    case GUMBO_TAG_FIGURE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_FORM: case GUMBO_TAG_FRAME:
-    case GUMBO_TAG_FRAMESET: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_HEAD: case GUMBO_TAG_HEADER: case GUMBO_TAG_HGROUP:
-    case GUMBO_TAG_HR: case GUMBO_TAG_HTML: case GUMBO_TAG_IFRAME: case GUMBO_TAG_IMG: case GUMBO_TAG_INPUT:
-    case GUMBO_TAG_LI: case GUMBO_TAG_LINK: case GUMBO_TAG_LISTING: case GUMBO_TAG_MARQUEE:
-    case GUMBO_TAG_MENU: case GUMBO_TAG_META: case GUMBO_TAG_NAV: case GUMBO_TAG_NOEMBED:
-    case GUMBO_TAG_NOFRAMES: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_OBJECT: case GUMBO_TAG_OL:
-    case GUMBO_TAG_P: case GUMBO_TAG_PARAM: case GUMBO_TAG_PLAINTEXT: case GUMBO_TAG_PRE:
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_SECTION: case GUMBO_TAG_SELECT: case GUMBO_TAG_STYLE:
-    case GUMBO_TAG_SUMMARY: case GUMBO_TAG_TABLE: case GUMBO_TAG_TBODY: case GUMBO_TAG_TD:
-    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_TFOOT: case GUMBO_TAG_TH:
-    case GUMBO_TAG_THEAD: case GUMBO_TAG_TITLE: case GUMBO_TAG_TR: case GUMBO_TAG_UL: case GUMBO_TAG_WBR:
-    case GUMBO_TAG_XMP: case GUMBO_TAG_SEARCH:
+    case HtmlTag::address: case HtmlTag::applet: case HtmlTag::area: case HtmlTag::article:
+    case HtmlTag::aside: case HtmlTag::base: case HtmlTag::basefont: case HtmlTag::bgsound:
+    case HtmlTag::blockquote: case HtmlTag::body: case HtmlTag::br: case HtmlTag::button:
+    case HtmlTag::caption: case HtmlTag::center: case HtmlTag::col: case HtmlTag::colgroup:
+    case HtmlTag::dd: case HtmlTag::details: case HtmlTag::dir: case HtmlTag::div: case HtmlTag::dl:
+    case HtmlTag::dt: case HtmlTag::embed: case HtmlTag::fieldset: case HtmlTag::figcaption:
+    case HtmlTag::figure: case HtmlTag::footer: case HtmlTag::form: case HtmlTag::frame:
+    case HtmlTag::frameset: case HtmlTag::h1: case HtmlTag::h2: case HtmlTag::h3: case HtmlTag::h4:
+    case HtmlTag::h5: case HtmlTag::h6: case HtmlTag::head: case HtmlTag::header: case HtmlTag::hgroup:
+    case HtmlTag::hr: case HtmlTag::html: case HtmlTag::iframe: case HtmlTag::img: case HtmlTag::input:
+    case HtmlTag::li: case HtmlTag::link: case HtmlTag::listing: case HtmlTag::marquee:
+    case HtmlTag::menu: case HtmlTag::meta: case HtmlTag::nav: case HtmlTag::noembed:
+    case HtmlTag::noframes: case HtmlTag::noscript: case HtmlTag::object: case HtmlTag::ol:
+    case HtmlTag::p: case HtmlTag::param: case HtmlTag::plaintext: case HtmlTag::pre:
+    case HtmlTag::script: case HtmlTag::section: case HtmlTag::select: case HtmlTag::style:
+    case HtmlTag::summary: case HtmlTag::table: case HtmlTag::tbody: case HtmlTag::td:
+    case HtmlTag::template_: case HtmlTag::textarea: case HtmlTag::tfoot: case HtmlTag::th:
+    case HtmlTag::thead: case HtmlTag::title: case HtmlTag::tr: case HtmlTag::ul: case HtmlTag::wbr:
+    case HtmlTag::xmp: case HtmlTag::search:
       return true;
     default: return false;
   }
 }
 
-bool formatting(GumboTag t) {
+bool formatting(HtmlTag t) {
   switch (t) {
-    case GUMBO_TAG_A: case GUMBO_TAG_B: case GUMBO_TAG_BIG: case GUMBO_TAG_CODE: case GUMBO_TAG_EM:
-    case GUMBO_TAG_FONT: case GUMBO_TAG_I: case GUMBO_TAG_NOBR: case GUMBO_TAG_S: case GUMBO_TAG_SMALL:
-    case GUMBO_TAG_STRIKE: case GUMBO_TAG_STRONG: case GUMBO_TAG_TT: case GUMBO_TAG_U:
+    case HtmlTag::a: case HtmlTag::b: case HtmlTag::big: case HtmlTag::code: case HtmlTag::em:
+    case HtmlTag::font: case HtmlTag::i: case HtmlTag::nobr: case HtmlTag::s: case HtmlTag::small:
+    case HtmlTag::strike: case HtmlTag::strong: case HtmlTag::tt: case HtmlTag::u:
       return true;
     default: return false;
   }
 }
 
-bool heading(GumboTag t) { return t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6; }
+bool heading(HtmlTag t) { return t >= HtmlTag::h1 && t <= HtmlTag::h6; }
 
 // The barriers of HTML's "has an element in scope".
-bool scope_barrier(GumboTag t, GumboNamespaceEnum space) {
-  if (space == GUMBO_NAMESPACE_MATHML)
-    return t == GUMBO_TAG_MI || t == GUMBO_TAG_MO || t == GUMBO_TAG_MN || t == GUMBO_TAG_MS ||
-           t == GUMBO_TAG_MTEXT || t == GUMBO_TAG_ANNOTATION_XML;
-  if (space == GUMBO_NAMESPACE_SVG)
-    return t == GUMBO_TAG_FOREIGNOBJECT || t == GUMBO_TAG_DESC || t == GUMBO_TAG_TITLE;
+bool scope_barrier(HtmlTag t, HtmlNamespace space) {
+  if (space == HtmlNamespace::mathml)
+    return t == HtmlTag::mi || t == HtmlTag::mo || t == HtmlTag::mn || t == HtmlTag::ms ||
+           t == HtmlTag::mtext || t == HtmlTag::annotation_xml;
+  if (space == HtmlNamespace::svg)
+    return t == HtmlTag::foreignobject || t == HtmlTag::desc || t == HtmlTag::title;
   switch (t) {
-    case GUMBO_TAG_APPLET: case GUMBO_TAG_CAPTION: case GUMBO_TAG_HTML: case GUMBO_TAG_TABLE:
-    case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_MARQUEE: case GUMBO_TAG_OBJECT:
-    case GUMBO_TAG_TEMPLATE:
+    case HtmlTag::applet: case HtmlTag::caption: case HtmlTag::html: case HtmlTag::table:
+    case HtmlTag::td: case HtmlTag::th: case HtmlTag::marquee: case HtmlTag::object:
+    case HtmlTag::template_:
       return true;
     default: return false;
   }
 }
 
 // The elements that put a marker on the list of active formatting elements.
-bool marker(GumboTag t) {
-  return t == GUMBO_TAG_TD || t == GUMBO_TAG_TH || t == GUMBO_TAG_CAPTION || t == GUMBO_TAG_APPLET ||
-         t == GUMBO_TAG_MARQUEE || t == GUMBO_TAG_OBJECT || t == GUMBO_TAG_TEMPLATE;
+bool marker(HtmlTag t) {
+  return t == HtmlTag::td || t == HtmlTag::th || t == HtmlTag::caption || t == HtmlTag::applet ||
+         t == HtmlTag::marquee || t == HtmlTag::object || t == HtmlTag::template_;
 }
 
-bool is_void(GumboTag t) {
+bool is_void(HtmlTag t) {
   switch (t) {
-    case GUMBO_TAG_AREA: case GUMBO_TAG_BR: case GUMBO_TAG_EMBED: case GUMBO_TAG_IMG: case GUMBO_TAG_IMAGE:
-    case GUMBO_TAG_KEYGEN: case GUMBO_TAG_WBR: case GUMBO_TAG_INPUT: case GUMBO_TAG_PARAM:
-    case GUMBO_TAG_SOURCE: case GUMBO_TAG_TRACK: case GUMBO_TAG_HR: case GUMBO_TAG_COL:
-    case GUMBO_TAG_META: case GUMBO_TAG_LINK: case GUMBO_TAG_BASE: case GUMBO_TAG_BASEFONT:
-    case GUMBO_TAG_BGSOUND: case GUMBO_TAG_FRAME:
+    case HtmlTag::area: case HtmlTag::br: case HtmlTag::embed: case HtmlTag::img: case HtmlTag::image:
+    case HtmlTag::keygen: case HtmlTag::wbr: case HtmlTag::input: case HtmlTag::param:
+    case HtmlTag::source: case HtmlTag::track: case HtmlTag::hr: case HtmlTag::col:
+    case HtmlTag::meta: case HtmlTag::link: case HtmlTag::base: case HtmlTag::basefont:
+    case HtmlTag::bgsound: case HtmlTag::frame:
       return true;
     default: return false;
   }
@@ -142,45 +142,45 @@ bool is_void(GumboTag t) {
 
 // Start tags that close an open <p> and insert their element without reopening
 // formatting elements first.
-bool closes_p(GumboTag t) {
+bool closes_p(HtmlTag t) {
   switch (t) {
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE: case GUMBO_TAG_BLOCKQUOTE:
-    case GUMBO_TAG_CENTER: case GUMBO_TAG_DETAILS: case GUMBO_TAG_DIALOG: case GUMBO_TAG_DIR:
-    case GUMBO_TAG_DIV: case GUMBO_TAG_DL: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION:
-    case GUMBO_TAG_FIGURE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_HEADER: case GUMBO_TAG_HGROUP:
-    case GUMBO_TAG_MENU: case GUMBO_TAG_MAIN: case GUMBO_TAG_NAV: case GUMBO_TAG_OL: case GUMBO_TAG_P:
-    case GUMBO_TAG_SECTION: case GUMBO_TAG_SUMMARY: case GUMBO_TAG_UL: case GUMBO_TAG_SEARCH:
-    case GUMBO_TAG_PRE: case GUMBO_TAG_LISTING: case GUMBO_TAG_TABLE: case GUMBO_TAG_HR:
-    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6: case GUMBO_TAG_FORM: case GUMBO_TAG_LI: case GUMBO_TAG_DD: case GUMBO_TAG_DT:
-    case GUMBO_TAG_PLAINTEXT: case GUMBO_TAG_XMP:
+    case HtmlTag::address: case HtmlTag::article: case HtmlTag::aside: case HtmlTag::blockquote:
+    case HtmlTag::center: case HtmlTag::details: case HtmlTag::dialog: case HtmlTag::dir:
+    case HtmlTag::div: case HtmlTag::dl: case HtmlTag::fieldset: case HtmlTag::figcaption:
+    case HtmlTag::figure: case HtmlTag::footer: case HtmlTag::header: case HtmlTag::hgroup:
+    case HtmlTag::menu: case HtmlTag::main_: case HtmlTag::nav: case HtmlTag::ol: case HtmlTag::p:
+    case HtmlTag::section: case HtmlTag::summary: case HtmlTag::ul: case HtmlTag::search:
+    case HtmlTag::pre: case HtmlTag::listing: case HtmlTag::table: case HtmlTag::hr:
+    case HtmlTag::h1: case HtmlTag::h2: case HtmlTag::h3: case HtmlTag::h4: case HtmlTag::h5:
+    case HtmlTag::h6: case HtmlTag::form: case HtmlTag::li: case HtmlTag::dd: case HtmlTag::dt:
+    case HtmlTag::plaintext: case HtmlTag::xmp:
       return true;
     default: return false;
   }
 }
 
-bool table_part(GumboTag t) {
-  return t == GUMBO_TAG_TABLE || t == GUMBO_TAG_TBODY || t == GUMBO_TAG_THEAD || t == GUMBO_TAG_TFOOT ||
-         t == GUMBO_TAG_TR;
+bool table_part(HtmlTag t) {
+  return t == HtmlTag::table || t == HtmlTag::tbody || t == HtmlTag::thead || t == HtmlTag::tfoot ||
+         t == HtmlTag::tr;
 }
 
-bool table_tag(GumboTag t) {
-  return table_part(t) || t == GUMBO_TAG_CAPTION || t == GUMBO_TAG_COL || t == GUMBO_TAG_COLGROUP ||
-         t == GUMBO_TAG_TD || t == GUMBO_TAG_TH;
+bool table_tag(HtmlTag t) {
+  return table_part(t) || t == HtmlTag::caption || t == HtmlTag::col || t == HtmlTag::colgroup ||
+         t == HtmlTag::td || t == HtmlTag::th;
 }
 
 // HTML start tags that end foreign content (a <font> only with color, face or size).
-bool breaks_out(GumboTag t) {
+bool breaks_out(HtmlTag t) {
   switch (t) {
-    case GUMBO_TAG_B: case GUMBO_TAG_BIG: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_BODY:
-    case GUMBO_TAG_BR: case GUMBO_TAG_CENTER: case GUMBO_TAG_CODE: case GUMBO_TAG_DD: case GUMBO_TAG_DIV:
-    case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_EM: case GUMBO_TAG_EMBED: case GUMBO_TAG_H1:
-    case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
-    case GUMBO_TAG_HEAD: case GUMBO_TAG_HR: case GUMBO_TAG_I: case GUMBO_TAG_IMG: case GUMBO_TAG_LI:
-    case GUMBO_TAG_LISTING: case GUMBO_TAG_MENU: case GUMBO_TAG_META: case GUMBO_TAG_NOBR: case GUMBO_TAG_OL:
-    case GUMBO_TAG_P: case GUMBO_TAG_PRE: case GUMBO_TAG_RUBY: case GUMBO_TAG_S: case GUMBO_TAG_SMALL:
-    case GUMBO_TAG_SPAN: case GUMBO_TAG_STRONG: case GUMBO_TAG_STRIKE: case GUMBO_TAG_SUB: case GUMBO_TAG_SUP:
-    case GUMBO_TAG_TABLE: case GUMBO_TAG_TT: case GUMBO_TAG_U: case GUMBO_TAG_UL: case GUMBO_TAG_VAR:
+    case HtmlTag::b: case HtmlTag::big: case HtmlTag::blockquote: case HtmlTag::body:
+    case HtmlTag::br: case HtmlTag::center: case HtmlTag::code: case HtmlTag::dd: case HtmlTag::div:
+    case HtmlTag::dl: case HtmlTag::dt: case HtmlTag::em: case HtmlTag::embed: case HtmlTag::h1:
+    case HtmlTag::h2: case HtmlTag::h3: case HtmlTag::h4: case HtmlTag::h5: case HtmlTag::h6:
+    case HtmlTag::head: case HtmlTag::hr: case HtmlTag::i: case HtmlTag::img: case HtmlTag::li:
+    case HtmlTag::listing: case HtmlTag::menu: case HtmlTag::meta: case HtmlTag::nobr: case HtmlTag::ol:
+    case HtmlTag::p: case HtmlTag::pre: case HtmlTag::ruby: case HtmlTag::s: case HtmlTag::small:
+    case HtmlTag::span: case HtmlTag::strong: case HtmlTag::strike: case HtmlTag::sub: case HtmlTag::sup:
+    case HtmlTag::table: case HtmlTag::tt: case HtmlTag::u: case HtmlTag::ul: case HtmlTag::var:
       return true;
     default: return false;
   }
@@ -191,8 +191,8 @@ bool breaks_out(GumboTag t) {
 // gumbo's walks would cost (`work_`) and stops once past the budget.
 class Reader {
  public:
-  Reader(std::string_view html, Arena* arena, std::size_t budget)
-      : in_(html), arena_(arena), build_(arena != nullptr), budget_(budget) {}
+  Reader(std::string_view html, HtmlSink* sink, std::size_t budget)
+      : in_(html), sink_(sink), build_(sink != nullptr), budget_(budget) {}
 
   // Estimate mode: the work, counted up to just past the budget.
   std::size_t work() {
@@ -200,21 +200,18 @@ class Reader {
     return work_;
   }
 
-  const GNode* tree(bool* attributes_dropped) {
+  void events(bool* attributes_dropped) {
     run();
     if (attributes_dropped) *attributes_dropped = attributes_dropped_;
-    return root_;
   }
 
  private:
   static constexpr std::int32_t kNone = -1;
 
   struct Open {
-    GNode* node;             // build mode
-    std::size_t first_kid;   // build mode: where its children start in kids_
     std::string_view name;   // lowercase; the key for elements other than HTML's known ones
-    GumboTag tag;
-    GumboNamespaceEnum space;
+    HtmlTag tag;
+    HtmlNamespace space;
     std::uint32_t id;        // for the list of active formatting elements
     std::size_t list_mark;   // that list's length when a marker element opened
     // The nearest at or below this entry (indices into open_, kNone if none):
@@ -229,40 +226,26 @@ class Reader {
     std::int32_t cell;            // td or th
     std::int32_t table;           // table
     std::int32_t html;            // an element of the HTML namespace
-    std::uint32_t fostered;       // build mode: first of this table's fostered nodes in fostered_
   };
 
   struct Entry {  // the list of active formatting elements
-    GumboTag tag;    // GUMBO_TAG_LAST: a marker
+    HtmlTag tag;
+    bool marker;
     std::uint32_t id;
     std::int32_t at;  // its index in open_ when it was last open
     std::uint32_t weight;
     std::uint64_t hash;
   };
 
-  struct Attribute {
-    std::string_view name, value;
-  };
+  using Attribute = HtmlAttribute;
 
   void run() {
     if (build_) {
-      std::string text = normalized(in_);
-      char* p = static_cast<char*>(arena_->allocate(text.size() + 1));
-      std::memcpy(p, text.data(), text.size());
-      p[text.size()] = '\0';
-      in_ = std::string_view(p, text.size());
-      GNode* document = new_node(GUMBO_NODE_DOCUMENT);
-      root_ = new_node(GUMBO_NODE_ELEMENT);
-      root_->v.element.tag = GUMBO_TAG_HTML;
-      root_->v.element.tag_namespace = GUMBO_NAMESPACE_HTML;
-      root_->parent = document;
-      GumboVector& top = document->v.document.children;
-      top.data = static_cast<void**>(arena_->allocate(sizeof(void*)));
-      top.data[0] = root_;
-      top.length = top.capacity = 1;
+      normalized_ = normalized(in_);
+      in_ = normalized_;
     }
-    at_.resize(GUMBO_TAG_LAST + 1);
-    push(root_, GUMBO_TAG_HTML, GUMBO_NAMESPACE_HTML, "html");
+    at_.resize(kHtmlTagCount + 1);
+    push(HtmlTag::html, HtmlNamespace::html, "html");  // the fragment's parent, the sink's root
     tokenize();
     flush_text();
     while (!open_.empty()) pop();
@@ -272,46 +255,27 @@ class Reader {
 
   // ---- the tree ----
 
-  GNode* new_node(GumboNodeType type) {
-    auto* n = static_cast<GNode*>(arena_->allocate(sizeof(GNode)));
-    std::memset(static_cast<void*>(n), 0, sizeof(GNode));
-    n->type = type;
-    return n;
-  }
-
-  const char* copy(std::string_view s) {
-    auto* p = static_cast<char*>(arena_->allocate(s.size() + 1));
-    std::memcpy(p, s.data(), s.size());
-    p[s.size()] = '\0';
-    return p;
-  }
-
-  GumboTag current() const { return open_.back().tag; }
-  bool current_html() const { return open_.back().space == GUMBO_NAMESPACE_HTML; }
+  HtmlTag current() const { return open_.back().tag; }
+  bool current_html() const { return open_.back().space == HtmlNamespace::html; }
   std::int32_t top_index() const { return static_cast<std::int32_t>(open_.size()) - 1; }
 
   // Where a node goes: into the current element, or, for what HTML does not allow
   // directly in a table, before the nearest table (foster parenting).
   bool fostering() const { return current_html() && table_part(current()); }
 
-  void adopt(GNode* n) {
-    bool stays = n->type == GUMBO_NODE_ELEMENT && n->v.element.tag_namespace == GUMBO_NAMESPACE_HTML &&
-                 (table_tag(n->v.element.tag) || n->v.element.tag == GUMBO_TAG_STYLE ||
-                  n->v.element.tag == GUMBO_TAG_SCRIPT || n->v.element.tag == GUMBO_TAG_TEMPLATE);
-    if (fostering() && !stays) {
-      const Open& table = open_[open_.back().table];
-      n->parent = table.node->parent;
-      fostered_.push_back(n);
-      return;
-    }
-    n->parent = open_.back().node;
-    kids_.push_back(n);
+  // Where a node goes: in the current element, or before the nearest table if HTML
+  // does not allow it in the table part that is the current element (foster parenting).
+  HtmlPlace place_for(bool element, HtmlTag tag) const {
+    if (!fostering()) return HtmlPlace::append;
+    bool stays = element && (table_tag(tag) || tag == HtmlTag::style || tag == HtmlTag::script ||
+                             tag == HtmlTag::template_);
+    return stays ? HtmlPlace::append : HtmlPlace::before_table;
   }
 
   // Where elements of this name are open. `name` must outlive the parse (the arena's
   // copy, or interned_) when `add` is set.
-  std::vector<std::int32_t>* positions(GumboTag tag, GumboNamespaceEnum space, std::string_view name, bool add) {
-    if (space == GUMBO_NAMESPACE_HTML && tag != GUMBO_TAG_UNKNOWN) return &at_[tag];
+  std::vector<std::int32_t>* positions(HtmlTag tag, HtmlNamespace space, std::string_view name, bool add) {
+    if (space == HtmlNamespace::html && tag != HtmlTag::unknown) return &at_[static_cast<std::size_t>(tag)];
     if (add) return &named_[name];
     auto found = named_.find(name);
     return found == named_.end() ? nullptr : &found->second;
@@ -319,15 +283,13 @@ class Reader {
 
   // The index of the last open element named `name` (of the HTML namespace if `tag` is
   // known, by name otherwise), or kNone.
-  std::int32_t last_named(GumboTag tag, std::string_view name) {
-    const std::vector<std::int32_t>* v = positions(tag, GUMBO_NAMESPACE_HTML, name, false);
+  std::int32_t last_named(HtmlTag tag, std::string_view name) {
+    const std::vector<std::int32_t>* v = positions(tag, HtmlNamespace::html, name, false);
     return v && !v->empty() ? v->back() : kNone;
   }
 
-  void push(GNode* n, GumboTag tag, GumboNamespaceEnum space, std::string_view name) {
+  void push(HtmlTag tag, HtmlNamespace space, std::string_view name) {
     Open o{};
-    o.node = n;
-    o.first_kid = kids_.size();
     o.name = name;
     o.tag = tag;
     o.space = space;
@@ -336,59 +298,39 @@ class Reader {
     const std::int32_t i = static_cast<std::int32_t>(open_.size());
     const Open* below = open_.empty() ? nullptr : &open_.back();
     auto inherit = [&](std::int32_t Open::*field) { return below ? below->*field : kNone; };
-    bool html = space == GUMBO_NAMESPACE_HTML;
+    bool html = space == HtmlNamespace::html;
     bool barrier = scope_barrier(tag, space);
     o.barrier = barrier ? i : inherit(&Open::barrier);
-    o.button_barrier = barrier || (html && tag == GUMBO_TAG_BUTTON) ? i : inherit(&Open::button_barrier);
-    o.list_barrier = barrier || (html && (tag == GUMBO_TAG_OL || tag == GUMBO_TAG_UL)) ? i : inherit(&Open::list_barrier);
-    o.table_barrier = html && (tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_TABLE || tag == GUMBO_TAG_TEMPLATE)
+    o.button_barrier = barrier || (html && tag == HtmlTag::button) ? i : inherit(&Open::button_barrier);
+    o.list_barrier = barrier || (html && (tag == HtmlTag::ol || tag == HtmlTag::ul)) ? i : inherit(&Open::list_barrier);
+    o.table_barrier = html && (tag == HtmlTag::html || tag == HtmlTag::table || tag == HtmlTag::template_)
                           ? i
                           : inherit(&Open::table_barrier);
     bool is_special = (html && special(tag)) || (!html && barrier);
     o.special = is_special ? i : inherit(&Open::special);
-    bool li_stop = is_special && !(html && (tag == GUMBO_TAG_ADDRESS || tag == GUMBO_TAG_DIV || tag == GUMBO_TAG_P));
-    o.li = html && tag == GUMBO_TAG_LI ? i : li_stop ? kNone : inherit(&Open::li);
-    o.dd = html && (tag == GUMBO_TAG_DD || tag == GUMBO_TAG_DT) ? i : li_stop ? kNone : inherit(&Open::dd);
+    bool li_stop = is_special && !(html && (tag == HtmlTag::address || tag == HtmlTag::div || tag == HtmlTag::p));
+    o.li = html && tag == HtmlTag::li ? i : li_stop ? kNone : inherit(&Open::li);
+    o.dd = html && (tag == HtmlTag::dd || tag == HtmlTag::dt) ? i : li_stop ? kNone : inherit(&Open::dd);
     o.heading = html && heading(tag) ? i : inherit(&Open::heading);
-    o.cell = html && (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) ? i : inherit(&Open::cell);
-    o.table = html && tag == GUMBO_TAG_TABLE ? i : inherit(&Open::table);
+    o.cell = html && (tag == HtmlTag::td || tag == HtmlTag::th) ? i : inherit(&Open::cell);
+    o.table = html && tag == HtmlTag::table ? i : inherit(&Open::table);
     o.html = html ? i : inherit(&Open::html);
-    o.fostered = static_cast<std::uint32_t>(fostered_.size());
     open_.push_back(o);
     positions(tag, space, name, true)->push_back(i);
-    if (html && marker(tag)) list_.push_back({GUMBO_TAG_LAST, 0, kNone, 0, 0});
+    if (html && marker(tag)) list_.push_back({HtmlTag::unknown, true, 0, kNone, 0, 0});
   }
 
   void pop() {
     flush_text();
     Open& o = open_.back();
     positions(o.tag, o.space, o.name, true)->pop_back();
-    if (o.space == GUMBO_NAMESPACE_HTML && marker(o.tag)) {
+    if (o.space == HtmlNamespace::html && marker(o.tag)) {
       // HTML clears the list of active formatting elements up to the last marker.
-      while (!list_.empty() && list_.back().tag != GUMBO_TAG_LAST) list_.pop_back();
+      while (!list_.empty() && !list_.back().marker) list_.pop_back();
       if (!list_.empty()) list_.pop_back();
     }
-    if (build_) close_node(o);
     open_.pop_back();
-  }
-
-  void close_node(const Open& o) {
-    GumboVector& v = o.node->v.element.children;
-    v.length = v.capacity = static_cast<unsigned>(kids_.size() - o.first_kid);
-    if (v.length) {
-      v.data = static_cast<void**>(arena_->allocate(v.length * sizeof(void*)));
-      std::memcpy(v.data, kids_.data() + o.first_kid, v.length * sizeof(void*));
-      for (unsigned k = 0; k < v.length; ++k) static_cast<GNode*>(v.data[k])->index_within_parent = k;
-    }
-    kids_.resize(o.first_kid);
-    // A table's fostered nodes go just before it in its parent.
-    if (o.space == GUMBO_NAMESPACE_HTML && o.tag == GUMBO_TAG_TABLE && fostered_.size() > o.fostered) {
-      bool last = !kids_.empty() && kids_.back() == o.node;
-      if (last) kids_.pop_back();
-      kids_.insert(kids_.end(), fostered_.begin() + o.fostered, fostered_.end());
-      if (last) kids_.push_back(o.node);
-      fostered_.resize(o.fostered);
-    }
+    if (build_ && !open_.empty()) sink_->close();  // the root is the sink's own
   }
 
   void pop_to(std::int32_t index) {
@@ -396,8 +338,8 @@ class Reader {
   }
 
   // The index of the last open `tag` (HTML), or kNone.
-  std::int32_t last_open(GumboTag tag) const {
-    const auto& v = at_[tag];
+  std::int32_t last_open(HtmlTag tag) const {
+    const auto& v = at_[static_cast<std::size_t>(tag)];
     return v.empty() ? kNone : v.back();
   }
 
@@ -406,7 +348,7 @@ class Reader {
   }
 
   void close_p() {
-    std::int32_t p = last_open(GUMBO_TAG_P);
+    std::int32_t p = last_open(HtmlTag::p);
     if (in_scope(p, &Open::button_barrier)) pop_to(p);
   }
 
@@ -414,7 +356,7 @@ class Reader {
 
   std::size_t after_marker() const {
     std::size_t k = list_.size();
-    while (k > 0 && list_[k - 1].tag != GUMBO_TAG_LAST) --k;
+    while (k > 0 && !list_[k - 1].marker) --k;
     return k;
   }
 
@@ -427,16 +369,16 @@ class Reader {
   void reconstruct() {
     if (build_ || list_.empty()) return;
     std::size_t k = list_.size();
-    while (k > 0 && list_[k - 1].tag != GUMBO_TAG_LAST && !entry_open(list_[k - 1])) {
+    while (k > 0 && !list_[k - 1].marker && !entry_open(list_[k - 1])) {
       --k;
       work_ += 1;
       if (over_budget()) return;
     }
     for (; k < list_.size(); ++k) {
       Entry& e = list_[k];
-      if (e.tag == GUMBO_TAG_LAST || entry_open(e)) continue;
+      if (e.marker || entry_open(e)) continue;
       work_ += e.weight + open_.size();
-      push(nullptr, e.tag, GUMBO_NAMESPACE_HTML, {});
+      push(e.tag, HtmlNamespace::html, {});
       e.id = open_.back().id;
       e.at = top_index();
     }
@@ -447,10 +389,10 @@ class Reader {
   // otherwise gumbo moves nodes around, which never deepens its stack, and this model
   // keeps its stack as it is (so it never counts fewer open elements than gumbo has).
   // Returns whether a listed element was found.
-  bool adopt_formatting(GumboTag tag) {
+  bool adopt_formatting(HtmlTag tag) {
     if (build_) return false;  // the lenient reading closes formatting elements as any other
     work_ += open_.size() + (list_.size() - after_marker());
-    for (std::size_t k = list_.size(); k > 0 && list_[k - 1].tag != GUMBO_TAG_LAST; --k) {
+    for (std::size_t k = list_.size(); k > 0 && !list_[k - 1].marker; --k) {
       Entry& e = list_[k - 1];
       if (e.tag != tag) continue;
       if (entry_open(e) && e.at > open_.back().special) pop_to(e.at);
@@ -460,7 +402,7 @@ class Reader {
     return false;
   }
 
-  void add_formatting(GumboTag tag, const std::vector<Attribute>& attrs) {
+  void add_formatting(HtmlTag tag, const std::vector<Attribute>& attrs) {
     if (build_) return;
     std::uint64_t hash = 1469598103934665603ull;
     std::size_t bytes = 0;
@@ -480,8 +422,9 @@ class Reader {
         earliest = k;
       }
     if (same >= 3) list_.erase(list_.begin() + static_cast<std::ptrdiff_t>(earliest));
-    std::uint32_t weight = static_cast<std::uint32_t>(8 + bytes / 4 + attrs.size() * 4);
-    list_.push_back({tag, open_.back().id, top_index(), weight, hash});
+    (void)bytes;  // of the first ones; gumbo copies them all when it reopens the element
+    std::uint32_t weight = static_cast<std::uint32_t>(8 + tag_attribute_bytes_ / 4 + tag_attributes_ * 4);
+    list_.push_back({tag, false, open_.back().id, top_index(), weight, hash});
   }
 
   // ---- text ----
@@ -502,15 +445,8 @@ class Reader {
         blank = false;
         break;
       }
-    GNode* n = new_node(blank ? GUMBO_NODE_WHITESPACE : GUMBO_NODE_TEXT);
-    n->v.text.text = copy(text_);
     // Blank text stays in a table; other text goes before it.
-    if (blank && fostering()) {
-      n->parent = open_.back().node;
-      kids_.push_back(n);
-    } else {
-      adopt(n);
-    }
+    sink_->text(text_, blank ? HtmlPlace::append : place_for(false, HtmlTag::unknown));
     text_.clear();
   }
 
@@ -636,16 +572,8 @@ class Reader {
     pos_ = next;
   }
 
-  // Comments stay where they are, in a table too (the tree builder never reads them; they
-  // keep the tree the same as gumbo's where the two agree).
-  void add_comment(std::string_view text) {
-    if (!build_) return;
-    flush_text();
-    GNode* n = new_node(GUMBO_NODE_COMMENT);
-    n->v.text.text = copy(text);
-    n->parent = open_.back().node;
-    kids_.push_back(n);
-  }
+  // Comments are not events.
+  void add_comment(std::string_view) {}
 
   // The tag name from pos_, lowercase. False at the end of the input.
   bool read_name(std::string& name) {
@@ -658,8 +586,10 @@ class Reader {
   // The attributes up to and including the tag's '>'. False if the input ends first.
   bool read_attributes(bool& self_closing) {
     attrs_.clear();
+    tag_attributes_ = tag_attribute_bytes_ = 0;
     values_.clear();
-    if (!names_.empty()) names_.clear();
+    names_.clear();
+    indexed_ = false;
     self_closing = false;
     const std::size_t n = in_.size();
     std::size_t count = 0;
@@ -709,21 +639,25 @@ class Reader {
         pos_ = after_name;
       }
       ++count;
+      ++tag_attributes_;
+      tag_attribute_bytes_ += name.size() + value_end - value_start + 2;
       if (!build_) {
         // gumbo compares each new name with every earlier one.
         work_ += count + (name.size() + value_end - value_start) / 8;
         if (over_budget()) return false;
-        attrs_.push_back({name, in_.substr(value_start, value_end - value_start)});
-        continue;
-      }
-      if (values_.size() / 2 >= Limits::kHtmlAttributes) {  // past the cap, every attribute is dropped
-        attributes_dropped_ = true;
+        // What the estimate reads of them (a <font>'s color, the bytes of a formatting
+        // element's attributes) is in the first ones; gumbo's cost is counted for all.
+        if (attrs_.size() < Limits::kHtmlAttributes) attrs_.push_back({name, in_.substr(value_start, value_end - value_start)});
         continue;
       }
       std::string lowered;
       lowered.reserve(name.size());
       for (char ch : name) lowered += lower(ch);
       if (repeated(lowered)) continue;
+      if (values_.size() / 2 >= Limits::kHtmlAttributes) {  // past the cap, every new name is dropped
+        attributes_dropped_ = true;
+        continue;
+      }
       std::string value;
       if (has_value) {
         std::size_t save = pos_;
@@ -740,6 +674,7 @@ class Reader {
       values_.push_back(std::move(lowered));
       values_.push_back(std::move(value));
       attrs_.push_back({});
+      if (indexed_) names_.add(values_[values_.size() - 2], attrs_.size() - 1);
     }
     if (build_)  // views into values_, which no longer moves
       for (std::size_t k = 0; k < attrs_.size(); ++k) attrs_[k] = {values_[2 * k], values_[2 * k + 1]};
@@ -754,9 +689,11 @@ class Reader {
         if (values_[2 * k] == name) return true;
       return false;
     }
-    if (names_.empty())
-      for (std::size_t k = 0; k < count; ++k) names_.insert(values_[2 * k]);
-    return !names_.insert(name).second;
+    if (!indexed_) {
+      for (std::size_t k = 0; k < count; ++k) names_.add(values_[2 * k], k);
+      indexed_ = true;
+    }
+    return names_.contains(name, [&](std::size_t k) -> std::string_view { return values_[2 * k]; });
   }
 
   // ---- start tags ----
@@ -767,7 +704,7 @@ class Reader {
     if (!read_name(name_)) return false;
     bool self_closing;
     if (!read_attributes(self_closing)) return false;
-    GumboTag tag = gumbo_tagn_enum(name_.data(), static_cast<unsigned>(name_.size()));
+    HtmlTag tag = html_tag(name_);
     work_ += 1 + open_.size();
     insert_start(tag, self_closing, at);
     return true;
@@ -775,11 +712,11 @@ class Reader {
 
   bool integration_point() const {
     const Open& o = open_.back();
-    if (o.space == GUMBO_NAMESPACE_MATHML)
-      return o.tag == GUMBO_TAG_MI || o.tag == GUMBO_TAG_MO || o.tag == GUMBO_TAG_MN ||
-             o.tag == GUMBO_TAG_MS || o.tag == GUMBO_TAG_MTEXT || o.tag == GUMBO_TAG_ANNOTATION_XML;
-    return o.space == GUMBO_NAMESPACE_SVG &&
-           (o.tag == GUMBO_TAG_FOREIGNOBJECT || o.tag == GUMBO_TAG_DESC || o.tag == GUMBO_TAG_TITLE);
+    if (o.space == HtmlNamespace::mathml)
+      return o.tag == HtmlTag::mi || o.tag == HtmlTag::mo || o.tag == HtmlTag::mn ||
+             o.tag == HtmlTag::ms || o.tag == HtmlTag::mtext || o.tag == HtmlTag::annotation_xml;
+    return o.space == HtmlNamespace::svg &&
+           (o.tag == HtmlTag::foreignobject || o.tag == HtmlTag::desc || o.tag == HtmlTag::title);
   }
 
   bool has_attribute(std::string_view name) const {
@@ -792,11 +729,11 @@ class Reader {
     return false;
   }
 
-  void insert_start(GumboTag tag, bool self_closing, std::size_t at) {
+  void insert_start(HtmlTag tag, bool self_closing, std::size_t at) {
     // Foreign content: its own elements nest as written, until an HTML tag ends it.
     if (!current_html() && !integration_point()) {
       bool out = breaks_out(tag) ||
-                 (tag == GUMBO_TAG_FONT && (has_attribute("color") || has_attribute("face") || has_attribute("size")));
+                 (tag == HtmlTag::font && (has_attribute("color") || has_attribute("face") || has_attribute("size")));
       if (!out) {
         element(tag, open_.back().space, self_closing, at);
         return;
@@ -804,8 +741,8 @@ class Reader {
       while (!current_html() && !integration_point()) pop();
     }
     switch (tag) {
-      case GUMBO_TAG_HTML: case GUMBO_TAG_BODY: case GUMBO_TAG_HEAD: case GUMBO_TAG_FRAMESET:
-      case GUMBO_TAG_FRAME:
+      case HtmlTag::html: case HtmlTag::body: case HtmlTag::head: case HtmlTag::frameset:
+      case HtmlTag::frame:
         return;  // ignored in a fragment's body
       default: break;
     }
@@ -816,78 +753,78 @@ class Reader {
     body_start(tag, self_closing, at);  // in a table's parts, adopt() puts it before the table
   }
 
-  void body_start(GumboTag tag, bool self_closing, std::size_t at) {
+  void body_start(HtmlTag tag, bool self_closing, std::size_t at) {
     if (closes_p(tag)) {
-      if (tag == GUMBO_TAG_FORM && !at_[GUMBO_TAG_FORM].empty()) return;  // a form in a form is dropped
-      if (tag == GUMBO_TAG_LI) {
+      if (tag == HtmlTag::form && !at_[static_cast<std::size_t>(HtmlTag::form)].empty()) return;  // a form in a form is dropped
+      if (tag == HtmlTag::li) {
         std::int32_t li = open_.back().li;
         if (li != kNone) pop_to(li);
-      } else if (tag == GUMBO_TAG_DD || tag == GUMBO_TAG_DT) {
+      } else if (tag == HtmlTag::dd || tag == HtmlTag::dt) {
         std::int32_t dd = open_.back().dd;
         if (dd != kNone) pop_to(dd);
       }
       close_p();
       if (heading(tag) && current_html() && heading(current())) pop();
-      element(tag, GUMBO_NAMESPACE_HTML, false, at);
-      if ((tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_LISTING) && pos_ < in_.size() && in_[pos_] == '\n') ++pos_;
-      if (tag == GUMBO_TAG_PLAINTEXT) raw_text(tag, true, {});
-      if (tag == GUMBO_TAG_XMP) raw_text(tag, false, "xmp");
+      element(tag, HtmlNamespace::html, false, at);
+      if ((tag == HtmlTag::pre || tag == HtmlTag::listing) && pos_ < in_.size() && in_[pos_] == '\n') ++pos_;
+      if (tag == HtmlTag::plaintext) raw_text(tag, true, {});
+      if (tag == HtmlTag::xmp) raw_text(tag, false, "xmp");
       return;
     }
     switch (tag) {
-      case GUMBO_TAG_A: case GUMBO_TAG_NOBR: {  // links do not nest
+      case HtmlTag::a: case HtmlTag::nobr: {  // links do not nest
         std::int32_t open = last_open(tag);
         if (build_ && in_scope(open, &Open::barrier)) pop_to(open);
-        if (!build_ && (tag == GUMBO_TAG_A || in_scope(open, &Open::barrier))) adopt_formatting(tag);
+        if (!build_ && (tag == HtmlTag::a || in_scope(open, &Open::barrier))) adopt_formatting(tag);
         break;
       }
-      case GUMBO_TAG_BUTTON: {
-        std::int32_t button = last_open(GUMBO_TAG_BUTTON);
+      case HtmlTag::button: {
+        std::int32_t button = last_open(HtmlTag::button);
         if (in_scope(button, &Open::barrier)) pop_to(button);
         break;
       }
-      case GUMBO_TAG_OPTION: case GUMBO_TAG_OPTGROUP:
-        if (current_html() && current() == GUMBO_TAG_OPTION) pop();
+      case HtmlTag::option: case HtmlTag::optgroup:
+        if (current_html() && current() == HtmlTag::option) pop();
         break;
-      case GUMBO_TAG_RB: case GUMBO_TAG_RTC: case GUMBO_TAG_RP: case GUMBO_TAG_RT:
-        if (current_html() && (current() == GUMBO_TAG_RB || current() == GUMBO_TAG_RTC ||
-                               current() == GUMBO_TAG_RP || current() == GUMBO_TAG_RT))
+      case HtmlTag::rb: case HtmlTag::rtc: case HtmlTag::rp: case HtmlTag::rt:
+        if (current_html() && (current() == HtmlTag::rb || current() == HtmlTag::rtc ||
+                               current() == HtmlTag::rp || current() == HtmlTag::rt))
           pop();
         break;
       default: break;
     }
     reconstruct();
-    if (tag == GUMBO_TAG_MATH || tag == GUMBO_TAG_SVG) {
-      element(tag, tag == GUMBO_TAG_MATH ? GUMBO_NAMESPACE_MATHML : GUMBO_NAMESPACE_SVG, self_closing, at);
+    if (tag == HtmlTag::math || tag == HtmlTag::svg) {
+      element(tag, tag == HtmlTag::math ? HtmlNamespace::mathml : HtmlNamespace::svg, self_closing, at);
       return;
     }
-    if (tag == GUMBO_TAG_IMAGE) tag = GUMBO_TAG_IMG;
-    element(tag, GUMBO_NAMESPACE_HTML, false, at);
+    if (tag == HtmlTag::image) tag = HtmlTag::img;
+    element(tag, HtmlNamespace::html, false, at);
     if (formatting(tag) && !is_void(tag)) add_formatting(tag, attrs_);
     switch (tag) {
-      case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_IFRAME: case GUMBO_TAG_NOEMBED:
-      case GUMBO_TAG_NOFRAMES:
+      case HtmlTag::script: case HtmlTag::style: case HtmlTag::iframe: case HtmlTag::noembed:
+      case HtmlTag::noframes:
         raw_text(tag, false, name_);
         break;
-      case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_TITLE:
-        if (tag == GUMBO_TAG_TEXTAREA && pos_ < in_.size() && in_[pos_] == '\n') ++pos_;
+      case HtmlTag::textarea: case HtmlTag::title:
+        if (tag == HtmlTag::textarea && pos_ < in_.size() && in_[pos_] == '\n') ++pos_;
         raw_text(tag, true, name_);
         break;
       default: break;
     }
   }
 
-  void table_start(GumboTag tag, bool self_closing, std::size_t at) {
+  void table_start(HtmlTag tag, bool self_closing, std::size_t at) {
     (void)self_closing;
     std::int32_t table = open_.back().table;
     bool table_open = table != kNone && table == open_.back().table_barrier;
     if (!table_open) {
-      if (tag == GUMBO_TAG_TABLE) body_start(tag, false, at);
+      if (tag == HtmlTag::table) body_start(tag, false, at);
       return;  // table parts with no table open are dropped
     }
-    std::int32_t cell = open_.back().cell, caption = last_open(GUMBO_TAG_CAPTION);
+    std::int32_t cell = open_.back().cell, caption = last_open(HtmlTag::caption);
     bool in_cell = cell != kNone && cell > table, in_caption = caption != kNone && caption > table;
-    if (tag == GUMBO_TAG_TABLE) {
+    if (tag == HtmlTag::table) {
       if (!in_cell && !in_caption) pop_to(table);  // a table in a table's parts ends the first
       body_start(tag, false, at);
       return;
@@ -896,35 +833,35 @@ class Reader {
     if (in_cell) pop_to(cell);
     else if (in_caption) pop_to(caption);
     // Back to the table's own parts, then what HTML implies between them.
-    auto back_to = [&](std::initializer_list<GumboTag> keep) {
+    auto back_to = [&](std::initializer_list<HtmlTag> keep) {
       while (top_index() > table) {
         bool kept = false;
-        for (GumboTag k : keep) kept = kept || current() == k;
+        for (HtmlTag k : keep) kept = kept || current() == k;
         if (kept && current_html()) break;
         pop();
       }
     };
     switch (tag) {
-      case GUMBO_TAG_CAPTION: case GUMBO_TAG_COLGROUP: case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD:
-      case GUMBO_TAG_TFOOT:
+      case HtmlTag::caption: case HtmlTag::colgroup: case HtmlTag::tbody: case HtmlTag::thead:
+      case HtmlTag::tfoot:
         back_to({});
-        element(tag, GUMBO_NAMESPACE_HTML, false, at);
+        element(tag, HtmlNamespace::html, false, at);
         return;
-      case GUMBO_TAG_COL:
-        back_to({GUMBO_TAG_COLGROUP});
-        if (current() != GUMBO_TAG_COLGROUP) element(GUMBO_TAG_COLGROUP, GUMBO_NAMESPACE_HTML, false, at, false);
-        element(GUMBO_TAG_COL, GUMBO_NAMESPACE_HTML, true, at);
+      case HtmlTag::col:
+        back_to({HtmlTag::colgroup});
+        if (current() != HtmlTag::colgroup) element(HtmlTag::colgroup, HtmlNamespace::html, false, at, false);
+        element(HtmlTag::col, HtmlNamespace::html, true, at);
         return;
-      case GUMBO_TAG_TR:
-        back_to({GUMBO_TAG_TBODY, GUMBO_TAG_THEAD, GUMBO_TAG_TFOOT});
-        if (current() == GUMBO_TAG_TABLE) element(GUMBO_TAG_TBODY, GUMBO_NAMESPACE_HTML, false, at, false);
-        element(tag, GUMBO_NAMESPACE_HTML, false, at);
+      case HtmlTag::tr:
+        back_to({HtmlTag::tbody, HtmlTag::thead, HtmlTag::tfoot});
+        if (current() == HtmlTag::table) element(HtmlTag::tbody, HtmlNamespace::html, false, at, false);
+        element(tag, HtmlNamespace::html, false, at);
         return;
-      case GUMBO_TAG_TD: case GUMBO_TAG_TH:
-        back_to({GUMBO_TAG_TBODY, GUMBO_TAG_THEAD, GUMBO_TAG_TFOOT, GUMBO_TAG_TR});
-        if (current() == GUMBO_TAG_TABLE) element(GUMBO_TAG_TBODY, GUMBO_NAMESPACE_HTML, false, at, false);
-        if (current() != GUMBO_TAG_TR) element(GUMBO_TAG_TR, GUMBO_NAMESPACE_HTML, false, at, false);
-        element(tag, GUMBO_NAMESPACE_HTML, false, at);
+      case HtmlTag::td: case HtmlTag::th:
+        back_to({HtmlTag::tbody, HtmlTag::thead, HtmlTag::tfoot, HtmlTag::tr});
+        if (current() == HtmlTag::table) element(HtmlTag::tbody, HtmlNamespace::html, false, at, false);
+        if (current() != HtmlTag::tr) element(HtmlTag::tr, HtmlNamespace::html, false, at, false);
+        element(tag, HtmlNamespace::html, false, at);
         return;
       default: return;
     }
@@ -932,48 +869,28 @@ class Reader {
 
   // Opens an element (or adds a void one) named name_, with attrs_ if the tag was
   // written (not implied by another).
-  void element(GumboTag tag, GumboNamespaceEnum space, bool self_closing, std::size_t at, bool written = true) {
+  void element(HtmlTag tag, HtmlNamespace space, bool self_closing, std::size_t at, bool written = true) {
     flush_text();
-    bool empty = space == GUMBO_NAMESPACE_HTML ? is_void(tag) : self_closing;
-    GNode* n = nullptr;
+    bool empty = space == HtmlNamespace::html ? is_void(tag) : self_closing;
     std::string_view name;
+    if (tag == HtmlTag::unknown || space != HtmlNamespace::html) name = intern(name_);
     if (build_) {
-      n = new_node(GUMBO_NODE_ELEMENT);
-      GumboElement& e = n->v.element;
-      e.tag = tag;
-      e.tag_namespace = space;
-      e.original_tag = GumboStringPiece{in_.data() + at, pos_ - at};
-      GumboVector& v = e.attributes;
+      (void)at;
       std::size_t count = written ? attrs_.size() : 0;
-      v.length = v.capacity = static_cast<unsigned>(count);
-      if (count) {
-        v.data = static_cast<void**>(arena_->allocate(attrs_.size() * sizeof(void*)));
-        for (std::size_t k = 0; k < count; ++k) {
-          auto* a = static_cast<GumboAttribute*>(arena_->allocate(sizeof(GumboAttribute)));
-          std::memset(static_cast<void*>(a), 0, sizeof(GumboAttribute));
-          a->attr_namespace = GUMBO_ATTR_NAMESPACE_NONE;
-          a->name = copy(attrs_[k].name);
-          a->value = copy(attrs_[k].value);
-          v.data[k] = a;
-        }
-      }
-      adopt(n);
-      if (!empty && (tag == GUMBO_TAG_UNKNOWN || space != GUMBO_NAMESPACE_HTML)) name = copy(name_);
-      if (!written) n->v.element.original_tag = GumboStringPiece{nullptr, 0};
-    } else if (!empty && (tag == GUMBO_TAG_UNKNOWN || space != GUMBO_NAMESPACE_HTML)) {
-      name = intern(name_);
+      sink_->open(tag, name, space, attrs_.data(), count, place_for(true, tag));
+      if (empty) sink_->close();
     }
-    if (!empty) push(n, tag, space, name);
+    if (!empty) push(tag, space, name);
   }
 
   // Names of elements gumbo does not know, kept for the estimate's stack.
   std::string_view intern(const std::string& name) { return *interned_.insert(name).first; }
 
   // The text of a raw text element up to its end tag, which then closes it.
-  void raw_text(GumboTag tag, bool references, std::string_view name) {
+  void raw_text(HtmlTag tag, bool references, std::string_view name) {
     const std::size_t n = in_.size();
     std::size_t end = n;
-    if (tag != GUMBO_TAG_PLAINTEXT) {
+    if (tag != HtmlTag::plaintext) {
       for (std::size_t i = in_.find("</", pos_); i != std::string_view::npos; i = in_.find("</", i + 2)) {
         std::size_t k = 0;
         while (k < name.size() && i + 2 + k < n && lower(in_[i + 2 + k]) == name[k]) ++k;
@@ -1009,13 +926,13 @@ class Reader {
     if (!read_name(name_)) return false;
     bool self_closing;
     if (!read_attributes(self_closing)) return false;
-    GumboTag tag = gumbo_tagn_enum(name_.data(), static_cast<unsigned>(name_.size()));
+    HtmlTag tag = html_tag(name_);
     work_ += 1 + open_.size();
     insert_end(tag);
     return true;
   }
 
-  void insert_end(GumboTag tag) {
+  void insert_end(HtmlTag tag) {
     // In foreign content an end tag closes the foreign element it names, if one is open
     // above the nearest HTML element.
     if (!current_html()) {
@@ -1026,24 +943,24 @@ class Reader {
       }
     }
     switch (tag) {
-      case GUMBO_TAG_HTML: case GUMBO_TAG_BODY: case GUMBO_TAG_HEAD: case GUMBO_TAG_FRAMESET:
+      case HtmlTag::html: case HtmlTag::body: case HtmlTag::head: case HtmlTag::frameset:
         return;
-      case GUMBO_TAG_BR:  // </br> is a <br>
+      case HtmlTag::br:  // </br> is a <br>
         reconstruct();
-        element(GUMBO_TAG_BR, GUMBO_NAMESPACE_HTML, false, pos_, false);
+        element(HtmlTag::br, HtmlNamespace::html, false, pos_, false);
         return;
-      case GUMBO_TAG_P: {
-        std::int32_t p = last_open(GUMBO_TAG_P);
+      case HtmlTag::p: {
+        std::int32_t p = last_open(HtmlTag::p);
         if (in_scope(p, &Open::button_barrier)) {
           pop_to(p);
         } else {  // a </p> with no <p> open stands for an empty one
-          element(GUMBO_TAG_P, GUMBO_NAMESPACE_HTML, false, pos_, false);
+          element(HtmlTag::p, HtmlNamespace::html, false, pos_, false);
           pop();
         }
         return;
       }
-      case GUMBO_TAG_TABLE: case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT:
-      case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_CAPTION: {
+      case HtmlTag::table: case HtmlTag::tbody: case HtmlTag::thead: case HtmlTag::tfoot:
+      case HtmlTag::tr: case HtmlTag::td: case HtmlTag::th: case HtmlTag::caption: {
         std::int32_t at = last_open(tag);
         if (in_scope(at, &Open::table_barrier)) pop_to(at);
         return;
@@ -1060,25 +977,25 @@ class Reader {
     }
     // gumbo's rules, where they differ, counting no fewer open elements than gumbo.
     switch (tag) {
-      case GUMBO_TAG_LI:
+      case HtmlTag::li:
         if (in_scope(at, &Open::list_barrier)) pop_to(at);
         return;
-      case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
-      case GUMBO_TAG_H6: {
+      case HtmlTag::h1: case HtmlTag::h2: case HtmlTag::h3: case HtmlTag::h4: case HtmlTag::h5:
+      case HtmlTag::h6: {
         std::int32_t h = open_.back().heading;
         if (in_scope(h, &Open::barrier)) pop_to(h);
         return;
       }
-      case GUMBO_TAG_FORM:  // gumbo takes the form out of the middle of the stack
-        if (current_html() && current() == GUMBO_TAG_FORM) pop();
+      case HtmlTag::form:  // gumbo takes the form out of the middle of the stack
+        if (current_html() && current() == HtmlTag::form) pop();
         return;
-      case GUMBO_TAG_COLGROUP: case GUMBO_TAG_COL:
+      case HtmlTag::colgroup: case HtmlTag::col:
         if (current_html() && current() == tag) pop();
         return;
       default: break;
     }
-    if (tag != GUMBO_TAG_UNKNOWN && formatting(tag) && adopt_formatting(tag)) return;
-    if (tag != GUMBO_TAG_UNKNOWN && special(tag)) {
+    if (tag != HtmlTag::unknown && formatting(tag) && adopt_formatting(tag)) return;
+    if (tag != HtmlTag::unknown && special(tag)) {
       if (in_scope(at, &Open::barrier)) pop_to(at);
       return;
     }
@@ -1087,25 +1004,25 @@ class Reader {
   }
 
   std::string_view in_;
-  Arena* arena_;
+  std::string normalized_;  // build mode: the input as HTML's input stream has it
+  HtmlSink* sink_;
   const bool build_;
   const std::size_t budget_;
   std::size_t work_ = 0;
   std::size_t pos_ = 0;
-  GNode* root_ = nullptr;
   std::vector<Open> open_;
   std::vector<std::vector<std::int32_t>> at_;                             // by tag: where it is open
   std::unordered_map<std::string_view, std::vector<std::int32_t>> named_;  // the same by name
   std::unordered_set<std::string> interned_;
   std::vector<Entry> list_;
-  std::vector<void*> kids_;
-  std::vector<GNode*> fostered_;
   std::vector<Attribute> attrs_;
   std::vector<std::string> values_;  // build mode: names and values, decoded
-  std::unordered_set<std::string> names_;
+  AttributeNames names_;  // build mode: of the tag's attributes, once it has many
+  bool indexed_ = false;
   std::string text_, name_;
   std::uint32_t next_id_ = 1;
   bool attributes_dropped_ = false;
+  std::size_t tag_attributes_ = 0, tag_attribute_bytes_ = 0;  // of the tag being read, all of them
 };
 
 }  // namespace
@@ -1117,8 +1034,8 @@ bool gumbo_work_bounded(std::string_view html) {
   return gumbo_work(html, budget) <= budget;
 }
 
-const GumboNode* parse_lenient_html(std::string_view html, Arena& arena, bool* attributes_dropped) {
-  return Reader(html, &arena, 0).tree(attributes_dropped);
+void lenient_html_events(std::string_view html, HtmlSink& sink, bool* attributes_dropped) {
+  Reader(html, &sink, 0).events(attributes_dropped);
 }
 
 }  // namespace lede

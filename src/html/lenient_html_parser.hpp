@@ -10,7 +10,7 @@
 // of the stack (with every element that HTML's rules keep open counted, so never less
 // than gumbo's), the formatting elements HTML would reopen and the bytes of their
 // attributes, and the attributes of each tag. Past a budget linear in the input, gumbo
-// does not get the HTML: parse_lenient_html() reads it instead, in one pass, by the
+// does not get the HTML: lenient_html_events() reads it instead, in one pass, by the
 // same rules without the costly ones (no formatting element is reopened; an end tag
 // closes what it names; text in a table outside its cells still goes before the
 // table), and the article is kept with a warning. docs/security.md has the limits and
@@ -19,11 +19,7 @@
 #include <cstddef>
 #include <string_view>
 
-#include "html/arena.hpp"
-
-extern "C" {
-#include "gumbo.h"
-}
+#include "html/html_events.hpp"
 
 namespace lede {
 
@@ -36,10 +32,9 @@ inline constexpr std::size_t kGumboWorkBase = std::size_t{1} << 20;
 // The units of work counted, stopping soon after `limit` (for tests and measurements).
 std::size_t gumbo_work(std::string_view html, std::size_t limit);
 
-// The tree of `html` parsed as the content of a <div> by the simplified rules above,
-// allocated from `arena`: the fragment's parent, never null. Linear in the input. A tag
-// keeps its first Limits::kHtmlAttributes attributes; `attributes_dropped` (if given)
-// says whether one had more.
-const GumboNode* parse_lenient_html(std::string_view html, Arena& arena, bool* attributes_dropped = nullptr);
+// The events of `html` parsed as the content of a <div> by the simplified rules above,
+// into `sink`. Linear in the input. A tag keeps its first Limits::kHtmlAttributes
+// attributes; `attributes_dropped` (if given) says whether one had more.
+void lenient_html_events(std::string_view html, HtmlSink& sink, bool* attributes_dropped = nullptr);
 
 }  // namespace lede

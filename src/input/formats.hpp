@@ -27,17 +27,21 @@ Format detect_format(const JsonValue& json);
 // "Lede", "Readability", "JSON Feed", "WordPress", "schema.org", "Apple News".
 const char* format_name(Format format);
 
-// Reads an article in any format: Lede's own strictly, the others leniently.
-void read_any_article(const JsonValue& json, Article& article, std::vector<Problem>& problems);
+// Reads an article in any format: Lede's own strictly, the others leniently with
+// `read_foreign` (the adapters; null in a build without them: then an article that may
+// be in another format is an ErrorCode::needs_html_parser error).
+using ForeignReader = void (*)(const JsonValue& json, Article& article, std::vector<Problem>& problems);
+void read_any_article(const JsonValue& json, ForeignReader read_foreign, Article& article,
+                      std::vector<Problem>& problems);
 // The same for a value thrown away next (Lede's own body is moved, not copied).
-void read_any_article(JsonValue&& json, Article& article, std::vector<Problem>& problems);
+void read_any_article(JsonValue&& json, ForeignReader read_foreign, Article& article,
+                      std::vector<Problem>& problems);
 
 // Whether `json` may be in another format: true for everything detect_format() does not
 // call Lede's, and for a little more (read_any.cpp).
 bool needs_adapter(const JsonValue& json);
 
-// detect_format() and the adapters (adapters/). A build without them (lede.wasm) links
-// src/wasm/markdown_only.cpp instead, which reports ErrorCode::needs_html_parser.
+// detect_format() and the adapters (adapters/): a ForeignReader, in the builds that have them.
 void read_foreign_article(const JsonValue& json, Article& article, std::vector<Problem>& problems);
 
 }  // namespace lede

@@ -27,18 +27,35 @@ bool needs_adapter(const JsonValue& json) {
   return false;
 }
 
-void read_any_article(const JsonValue& json, Article& article, std::vector<Problem>& problems) {
-  if (needs_adapter(json))
-    read_foreign_article(json, article, problems);
-  else
-    read_article(json, article, problems);
+namespace {
+
+void needs_adapters(std::vector<Problem>& problems) {
+  Problem p;
+  p.code = ErrorCode::needs_html_parser;
+  p.message = "needs lede-html.wasm (renderAsync loads it)";
+  problems.push_back(std::move(p));
 }
 
-void read_any_article(JsonValue&& json, Article& article, std::vector<Problem>& problems) {
-  if (needs_adapter(json))
-    read_foreign_article(json, article, problems);
+}  // namespace
+
+void read_any_article(const JsonValue& json, ForeignReader read_foreign, Article& article,
+                      std::vector<Problem>& problems) {
+  if (!needs_adapter(json))
+    read_article(json, article, problems);
+  else if (read_foreign)
+    read_foreign(json, article, problems);
   else
+    needs_adapters(problems);
+}
+
+void read_any_article(JsonValue&& json, ForeignReader read_foreign, Article& article,
+                      std::vector<Problem>& problems) {
+  if (!needs_adapter(json))
     read_article(std::move(json), article, problems);
+  else if (read_foreign)
+    read_foreign(json, article, problems);
+  else
+    needs_adapters(problems);
 }
 
 }  // namespace lede

@@ -29,18 +29,24 @@ void HtmlTokenizer::end_attribute() {
   in_attribute_ = false;
   // A duplicate name is dropped (the first one wins); past Limits::kHtmlAttributes every name is.
   static constexpr std::size_t kFew = 16;
-  if (tag_.attributes.size() >= Limits::kHtmlAttributes) {
-    tag_.attributes_dropped = tag_.attributes_dropped || !names_.count(attr_name_);  // names_ has them all
+  auto& attrs = tag_.attributes;
+  auto name_at = [&](std::size_t i) -> std::string_view { return attrs[i].first; };
+  bool repeated;
+  if (attrs.size() < kFew) {
+    repeated = tag_.attribute(attr_name_) != nullptr;
   } else {
-    bool repeated;
-    if (tag_.attributes.size() < kFew) {
-      repeated = tag_.attribute(attr_name_) != nullptr;
-    } else {
-      if (names_.empty())
-        for (const auto& a : tag_.attributes) names_.insert(a.first);
-      repeated = !names_.insert(attr_name_).second;
+    if (!indexed_) {
+      for (std::size_t i = 0; i < attrs.size(); ++i) names_.add(attrs[i].first, i);
+      indexed_ = true;
     }
-    if (!repeated) tag_.attributes.emplace_back(attr_name_, decode_entities(attr_value_));
+    repeated = names_.contains(attr_name_, name_at);
+  }
+  if (repeated) {
+  } else if (attrs.size() >= Limits::kHtmlAttributes) {
+    tag_.attributes_dropped = true;
+  } else {
+    if (indexed_) names_.add(attr_name_, attrs.size());
+    attrs.emplace_back(attr_name_, decode_entities(attr_value_));
   }
   attr_name_.clear();
   attr_value_.clear();
@@ -55,7 +61,8 @@ void HtmlTokenizer::emit_tag(std::vector<HtmlToken>& out) {
   }
   out.push_back(std::move(tag_));
   tag_ = HtmlToken{};
-  if (!names_.empty()) names_.clear();
+  names_.clear();
+  indexed_ = false;
   state_ = State::data;
 }
 
@@ -77,7 +84,8 @@ void HtmlTokenizer::feed(std::string_view in, std::vector<HtmlToken>& out) {
           state_ = State::end_tag_open;
         } else if (is_alpha(c)) {
           tag_ = HtmlToken{};
-          if (!names_.empty()) names_.clear();  // of a tag cut short at the end of an earlier feed
+          names_.clear();  // of a tag cut short at the end of an earlier feed
+          indexed_ = false;
           tag_.kind = HtmlToken::Kind::start_tag;
           tag_.data = lower(c);
           state_ = State::tag_name;

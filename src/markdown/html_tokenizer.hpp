@@ -6,11 +6,11 @@
 #pragma once
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
 #include "lede/lede.hpp"
+#include "tree/attribute_names.hpp"
 
 namespace lede {
 
@@ -57,7 +57,8 @@ class HtmlTokenizer {
   bool in_attribute_ = false;
   // The tag's attribute names once it has many, so that each new one is checked for a
   // duplicate in O(1): one <abbr> with 100,000 attributes took 12 s compared one by one.
-  std::unordered_set<std::string> names_;
+  AttributeNames names_;
+  bool indexed_ = false;  // names_ holds the tag's attributes
 };
 
 }  // namespace lede

@@ -181,7 +181,7 @@ bool part_markdown(const BodyPart& p, std::string& out) {
   return true;
 }
 
-void body(const Article& a, const Options& options, JsonWriter& w) {
+void body(const Article& a, const Options& options, const Extensions& ext, JsonWriter& w) {
   if (a.body.empty()) return;
   const BodyPart& only = a.body.front();
   if (a.body.size() == 1 && (only.kind == BodyPart::Kind::markdown || only.kind == BodyPart::Kind::html ||
@@ -205,7 +205,7 @@ void body(const Article& a, const Options& options, JsonWriter& w) {
   Document doc(options.nofollow);
   NodeId top = doc.open(Tag::div);
   std::vector<Problem> ignored;
-  body_to_tree(a.body, doc, options, ignored);
+  body_to_tree(a.body, doc, options, ext, ignored);
   doc.close_to(top);
   doc.close();
   std::string html;
@@ -218,7 +218,7 @@ void body(const Article& a, const Options& options, JsonWriter& w) {
 
 }  // namespace
 
-void write_article_json(const Article& a, const Options& options, std::string& out) {
+void write_article_json(const Article& a, const Options& options, const Extensions& ext, std::string& out) {
   JsonWriter w(out);
   w.begin_object();
   w.string("title", a.title);
@@ -259,7 +259,7 @@ void write_article_json(const Article& a, const Options& options, std::string& o
     }
     w.end_object();
   }
-  body(a, options, w);
+  body(a, options, ext, w);
   if (!a.tags.empty()) {
     w.begin_array("tags");
     for (const std::string& t : a.tags) w.item(t);

@@ -13,6 +13,7 @@
 
 #include "common/gumbo_oracle.hpp"
 #include "html/lenient_html_parser.hpp"
+#include "html/serialized_html_parser.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string html(reinterpret_cast<const char*>(data), size);
@@ -20,13 +21,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // any input; where the quick parser takes it too (HTML only inserts and pops) and
   // there is no foreign content, the lenient tree is gumbo's as well.
   lede::gumbo_work(html, lede::kGumboWorkPerByte * html.size() + lede::kGumboWorkBase);
-  lede::Arena lenient_arena;
-  const GumboNode* lenient = lede::parse_lenient_html(html, lenient_arena);
-  lede::Arena quick_arena;
-  const GumboNode* quick = lede::parse_serialized_html(html, quick_arena);
-  if (!quick) return 0;
-  lede::Arena gumbo_arena;
-  const GumboNode* gumbo = gumbo_oracle::gumbo_tree(html, gumbo_arena);
+  lede::HtmlTree lenient, quick, gumbo;
+  lede::lenient_html_events(html, lenient);
+  if (!lede::serialized_html_events(html, quick)) return 0;
+  gumbo_oracle::gumbo_tree(html, gumbo);
   std::string d = gumbo_oracle::difference(gumbo, quick);
   if (!d.empty()) {
     std::fprintf(stderr, "\n==lede-fuzz== the quick parser's tree is not gumbo's: %s\n", d.substr(0, 2000).c_str());
