@@ -2,14 +2,16 @@
 # Lede's one entry point.
 #   ./build-wasm.sh          set up, build the native CLI (build/native/lede) and the wasm (web/dist/)
 #   ./build-wasm.sh test     ... then run the unit tests (ctest, plain and under ASan+UBSan),
-#                            each fuzzer for 20 s, and the browser tests (Chromium)
+#                            each fuzzer for 20 s, and the browser tests in Chromium, Firefox
+#                            and WebKit (tests/browser/run.mjs; README.md, "Engines")
 #   ./build-wasm.sh fuzz [S] set up, build the fuzzers and run each for S seconds (default 600)
 #   ./build-wasm.sh extension    ... then assemble the browser extension: build/extension/
 #                            (load it unpacked) and build/lede-extension.zip (docs/extension.md)
 #   ./build-wasm.sh serve    ... then serve web/ on http://127.0.0.1:${PORT:-8080}/
 #   ./build-wasm.sh serve DIR    ... or serve DIR (e.g. a site built by `lede site`)
 #   ./build-wasm.sh screenshots  ... then write docs/screenshots/*.png (each theme, phone and desktop,
-#                            the page using the npm package, and the extension's overlay)
+#                            the seed article in each engine, the page using the npm package,
+#                            and the extension's overlay)
 #   ./build-wasm.sh bench    ... then run the benchmarks (bench/, docs/performance.md): native
 #                            (Google Benchmark, md2html), browser (Chromium), cold start, size,
 #                            peak heap; prints a summary against the targets. Not a test: it
@@ -164,7 +166,8 @@ case "${1:-build}" in
     build_fuzz
     run_fuzz 20 short
     build_extension # tests/browser/extension.test.mjs loads it
-    node --test tests/browser/
+    # Each engine's run of the suite, two at a time; any engine's failure fails the step.
+    node tests/browser/run.mjs
     ;;
   bench)
     setup
@@ -192,7 +195,7 @@ case "${1:-build}" in
     setup
     build_native
     build_wasm
-    node tests/browser/screenshots.mjs
+    for engine in chromium firefox webkit; do LEDE_ENGINE=$engine node tests/browser/screenshots.mjs; done
     LEDE_SCREENSHOTS=1 node --test tests/browser/package.test.mjs # docs/screenshots/npm-package.png
     build_extension
     node tests/browser/extension-screenshot.mjs

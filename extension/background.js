@@ -1,11 +1,16 @@
 // Lede Reader's background: the Chromium service worker, or Firefox's background page
-// (the same file, as "background.scripts"). It is the only place where Lede's wasm runs:
-// the extension's own CSP allows 'wasm-unsafe-eval', a page's CSP may not, and a content
-// script is bound by the page's. docs/extension.md
+// (the same file, as "background.scripts"). It injects Readability and the content
+// script into the tab when the button or the shortcut is pressed, carries the reader's
+// frame's requests to that content script, and renders the article on the way: Lede's
+// wasm runs here, under the extension's CSP. The reader itself is reader.html, in a
+// frame over the page. docs/extension.md
 import { createReader } from './lede.js';
 
-// The core, with lede-html.wasm: Readability gives HTML. Loaded on the first article,
-// again after the browser has stopped an idle service worker.
+const READER_URL = chrome.runtime.getURL('reader.html');
+
+// The core, with lede-html.wasm: Readability gives HTML. Loaded when the button is
+// pressed, while the tab runs Readability and loads the reader's frame; again after the
+// browser has stopped an idle service worker.
 let reader = null;
 function core() {
   if (!reader) {
@@ -15,19 +20,33 @@ function core() {
   return reader;
 }
 
+// The content script's article → the op-stream the frame builds the DOM from (messages
+// are JSON in Chromium: the ops go as a plain array). A failure is a notice.
+async function render(message) {
+  if (message?.type !== 'article') return message;
+  try {
+    const { ops, strings, tags, attrs } = (await core()).renderOps(message.article);
+    return { type: 'article', ops: Array.from(ops), strings, tags, attrs, base: message.base };
+  } catch (e) {
+    return { type: 'notice', kind: 'error', text: `Lede could not show this page: ${e.message}`, offerTry: false };
+  }
+}
+
 const CONTENT = ['Readability-readerable.js', 'Readability.js', 'content.js'];
 
 /**
  * What the toolbar button and the keyboard shortcut do: injects the content script into
- * the tab (once per page), which extracts the article from a copy of the page, asks for
- * it to be rendered (the message below) and shows the overlay. Resolves to what the tab
- * shows: 'article', 'not-article' or 'error'.
+ * the tab (once per page), which extracts the article from a copy of the page and shows
+ * it in the reader's frame. Resolves to what the tab shows: 'article', 'not-article',
+ * 'error', 'closed' (it was open: the button toggles) or 'blocked' (no frame could open).
  */
 async function ledeOpen(tabId) {
+  core().catch(() => {}); // a failure shows when the article is rendered
   const target = { tabId };
   const [{ result: ready }] = await withAccess(() => chrome.scripting.executeScript({ target, func: () => !!globalThis.ledeContent }));
   if (!ready) await chrome.scripting.executeScript({ target, files: CONTENT });
   const [{ result }] = await chrome.scripting.executeScript({ target, func: () => globalThis.ledeContent.open() });
+  if (result === 'blocked') throw new Error('the reader\u2019s frame did not open on this page');
   return result;
 }
 globalThis.ledeOpen = ledeOpen;
@@ -58,15 +77,16 @@ chrome.action.onClicked.addListener((tab) => {
   });
 });
 
-// Readability's result from a content script → the op-stream it builds the DOM from.
-// Messages are JSON in Chromium: the ops go as a plain array.
+// The reader's frame asks the content script of its tab (the top frame) for the article
+// and tells it when it is shown or closed. An extension frame in a web page has no tabs
+// API in Firefox, so it cannot reach the content script itself; one-off messages, not a
+// long-lived port, so that nothing breaks when an idle service worker is stopped.
 chrome.runtime.onMessage.addListener((message, sender, reply) => {
-  if (message?.type !== 'lede:render' || !sender.tab) return false;
-  core()
-    .then((r) => {
-      const { ops, strings, tags, attrs } = r.renderOps(message.article);
-      reply({ ops: Array.from(ops), strings, tags, attrs });
-    })
-    .catch((e) => reply({ error: e.message, code: e.code ?? 'error' }));
+  if (message?.type !== 'lede:frame' || !sender.tab || !sender.url?.startsWith(READER_URL)) return false;
+  const { name, request } = message;
+  chrome.tabs
+    .sendMessage(sender.tab.id, { type: 'lede:frame', name, frameId: sender.frameId, request }, { frameId: 0 })
+    .then(render)
+    .then(reply, () => reply(null));
   return true; // the reply comes later
 });

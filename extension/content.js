@@ -1,26 +1,26 @@
 // Lede Reader's content script: a classic script, injected (after Readability-readerable.js
 // and Readability.js) into the tab when the toolbar button or the shortcut is pressed. It
-// runs in the extension's isolated world: the page's scripts cannot reach it, and it keeps
-// the page as it was. It extracts the article from a copy of the page, has the background
-// render it (wasm cannot run here on pages whose CSP lacks 'wasm-unsafe-eval'), builds the
-// DOM from the op-stream with lede.js and shows it as an overlay in a closed shadow root.
+// runs in the extension's isolated world and keeps the page as it was. It extracts the
+// article from a copy of the page and puts the extension's reader.html over the page in
+// an iframe, which renders and shows it. Nothing of the reader is in the page's document:
+// the page's scripts cannot read or change it, and its events and keys stay in the frame.
 // docs/extension.md
 (() => {
   if (globalThis.ledeContent) return;
 
-  const READER_TAG = 'lede-reader-extension';
-  const NOTICE_TAG = 'lede-reader-notice';
-  let lede = null; // lede.js, imported once per page
-  let prefs = {}; // the reader's choices, as kept in chrome.storage.sync
-  let current = null; // what is shown: { kind: 'reader' | 'notice', host, root, close() }
+  const READER_URL = chrome.runtime.getURL('reader.html');
+  // The frame asks for the article within a second or two; one that never does (the
+  // page removed it, the browser refused the load) leaves no reader, and the button says so.
+  const FRAME_TIMEOUT = 10000;
+  const ANSWERS = { article: 'article', notice: 'not-article', error: 'error', blocked: 'blocked', closed: 'closed' };
+
+  let current = null; // the frame shown: a session, see start()
   let opening = null;
 
   // ---- the article
 
   // Readability reads (and changes) a copy of the page, never the page itself.
-  function extract(force) {
-    const copy = document.cloneNode(true);
-    if (!force && !isProbablyReaderable(copy)) return null;
+  function extract(copy) {
     const found = new Readability(copy).parse();
     if (!found?.content || !found.textContent?.trim()) return null;
     const article = {
@@ -39,178 +39,198 @@
     return article;
   }
 
-  async function loadLede() {
-    if (lede) return lede;
-    const module = await import(chrome.runtime.getURL('lede.js'));
-    const saved = (await chrome.storage.sync.get('prefs')).prefs;
-    prefs = saved && typeof saved === 'object' ? saved : {};
-    // The element keeps choices in chrome.storage, not in the page's localStorage: they
-    // follow the reader to other sites, and the page's storage is left alone.
-    const changed = module.setPreferenceStore({
-      get: () => prefs,
-      set(next) {
-        prefs = next;
-        // Over sync's write quota the choice still holds on this page.
-        chrome.storage.sync.set({ prefs: next }).catch(() => {});
-      },
-    });
-    chrome.storage.onChanged.addListener((changes, area) => {
-      if (area !== 'sync' || !changes.prefs) return;
-      prefs = changes.prefs.newValue ?? {};
-      changed(); // a choice made in another tab
-    });
-    lede = module;
-    return lede;
-  }
+  const notice = (text, offerTry = false) => ({ type: 'notice', text, offerTry });
 
-  // ---- what is shown
-
-  // The host carries no styles of the page: the reader's look is its shadow root's.
-  function makeHost(tag) {
-    const host = document.createElement(tag);
-    host.style.setProperty('all', 'initial', 'important');
-    host.style.setProperty('display', 'block', 'important');
-    host.style.setProperty('color-scheme', 'light dark', 'important');
-    // The page's own keyboard shortcuts do not fire while the reader has the keyboard.
-    for (const type of ['keydown', 'keyup', 'keypress']) host.addEventListener(type, (e) => e.stopPropagation());
-    return host;
-  }
-
-  async function showReader(article) {
-    const message = await chrome.runtime.sendMessage({ type: 'lede:render', article });
-    if (!message || message.error) {
-      showNotice(`Lede could not show this page: ${message?.error ?? 'no answer from the extension'}`, false);
-      return 'error';
+  // What the frame is to show: the article, or why there is none.
+  function read(force) {
+    try {
+      const copy = document.cloneNode(true);
+      if (!force && !isProbablyReaderable(copy)) return notice('This page doesn\u2019t look like an article.', true);
+      const article = extract(copy);
+      if (article) return { type: 'article', article, base: location.href };
+      return notice(force ? 'Lede found no article text on this page.' : 'This page doesn\u2019t look like an article.', !force);
+    } catch (e) {
+      return notice(`Lede could not read this page: ${e.message}`);
     }
-    const { buildFragment, attachReader } = await loadLede();
-    const fragment = buildFragment(message, { document, base: location.href });
-    const host = makeHost(READER_TAG);
-    const root = attachReader(host, { mode: 'closed' });
-    host.setAttribute('mode', 'overlay');
-    document.documentElement.append(host);
-    // The extension's lede.css counts in --lede-rem, not in the page's rem (a page may set
-    // html { font-size: 62.5% }): the browser's own size, which `all: initial` gives the host.
-    host.style.setProperty('--lede-rem', getComputedStyle(host).fontSize);
-    host.connectedCallback();
-    const close = () => {
-      if (current?.host !== host) return;
-      current = null;
-      host.remove();
-      host.disconnectedCallback(); // gives back the page's scrolling and the focus
-    };
-    host.addEventListener('lede-close', close);
-    current = { kind: 'reader', host, root, close };
-    await host.showFragment(fragment);
-    return 'article';
   }
 
-  const NOTICE_CSS = `
-    .box { position: fixed; inset-block-start: 1rem; inset-inline-end: 1rem; z-index: 2147483000;
-      box-sizing: border-box; max-inline-size: min(24rem, calc(100vw - 2rem)); padding: 1rem 1.25rem;
-      font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
-      color: #1b1b1b; background: #fffefb; border: 1px solid #c8c5bc; border-radius: 8px;
-      box-shadow: 0 6px 24px rgb(0 0 0 / 0.18); color-scheme: light; }
-    p { margin: 0 0 0.75rem; }
-    .row { display: flex; gap: 0.5rem; flex-wrap: wrap; justify-content: flex-end; }
-    button { font: inherit; padding: 0.35rem 0.9rem; border-radius: 6px; cursor: pointer;
-      color: inherit; background: #f3f1ea; border: 1px solid #8d8a80; }
-    button:focus-visible { outline: 3px solid #0b57a4; outline-offset: 2px; }
-    @media (prefers-color-scheme: dark) {
-      .box { color: #e8e6e1; background: #16171a; border-color: #5b5e66; color-scheme: dark; }
-      button { background: #222429; border-color: #8b8e96; }
-      button:focus-visible { outline-color: #8cc2ff; }
-    }
-    @media (forced-colors: active) { .box { border-color: CanvasText; } }`;
+  // ---- the frame
 
-  // "This page doesn't look like an article": a small dialog, not an empty reader.
-  function showNotice(text, offerTry) {
-    const host = makeHost(NOTICE_TAG);
-    const root = host.attachShadow({ mode: 'closed' });
-    const sheet = new CSSStyleSheet(); // adopted sheets are not subject to the page's CSP
-    sheet.replaceSync(NOTICE_CSS);
-    root.adoptedStyleSheets = [sheet];
-    const el = (tag, props, ...children) => {
-      const node = document.createElement(tag);
-      for (const [k, v] of Object.entries(props)) node.setAttribute(k, v);
-      node.append(...children);
-      return node;
-    };
-    const tryIt = offerTry && el('button', { type: 'button', 'data-act': 'try' }, 'Try anyway');
-    const closeButton = el('button', { type: 'button', 'data-act': 'close' }, 'Close');
-    const box = el('div', { class: 'box', role: 'alertdialog', 'aria-labelledby': 'lede-notice', 'aria-label': 'Lede' },
-      el('p', { id: 'lede-notice' }, text),
-      el('div', { class: 'row' }, ...(tryIt ? [tryIt] : []), closeButton));
-    root.append(box);
+  // The frame's box: the whole viewport for the reader, the top corner for a notice. The
+  // inline `all: initial !important` keeps the page's styles off it.
+  function layout(session, kind, height = 0) {
+    session.kind = kind;
+    const s = session.frame.style;
+    const set = (name, value) => s.setProperty(name, value, 'important');
+    s.cssText = '';
+    set('all', 'initial');
+    set('display', 'block');
+    set('position', 'fixed');
+    set('z-index', '2147483647');
+    set('border', '0');
+    set('color-scheme', 'light dark'); // as reader.html's: else the frame gets an opaque backdrop
+    if (kind === 'reader') {
+      set('inset', '0');
+      set('width', '100%');
+      set('height', '100%');
+    } else {
+      set('top', '0');
+      set('right', '0');
+      set('width', 'min(448px, 100%)');
+      set('height', `${height}px`);
+    }
+    // Our own change, which the observer below must not take for the page's.
+    session.observer.takeRecords();
+    scrollLock(session, kind === 'reader');
+  }
+
+  // The page does not scroll behind the reader; <html>'s style attribute comes back
+  // byte for byte when it closes.
+  function scrollLock(session, on) {
+    const html = document.documentElement;
+    if (on && !session.locked) {
+      session.locked = [html.style.overflow];
+      html.style.overflow = 'hidden';
+      session.locked.push(html.style.cssText);
+    } else if (!on && session.locked) {
+      const [overflow, ours] = session.locked;
+      session.locked = null;
+      const untouched = html.style.cssText === ours; // the page left <html>'s style alone
+      html.style.overflow = overflow;
+      // Read first: Chromium writes a changed inline style into the attribute lazily,
+      // and would write style="" back after the removal.
+      const now = html.getAttribute('style');
+      const style = session.style;
+      if (untouched ? now !== style : style === null && now === '') {
+        if (style === null) html.removeAttribute('style');
+        else html.setAttribute('style', style);
+      }
+    }
+  }
+
+  // A name for the frame, in its URL's fragment: the content script answers the frame
+  // that asks with it.
+  function name() {
+    return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+  }
+
+  // Puts reader.html over the page, laid out for a notice (which fits its box) until
+  // there is an article. session.deliver(message) gives it what to show; session.answer
+  // resolves to what the tab then shows (ANSWERS).
+  function start() {
+    const frame = document.createElement('iframe');
+    const session = { frame, name: name(), frameId: null, kind: 'notice', locked: null };
+    session.message = new Promise((resolve) => (session.deliver = resolve));
+    session.answer = new Promise((resolve) => (session.shown = (kind) => resolve(ANSWERS[kind])));
+    session.close = () => close(session);
+    frame.src = `${READER_URL}#${session.name}`;
+    frame.setAttribute('title', 'Lede Reader');
+
+    // What the page could do to the frame's element: set its src (another document in
+    // the frame), its style, hidden... Any change the content script did not make closes
+    // the reader, and so does taking it out of the document: the page may remove the
+    // reader, never change what it shows.
+    session.observer = new MutationObserver(() => close(session));
+    session.observer.observe(frame, { attributes: true });
+    session.removal = new MutationObserver(() => frame.parentNode !== document.documentElement && close(session));
+    session.removal.observe(document.documentElement, { childList: true });
+    // A second load is another document in the frame: the page navigated it.
+    let loads = 0;
+    frame.addEventListener('load', (e) => e.isTrusted && ++loads > 1 && close(session));
+
     let focused = document.activeElement;
     while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
-    const close = () => {
-      if (current?.host !== host) return;
-      current = null;
-      const inside = root.activeElement !== null;
-      host.remove();
-      if (inside && focused?.isConnected) focused.focus();
-    };
-    root.addEventListener('click', (e) => {
-      const act = e.target.closest?.('[data-act]')?.dataset.act;
-      if (act === 'close') close();
-      if (act === 'try') {
-        close();
-        open(true);
-      }
-    });
-    root.addEventListener('keydown', (e) => {
-      if (e.key === 'Escape') {
-        e.preventDefault();
-        close();
-      }
-    });
-    document.documentElement.append(host);
-    current = { kind: 'notice', host, root, close };
-    (tryIt || closeButton).focus();
-    return 'not-article';
+    session.focused = focused;
+    session.style = document.documentElement.getAttribute('style');
+    session.timer = setTimeout(() => {
+      session.shown('blocked');
+      close(session);
+    }, FRAME_TIMEOUT);
+    layout(session, 'notice');
+    current = session;
+    document.documentElement.append(frame);
+    session.removal.takeRecords();
+    return session;
   }
+
+  function close(session) {
+    if (current !== session) return;
+    current = null;
+    clearTimeout(session.timer);
+    session.observer.disconnect();
+    session.removal.disconnect();
+    const { frame } = session;
+    const active = document.activeElement;
+    const inside = active === frame || active === document.body || !active;
+    frame.remove();
+    scrollLock(session, false);
+    if (inside && session.focused?.isConnected) session.focused.focus({ preventScroll: true });
+    session.shown('closed');
+  }
+
+  // The frame's requests, relayed by the background: { name, frameId, request }. The
+  // page knows the name (it is in the frame's src) but cannot send extension messages;
+  // a copy of reader.html it makes itself could ask, and would show the same article,
+  // out of the page's reach. Only the first frame to ask is answered after that (in
+  // Firefox, only the frame of our <iframe>).
+  chrome.runtime.onMessage.addListener((message, sender, reply) => {
+    const session = current;
+    if (message?.type !== 'lede:frame' || sender.id !== chrome.runtime.id || message.name !== session?.name) return false;
+    const own = chrome.runtime.getFrameId?.(session.frame) ?? session.frameId ?? message.frameId;
+    if (message.frameId !== own) return false;
+    session.frameId = own;
+    const { request } = message;
+    switch (request.type) {
+      case 'hello': // what to show, once Readability has run
+        clearTimeout(session.timer);
+        session.message.then(reply);
+        return true;
+      case 'shown':
+        // The frame has given the focus to its first control itself (focusing the
+        // <iframe> from here would take it away again, in Chromium).
+        if (request.kind !== 'article') layout(session, 'notice', request.height);
+        session.shown(request.kind);
+        break;
+      case 'size':
+        if (session.kind === 'notice') layout(session, 'notice', request.height);
+        break;
+      case 'close':
+        close(session);
+        break;
+      case 'try': {
+        const next = read(true);
+        if (next.type === 'article') layout(session, 'reader');
+        reply(next);
+        break;
+      }
+    }
+    return false;
+  });
 
   // ---- the entry point: the toolbar button, the shortcut, ledeOpen(tabId)
 
-  async function open(force = false) {
+  async function open() {
     if (opening) return opening;
     if (current) {
-      const shown = current.host.isConnected;
-      current.close(); // also when the page removed the host: give back what it changed
-      // Pressed again: the reader closes (the button toggles it).
-      if (shown) return 'closed';
+      current.close();
+      return 'closed'; // pressed again: the reader closes (the button toggles it)
     }
     opening = (async () => {
-      let article;
-      try {
-        article = extract(force);
-      } catch (e) {
-        return showNotice(`Lede could not read this page: ${e.message}`, false);
-      }
-      if (!article) {
-        return showNotice(
-          force ? 'Lede found no article text on this page.' : 'This page doesn\u2019t look like an article.',
-          !force,
-        );
-      }
-      return showReader(article);
+      // The frame loads, and compiles Lede's wasm, while Readability works here.
+      const session = start();
+      await new Promise((ok) => setTimeout(ok)); // the frame's navigation starts first
+      if (current !== session) return 'closed';
+      const message = read(false);
+      if (message.type === 'article') layout(session, 'reader');
+      session.deliver(message);
+      return session.answer;
     })();
     try {
       return await opening;
-    } catch (e) {
-      current?.close();
-      showNotice(`Lede could not show this page: ${e.message}`, false);
-      return 'error';
     } finally {
       opening = null;
     }
   }
 
-  globalThis.ledeContent = {
-    open,
-    /** What is shown now, for the extension's own scripts (the tests read it): { kind, host, root }. */
-    get current() {
-      return current;
-    },
-  };
+  globalThis.ledeContent = { open };
 })();

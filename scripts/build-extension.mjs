@@ -1,6 +1,6 @@
 // Assembles the browser extension: build/extension/ (load it unpacked) and
 // build/lede-extension.zip (for the stores), from extension/ and copies of Lede's built
-// files and of @mozilla/readability from node_modules (lede.css with one rewrite, below).
+// files and of @mozilla/readability from node_modules.
 // Nothing is fetched.
 //   node scripts/build-extension.mjs     (./build-wasm.sh extension builds the wasm first)
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -17,6 +17,9 @@ const readability = join(root, 'node_modules', '@mozilla', 'readability');
 const files = [
   ['extension/background.js', 'background.js'],
   ['extension/content.js', 'content.js'],
+  ['extension/reader.html', 'reader.html'],
+  ['extension/reader.js', 'reader.js'],
+  ['extension/reader.css', 'reader.css'],
   ['extension/icons', 'icons'],
   ['web/lede.js', 'lede.js'],
   ['web/lede-listen.js', 'lede-listen.js'],
@@ -45,19 +48,6 @@ for (const [from, to] of files) {
 // Only the images go into icons/ (the SVG they are drawn from stays in extension/).
 for (const name of readdirSync(join(out, 'icons'))) if (!name.endsWith('.png')) rmSync(join(out, 'icons', name));
 
-// lede.css sizes things in rem, the root size of the document: in an overlay on someone
-// else's page that is the page's (html { font-size: 62.5% } would shrink the reader to
-// 10 px text). The extension's copy says calc(N * var(--lede-rem, 1rem)) instead, and
-// the content script sets --lede-rem to the browser's own size. Without the variable the
-// rules are the same as lede.css's.
-const css = readFileSync(join(out, 'lede.css'), 'utf8');
-const remless = css.replace(/(?<![\w.-])(-?\d*\.?\d+)rem\b/g, 'calc($1 * var(--lede-rem, 1rem))');
-if (/\drem\b/.test(remless.replace(/var\(--lede-rem, 1rem\)/g, ''))) {
-  console.error('build-extension: lede.css has a rem length the rewrite missed');
-  process.exit(1);
-}
-writeFileSync(join(out, 'lede.css'), remless);
-
 const manifest = JSON.parse(readFileSync(join(root, 'extension', 'manifest.json'), 'utf8'));
 manifest.version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
 const readabilityVersion = JSON.parse(readFileSync(join(readability, 'package.json'), 'utf8')).version;
@@ -68,7 +58,8 @@ const named = [
   manifest.background.service_worker,
   ...Object.values(manifest.icons),
   ...manifest.web_accessible_resources.flatMap((r) => r.resources.filter((f) => !f.includes('*'))),
-  'Readability.js', 'Readability-readerable.js', 'content.js', 'dist/lede.wasm', 'dist/lede-html.wasm',
+  'Readability.js', 'Readability-readerable.js', 'content.js', 'reader.js', 'reader.css', 'lede.js', 'lede.css',
+  'lede-listen.js', 'dist/lede.wasm', 'dist/lede-html.wasm',
 ];
 for (const f of named) {
   if (!existsSync(join(out, f))) {

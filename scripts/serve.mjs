@@ -22,8 +22,14 @@ const TYPES = {
   '.xml': 'application/xml; charset=utf-8',
 };
 
+// Browser drivers that can neither watch the network nor add init scripts themselves
+// (WebKit's WebDriver: tests/browser/drivers/webkit.mjs) hook in here. `request(req, res,
+// url)` sees every request and may answer it (returns true); `html(body, req)` may change
+// an HTML file on its way out. Nothing sets them outside the browser tests.
+export const testHooks = { request: null, html: null };
+
 /**
- * Serves files under `root`. `headers(pathname)` may add response headers (the tests
+ * Serves files under `root`. `headers(pathname, url)` may add response headers (the tests
  * use it for Content-Security-Policy); `routes` maps a path to a handler(req, res) for
  * tests that need slow or failing responses.
  */
@@ -31,6 +37,7 @@ export function serve(root, { port = 0, headers = () => ({}), routes = {} } = {}
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
+    if (testHooks.request?.(req, res, url)) return;
     const route = routes[url.pathname];
     if (route) return route(req, res);
     let path;
@@ -48,12 +55,13 @@ export function serve(root, { port = 0, headers = () => ({}), routes = {} } = {}
     }
     try {
       if ((await stat(path)).isDirectory()) path = join(path, 'index.html');
-      const body = await readFile(path);
+      let body = await readFile(path);
+      if (testHooks.html && extname(path) === '.html') body = testHooks.html(body, req);
       const head = {
         'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
         'accept-ranges': 'bytes',
-        ...headers(url.pathname),
+        ...headers(url.pathname, url),
       };
       // Byte ranges, so that audio can seek: "bytes=START-END", "bytes=START-", "bytes=-N".
       const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');

@@ -10,8 +10,11 @@ sudo_() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # --- Debian packages -------------------------------------------------------
 # clang-14 and libclang-rt-14-dev (its sanitizer and libFuzzer runtimes) build the
-# fuzzers; g++ brings ASan and UBSan for the sanitized unit tests.
-apt_pkgs=(emscripten nlohmann-json3-dev catch2 chromium cmake g++ clang-14 libclang-rt-14-dev xz-utils)
+# fuzzers; g++ brings ASan and UBSan for the sanitized unit tests. The browser tests run
+# in three engines (tests/browser/browsers.mjs): chromium; firefox-esr (driven by npm's
+# puppeteer-core over WebDriver BiDi); webkit2gtk-driver (WebKitWebDriver, which drives
+# WebKitGTK's MiniBrowser from libwebkit2gtk-4.1-0) under xvfb's X server.
+apt_pkgs=(emscripten nlohmann-json3-dev catch2 chromium firefox-esr webkit2gtk-driver xvfb cmake g++ clang-14 libclang-rt-14-dev xz-utils)
 missing=()
 for p in "${apt_pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -22,6 +25,20 @@ if [ ${#missing[@]} -gt 0 ]; then
   sudo_ apt-get update -qq
   apt_updated=1
   sudo_ env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# --- the extension's Firefox test (tests/browser/extension-firefox.test.mjs): Debian's
+# firefox-esr, headful on an X server of its own (xvfb), its shortcut pressed for real by
+# xdotool; puppeteer-core (npm) drives it. -----------------------------------------------
+ext_pkgs=(firefox-esr xvfb xdotool)
+ext_missing=()
+for p in "${ext_pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || ext_missing+=("$p")
+done
+if [ ${#ext_missing[@]} -gt 0 ]; then
+  echo "setup: installing ${ext_missing[*]}"
+  [ $apt_updated = 1 ] || { sudo_ apt-get update -qq; apt_updated=1; }
+  sudo_ env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${ext_missing[@]}"
 fi
 
 # --- md4c 0.5.2 and gumbo-parser 0.13 from Debian's trixie source packages -----
@@ -61,7 +78,8 @@ if [ ! -f "$deps/gumbo/src/parser.c" ]; then
     1d01316617df9cefcd3f43235b519f606a5465a526a768734714fcc51ccb79e4 "$deps/gumbo"
 fi
 
-# --- npm packages (playwright-core drives Debian's chromium; no browser download) ---
-if [ ! -d "$here/node_modules/playwright-core" ] || [ "$here/package-lock.json" -nt "$here/node_modules/.package-lock.json" ]; then
-  ( cd "$here" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error )
+# --- npm packages (playwright-core drives Debian's chromium, puppeteer-core its firefox-esr;
+# neither downloads a browser: the -core packages never do) ---
+if [ ! -d "$here/node_modules/playwright-core" ] || [ ! -d "$here/node_modules/puppeteer-core" ] || [ "$here/package-lock.json" -nt "$here/node_modules/.package-lock.json" ]; then
+  ( cd "$here" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error )
 fi

@@ -9,7 +9,9 @@ import { fileURLToPath } from 'node:url';
 const web = fileURLToPath(new URL('../web/', import.meta.url));
 export const files = ['lede.js', 'dist/lede.wasm', 'lede.css'];
 export const onDemand = ['dist/lede-html.wasm'];
-export const budget = 64 * 1024;
+// A Markdown article (issue 18: nlohmann/json reads the JSON again, and speed is bought
+// with the bytes that frees); HTML articles and other formats have their own budget.
+export const budget = 80 * 1024;
 
 function measure(f) {
   const raw = readFileSync(web + f);

@@ -62,7 +62,7 @@ export interface ReaderOptions extends CoreOptions {
    * renderAsync() loads it, the first time an article needs it.
    */
   html?: boolean;
-  /** Where lede-html.wasm is; default: beside lede.wasm. */
+  /** Where lede-html.wasm is; default: dist/lede-html.wasm beside lede.js, or beside wasmURL when that is given. */
   htmlWasmURL?: string | URL;
 }
 
@@ -123,13 +123,6 @@ export interface PreferenceStore {
  */
 export function setPreferenceStore(store: PreferenceStore): () => void;
 
-/**
- * Makes `host` a <lede-reader> without the custom-element registry (null in an
- * extension's isolated world). Call `host.connectedCallback()` once it is in the document
- * and `host.disconnectedCallback()` once it is removed. Returns the shadow root.
- */
-export function attachReader<T extends HTMLElement>(host: T, options?: { mode?: ShadowRootMode }): ShadowRoot;
-
 /** Loads Lede's core (once per page and wasm URL) and resolves to a reader. */
 export function createReader(options?: ReaderOptions): Promise<Reader>;
 
@@ -147,6 +140,10 @@ export interface PresentationOptions {
   font?: Font;
   /** Line height as a ratio (1–3); the toolbar offers 1.35, 1.6 and 1.9. */
   lineHeight?: number;
+  /** Space added between letters, in em (0–0.5); the toolbar offers 0, 0.06 and 0.12. */
+  letterSpacing?: number;
+  /** Space added between words, in em (0–1); the toolbar offers 0, 0.08 and 0.16. */
+  wordSpacing?: number;
   width?: Width;
   /** 'overlay' covers the viewport as a modal dialog. */
   mode?: 'inline' | 'overlay';
@@ -162,6 +159,10 @@ export interface Preferences {
   fontSize: number | null;
   /** null: the stylesheet's line height (--lede-line-height). */
   lineHeight: number | null;
+  /** null: the face's own spacing. */
+  letterSpacing: number | null;
+  /** null: the face's own spacing. */
+  wordSpacing: number | null;
   width: Width;
 }
 
@@ -216,6 +217,8 @@ export class LedeReaderElement extends HTMLElement {
   fontSize: number | null;
   font: Font;
   lineHeight: number | null;
+  letterSpacing: number | null;
+  wordSpacing: number | null;
   width: Width;
   mode: 'inline' | 'overlay';
   toolbar: boolean;
@@ -231,10 +234,8 @@ export class LedeReaderElement extends HTMLElement {
   resetPreferences(): void;
   /** Shows an article built elsewhere (buildFragment()) without loading the core. */
   showFragment(fragment: DocumentFragment): Promise<void>;
-  /** See attachReader(). */
-  static attach(host: HTMLElement, options?: { mode?: ShadowRootMode }): ShadowRoot;
   static readonly observedAttributes: string[];
-  /** Custom-element callbacks; call them yourself on a host made by attachReader(). */
+  /** Custom-element callbacks (the browser calls them). */
   connectedCallback(): void;
   disconnectedCallback(): void;
   attributeChangedCallback(name: string, oldValue: string | null, newValue: string | null): void;

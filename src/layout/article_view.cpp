@@ -108,8 +108,25 @@ void header(const Article& a, const ReadingTime* reading, bool show_dek, Documen
       doc.close();
     }
     if (reading) {
-      element_with_text(doc, Tag::span, "lede-reading-time", describe_minutes(*reading));
-      element_with_text(doc, Tag::span, "lede-word-count", describe_length(*reading, a.lang));
+      // The labels are English. In a right-to-left line, bidi would show "1 min read" as
+      // "min read 1": there the words go in an English, left-to-right span of their own
+      // inside the item (the item itself stays in the line's direction, so that its
+      // " · " separator falls between the items).
+      bool rtl = a.dir == "rtl" || a.dir == "auto";
+      auto item = [&](const char* cls, const std::string& text) {
+        doc.open(Tag::span);
+        doc.set(Attr::class_, cls);
+        if (rtl) {
+          doc.open(Tag::span);
+          doc.set(Attr::dir, "ltr");
+          doc.set(Attr::lang, "en");
+        }
+        doc.text(text);
+        if (rtl) doc.close();
+        doc.close();
+      };
+      item("lede-reading-time", describe_minutes(*reading));
+      item("lede-word-count", describe_length(*reading, a.lang));
     }
     doc.close();
   }
@@ -206,12 +223,13 @@ int heading_level(Tag t) {
   }
 }
 
-// The title is the page's only h1: when the body uses h1 too, every body heading moves
-// one level down. Each heading gets a stable id from its text for links and the TOC.
+// The title is the page's only h1, and the body's headings follow it without skipping a
+// level, as a screen reader's list of headings expects: each is at most one level below
+// the one before ("h1 h2 h2" in a body becomes "h2 h3 h3", "h3 h5 h4 h2" becomes
+// "h2 h3 h3 h2"). Each heading gets a stable id from its text for links and the TOC.
 // Returns the headings in order.
 std::vector<NodeId> arrange_headings(Document& doc, NodeId body) {
   std::vector<NodeId> headings;
-  int top = 7;
   // The ids layout gives its own elements (see header(), newsletter(), related()): a
   // heading that took one would capture the <label for> or aria-labelledby meant for them.
   std::set<std::string> used{"title", "toc-title", "newsletter-title", "newsletter-email",
@@ -225,17 +243,22 @@ std::vector<NodeId> arrange_headings(Document& doc, NodeId body) {
         std::string_view existing = doc.value_of(id, Attr::id);
         if (existing.compare(0, 5, "lede-") == 0) used.emplace(existing.substr(5));
         int level = heading_level(doc.node(id).tag);
-        if (!level) return;
-        headings.push_back(id);
-        top = std::min(top, level);
+        if (level) headings.push_back(id);
       },
       [](NodeId) {});
   static const Tag kHeadings[] = {Tag::h1, Tag::h2, Tag::h3, Tag::h4, Tag::h5, Tag::h6};
   // Per slug, the next number to try: n headings with the same text cost O(n log n),
   // not O(n²) by counting up from 2 each time.
   std::map<std::string, int> next;
+  // The enclosing headings, outermost first: their levels as written and as given.
+  int written[6], given[6], depth = 0;
   for (NodeId id : headings) {
-    if (top == 1) doc.retag(id, kHeadings[std::min(heading_level(doc.node(id).tag), 5)]);
+    int level = heading_level(doc.node(id).tag);
+    while (depth > 0 && written[depth - 1] >= level) --depth;
+    int now = depth ? std::min(given[depth - 1] + 1, 6) : 2;
+    written[depth] = level;
+    given[depth++] = now;
+    if (now != level) doc.retag(id, kHeadings[now - 1]);
     // A heading that is a link target in an HTML body keeps the id the link points at.
     if (!doc.value_of(id, Attr::id).empty()) continue;
     std::string base = slug(doc.text_content(id)), s = base;
@@ -260,6 +283,84 @@ std::string collapse_spaces(std::string_view s) {
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
+}
+
+// Whether text holds more than white space (no-break spaces count as space: pages write
+// alt text of &nbsp; alone).
+bool visible(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text.compare(i, 2, "\xC2\xA0") == 0) ++i;
+    else if (!(text[i] == ' ' || text[i] == '\n' || text[i] == '\t' || text[i] == '\r')) return true;
+  }
+  return false;
+}
+
+// Whether a subtree says something to a screen reader: text other than white space, or
+// a picture with a description.
+bool has_name(const Document& doc, NodeId top) {
+  bool named = false;
+  walk(
+      doc, top,
+      [&](NodeId id) {
+        const Node& n = doc.node(id);
+        named = named || visible(n.is_text ? doc.text_of(id) : n.tag == Tag::img ? doc.value_of(id, Attr::alt) : "");
+      },
+      [](NodeId) {});
+  return named;
+}
+
+// Markup that leaves a screen reader with nothing, as pages write it, made plain: a link
+// with no name (an empty anchor beside a heading, an image link whose image has no
+// description) becomes a span, keeping what is inside; an empty header cell, a data
+// cell; a definition list that is not terms and their definitions (Wikipedia indents
+// with a lone <dd>, and writes a lone <dt> as a heading) becomes plain blocks; alt text
+// of only spaces is empty (a screen reader would read the file name instead).
+void plain_where_empty(Document& doc, NodeId body) {
+  std::vector<NodeId> found;
+  walk(
+      doc, body,
+      [&](NodeId id) {
+        Tag t = doc.node(id).tag;
+        if (doc.node(id).is_text) return;
+        std::string_view alt = t == Tag::img ? doc.value_of(id, Attr::alt) : "";
+        if (!alt.empty() && !visible(alt)) doc.set(id, Attr::alt, "");
+        if (t == Tag::a || t == Tag::th || t == Tag::dl) found.push_back(id);
+      },
+      [](NodeId) {});
+  for (NodeId id : found) {
+    Tag t = doc.node(id).tag;
+    if (t != Tag::dl) {
+      if (!has_name(doc, id)) doc.retag(id, t == Tag::a ? Tag::span : Tag::td);
+      continue;
+    }
+    // Its items: children, and the children of <div> groups.
+    std::vector<NodeId> items;
+    bool proper = true;
+    for (NodeId c = doc.node(id).first_child; c != kNone; c = doc.node(c).next) {
+      const Node& n = doc.node(c);
+      if (n.is_text) {
+        proper = proper && !visible(doc.text_of(c));
+      } else if (n.tag == Tag::div) {
+        for (NodeId g = n.first_child; g != kNone; g = doc.node(g).next) items.push_back(g);
+      } else {
+        items.push_back(c);
+      }
+    }
+    bool terms = false, definitions = false;
+    for (NodeId c : items) {
+      const Node& n = doc.node(c);
+      terms = terms || (!n.is_text && n.tag == Tag::dt);
+      definitions = definitions || (!n.is_text && n.tag == Tag::dd);
+      if (!n.is_text && n.tag != Tag::dt && n.tag != Tag::dd) proper = false;
+    }
+    if (proper && terms && definitions) continue;
+    doc.retag(id, Tag::div);
+    for (NodeId c : items) {
+      if (doc.node(c).is_text) continue;
+      if (doc.node(c).tag == Tag::dt) doc.retag(c, Tag::p);
+      else if (doc.node(c).tag == Tag::dd) doc.retag(c, Tag::div);
+    }
+  }
 }
 
 // Many feeds repeat the standfirst as the first paragraph; show it once. Returns whether
@@ -293,7 +394,8 @@ void contents(Document& doc, const std::vector<NodeId>& headings) {
   doc.open(Tag::ol);
   for (NodeId h : headings) {
     int level = heading_level(doc.node(h).tag);
-    if (level > 3) continue;
+    // A heading that is only a picture would be an empty link.
+    if (level > 3 || !visible(doc.text_content(h))) continue;
     doc.open(Tag::li);
     if (level == 3) doc.set(Attr::class_, "lede-toc-sub");
     doc.open(Tag::a);
@@ -317,6 +419,7 @@ bool body(const Article& a, Document& doc, const Options& options, const Extensi
   doc.close_to(div);
   doc.close();
   show_dek = drop_repeated_dek(a, doc, div);
+  plain_where_empty(doc, div);
   headings = arrange_headings(doc, div);
   return ok;
 }

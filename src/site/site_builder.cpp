@@ -191,9 +191,9 @@ std::string article_page(const Entry& e, const std::string& site_title, const st
   // attach to it); without, the declarative shadow root alone shows the article.
   out += "<script type=\"module\" src=\"lede.js\"></script>\n</head>\n<body class=\"lede-site-page\">\n"
          "<nav class=\"lede-site-nav\"><a href=\"./\">All articles</a></nav>\n"
-         "<lede-reader src=\"" + escaped(url_name(e.slug), true) + ".json\">"
+         "<main><lede-reader src=\"" + escaped(url_name(e.slug), true) + ".json\">"
          "<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"lede.css\">"
-         "<div part=\"content\">" + e.html + "</div></template></lede-reader>\n</body>\n</html>\n";
+         "<div part=\"content\">" + e.html + "</div></template></lede-reader></main>\n</body>\n</html>\n";
   return out;
 }
 

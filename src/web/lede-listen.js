@@ -60,11 +60,13 @@ export class Player {
   #index = 0;
   #speaking = false;
   #utterance = null; // the one being spoken; any other ending is a cancelled one
+  #voiced = null; // a promise: whether the browser has a voice to read with
 
   constructor(ui) {
     this.#ui = ui;
     this.#audio = ui.content.querySelector('.lede-listen audio');
     this.#article = ui.content.querySelector('article') ?? ui.content;
+    ui.note.textContent = '';
     for (const type of MEDIA_EVENTS) this.#audio?.addEventListener(type, this.#tick);
     if (!this.#audio) this.#synth?.addEventListener?.('voiceschanged', this.#voices);
     this.#tick();
@@ -80,7 +82,12 @@ export class Player {
       return this.#tick();
     }
     this.#speaking = on ?? !this.#speaking;
-    this.#skip(0);
+    this.#voiced ??= this.#hasVoice();
+    this.#voiced.then((yes) => {
+      if (yes) return this.#skip(0);
+      this.#voiced = null; // asked again next time: voices may be installed meanwhile
+      this.#mute('No voice to read aloud with is installed in this browser.');
+    });
   }
 
   prev() {
@@ -127,7 +134,32 @@ export class Player {
     time.textContent = `${clock(now)} / ${clock(total)}`;
   };
 
+  // Some browsers list their voices only after a while (voiceschanged), some never.
+  async #hasVoice() {
+    const synth = this.#synth;
+    if (!synth.getVoices().length) {
+      await new Promise((ok) => {
+        synth.addEventListener?.('voiceschanged', ok, { once: true });
+        setTimeout(ok, 2000);
+      });
+    }
+    return synth.getVoices().length > 0;
+  }
+
+  // Reading aloud cannot go on: the player says why, and offers only Close.
+  #mute(text) {
+    const u = this.#ui;
+    this.stop();
+    u.play.textContent = 'Play';
+    const moving = u.play.matches(':focus');
+    u.player.dataset.kind = 'none';
+    u.note.textContent = text;
+    if (moving) u.player.querySelector('[data-act=stop]').focus();
+  }
+
   #skip(step) {
+    this.#ui.player.dataset.kind = 'speech';
+    this.#ui.note.textContent = '';
     this.#lines ??= sentences(this.#article);
     this.#index = Math.max(0, Math.min(this.#lines.length - 1, this.#index + step));
     this.#utterance = null;
@@ -153,10 +185,11 @@ export class Player {
       this.#index += 1;
       this.#say();
     };
-    utterance.onerror = () => {
+    utterance.onerror = (e) => {
       if (this.#utterance !== utterance) return;
       this.#speaking = false;
-      this.#say();
+      if (/^(interrupted|canceled)$/.test(e?.error)) this.#say();
+      else this.#mute(`This browser could not read the article aloud (${e.error}).`);
     };
     synth.speak(utterance);
     // The sentence being read stays on screen.

@@ -72,7 +72,7 @@ const COMMON_ENTITIES = new Set(COMMON_NAMES);
 
 // Every reason a difference may have. A reason outside this list fails the test.
 export const REASONS = {
-  'heading-level': "The article title is the page's only `h1`: when the body uses `h1`, every body heading moves one level down (`h1`→`h2` … `h6` stays `h6`).",
+  'heading-level': "The article title is the page's only `h1`, and body headings skip no level: each is at most one level below the heading before it, the first an `h2` (`# a` → `h2`, `### a` alone → `h2`, `## a` then `#### b` → `h2`, `h3`).",
   'unsafe-url': 'A link or image whose URL has a scheme outside the URL policy (http, https, mailto, tel, relative; raster `data:` images) keeps only its text (an image its alt text).',
   'empty-url': 'An empty link destination (`[a]()`, `[a](<>)`) is refused by the URL policy like any URL it cannot judge: the link keeps only its text.',
   'gfm-autolink': 'Lede turns bare `http(s)://` URLs, `www.` names and email addresses into links (GFM autolinks); CommonMark leaves them as text.',
@@ -80,6 +80,8 @@ export const REASONS = {
   'task-list': 'List items starting with `[ ]` or `[x]` are tasks, shown with a ☐/☑ mark (never a form control).',
   typography: 'Typography for plain typed text: curly quotes in the article\'s language, `--` and `---` as en and em dashes, `...` as an ellipsis, and a no-break space between the last two words of a heading (never inside code).',
   'lone-image-figure': 'A paragraph that is only an image with a title becomes a `figure`, the title its `figcaption`.',
+  'nameless-link': 'A link with no name for a screen reader (no text, no image with alt text: `[](/url)`) is a `span` holding what the link held.',
+  'empty-header-cell': 'An empty header cell is a data cell (`td`): a screen reader has nothing to announce for it.',
   'raw-html': 'Raw HTML (blocks and inline tags, comments, processing instructions, declarations, CDATA) is shown as text, never interpreted.',
   'table-align': "Column alignment is a class (`lede-align-start`, `-center`, `-end`), not md4c's presentational `align` attribute.",
   'task-checkbox': "md4c's task items are disabled `<input type=\"checkbox\">`s; Lede's are a ☐/☑ mark (`span.lede-check`, `role=\"img\"`), never a form control.",

@@ -330,6 +330,35 @@ test('mount() renders into an element, resolving relative URLs against a base', 
   assert.deepEqual(src, ['https://news.example/a/media/once-enemies-listen.wav', 'Once Enemies, US And Taliban Find Common Ground Against\u00a0ISIS']);
 });
 
+test('a URL that cannot be resolved against the base is dropped, and the article still renders', async () => {
+  // new URL() throws on these; one bad URL used to cost the whole article.
+  const body = ['[empty host](http://)', '[bad port](http://a:99999/)', '[scheme in the path](https:javascript:alert(1))',
+    '![no image](http://[::1/x.png)', '[fine](other.html)'].join('\n\n');
+  const article = JSON.stringify({ title: 'T', site: { name: 'S', url: 'http://%zz/' }, body });
+  const got = await page.evaluate((json) => {
+    const out = {};
+    for (const base of ['https://news.example/a/article.json', 'http://news.example/a/article.json']) {
+      const host = document.createElement('div');
+      host.append(reader.render(json, { base }));
+      out[base] = {
+        links: [...host.querySelectorAll('.lede-body a')].map((a) => [a.textContent, a.getAttribute('href')]),
+        images: [...host.querySelectorAll('.lede-body img')].map((i) => i.getAttribute('src')),
+        site: [host.querySelector('.lede-site')?.textContent, host.querySelector('.lede-site')?.getAttribute('href') ?? null],
+      };
+    }
+    return out;
+  }, article);
+  for (const [base, { links, images, site }] of Object.entries(got)) {
+    const hrefs = Object.fromEntries(links);
+    assert.equal(hrefs['empty host'], null, `${base}: http:// dropped`);
+    assert.equal(hrefs['bad port'], null, `${base}: a port past 65535 dropped`);
+    assert.ok(hrefs['scheme in the path'] === null || hrefs['scheme in the path'].startsWith(new URL(base).origin), `${base}: ${hrefs['scheme in the path']}`);
+    assert.equal(hrefs.fine, new URL('other.html', base).href, `${base}: a good relative link still resolves`);
+    assert.ok(images.every((src) => src === null), `${base}: ${images}`);
+    assert.deepEqual(site, ['S', null], `${base}: the site's name stays, its bad URL goes`);
+  }
+});
+
 test('a fragment held before it is shown still loads its player and images', async () => {
   // render() makes the nodes in the page's inert template document, which is faster, and
   // adopts them into the page before it returns: a media element left in the inert

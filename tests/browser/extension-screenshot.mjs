@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '../../scripts/serve.mjs';
 import { root } from './helpers.mjs';
-import { corpus, launchExtension, view } from './extension-harness.mjs';
+import { corpus, launchExtension } from './extension-harness.mjs';
 
 const name = process.argv[2] ?? 'aclu';
 if (!existsSync(join(corpus, name))) throw new Error(`no page ${name} in ${corpus}`);
@@ -19,7 +19,7 @@ try {
   await ext.context.route((url) => url.protocol.startsWith('http') && url.hostname !== '127.0.0.1', (r) => r.abort());
   await ext.page.goto(`http://127.0.0.1:${server.address().port}/pages/${name}/source.html`);
   await ext.press();
-  for (let i = 0; i < 100 && (await ext.inOverlay(view))?.state !== 'ready'; i++) await ext.page.waitForTimeout(50);
+  await ext.waitFor('reader');
   await ext.page.waitForTimeout(300); // fonts
   const out = join(root, 'docs', 'screenshots', 'extension-overlay.png');
   await ext.page.screenshot({ path: out });

@@ -1,10 +1,11 @@
 // The browser extension (extension/, built into build/extension/) in Debian's Chromium:
 // the toolbar button and ledeOpen(tabId) on pages of mozilla/readability's test corpus,
 // each served once plain and once behind a strict CSP (no 'wasm-unsafe-eval'); the
-// overlay's title and text, Escape (plain) or a click on × (strict), the page unchanged
+// reader's title and text, Escape (plain) or a click on × (strict), the page unchanged
 // after closing, no console errors; a page with Trusted Types enforced;
 // preferences that follow the reader from one site to another; the message for pages that
-// are not articles; the manifest and the zip.
+// are not articles; the manifest and the zip. A hostile page: extension-hostile.test.mjs;
+// Firefox: extension-firefox.test.mjs.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
@@ -13,7 +14,7 @@ import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { serve } from '../../scripts/serve.mjs';
 import { launch, openPage, root, startServer } from './helpers.mjs';
-import { corpus, extensionDir, launchExtension, normalise, view } from './extension-harness.mjs';
+import { corpus, extensionDir, launchExtension, mediaRoutes, normalise } from './extension-harness.mjs';
 
 const STRICT_CSP = "default-src 'self'; script-src 'self'";
 // Trusted Types enforced: no string reaches an HTML or script sink, and no policy may be made.
@@ -31,11 +32,14 @@ let site; // { origin, close }: /plain/, /strict/ (the corpus) and /fixtures/ on
 let otherSite; // the same files on another origin (another port)
 let scratch;
 
+const media = []; // requests for /media/*: { path, referer }
+
 async function startSite() {
   const server = await serve(scratch, {
     headers: (path) =>
       path.startsWith('/strict/') ? { 'content-security-policy': STRICT_CSP }
         : path.startsWith('/trusted/') ? { 'content-security-policy': TRUSTED_TYPES_CSP } : {},
+    routes: mediaRoutes(media),
   });
   return { origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((ok) => server.close(ok)) };
 }
@@ -51,27 +55,14 @@ function record(page) {
   page.on('pageerror', (e) => seen.errors.push(`pageerror: ${e.message}`));
 }
 
-async function waitFor(kind) {
-  for (let i = 0; i < 100; i++) {
-    const v = await ext.inOverlay(view);
-    if (v?.kind === kind && v.state === 'ready') return v;
-    await new Promise((ok) => setTimeout(ok, 50));
-  }
-  throw new Error(`no ${kind} overlay appeared`);
-}
-
 const outerHTML = () => ext.page.evaluate(() => document.documentElement.outerHTML);
 
-// A real mouse click on the overlay's × (in the closed shadow root: the test finds where
-// it is from the content script's world and clicks there).
+// A real mouse click on the reader's ×.
 async function clickClose() {
-  const box = await ext.inOverlay((current) => {
-    const r = current.root.querySelector('[part=close]').getBoundingClientRect();
-    return { x: r.x + r.width / 2, y: r.y + r.height / 2, visible: r.width > 0 && r.height > 0 };
-  });
-  assert.ok(box.visible, 'the × button is shown');
-  await ext.page.mouse.click(box.x, box.y);
-  for (let i = 0; i < 40 && (await ext.inOverlay(view)) !== null; i++) await new Promise((ok) => setTimeout(ok, 25));
+  const box = await ext.centreOf('[part=close]');
+  assert.ok(box, 'the × button is shown');
+  await ext.click(box);
+  assert.ok(await ext.waitClosed(), '× closed the reader');
 }
 
 // The page as it stands once its own scripts have stopped changing it: no mutation for
@@ -131,29 +122,31 @@ describe('the extension', () => {
     const before = await outerHTML();
     seen.errors.length = 0;
     await ext.press(); // the real button; it also grants activeTab for this origin
-    const notice = await waitFor('notice');
+    const notice = await ext.waitFor('notice');
     assert.match(normalise(notice.notice), /This page doesn't look like an article/);
     assert.equal(notice.focus, 'Try anyway');
-    assert.ok(await page.evaluate(() => document.querySelector('lede-reader-notice')), 'the notice is on the page');
-    await page.keyboard.press('Escape');
-    assert.equal(await ext.inOverlay(view), null);
+    // A box in the top corner, not over the whole page.
+    const box = await page.evaluate(() => document.querySelector('iframe[title="Lede Reader"]').getBoundingClientRect().toJSON());
+    assert.ok(box.width <= 448 && box.height > 50 && box.height < 300 && box.top === 0, JSON.stringify(box));
+    await ext.key('Escape');
+    assert.ok(await ext.waitClosed(), 'Escape closed the notice');
     assert.equal(await outerHTML(), before, 'the page is as it was');
 
     // Try anyway: Readability on the form page finds a little text or none; either way
     // the reader is not empty.
     assert.equal(await ext.open(), 'not-article');
-    await ext.inOverlay((current) => current.root.querySelector('[data-act=try]').click());
+    await ext.inReader(() => document.querySelector('[data-act=try]').click());
     const v = await (async () => {
       for (let i = 0; i < 100; i++) {
-        const now = await ext.inOverlay(view);
+        const now = await ext.view();
         if (now?.state === 'ready' && !/look like an article/.test(now.notice)) return now;
         await new Promise((ok) => setTimeout(ok, 50));
       }
     })();
     if (v.kind === 'reader') assert.match(normalise(v.text), /Forgot your password/, 'the reader shows the text');
     else assert.match(v.notice, /found no article text/);
-    await page.keyboard.press('Escape');
-    assert.equal(await ext.inOverlay(view), null);
+    await ext.key('Escape');
+    assert.ok(await ext.waitClosed());
     assert.equal(await outerHTML(), before);
     assert.deepEqual(seen.errors, []);
   });
@@ -176,7 +169,7 @@ describe('the extension', () => {
         seen.requests.length = 0;
 
         assert.equal(await ext.open(), 'article');
-        const v = await ext.inOverlay(view);
+        const v = await ext.view();
         assert.equal(v.kind, 'reader');
         assert.equal(normalise(v.title), normalise(meta.title));
         // A stretch of a paragraph from the middle of Readability's expected output.
@@ -191,12 +184,20 @@ describe('the extension', () => {
         if (meta.dir) assert.equal(v.dir, meta.dir);
         assert.equal(v.focus, '×', 'the focus is on the close button');
         assert.equal(await page.evaluate(() => document.documentElement.style.overflow), 'hidden', 'the page does not scroll');
-        // The page's scripts see a host element and nothing inside it.
-        assert.equal(await page.evaluate(() => document.querySelector('lede-reader-extension')?.shadowRoot), null);
+        // The page's scripts see a frame of another origin and nothing inside it.
+        assert.equal(await page.evaluate(() => {
+          const frame = document.querySelector('iframe[title="Lede Reader"]');
+          try {
+            return frame.contentDocument ?? frame.contentWindow.document;
+          } catch (e) {
+            return e.name;
+          }
+        }), 'SecurityError');
 
-        if (closing === 'Escape') await page.keyboard.press('Escape');
-        else await clickClose();
-        assert.equal(await ext.inOverlay(view), null, `${closing} closed the overlay`);
+        if (closing === 'Escape') {
+          await ext.key('Escape');
+          assert.ok(await ext.waitClosed(), 'Escape closed the reader');
+        } else await clickClose();
         assert.equal(await outerHTML(), before, 'the page is byte for byte as it was');
         // The article's images obey the page's CSP in the reader as they did on the page:
         // an image the page could not load is refused again. Anything else is an error.
@@ -230,16 +231,15 @@ describe('the extension', () => {
       const before = await settled();
       seen.errors.length = 0;
       assert.equal(await ext.open(), 'article');
-      const v = await ext.inOverlay(view);
+      const v = await ext.view();
       assert.equal(v.kind, 'reader');
       assert.equal(v.state, 'ready');
       assert.equal(normalise(v.title), normalise(meta.title));
       assert.ok(normalise(v.text).length > 1000, 'the article text is shown');
       // The toolbar works there too.
-      await ext.inOverlay((current) => current.root.querySelector('[data-act=display]').click());
-      assert.equal(await ext.inOverlay((current) => current.root.querySelector('[part=settings]').hidden), false);
+      await ext.inReader(() => document.querySelector('lede-reader').shadowRoot.querySelector('[data-act=display]').click());
+      assert.equal(await ext.inReader(() => document.querySelector('lede-reader').shadowRoot.querySelector('[part=settings]').hidden), false);
       await clickClose();
-      assert.equal(await ext.inOverlay(view), null, '× closed the overlay');
       assert.equal(await outerHTML(), before);
       assert.deepEqual(violations, []);
       const source = readFileSync(join(corpus, 'aclu', 'source.html'), 'utf8');
@@ -256,18 +256,26 @@ describe('the extension', () => {
     const before = await settled();
     seen.errors.length = 0;
     assert.equal(await ext.open(), 'article');
-    const look = await ext.inOverlay((current) => {
-      const p = current.root.querySelector('[part=content] .lede-body p');
-      const s = getComputedStyle(p);
-      const host = getComputedStyle(current.host);
-      const button = getComputedStyle(current.root.querySelector('[data-act=display]'));
-      return { size: s.fontSize, button: button.fontSize, spacing: s.letterSpacing, transform: s.textTransform, color: s.color, family: s.fontFamily, display: host.display };
+    const look = await ext.inReader(() => {
+      const root = document.querySelector('lede-reader').shadowRoot;
+      const s = getComputedStyle(root.querySelector('[part=content] .lede-body p'));
+      const button = getComputedStyle(root.querySelector('[data-act=display]'));
+      return { size: s.fontSize, button: button.fontSize, spacing: s.letterSpacing, transform: s.textTransform, color: s.color, family: s.fontFamily };
     });
-    // The sizes of a page that keeps the root size (16 px): text 1.15rem, toolbar 0.9rem.
-    assert.deepEqual(look, { ...look, size: '18.4px', button: '14.4px', spacing: 'normal', transform: 'none', display: 'block' });
+    // The sizes of a page that keeps the root size (16 px): text 1.125rem, toolbar 0.9rem.
+    assert.deepEqual(look, { ...look, size: '18px', button: '14.4px', spacing: 'normal', transform: 'none' });
     assert.notEqual(look.color, 'rgb(204, 0, 0)');
     assert.doesNotMatch(look.family, /^monospace/);
-    await page.keyboard.press('Escape');
+    // The frame itself covers the viewport, whatever the page's rules for iframes say.
+    const frame = await page.evaluate(() => {
+      const f = document.querySelector('iframe[title="Lede Reader"]');
+      const s = getComputedStyle(f);
+      const r = f.getBoundingClientRect();
+      return { display: s.display, position: s.position, opacity: s.opacity, filter: s.filter, x: r.x, y: r.y, width: r.width, height: r.height };
+    });
+    assert.deepEqual(frame, { display: 'block', position: 'fixed', opacity: '1', filter: 'none', x: 0, y: 0, width: 1280, height: 900 });
+    await ext.key('Escape');
+    assert.ok(await ext.waitClosed());
     assert.equal(await outerHTML(), before);
     assert.deepEqual(seen.errors, []);
   });
@@ -277,33 +285,52 @@ describe('the extension', () => {
     await sw.evaluate(() => chrome.storage.sync.clear());
     await page.goto(`${site.origin}/plain/v8-blog/source.html`);
     assert.equal(await ext.open(), 'article');
-    assert.equal((await ext.inOverlay(view)).theme, 'auto');
+    assert.equal((await ext.view()).theme, 'auto');
     // Through the toolbar: open Aa Display, choose Dark.
-    await ext.inOverlay((current) => {
-      const r = current.root;
+    await ext.inReader(() => {
+      const r = document.querySelector('lede-reader').shadowRoot;
       r.querySelector('[data-act=display]').click();
       const select = r.querySelector('select[name=theme]');
       select.value = 'dark';
       select.dispatchEvent(new Event('change', { bubbles: true }));
     });
-    assert.equal((await ext.inOverlay(view)).theme, 'dark');
+    assert.equal((await ext.view()).theme, 'dark');
     assert.deepEqual(await sw.evaluate(() => chrome.storage.sync.get('prefs')), { prefs: { theme: 'dark' } });
-    await page.keyboard.press('Escape');
+    await ext.key('Escape'); // closes the settings
+    await ext.key('Escape'); // closes the reader
+    assert.ok(await ext.waitClosed());
     assert.equal(await page.evaluate(() => localStorage.getItem('lede:prefs')), null, "the page's storage is untouched");
 
     // Another origin: the toolbar button (activeTab is granted per site).
     await page.goto(`${otherSite.origin}/strict/lemonde-1/source.html`);
     await ext.press();
-    let v = await waitFor('reader');
+    let v = await ext.waitFor('reader');
     assert.equal(v.theme, 'dark');
-    assert.equal(await ext.inOverlay((current) => current.root.querySelector('select[name=theme]').value), 'dark');
+    assert.equal(await ext.inReader(() => document.querySelector('lede-reader').shadowRoot.querySelector('select[name=theme]').value), 'dark');
     // A choice made elsewhere (another tab) shows at once.
     await sw.evaluate(() => chrome.storage.sync.set({ prefs: { theme: 'sepia', fontSize: 22 } }));
-    for (let i = 0; i < 40 && v.theme !== 'sepia'; i++) v = await ext.inOverlay(view);
+    for (let i = 0; i < 40 && v.theme !== 'sepia'; i++) v = await ext.view();
     assert.equal(v.theme, 'sepia');
-    await page.keyboard.press('Escape');
+    await ext.key('Escape');
+    assert.ok(await ext.waitClosed());
     assert.equal(await page.evaluate(() => localStorage.getItem('lede:prefs')), null);
     await sw.evaluate(() => chrome.storage.sync.clear());
+  });
+
+  test("the article's audio and images are requested without a Referer (reader.html's referrer policy)", async () => {
+    const { page } = ext;
+    await page.goto(`${site.origin}/fixtures/media-article.html`);
+    const before = await settled();
+    media.length = 0; // the page's own requests for them
+    await ext.press(); // back from the other site: the button grants activeTab again
+    await ext.waitFor('reader');
+    const wanted = ['/media/harbour.png', '/media/tone.wav'];
+    for (let i = 0; i < 100 && !wanted.every((p) => media.some((m) => m.path === p)); i++) await new Promise((ok) => setTimeout(ok, 50));
+    assert.deepEqual([...new Set(media.map((m) => m.path))].sort(), wanted, 'the reader loaded both');
+    assert.deepEqual(media.filter((m) => m.referer !== undefined), [], 'no request carried a Referer');
+    await ext.key('Escape');
+    assert.ok(await ext.waitClosed());
+    assert.equal(await outerHTML(), before);
   });
 
   test('Chromium reads the shortcut as the button\'s command (_execute_action)', async () => {
@@ -319,15 +346,15 @@ describe('the extension', () => {
     await page.goto(`${site.origin}/strict/rtl-1/source.html`);
     const before = await outerHTML();
     await ext.press(); // back from the other site: the button grants activeTab again
-    assert.equal((await waitFor('reader')).dir, 'rtl');
+    assert.equal((await ext.waitFor('reader')).dir, 'rtl');
     assert.equal(await ext.open(), 'closed');
-    assert.equal(await ext.inOverlay(view), null);
+    assert.ok(await ext.waitClosed());
     assert.equal(await outerHTML(), before);
   });
 });
 
-describe("lede.js's parts for extensions, on an ordinary page", () => {
-  test('renderOps() + buildFragment() give render()\'s DOM; attachReader() and showFragment() make a reader without the registry', async () => {
+describe("lede.js's parts for rendering elsewhere, on an ordinary page", () => {
+  test('renderOps() + buildFragment() give render()\'s DOM; showFragment() shows it; a custom preference store', async () => {
     const browser = await launch();
     const server = await startServer();
     try {
@@ -346,18 +373,16 @@ describe("lede.js's parts for extensions, on an ordinary page", () => {
         };
         const base = new URL('/web/articles/once-enemies.json', location.href).href;
         const same = html(lede.buildFragment(copy, { base })) === html(reader.render(json, { base }));
-        // A reader on a plain element, closed shadow root, choices kept outside localStorage.
+        // An overlay reader showing the built article, choices kept outside localStorage.
         let kept = {};
         lede.setPreferenceStore({ get: () => kept, set: (p) => (kept = p) });
         document.documentElement.setAttribute('style', 'color:#111');
-        const host = document.createElement('div');
-        const root = lede.attachReader(host, { mode: 'closed' });
+        const host = document.createElement('lede-reader');
         host.setAttribute('mode', 'overlay');
         document.body.append(host);
-        host.connectedCallback();
         await host.showFragment(lede.buildFragment(copy, { base }));
+        const root = host.shadowRoot;
         const shown = {
-          shadowRoot: host.shadowRoot,
           h1: root.querySelector('h1')?.textContent,
           state: host.state,
           overflow: document.documentElement.style.overflow,
@@ -368,11 +393,10 @@ describe("lede.js's parts for extensions, on an ordinary page", () => {
         const closed = new Promise((ok) => host.addEventListener('lede-close', ok, { once: true }));
         root.querySelector('[part=close]').click();
         await closed;
-        await new Promise((ok) => setTimeout(ok)); // the attribute observer
         return { same, shown, kept, local: localStorage.getItem('lede:prefs'), style: document.documentElement.getAttribute('style'), hidden: host.hidden };
       });
       assert.equal(result.same, true);
-      assert.deepEqual(result.shown, { shadowRoot: null, h1: result.shown.h1, state: 'ready', overflow: 'hidden', dialog: 'dialog' });
+      assert.deepEqual(result.shown, { h1: result.shown.h1, state: 'ready', overflow: 'hidden', dialog: 'dialog' });
       assert.match(result.shown.h1, /Once Enemies/);
       assert.deepEqual(result.kept, { theme: 'sepia' });
       assert.equal(result.local, null);
@@ -402,16 +426,27 @@ describe('the extension package', () => {
     assert.equal(manifest.version, JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
     // Pages may load only what the content script needs from the extension.
     const exposed = manifest.web_accessible_resources.flatMap((r) => r.resources);
-    assert.deepEqual(exposed, ['lede.js', 'lede-listen.js', 'lede.css', 'fonts/*.woff2']);
+    assert.deepEqual(exposed, ['reader.html']);
+    // Chromium runs the service worker; Firefox (no service workers in its MV3) the same
+    // file as an event page, and needs an add-on id.
+    assert.deepEqual(manifest.background, { service_worker: 'background.js', scripts: ['background.js'], type: 'module' });
     assert.ok(manifest.browser_specific_settings.gecko.id);
   });
 
-  test('no network calls of its own, no HTML parsing, no eval in its scripts', () => {
-    for (const file of ['background.js', 'content.js']) {
+  test('no network calls of its own, no HTML parsing, no eval, no messages to the page in its scripts', () => {
+    for (const file of ['background.js', 'content.js', 'reader.js']) {
       const source = readFileSync(join(extensionDir, file), 'utf8');
       assert.doesNotMatch(source, /\bfetch\(|XMLHttpRequest|WebSocket|sendBeacon|EventSource|https?:\/\//, file);
       assert.doesNotMatch(source, /innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function/, file);
+      // The reader talks to the content script through the extension's messaging only:
+      // a window message or a DOM event would reach the page's listeners.
+      assert.doesNotMatch(source, /postMessage|dispatchEvent|\b(?:parent|top|opener)\s*\./, file);
     }
+    // Media requests from the reader carry no Referer; links open in the tab.
+    const html = readFileSync(join(extensionDir, 'reader.html'), 'utf8');
+    assert.match(html, /<meta name="referrer" content="no-referrer">/);
+    assert.match(html, /<base target="_top">/);
+    assert.doesNotMatch(html.replace(/<!--[\s\S]*?-->/g, ''), /<script(?![^>]*type="module" src="reader\.js")/);
   });
 
   test('the zip holds exactly the unpacked folder', () => {

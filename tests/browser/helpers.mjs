@@ -1,24 +1,12 @@
-// Shared set-up for the browser tests: a static server on the repository root and
-// Debian's Chromium driven by playwright-core (never a downloaded browser).
-import { chromium } from 'playwright-core';
+// Shared set-up for the browser tests: a static server on the repository root and the
+// engine under test (LEDE_ENGINE: chromium, firefox or webkit; see browsers.mjs), each
+// driving Debian's own browser (never a downloaded one).
 import { fileURLToPath } from 'node:url';
 import { serve } from '../../scripts/serve.mjs';
 
+export { launch, engine, ENGINES, chromiumArgs } from './browsers.mjs';
+
 export const root = fileURLToPath(new URL('../../', import.meta.url));
-
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-
-export async function launch() {
-  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs });
-}
 
 /** Starts the server; returns { origin, close }. */
 export async function startServer(options = {}) {

@@ -189,8 +189,8 @@ test('lede.d.ts declares exactly what lede.js exports, the reader and the elemen
 
   // createReader's options, as lede.js reads them: what createReader takes apart, what
   // the core reads (options?.name), and the limits it passes to wasm (OPTIONS). Read from
-  // the source: the shipped web/lede.js is minified, its names and spacing changed.
-  const js = readFileSync(join(root, 'src/web/lede.js'), 'utf8');
+  // the sources: the shipped web/lede.js is minified, its names and spacing changed.
+  const js = ['api.js', 'core.js'].map((f) => readFileSync(join(root, 'src/web', f), 'utf8')).join('\n');
   const taken = /const \{ ([\w, ]+), \.\.\.coreOptions \} = options;/.exec(js)[1].split(', ');
   const read = [...js.matchAll(/\boptions\?\.(\w+)/g)].map((m) => m[1]);
   assert.deepEqual([...new Set([...taken, ...read])].sort(), want.options, 'interfaces CoreOptions and ReaderOptions');

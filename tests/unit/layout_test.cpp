@@ -168,3 +168,28 @@ TEST_CASE("HTML bodies keep the classes Lede's own layout gives body elements, a
   CHECK(count(html, "lede-dek") == 0);
   CHECK(html.find("<blockquote><p>R</p></blockquote>") != std::string::npos);
 }
+
+TEST_CASE("what would leave a screen reader with nothing is made plain") {
+  auto body = [](const char* html) {
+    std::string json = R"j({"title": "T", "body_format": "html", "body": ")j";
+    json += html;
+    json += "\"}";
+    std::string out = test::render(json);
+    std::size_t b = out.find("<div class=\"lede-body\">");
+    return b == std::string::npos ? out : out.substr(b + 23, out.size() - b - 23 - 16);
+  };
+  // Links with no name become spans; a described image or any text is a name.
+  CHECK(body("<h2 id='x'><a href='#x'></a>Intro</h2>") == "<h2 id=\"lede-user-x\"><span></span>Intro</h2>");
+  CHECK(body("<p><a href='https://a.example/f'><img src='a.jpg' alt=''></a></p>") ==
+        "<p><span><img loading=\"lazy\" decoding=\"async\" referrerpolicy=\"no-referrer\" src=\"a.jpg\" alt=\"\"></span></p>");
+  CHECK(body("<p><a href='https://a.example/'><img src='a.jpg' alt='A'></a> <a href='/b'> B </a></p>").find("<span") ==
+        std::string::npos);
+  // Alt text of only spaces (no-break spaces too) is empty, and no name.
+  CHECK(body("<p><a href='/f'><img src='a.jpg' alt='&nbsp; '></a></p>") ==
+        "<p><span><img loading=\"lazy\" decoding=\"async\" referrerpolicy=\"no-referrer\" src=\"a.jpg\" alt=\"\"></span></p>");
+  // An empty header cell is a data cell.
+  CHECK(body("<table><tr><th></th><th>H</th></tr></table>").find("<td></td><th>H</th>") != std::string::npos);
+  // Definition lists that are not terms with definitions become plain blocks.
+  CHECK(body("<dl><dd>Indented</dd></dl><dl><dt>Alone</dt></dl>") == "<div><div>Indented</div></div><div><p>Alone</p></div>");
+  CHECK(body("<dl><dt>T</dt><dd>D</dd><dt>U</dt><dd>E</dd></dl>") == "<dl><dt>T</dt><dd>D</dd><dt>U</dt><dd>E</dd></dl>");
+}

@@ -72,8 +72,16 @@ TEST_CASE("headings: the title stays the only h1, and each gets a stable id") {
   CHECK(body_html("## Pakistan, China\n\n## Pakistan, China") ==
         "<h2 id=\"lede-pakistan-china\">Pakistan,\xC2\xA0" "China</h2><h2 id=\"lede-pakistan-china-2\">"
         "Pakistan,\xC2\xA0" "China</h2>");
+  // No level is skipped: each heading is at most one below the one before (axe's
+  // heading-order), the first an h2; the outline keeps its shape.
   CHECK(body_html("# One\n\n## Two\n\n###### Six") ==
-        "<h2 id=\"lede-one\">One</h2><h3 id=\"lede-two\">Two</h3><h6 id=\"lede-six\">Six</h6>");
+        "<h2 id=\"lede-one\">One</h2><h3 id=\"lede-two\">Two</h3><h4 id=\"lede-six\">Six</h4>");
+  CHECK(body_html("### A\n\n##### B\n\n#### C\n\n## D\n\n### E") ==
+        "<h2 id=\"lede-a\">A</h2><h3 id=\"lede-b\">B</h3><h3 id=\"lede-c\">C</h3><h2 id=\"lede-d\">D</h2>"
+        "<h3 id=\"lede-e\">E</h3>");
+  CHECK(body_html("## A\n\n### B\n\n#### C\n\n##### D\n\n###### E\n\n###### F") ==
+        "<h2 id=\"lede-a\">A</h2><h3 id=\"lede-b\">B</h3><h4 id=\"lede-c\">C</h4><h5 id=\"lede-d\">D</h5>"
+        "<h6 id=\"lede-e\">E</h6><h6 id=\"lede-f\">F</h6>");
   // The last word starts in <em>: the space before it, in the text node before, holds.
   CHECK(body_html("## 'There's *Nothing*'") ==
         "<h2 id=\"lede-there-s-nothing\">\xE2\x80\x98There\xE2\x80\x99s\xC2\xA0<em>Nothing</em>\xE2\x80\x99</h2>");

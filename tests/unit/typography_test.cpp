@@ -76,15 +76,24 @@ TEST_CASE("reading time and length, by words or by CJK characters") {
   CHECK(test::render(R"j({"title":"T","body":"One."})j").find(">1 min read<") != std::string::npos);
   CHECK(test::render(R"j({"title":"T","body":"One."})j").find(">1 word<") != std::string::npos);
   CHECK(test::render(R"j({"title":"T"})j").find("lede-reading-time") == std::string::npos);
+  // In a right-to-left article the English labels are an English, left-to-right span
+  // inside each item, or bidi shows "min read 1".
+  std::string rtl = test::render(R"j({"title":"T","body":"One.","lang":"ar","dir":"rtl"})j");
+  CHECK(rtl.find("<span class=\"lede-reading-time\"><span dir=\"ltr\" lang=\"en\">1 min read</span></span>"
+                 "<span class=\"lede-word-count\"><span dir=\"ltr\" lang=\"en\">1 word</span></span>") != std::string::npos);
 }
 
 TEST_CASE("a table of contents for three or more sections, before the body") {
   std::string html = test::render(R"j({"title":"T","body":"intro\n\n## One\n\n### One.a\n\n## Two\n\n#### deep"})j");
   CHECK(html.find("<nav class=\"lede-toc\" aria-labelledby=\"lede-toc-title\"><h2 id=\"lede-toc-title\">"
                   "Contents</h2><ol><li><a href=\"#lede-one\">One</a></li><li class=\"lede-toc-sub\"><a "
-                  "href=\"#lede-one-a\">One.a</a></li><li><a href=\"#lede-two\">Two</a></li></ol></nav>"
-                  "<div class=\"lede-body\">") != std::string::npos);
+                  "href=\"#lede-one-a\">One.a</a></li><li><a href=\"#lede-two\">Two</a></li><li class=\"lede-toc-sub\">"
+                  "<a href=\"#lede-deep\">deep</a></li></ol></nav><div class=\"lede-body\">") != std::string::npos);
   CHECK(test::render(R"j({"title":"T","body":"## One\n\n## Two"})j").find("lede-toc") == std::string::npos);
+  // A heading that is only a picture has no entry: it would be an empty link.
+  html = test::render(R"j({"title":"T","body":"## One\n\n## ![Two](t.png)\n\n## Three\n\n## Four"})j");
+  CHECK(html.find("href=\"#lede-section\"") == std::string::npos);
+  CHECK(html.find("href=\"#lede-four\">Four</a>") != std::string::npos);
 }
 
 TEST_CASE("the first paragraph is dropped when it repeats the dek") {

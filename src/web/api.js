@@ -1,0 +1,61 @@
+// The public API for pages and workers: createReader() (the core as a reader object)
+// and mount() (an article into an element of the page).
+import { loadCore } from './core.js';
+import { DEFAULTS } from './preferences.js';
+
+/**
+ * Loads Lede's core and resolves to a reader:
+ *   render(json, { base }) → DocumentFragment   renderHTML(json) → string
+ *   renderAsync(json, { base }) → Promise: loads lede-html.wasm first if needed (HTML
+ *   bodies, other formats, named references outside HTML 4's); render() and renderHTML()
+ *   need createReader({ html: true }) for those.
+ *   renderOps(json) → { ops: Uint32Array, strings, tags, attrs }: the op-stream, copied out
+ *   of wasm memory, for buildFragment() elsewhere (needs no DOM: works in a worker).
+ * json is a string, bytes or an object. Errors are thrown as LedeError.
+ * options: { wasmURL, htmlWasmURL, html, limits: { inputBytes, jsonDepth, outputBytes,
+ *            markdownDepth }, keepSafeHtml, nofollow }
+ */
+export async function createReader(options = {}) {
+  const { wasmURL, html, ...coreOptions } = options;
+  const core = await loadCore(wasmURL);
+  if (html) await core.loadHtml(coreOptions.htmlWasmURL);
+  return {
+    render: (json, opts = {}) => core.render(json, { ...coreOptions, ...opts }),
+    renderHTML: (json) => core.renderHTML(json, coreOptions),
+    renderAsync: (json, opts = {}) => core.renderAsync(json, { ...coreOptions, ...opts }),
+    renderOps: (json) => {
+      const { ops, strings, tags, attrs } = core.ops(json, coreOptions);
+      return { ops: ops.slice(), strings, tags: [...tags], attrs: [...attrs] };
+    },
+  };
+}
+
+const PRESENTATION = [...Object.keys(DEFAULTS), 'mode', 'toolbar'];
+
+/**
+ * Renders an article into `target`, replacing what it held. Resolves to the target.
+ * With a presentation option (PRESENTATION) it shows a <lede-reader>, else the plain article.
+ */
+export async function mount(target, json, options = {}) {
+  const { base, ...readerOptions } = options;
+  if (!PRESENTATION.some((name) => options[name] !== undefined)) {
+    const reader = await createReader(readerOptions);
+    target.replaceChildren(await reader.renderAsync(json, { document: target.ownerDocument, base }));
+    return target;
+  }
+  const el = target.ownerDocument.createElement('lede-reader');
+  for (const name of PRESENTATION) {
+    if (options[name] !== undefined) el[name] = options[name];
+    delete readerOptions[name];
+  }
+  el.options = readerOptions;
+  el.base = base;
+  el.article = json;
+  const shown = new Promise((ok, fail) => {
+    el.addEventListener('lede-loaded', ok, { once: true });
+    el.addEventListener('lede-error', (e) => fail(e.detail.error), { once: true });
+  });
+  target.replaceChildren(el);
+  await shown;
+  return target;
+}

@@ -1,0 +1,245 @@
+// The wasm core: fetched and compiled once per module URL, shared by every reader on the
+// page. It takes article JSON and gives back the op-stream (ops.js builds DOM from it) or
+// HTML. Articles with HTML bodies or in other formats need dist/lede-html.wasm, loaded once.
+import { LedeError } from './errors.js';
+import { buildFragment } from './ops.js';
+
+// Keep in sync with lede::ErrorCode in include/lede/lede.hpp.
+const ERROR_CODES = ['ok', 'too_large', 'syntax', 'too_deep', 'schema', 'output_limit', 'needs_html_parser'];
+// Keep in sync with lede_set_option in src/wasm/exports.cpp.
+const OPTIONS = { inputBytes: 0, jsonDepth: 1, outputBytes: 2, markdownDepth: 3, keepSafeHtml: 4, nofollow: 5 };
+// Keep in sync with kFreeInput in src/wasm/exports.cpp: the core frees the input once read.
+const FREE_INPUT = 16;
+// WASI's errno for "function not implemented".
+const ENOSYS = 52;
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+const cores = new Map();
+
+// Every file Lede loads is named as new URL('./literal', import.meta.url), the one form
+// bundlers (Vite, webpack, Parcel, Rollup's plugins) follow: they emit the file and
+// rewrite the URL. A URL put together at run time is invisible to them, so the file
+// goes missing from the build (tests/browser/bundlers.test.mjs).
+const coreURL = new URL('./dist/lede.wasm', import.meta.url);
+const htmlCoreURL = new URL('./dist/lede-html.wasm', import.meta.url);
+
+export function loadCore(wasmURL) {
+  const url = String(wasmURL ?? coreURL);
+  let core = cores.get(url);
+  if (!core) {
+    core = compile(url).then((module) => {
+      // WebKit compiles under a CSP without 'wasm-unsafe-eval' and refuses the first
+      // instance instead: the same error as the other engines give at compile time.
+      try {
+        return new Core(module, url);
+      } catch (cause) {
+        throw cause instanceof WebAssembly.CompileError ? refused(cause) : cause;
+      }
+    });
+    // A failed load may be retried later (the network may come back).
+    core.catch(() => cores.delete(url));
+    cores.set(url, core);
+  }
+  return core;
+}
+
+async function compile(url) {
+  let response;
+  try {
+    response = await fetch(url);
+  } catch (cause) {
+    throw new LedeError(`Could not load Lede's core from ${url}: network error`, { code: 'network', cause });
+  }
+  if (!response.ok) {
+    throw new LedeError(`Could not load Lede's core from ${url}: HTTP ${response.status}`, {
+      code: 'http',
+      status: response.status,
+    });
+  }
+  try {
+    // compileStreaming needs the application/wasm type; some static hosts send another.
+    if (response.headers.get('content-type')?.startsWith('application/wasm')) {
+      return await WebAssembly.compileStreaming(response);
+    }
+    return await WebAssembly.compile(await response.arrayBuffer());
+  } catch (cause) {
+    throw refused(cause);
+  }
+}
+
+const refused = (cause) =>
+  new LedeError(`Could not start Lede's core: ${cause.message} (a Content-Security-Policy must allow 'wasm-unsafe-eval')`, {
+    code: 'wasm',
+    cause,
+  });
+
+
+class Core {
+  constructor(module, url) {
+    this.module = module;
+    this.url = url;
+    this.start();
+    const names = (kind) => this.string(this.x.lede_names(kind)).split('\n').slice(0, -1);
+    this.tags = names(0);
+    this.attrs = names(1);
+  }
+
+  // A trap would leave the instance in an unknown state; the C++ side is written never
+  // to trap, but if it ever did, the next call gets a fresh instance.
+  start() {
+    const imports = {
+      env: { emscripten_notify_memory_growth() {} },
+      wasi_snapshot_preview1: {
+        proc_exit(code) {
+          throw new LedeError(`Lede's core stopped (exit ${code})`, { code: 'internal' });
+        },
+      },
+    };
+    // Any other system call a C library routine may name (gumbo's diagnostics can reach
+    // fd_write) answers "not supported": the core never needs one to do its work.
+    for (const { module, name, kind } of WebAssembly.Module.imports(this.module)) {
+      if (kind === 'function' && module === 'wasi_snapshot_preview1' && !imports[module][name]) {
+        imports[module][name] = () => ENOSYS;
+      }
+    }
+    this.x = new WebAssembly.Instance(this.module, imports).exports;
+    this.x._initialize();
+    this.broken = false;
+  }
+
+  bytes(ptr, size) {
+    return new Uint8Array(this.x.memory.buffer, ptr, size);
+  }
+
+  string(ptr) {
+    const mem = new Uint8Array(this.x.memory.buffer);
+    let end = ptr;
+    while (mem[end]) end++;
+    return decoder.decode(mem.subarray(ptr, end));
+  }
+
+  // By default the HTML core is the package's own; a core loaded from elsewhere (wasmURL)
+  // looks for it beside itself.
+  async loadHtml(url) {
+    this.html ??= await loadCore(url ?? (this.url === String(coreURL) ? htmlCoreURL : new URL('lede-html.wasm', this.url)));
+  }
+
+  // render(), loading lede-html.wasm first if the article needs it.
+  async renderAsync(json, options) {
+    try {
+      return this.render(json, options);
+    } catch (e) {
+      if (e.code !== 'needs_html_parser') throw e;
+      await this.loadHtml(options?.htmlWasmURL);
+      return this.render(json, options);
+    }
+  }
+
+  // Copies the article into wasm memory, renders it (format 0: ops, 1: HTML) and throws
+  // a LedeError if the core refused it. Returns the core holding the output (valid until
+  // its next call).
+  // options: { limits: { inputBytes, jsonDepth, outputBytes, markdownDepth }, keepSafeHtml, nofollow }
+  call(json, format, options) {
+    // Once lede-html.wasm is here it takes every article: it has all of lede.wasm, so
+    // the output is the same, and an HTML body is then read once, not twice.
+    if (this.html) return this.html.call(json, format, options);
+    if (this.broken) this.start();
+    let input = json;
+    if (typeof input !== 'string' && !(input instanceof Uint8Array) && !(input instanceof ArrayBuffer)) {
+      if (input === null || typeof input !== 'object') {
+        throw new LedeError('Expected article JSON: a string, bytes or an object', { code: 'usage' });
+      }
+      try {
+        input = JSON.stringify(input);
+      } catch (cause) {
+        throw new LedeError(`The article object cannot be written as JSON: ${cause.message}`, { code: 'usage', cause });
+      }
+    }
+    if (input instanceof ArrayBuffer) input = new Uint8Array(input);
+    const x = this.x;
+    const text = typeof input === 'string';
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit. A long string gets room for
+    // mostly Latin text first (linear memory never shrinks) and more only if it needs
+    // it; encodeInto() straight into wasm memory is about 3.5 times as fast as encode()
+    // in Chromium (0.74 against 2.6 ms on seed40). The buffer is at least the size the
+    // core then reserves for its text pool (1.125 × the bytes), so that the pool takes
+    // the input's place once the input is read and freed, instead of new memory.
+    const n = input.length;
+    let capacity = text ? (n <= 16384 ? n * 3 : n + (n >> 2) + 64) : n + (n >> 3) + 64;
+    let ptr = x.lede_alloc(capacity);
+    if (!ptr) throw new LedeError('Out of memory for the article', { code: 'too_large' });
+    let owned = true; // until lede_render takes the buffer over
+    try {
+      let size = input.length;
+      if (!text) {
+        this.bytes(ptr, size).set(input);
+      } else {
+        const { read, written } = encoder.encodeInto(input, this.bytes(ptr, capacity));
+        size = written;
+        if (read < input.length) {
+          capacity = written + (input.length - read) * 3;
+          const bigger = x.lede_alloc(capacity);
+          if (!bigger) throw new LedeError('Out of memory for the article', { code: 'too_large' });
+          this.bytes(bigger, written).set(this.bytes(ptr, written));
+          x.lede_free(ptr);
+          ptr = bigger;
+          size += encoder.encodeInto(input.slice(read), this.bytes(ptr + written, capacity - written)).written;
+        }
+      }
+      x.lede_reset_options();
+      const given = { ...options?.limits, keepSafeHtml: options?.keepSafeHtml, nofollow: options?.nofollow };
+      for (const [name, which] of Object.entries(OPTIONS)) {
+        if (given[name] !== undefined) x.lede_set_option(which, Number(given[name]));
+      }
+      // The core frees the article as soon as it has read it: the input and the tree are
+      // then never in wasm memory together.
+      const status = x.lede_render(ptr, size, format | FREE_INPUT);
+      owned = false;
+      if (status !== 0) throw this.error(status);
+      return this;
+    } catch (e) {
+      if (e instanceof WebAssembly.RuntimeError) {
+        this.broken = true;
+        throw new LedeError(`Lede's core failed: ${e.message}`, { code: 'internal', cause: e });
+      }
+      throw e;
+    } finally {
+      if (owned && !this.broken) x.lede_free(ptr);
+    }
+  }
+
+  error(status) {
+    const x = this.x;
+    const message = this.string(x.lede_error_message());
+    const path = this.string(x.lede_error_path());
+    const line = x.lede_error_line();
+    const column = x.lede_error_column();
+    const where = line ? `${line}:${column}: ` : path ? `${path}: ` : '';
+    return new LedeError(where + message, { code: ERROR_CODES[status] ?? 'error', path, line, column });
+  }
+
+  renderHTML(json, options) {
+    const core = this.call(json, 1, options);
+    return decoder.decode(core.bytes(core.x.lede_html(), core.x.lede_html_size()));
+  }
+
+  // The op-stream (see src/output/op_writer.hpp) as views into wasm memory, valid until
+  // the core's next call.
+  ops(json, options) {
+    const core = this.call(json, 0, options);
+    const x = core.x;
+    return {
+      ops: new Uint32Array(x.memory.buffer, x.lede_ops(), x.lede_ops_count()),
+      strings: decoder.decode(core.bytes(x.lede_strings(), x.lede_strings_size())),
+      tags: core.tags,
+      attrs: core.attrs,
+    };
+  }
+
+  render(json, { document, base, ...options } = {}) {
+    return buildFragment(this.ops(json, options), { document, base });
+  }
+}
+

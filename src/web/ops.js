@@ -1,0 +1,80 @@
+// The op-stream decoder: replays what the core wrote (src/output/op_writer.hpp) as DOM,
+// with createElement / createTextNode / setAttribute only. It needs no wasm, so an
+// extension can render in one context and build the DOM in another.
+import { LedeError } from './errors.js';
+
+// Keep in sync with enum Op in src/output/op_writer.hpp.
+const OP_OPEN = 1;
+const OP_CLOSE = 2;
+const OP_TEXT = 3;
+const OP_ATTR = 4;
+
+// The schemes the core lets through (src/tree/url_policy.cpp). A relative URL resolved
+// against the base must still have one of them.
+const SCHEMES = /^(https?|mailto|tel):$/;
+
+/**
+ * Replays an op-stream ({ ops, strings, tags, attrs } from renderOps(); ops may be a plain
+ * array after a message channel) into a DocumentFragment, without wasm: an extension
+ * renders in its own context and builds the DOM in the page. tags and attrs must be the
+ * core's own tables: they are the allowlist.
+ */
+export function buildFragment({ ops, strings, tags, attrs }, { document: page = globalThis.document, base } = {}) {
+  // The nodes are made in the page's inert template document, then adopted into the page
+  // in one call. Made in the page itself, every element costs more and an <img> starts its
+  // loader at setAttribute('src') (docs/performance.md). Adopted before returning, not when
+  // the page appends: a media element left in the inert document past this task gives up
+  // on its source for good.
+  const doc = page.createElement('template').content.ownerDocument;
+  const urlAttrs = attrs.map((a) => a === 'href' || a === 'src' || a === 'action');
+  const fragment = doc.createDocumentFragment();
+  let parent = fragment;
+  let pos = 0;
+  for (let i = 0; i < ops.length; ) {
+    const op = ops[i++];
+    switch (op & 0xff) {
+      case OP_OPEN: {
+        const el = doc.createElement(tags[op >>> 8]);
+        parent.appendChild(el);
+        parent = el;
+        break;
+      }
+      case OP_CLOSE:
+        parent = parent.parentNode;
+        break;
+      case OP_TEXT: {
+        const n = ops[i++];
+        parent.appendChild(doc.createTextNode(strings.slice(pos, (pos += n))));
+        break;
+      }
+      case OP_ATTR: {
+        const a = op >>> 8;
+        const n = ops[i++];
+        let value = strings.slice(pos, (pos += n));
+        // Relative URLs in an article mean "relative to the article", not to the page
+        // that shows it. In-page anchors stay as they are. A URL that cannot be resolved
+        // (http://, a port past 65535) is dropped as the core drops a refused one: the
+        // element and its text stay, one bad link never costs the article.
+        if (base && urlAttrs[a] && value[0] !== '#') {
+          value = resolve(value, base);
+          if (value === null) break;
+        }
+        parent.setAttribute(attrs[a], value);
+        break;
+      }
+      default:
+        throw new LedeError(`Corrupt operation ${op} at ${i - 1}`, { code: 'internal' });
+    }
+  }
+  return page.adoptNode(fragment);
+}
+
+function resolve(value, base) {
+  let url = null;
+  try {
+    url = new URL(value, base);
+  } catch {}
+  if (url && SCHEMES.test(url.protocol)) return url.href;
+  console.warn('Lede: dropped a URL that cannot be resolved:', value);
+  return null;
+}
