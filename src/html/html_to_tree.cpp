@@ -4,15 +4,13 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
-#include <deque>
-#include <unordered_map>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
 #include "html/html_tree.hpp"
 #include "html/lenient_html_parser.hpp"
 #include "html/serialized_html_parser.hpp"
+#include "tree/string_table.hpp"
 #include "tree/url_policy.hpp"
 
 namespace lede {
@@ -633,6 +631,7 @@ class Builder {
   // the last one below it): found in one walk, since asking each <noscript> to walk its
   // neighbour took quadratic time with <noscript>s after ever deeper elements.
   void find_images_before_noscripts(GNode root) {
+    image_before_noscript_.assign(tree_->size(), kNoHtmlNode);
     std::vector<std::size_t> seen_at_enter;
     std::size_t seen = 0;
     GNode last;
@@ -652,15 +651,15 @@ class Builder {
           seen_at_enter.pop_back();
           for (GNode next = next_sibling(c); next; next = next_sibling(next)) {
             if (!is_element(next)) continue;
-            if (tag_of(next) == HtmlTag::noscript && seen > before) images_before_noscript_[next.id] = last;
+            if (tag_of(next) == HtmlTag::noscript && seen > before) image_before_noscript_[next.id] = last.id;
             break;
           }
         });
   }
 
   GNode image_before(GNode noscript) const {
-    auto found = images_before_noscript_.find(noscript.id);
-    return found == images_before_noscript_.end() ? GNode{} : found->second;
+    if (noscript.tree != tree_ || image_before_noscript_.empty()) return {};
+    return {tree_, image_before_noscript_[noscript.id]};
   }
 
   // Returns whether a <noscript> will be met.
@@ -678,12 +677,12 @@ class Builder {
           if (tag_of(n) == HtmlTag::noscript) has_noscript = true;
           std::string_view id = attr(n, "id");
           if (id.empty() && tag_of(n) == HtmlTag::a) id = attr(n, "name");
-          if (!id.empty() && id.size() <= 200) ids_.emplace(id);
+          if (!id.empty() && id.size() <= 200) ids_.add_view(id);
           std::string_view href = trim(attr(n, "href"));
           if (tag_of(n) == HtmlTag::a && href.size() > 1 && href[0] == '#') {
-            targets_.emplace(href.substr(1));
+            targets_.add_view(href.substr(1));
             std::string decoded = percent_decoded(href.substr(1));
-            if (decoded != href.substr(1)) targets_.emplace(decoded_.emplace_back(std::move(decoded)));
+            if (decoded != href.substr(1)) targets_.add_copy(decoded);
           }
           return true;
         },
@@ -738,9 +737,9 @@ class Builder {
   std::string_view target_id(GNode n) const {
     std::string_view id = attr(n, "id");
     if (id.empty() && tag_of(n) == HtmlTag::a) id = attr(n, "name");
-    if (id.empty() || used_ids_.count(id)) return {};
-    auto target = targets_.find(id);
-    return target == targets_.end() ? std::string_view() : *target;
+    if (id.empty() || used_ids_.contains(id)) return {};
+    std::uint32_t target = targets_.find(id);
+    return target == StringTable::kMissing ? std::string_view() : targets_.at(target);
   }
 
   // --- the walk ---
@@ -1040,7 +1039,7 @@ class Builder {
     }
     std::string_view id = target_id(n);
     if (!id.empty()) {
-      used_ids_.emplace(id);
+      used_ids_.add_view(id);
       doc_.set(Attr::id, "lede-user-" + std::string(id));
     }
     std::string_view own = own_class(n);
@@ -1087,7 +1086,7 @@ class Builder {
     std::string_view id = target_id(n);
     Ctx ctx = top().ctx;
     if (id.empty() || (ctx != Ctx::flow && ctx != Ctx::phrasing) || deeper_than_limit(1)) return;
-    used_ids_.emplace(id);
+    used_ids_.add_view(id);
     doc_.open(Tag::span);
     doc_.set(Attr::id, "lede-user-" + std::string(id));
     doc_.close();
@@ -1176,7 +1175,7 @@ class Builder {
     }
     title(n);
     doc_.close();
-    shown_.insert(url);
+    shown_.add_copy(url);
     last_image_ = n;
   }
 
@@ -1211,7 +1210,7 @@ class Builder {
     }
     for (GNode img : images) {
       std::string url = image_url(img);
-      if (url.empty() || covered || shown_.count(url)) continue;
+      if (url.empty() || covered || shown_.contains(url)) continue;
       image(img);
     }
     // No image of the body's parse is ever one of these, so forgetting it decides the
@@ -1316,8 +1315,8 @@ class Builder {
     if (href.empty()) return false;
     if (href[0] == '#') {
       std::string id(href.substr(1));
-      if (!ids_.count(id)) id = percent_decoded(id);
-      if (id.empty() || !ids_.count(id)) return false;
+      if (!ids_.contains(id)) id = percent_decoded(id);
+      if (id.empty() || !ids_.contains(id)) return false;
       out = "#lede-user-" + id;
       return true;
     }
@@ -1373,12 +1372,10 @@ class Builder {
   std::vector<Entered> entered_;
   const HtmlTree* tree_ = nullptr;  // the body's
   std::vector<std::uint8_t> facts_;  // Facts of each of its nodes, by id
-  std::unordered_map<HtmlNodeId, GNode> images_before_noscript_;
-  // Views of the input's attributes, which live as long as the parse: sets of strings
-  // made a copy for every id looked up. decoded_ holds the ids made here.
-  std::unordered_set<std::string_view> ids_, targets_, used_ids_;
-  std::deque<std::string> decoded_;
-  std::unordered_set<std::string> shown_;
+  std::vector<HtmlNodeId> image_before_noscript_;  // by a <noscript>'s id, when there is one
+  // ids, link targets and the ids used: views of the body's attributes, which live as long
+  // as the walk (targets_ keeps copies of the ids it decodes); the image URLs shown.
+  StringTable ids_, targets_, used_ids_, shown_;
   GNode last_image_;
   ParseNotes& notes_;
   int in_link_ = 0;

@@ -3,13 +3,12 @@
 #include <cstdint>
 #include <cstring>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "lede/lede.hpp"
 #include "tree/attribute_names.hpp"
 #include "tree/entities.hpp"
+#include "tree/string_table.hpp"
 
 namespace lede {
 namespace {
@@ -272,13 +271,13 @@ class Reader {
     return stays ? HtmlPlace::append : HtmlPlace::before_table;
   }
 
-  // Where elements of this name are open. `name` must outlive the parse (the arena's
-  // copy, or interned_) when `add` is set.
+  // Where elements of this name are open (a new name is added when `add` is set).
   std::vector<std::int32_t>* positions(HtmlTag tag, HtmlNamespace space, std::string_view name, bool add) {
     if (space == HtmlNamespace::html && tag != HtmlTag::unknown) return &at_[static_cast<std::size_t>(tag)];
-    if (add) return &named_[name];
-    auto found = named_.find(name);
-    return found == named_.end() ? nullptr : &found->second;
+    std::uint32_t n = add ? names_by_text_.add_copy(name) : names_by_text_.find(name);
+    if (n == StringTable::kMissing) return nullptr;
+    if (n >= named_.size()) named_.resize(n + 1);
+    return &named_[n];
   }
 
   // The index of the last open element named `name` (of the HTML namespace if `tag` is
@@ -884,7 +883,7 @@ class Reader {
   }
 
   // Names of elements gumbo does not know, kept for the estimate's stack.
-  std::string_view intern(const std::string& name) { return *interned_.insert(name).first; }
+  std::string_view intern(const std::string& name) { return names_by_text_.at(names_by_text_.add_copy(name)); }
 
   // The text of a raw text element up to its end tag, which then closes it.
   void raw_text(HtmlTag tag, bool references, std::string_view name) {
@@ -936,9 +935,9 @@ class Reader {
     // In foreign content an end tag closes the foreign element it names, if one is open
     // above the nearest HTML element.
     if (!current_html()) {
-      auto found = named_.find(name_);
-      if (found != named_.end() && !found->second.empty() && found->second.back() > open_.back().html) {
-        pop_to(found->second.back());
+      const std::vector<std::int32_t>* found = positions(HtmlTag::unknown, open_.back().space, name_, false);
+      if (found && !found->empty() && found->back() > open_.back().html) {
+        pop_to(found->back());
         return;
       }
     }
@@ -1012,8 +1011,8 @@ class Reader {
   std::size_t pos_ = 0;
   std::vector<Open> open_;
   std::vector<std::vector<std::int32_t>> at_;                             // by tag: where it is open
-  std::unordered_map<std::string_view, std::vector<std::int32_t>> named_;  // the same by name
-  std::unordered_set<std::string> interned_;
+  StringTable names_by_text_;                     // names of elements other than HTML's known ones
+  std::vector<std::vector<std::int32_t>> named_;  // by their number there: where they are open
   std::vector<Entry> list_;
   std::vector<Attribute> attrs_;
   std::vector<std::string> values_;  // build mode: names and values, decoded
