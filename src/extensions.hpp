@@ -4,11 +4,13 @@
 // ErrorCode::needs_html_parser error, which is how web/dist/lede.wasm (the core alone)
 // hands an article over to web/dist/lede-html.wasm.
 //
-//   front door                     read_foreign  rich_part  gumbo
-//   lede CLI, tests, site (lede.cpp)  adapters    HTML       linked in
-//   web/dist/lede.wasm                 -            -          -
-//   web/dist/lede-html.wasm          adapters    HTML       lede-gumbo.wasm, through JS
+//   front door                         read_foreign, read_xml,  rich_part  gumbo
+//                                      resolve_urls
+//   lede CLI, tests, site (lede.cpp)   adapters, feeds         HTML       linked in
+//   web/dist/lede.wasm                 -                       -          -
+//   web/dist/lede-html.wasm            adapters, feeds         HTML       linked in
 #pragma once
+#include <string_view>
 #include <vector>
 
 #include "html/html_events.hpp"
@@ -20,9 +22,16 @@
 namespace lede {
 
 struct Extensions {
-  // An article in another format (input/adapters/): Readability, JSON Feed, WordPress,
-  // schema.org, Apple News.
-  void (*read_foreign)(const JsonValue& json, Article& article, std::vector<Problem>& problems) = nullptr;
+  // An article in another JSON format (input/adapters/): Readability, JSON Feed,
+  // WordPress, schema.org, Apple News; the item Options::item of a feed or list.
+  void (*read_foreign)(const JsonValue& json, const Options& options, Article& article,
+                       std::vector<Problem>& problems, bool strict) = nullptr;
+  // An item of an RSS or Atom feed (input/adapters/xml.cpp, expat).
+  void (*read_xml)(std::string_view xml, const Options& options, Article& article,
+                   std::vector<Problem>& problems) = nullptr;
+  // The body's relative URLs resolved against the article's base (only other formats
+  // give one: input/adapters/base_url.cpp).
+  void (*resolve_urls)(Document& doc, NodeId top, std::string_view base) = nullptr;
   // A body part of HTML or of a structured kind (layout/rich_parts.cpp). False after an
   // error.
   bool (*rich_part)(const BodyPart& part, Document& doc, const Options& options, const Extensions& ext,

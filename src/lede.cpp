@@ -1,11 +1,13 @@
 // The native front door (the CLI, the site builder, the tests, the fuzzers): the core
-// with every extension — the adapters for other formats, HTML bodies and structured
-// parts, and gumbo linked in — behind the public API of include/lede/lede.hpp.
+// with every extension — the adapters for other formats and feeds, HTML bodies and
+// structured parts, and gumbo linked in — behind the public API of include/lede/lede.hpp.
 #include "lede/lede.hpp"
 
 #include "html/gumbo_events.hpp"
+#include "input/adapters/adapters.hpp"
 #include "input/formats.hpp"
 #include "input/json_reader.hpp"
+#include "layout/body_view.hpp"
 #include "layout/rich_parts.hpp"
 #include "output/article_json.hpp"
 #include "output/html_writer.hpp"
@@ -25,12 +27,12 @@ bool gumbo(std::string_view html, HtmlSink& sink) {
 }  // namespace
 
 const Extensions& native_extensions() {
-  static const Extensions ext{read_foreign_article, rich_part_to_tree, gumbo};
+  static const Extensions ext{read_foreign_article, read_xml_article, resolve_urls, rich_part_to_tree, gumbo};
   return ext;
 }
 
-bool read(std::string_view json, const Options& options, Article& article, Result& result) {
-  return read(json, options, native_extensions(), article, result);
+bool read(std::string_view json, const Options& options, Article& article, Result& result, bool strict) {
+  return read(json, options, native_extensions(), article, result, strict);
 }
 
 bool lay_out(const Article& article, const Options& options, Document& doc, Result& result,
@@ -68,7 +70,7 @@ Result validate(std::string_view json, const Options& options) {
   Result result;
   Article article;
   Document doc(options.nofollow);
-  if (read(json, options, article, result)) lay_out(article, options, doc, result);
+  if (read(json, options, article, result, /*strict=*/true)) lay_out(article, options, doc, result);
   return result;
 }
 
@@ -80,10 +82,54 @@ Result convert(std::string_view json, std::string& out, const Options& options) 
 }
 
 const char* detected_format(std::string_view json, const Options& options) {
+  if (looks_like_xml(json)) {
+    std::vector<Item> items;
+    std::vector<Problem> problems;
+    Format format = xml_items(json, options, items, problems);
+    return format == Format::lede ? "" : format_name(format);
+  }
   JsonValue value;
   Problem error;
   if (!read_json(json, options.limits, value, error)) return "";
   return format_name(detect_format(value));
+}
+
+Result list_items(std::string_view input, std::vector<Item>& items, const Options& options) {
+  Result result;
+  items.clear();
+  if (looks_like_html_page(input)) {
+    Problem p;
+    p.code = ErrorCode::schema;
+    p.message = html_page_message;
+    result.problems.push_back(std::move(p));
+    return result;
+  }
+  if (looks_like_xml(input)) {
+    xml_items(input, options, items, result.problems);
+    if (!result.ok()) items.clear();
+    return result;
+  }
+  JsonValue value;
+  Problem error;
+  if (!read_json(input, options.limits, value, error)) {
+    result.problems.push_back(std::move(error));
+    return result;
+  }
+  Format format = detect_format(value);
+  if (format == Format::json_feed) {
+    json_feed_items(value, items);
+  } else if (format == Format::wordpress) {
+    wordpress_items(value, items);
+  } else {
+    // One article: its own title and url.
+    Article article;
+    Options first = options;
+    first.item.clear();
+    if (!read(input, first, article, result)) return result;
+    items.push_back(Item{"", article.url, "", article.title});
+    adapt::make_slugs(items);
+  }
+  return result;
 }
 
 }  // namespace lede

@@ -15,15 +15,32 @@ std::string Problem::to_string() const {
   return message;
 }
 
-bool read(std::string_view json, const Options& options, const Extensions& ext, Article& article, Result& result) {
-  JsonValue value;
-  Problem error;
-  if (!read_json(json, options.limits, value, error)) {
-    result.problems.push_back(std::move(error));
-    return false;
-  }
+bool read(std::string_view json, const Options& options, const Extensions& ext, Article& article, Result& result,
+          bool strict) {
   std::vector<Problem> problems;
-  read_any_article(std::move(value), ext.read_foreign, article, problems);
+  if (looks_like_html_page(json)) {
+    Problem p;
+    p.code = ErrorCode::schema;
+    p.message = html_page_message;
+    problems.push_back(std::move(p));
+  } else if (looks_like_xml(json)) {
+    if (ext.read_xml) {
+      ext.read_xml(json, options, article, problems);  // RSS or Atom
+    } else {
+      Problem p;
+      p.code = ErrorCode::needs_html_parser;
+      p.message = "needs lede-html.wasm (renderAsync loads it)";
+      problems.push_back(std::move(p));
+    }
+  } else {
+    JsonValue value;
+    Problem error;
+    if (!read_json(json, options.limits, value, error)) {
+      result.problems.push_back(std::move(error));
+      return false;
+    }
+    read_any_article(std::move(value), options, ext.read_foreign, article, problems, strict);
+  }
   // Errors first, each group in reading order: Result::ok() looks at the first only.
   for (int warnings = 0; warnings < 2; ++warnings)
     for (Problem& p : problems)

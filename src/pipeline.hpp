@@ -14,8 +14,13 @@
 namespace lede {
 
 // JSON text → article model. Problems go to `result`; false if there was an error.
-bool read(std::string_view json, const Options& options, const Extensions& ext, Article& article, Result& result);
-bool read(std::string_view json, const Options& options, Article& article, Result& result);
+// Input text → article model: an RSS or Atom feed's item (ext.read_xml), or JSON in any
+// format (other than Lede's, ext.read_foreign). Problems go to `result`; false if there
+// was an error. `strict`: a member of Lede's own format that cannot be read is an error,
+// as `lede validate` reports it, instead of a warning (read_article()).
+bool read(std::string_view json, const Options& options, const Extensions& ext, Article& article, Result& result,
+          bool strict = false);
+bool read(std::string_view json, const Options& options, Article& article, Result& result, bool strict = false);
 
 // Article model → document tree, within the output limit. With `spent_body`
 // (article.body) the body is freed as soon as the tree holds it.

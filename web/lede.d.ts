@@ -5,7 +5,7 @@ export type LedeErrorCode =
   | 'syntax' // not JSON: line and column are set
   | 'schema' // JSON, but not an article: path is set ("related[3].url")
   | 'too_large' // over limits.inputBytes
-  | 'too_deep' // over limits.jsonDepth (line, column) or limits.markdownDepth (path "body")
+  | 'too_deep' // over limits.jsonDepth (line, column); Markdown past limits.markdownDepth is a warning (flattened)
   | 'output_limit' // the rendered article would pass limits.outputBytes
   | 'http' // fetching the article or the core answered an HTTP error: status is set
   | 'network' // the fetch failed
@@ -47,6 +47,12 @@ export interface Limits {
 
 export interface CoreOptions {
   limits?: Limits;
+  /**
+   * Which article of a feed or list (JSON Feed, RSS, Atom, a WordPress list): an index
+   * from 0, or an item's id, url or slug. Default: the first.
+   * No such item is a 'schema' LedeError.
+   */
+  item?: number | string;
   /** Keep sup, sub, kbd, mark, br, abbr, details, summary, figure and figcaption from raw HTML in the body. */
   keepSafeHtml?: boolean;
   /** rel="nofollow ugc" on links that leave the page. */
@@ -77,7 +83,7 @@ export interface Reader {
   /** The article as DOM, built with createElement / createTextNode / setAttribute. Throws LedeError. */
   render(json: ArticleInput, options?: RenderOptions): DocumentFragment;
   /** The same article as an HTML string. Throws LedeError. */
-  renderHTML(json: ArticleInput): string;
+  renderHTML(json: ArticleInput, options?: Pick<CoreOptions, 'item'>): string;
   /**
    * render(), loading lede-html.wasm first if the article needs it (an HTML body, another
    * format). Rejects with LedeError.
@@ -87,7 +93,7 @@ export interface Reader {
    * The article as an op-stream, copied out of wasm memory: needs no DOM (works in a
    * service worker) and turns into DOM anywhere with buildFragment(). Throws LedeError.
    */
-  renderOps(json: ArticleInput): OpStream;
+  renderOps(json: ArticleInput, options?: Pick<CoreOptions, 'item'>): OpStream;
 }
 
 /**
@@ -211,6 +217,8 @@ export class LedeReaderElement extends HTMLElement {
   article: ArticleInput | null;
   /** Relative URLs in `article` resolve against this (the `base` attribute). */
   base: string;
+  /** Which article of a feed or list: an index from 0, or an item's id, url or slug (the `item` attribute; '' the first). */
+  item: string;
   /** Core options used when rendering. */
   options: ReaderOptions;
   theme: Theme;

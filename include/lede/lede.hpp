@@ -1,4 +1,6 @@
-// Lede: article JSON in, safe HTML or DOM operations out.
+// Lede: an article in JSON (Lede's own format or another's) or a feed in XML (RSS, Atom)
+// in, safe HTML or DOM operations out. Every `json` parameter below takes either: an
+// input whose first non-blank character is '<' is read as XML (not in lede.wasm).
 //
 //   std::string html;
 //   lede::Result r = lede::render_html(json_text, html);
@@ -17,9 +19,10 @@ namespace lede {
 
 struct Limits {
   std::size_t max_input_bytes = std::size_t{8} << 20;    // 8 MiB
-  std::size_t max_json_depth = 64;                       // nested objects and arrays
+  std::size_t max_json_depth = 64;                       // nested objects and arrays (XML: elements)
   std::size_t max_output_bytes = std::size_t{64} << 20;  // the HTML, before escaping
-  std::size_t max_markdown_depth = 64;  // nested elements inside the Markdown body
+  std::size_t max_markdown_depth = 64;  // nested elements inside the Markdown body; what is
+                                        // deeper is flattened into the level above, with a warning
   // Raising the depth limits has a ceiling: 10,000 for JSON (the reader recurses) and
   // 400 for Markdown (browsers flatten HTML nested past 512 elements, and the two
   // outputs would no longer give the same DOM).
@@ -40,16 +43,22 @@ struct Options {
   // Links that leave the page get rel="noopener noreferrer"; with this set also
   // "nofollow ugc", for articles the host does not vouch for.
   bool nofollow = false;
+  // Which article of a feed or a list (JSON Feed, RSS, Atom, a WordPress list) to read:
+  // "" the first; a number is an index from 0 ("2" is the third) when there is an item
+  // there; anything else (or a number past the last index) an item's id, url or slug
+  // (see list_items()). An input that holds one article is a list of one. No such item
+  // is an error.
+  std::string item;
 };
 
 // Stable identifiers: they cross the wasm boundary as numbers and tests match them.
 enum class ErrorCode : int {
   ok = 0,
   too_large = 1,     // input longer than Limits::max_input_bytes
-  syntax = 2,        // not JSON; line and column set
-  too_deep = 3,      // nesting past Limits::max_json_depth (line and column set) or
-                     // Limits::max_markdown_depth (path "body")
-  schema = 4,        // JSON, but not a Lede article; path set
+  syntax = 2,        // not JSON, or not well-formed XML (or an unread encoding); line and column set
+  too_deep = 3,      // nesting past Limits::max_json_depth (line and column set); as a
+                     // warning, Markdown past Limits::max_markdown_depth (path "body")
+  schema = 4,        // JSON or XML, but not an article Lede reads; path set when a member is
   output_limit = 5,  // the rendered article would pass Limits::max_output_bytes
   // Only from a build without the HTML parser and the format adapters (web/dist/lede.wasm):
   // the article has an HTML body or comes in another format (Readability, JSON Feed,
@@ -91,7 +100,10 @@ struct OpStream {
 };
 Result render_ops(std::string_view json, OpStream& out, const Options& = {});
 
-// Every problem in the article, without rendering.
+// Every problem in the article, without rendering. Stricter than rendering: a member
+// of Lede's own format that cannot be read (a date that is not one, a number where a
+// string belongs) is an error here, while the render functions leave it out with a
+// warning. In other formats it is a warning either way.
 Result validate(std::string_view json, const Options& = {});
 
 // The article in Lede's own JSON (docs/article-json.md), whatever format it came in:
@@ -99,6 +111,21 @@ Result validate(std::string_view json, const Options& = {});
 Result convert(std::string_view json, std::string& lede_json, const Options& = {});
 
 // The input formats Lede reads; see src/input/formats.hpp for how each is recognised.
-const char* detected_format(std::string_view json, const Options& = {});
+// "Lede", "Readability", "JSON Feed", "WordPress", "schema.org", "Apple News", "RSS",
+// "Atom", or "" when the input is neither JSON nor XML.
+const char* detected_format(std::string_view input, const Options& = {});
+
+// One article of a feed or list, as Options::item names it.
+struct Item {
+  std::string id;     // the item's own id (JSON Feed id, RSS guid, Atom id, WordPress id)
+  std::string url;    // its link, as the feed gives it
+  std::string slug;   // unique in the input: lowercase ASCII letters, digits and '-',
+                      // with a letter; "" when nothing gives one (name it by its index)
+  std::string title;  // as shown
+};
+
+// The articles `input` holds, in order: one per item of a feed (JSON Feed, RSS, Atom)
+// or a WordPress list, one for any other article. items[i] is Options::item = "i".
+Result list_items(std::string_view input, std::vector<Item>& items, const Options& = {});
 
 }  // namespace lede

@@ -19,13 +19,18 @@ constexpr const char* kUsage =
     "       lede [OPTIONS] page FILE|-       print a complete standalone HTML page\n"
     "       lede [OPTIONS] validate FILE|-   list every problem in the article\n"
     "       lede [OPTIONS] convert FILE|-    print the article as Lede's own article JSON\n"
+    "       lede [OPTIONS] items FILE|-      list the articles of a feed or list, one a\n"
+    "                                      line: index, slug, id, url and title,\n"
+    "                                      separated by tabs\n"
     "       lede [OPTIONS] site ARTICLES_DIR OUT_DIR\n"
     "                                      a static site: a page per article, an index,\n"
     "                                      feeds, a sitemap and Lede's files\n"
     "FILE is article JSON (see docs/article-json.md) or an article in another format:\n"
-    "Readability output, a JSON Feed (item), a WordPress REST post, schema.org JSON-LD\n"
-    "or Apple News Format; - reads standard input.\n"
+    "an RSS or Atom feed, a JSON Feed (or one item), a WordPress REST post (or a list),\n"
+    "schema.org JSON-LD, Apple News Format or Readability output; - reads standard input.\n"
     "options:\n"
+    "  --item=N|ID               which article of a feed or list: N counts from 0\n"
+    "                            (default 0), ID is an item's id, url or slug\n"
     "  --keep-safe-html          keep sup, sub, kbd, mark, br, abbr, details, summary,\n"
     "                            figure and figcaption from raw HTML in the body\n"
     "  --nofollow                add rel=\"nofollow ugc\" to links that leave the page\n"
@@ -131,7 +136,8 @@ int main(int argc, char** argv) {
       options.keep_safe_html = true;
     else if (arg == "--nofollow")
       options.nofollow = true;
-    else if (!text_option(arg, "base-url", base_url) && !text_option(arg, "title", title) &&
+    else if (!text_option(arg, "item", options.item) && !text_option(arg, "base-url", base_url) &&
+             !text_option(arg, "title", title) &&
              !text_option(arg, "lang", lang) &&
              !text_option(arg, "assets", assets) &&
              !number_option(arg, "max-input-bytes", l.max_input_bytes) &&
@@ -143,7 +149,8 @@ int main(int argc, char** argv) {
   if (!words.empty() && words[0] == "site") return site(words, options, base_url, title, lang, assets);
   if (words.size() != 2) return usage(words.empty() ? nullptr : "expected a command and one FILE");
   std::string command = words[0], file = words[1];
-  if (command != "render" && command != "page" && command != "validate" && command != "convert")
+  if (command != "render" && command != "page" && command != "validate" && command != "convert" &&
+      command != "items")
     return usage(("unknown command '" + command + "'").c_str());
 
   std::string name = file == "-" ? "<stdin>" : file;
@@ -155,6 +162,28 @@ int main(int argc, char** argv) {
 
   std::string html;
   lede::Result result;
+  if (command == "items") {
+    std::vector<lede::Item> items;
+    result = lede::list_items(json, items, options);
+    if (!result.ok()) {
+      report(name, *result.first_error());
+      return 1;
+    }
+    for (const auto& p : result.problems) report(name, p);
+    // One line each, tabs between the fields: a tab or line break inside one would
+    // break the line, so each becomes a space.
+    auto field = [](std::string s) {
+      for (char& c : s)
+        if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+      return s;
+    };
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      const lede::Item& it = items[i];
+      std::printf("%zu\t%s\t%s\t%s\t%s\n", i, field(it.slug).c_str(), field(it.id).c_str(), field(it.url).c_str(),
+                  field(it.title).c_str());
+    }
+    return std::fflush(stdout) == 0 ? 0 : 1;
+  }
   if (command == "render")
     result = lede::render_html(json, html, options);
   else if (command == "page")

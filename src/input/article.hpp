@@ -65,6 +65,10 @@ struct BodyPart {
 struct Article {
   std::string title;  // required, never empty
   std::string url, section, dek, byline;
+  // What relative URLs in the body resolve against, when the format has a rule for it
+  // (an item's own link, Atom's xml:base): docs/article-json.md. Empty for Lede's own
+  // format, whose relative URLs stay relative to the document's location.
+  std::string base;
   std::optional<Site> site;
   std::vector<Author> authors;
   std::string published, updated;  // ISO 8601, checked

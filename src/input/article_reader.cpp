@@ -11,14 +11,15 @@ namespace {
 
 // `body_member`: the value's "body" when it is a string the caller lets go of (taken
 // rather than copied), else null.
-void read_fields(const JsonValue& json, Article& a, std::vector<Problem>& problems, std::string* body_member) {
-  Fields f(json, "", problems);
+void read_fields(const JsonValue& json, Article& a, std::vector<Problem>& problems, std::string* body_member,
+                 bool strict) {
+  Fields title(json, "", problems);  // always strict: without a title there is no article
   if (json.type != JsonValue::Type::object) {
-    f.error("", "expected a JSON object with at least a \"title\"");
+    title.error("", "expected a JSON object with at least a \"title\"");
     return;
   }
-
-  f.string("title", a.title, /*required=*/true);
+  title.string("title", a.title, /*required=*/true);
+  Fields f(json, "", problems, /*lenient=*/!strict);
   f.url("url", a.url, UrlKind::link);
   f.object("site", [&](Fields& s) {
     Site site;
@@ -112,14 +113,14 @@ void read_fields(const JsonValue& json, Article& a, std::vector<Problem>& proble
 
 }  // namespace
 
-void read_article(const JsonValue& json, Article& a, std::vector<Problem>& problems) {
-  read_fields(json, a, problems, nullptr);
+void read_article(const JsonValue& json, Article& a, std::vector<Problem>& problems, bool strict) {
+  read_fields(json, a, problems, nullptr, strict);
 }
 
-void read_article(JsonValue&& json, Article& a, std::vector<Problem>& problems) {
+void read_article(JsonValue&& json, Article& a, std::vector<Problem>& problems, bool strict) {
   // The value is the caller's rvalue: its members are ours to move from.
   JsonValue* body = json.type == JsonValue::Type::object ? const_cast<JsonValue*>(json.find("body")) : nullptr;
-  read_fields(json, a, problems, body && body->type == JsonValue::Type::string ? &body->string : nullptr);
+  read_fields(json, a, problems, body && body->type == JsonValue::Type::string ? &body->string : nullptr, strict);
 }
 
 }  // namespace lede

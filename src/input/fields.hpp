@@ -40,6 +40,7 @@ class Fields {
 
   const JsonValue& value() const { return object_; }
   const std::string& path() const { return path_; }
+  std::vector<Problem>& problems() { return problems_; }
   bool lenient() const { return lenient_; }
 
   std::string path_of(const char* key) const {

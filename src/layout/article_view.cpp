@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <algorithm>
 #include <map>
 #include <set>
 #include <string>
@@ -95,12 +94,15 @@ void header(const Article& a, const ReadingTime* reading, bool show_dek, Documen
   if (show_dek && !a.dek.empty()) element_with_text(doc, Tag::p, "lede-dek", a.dek);
 
   bool has_byline = !a.authors.empty() || !a.byline.empty();
-  if (has_byline || !a.published.empty() || !a.updated.empty() || reading) {
+  bool original = check_url(a.url, UrlKind::link).has_value();
+  if (has_byline || !a.published.empty() || !a.updated.empty() || reading || original) {
     doc.open(Tag::p);
     doc.set(Attr::class_, "lede-meta");
     if (has_byline) byline(a, doc);
     time_element(doc, a.published, "lede-published");
-    if (!a.updated.empty()) {
+    // An update on the day it was published would read as the same date twice.
+    bool same_day = a.published.size() >= 10 && a.updated.compare(0, 10, a.published, 0, 10) == 0;
+    if (!a.updated.empty() && !same_day) {
       doc.open(Tag::span);
       doc.set(Attr::class_, "lede-updated");
       doc.text("Updated ");
@@ -128,7 +130,48 @@ void header(const Article& a, const ReadingTime* reading, bool show_dek, Documen
       item("lede-reading-time", describe_minutes(*reading));
       item("lede-word-count", describe_length(*reading, a.lang));
     }
+    if (original) {
+      // Where the article comes from: a reader shows a copy, and says where the
+      // original is.
+      doc.open(Tag::a);
+      doc.set_url(Attr::href, a.url, UrlKind::link);
+      doc.set(Attr::class_, "lede-original");
+      doc.text("Original article");
+      doc.close();
+    }
     doc.close();
+  }
+  doc.close();
+}
+
+// "gazette.example" for "https://www.gazette.example/news/x": a link's host, to name
+// where it goes. Empty for a relative URL.
+std::string_view host(std::string_view url) {
+  std::size_t start = url.find("//");
+  if (start == std::string_view::npos) return {};
+  url.remove_prefix(start + 2);
+  url = url.substr(0, url.find_first_of("/?#"));
+  if (std::size_t at = url.rfind('@'); at != std::string_view::npos) url.remove_prefix(at + 1);
+  if (url.substr(0, 4) == "www.") url.remove_prefix(4);
+  return url;
+}
+
+// An article without a body (a feed item that only links, JSON-LD without articleBody)
+// says so, instead of ending at its headline, and links to where the text is.
+void no_body(const Article& a, Document& doc) {
+  doc.open(Tag::p);
+  doc.set(Attr::class_, "lede-no-body");
+  doc.text("The text of this article is not included here.");
+  if (check_url(a.url, UrlKind::link)) {
+    doc.text(" ");
+    doc.open(Tag::a);
+    doc.set_url(Attr::href, a.url, UrlKind::link);
+    std::string label = "Read it at ";
+    std::string_view h = host(a.url);
+    label += h.empty() ? std::string_view("its source") : h;
+    doc.text(label);
+    doc.close();
+    doc.text(".");
   }
   doc.close();
 }
@@ -368,9 +411,11 @@ void plain_where_empty(Document& doc, NodeId body) {
 // which runs the lines of "ipsum<br>dolor" together into "ipsumdolor": there the
 // paragraph stays and the dek goes, so no words are lost.
 bool drop_repeated_dek(const Article& a, Document& doc, NodeId body) {
+  if (a.dek.empty()) return true;
+  // The first paragraph, after anything without text (a linked lead photo in a feed).
   NodeId first = doc.node(body).first_child;
-  if (a.dek.empty() || first == kNone || doc.node(first).is_text || doc.node(first).tag != Tag::p)
-    return true;
+  while (first != kNone && collapse_spaces(doc.text_content(first)).empty()) first = doc.node(first).next;
+  if (first == kNone || doc.node(first).is_text || doc.node(first).tag != Tag::p) return true;
   if (collapse_spaces(doc.text_content(first)) != collapse_spaces(a.dek)) return true;
   bool line_break = false;
   walk(
@@ -522,6 +567,8 @@ bool layout_article(const Article& a, Document& doc, const Options& options, con
   const bool has_body = !a.body.empty();
   if (has_body) {
     ok = body(a, doc, options, ext, problems, body_div, headings, show_dek);
+    // Only other formats set a base; a build without them (lede.wasm) has nothing to resolve.
+    if (!a.base.empty() && ext.resolve_urls) ext.resolve_urls(doc, body_div, a.base);
     // The body is in the tree now, and typography is about to take as much again.
     if (spent_body) std::vector<BodyPart>().swap(*spent_body);
     // Node by node: a copy of the whole body's text would cost as much as counting it.
@@ -534,6 +581,7 @@ bool layout_article(const Article& a, Document& doc, const Options& options, con
   if (a.image) hero(*a.image, doc);
   if (a.audio) listen(*a.audio, doc);
   contents(doc, headings);
+  if (!has_body) no_body(a, doc);
   if (body_div != kNone) {
     // Everything appended after the body moves before it, in order.
     for (NodeId n = doc.node(body_div).next; n != kNone;) {

@@ -19,14 +19,25 @@ class TreeBuilder {
       : doc_(doc), options_(options), problems_(problems), base_depth_(doc.depth()) {}
 
   bool over_output_limit() const { return doc_.over_output_limit(); }
-  bool too_deep() const { return too_deep_; }
 
   int enter_block(MD_BLOCKTYPE type, void* detail) {
     flush_html();
-    // <pre><code>, <div><table> and a task's <li><span> take two levels.
-    bool two = type == MD_BLOCK_CODE || type == MD_BLOCK_TABLE ||
-               (type == MD_BLOCK_LI && static_cast<MD_BLOCK_LI_DETAIL*>(detail)->is_task);
-    if (type != MD_BLOCK_DOC && deeper_than_limit(two ? 2 : 1)) return 1;
+    // <pre><code>, a list and its item, and a task's <li><span> take two levels; a
+    // table all five of <div><table><tbody><tr><td>, so that it is whole or not at all
+    // (text inside a <table> would be moved out of it by an HTML parser).
+    std::size_t levels = type == MD_BLOCK_TABLE ? 5
+                         : type == MD_BLOCK_CODE || type == MD_BLOCK_UL || type == MD_BLOCK_OL ||
+                                 (type == MD_BLOCK_LI && static_cast<MD_BLOCK_LI_DETAIL*>(detail)->is_task)
+                             ? 2
+                             : 1;
+    if (type != MD_BLOCK_DOC && type != MD_BLOCK_HTML && (flattening_ || deeper_than_limit(levels))) {
+      // Past the limit a block opens no element: its text joins the deepest one there
+      // is, after a space so that words stay apart. Nothing is lost but the nesting.
+      if (type != MD_BLOCK_HR) separate();
+      open_.push_back({true, static_cast<int>(type), kNone, true});
+      ++flattening_;
+      return 0;
+    }
     NodeId node = kNone;  // the outermost element this block opens
     switch (type) {
       case MD_BLOCK_DOC: break;
@@ -90,8 +101,11 @@ class TreeBuilder {
 
   int enter_span(MD_SPANTYPE type, void* detail) {
     flush_html();
-    if (type != MD_SPAN_IMG && image_depth_ == 0 && deeper_than_limit(1)) return 1;
     NodeId node = kNone;
+    if (type != MD_SPAN_IMG && image_depth_ == 0 && (flattening_ || deeper_than_limit(1))) {
+      open_.push_back({false, static_cast<int>(type), kNone});  // its text, without the span
+      return 0;
+    }
     if (type == MD_SPAN_IMG) {
       // Inside an image everything is alt text; nested spans only add their text.
       if (image_depth_++ == 0) {
@@ -247,6 +261,7 @@ class TreeBuilder {
     while (open_.size() > i) {
       Open o = open_.back();
       open_.pop_back();
+      if (o.flat) --flattening_;
       if (!o.block && o.type == MD_SPAN_IMG) {
         if (--image_depth_ == 0) leave_image();
         continue;
@@ -294,16 +309,30 @@ class TreeBuilder {
     doc_.close();
   }
 
-  // Checked before elements open. Past the limit the parse stops: browsers flatten very
-  // deep HTML, and the two outputs would no longer give the same DOM.
+  // A space before a flattened block's text, unless there is nothing before it or a
+  // space already.
+  void separate() {
+    NodeId last = doc_.node(doc_.current()).last_child;
+    if (last == kNone) return;
+    if (doc_.node(last).is_text) {
+      std::string_view t = doc_.text_of(last);
+      if (t.empty() || t.back() == ' ' || t.back() == '\n') return;
+    }
+    doc_.text(" ");
+  }
+
+  // Checked before elements open. Past the limit nothing deeper opens (browsers
+  // flatten very deep HTML their own way, and the HTML and DOM outputs would differ):
+  // its text goes into the deepest element, with one warning.
   bool deeper_than_limit(std::size_t levels) {
     if (doc_.depth() - base_depth_ + levels <= options_.max_depth) return false;
     if (!too_deep_) {
       Problem p;
       p.code = ErrorCode::too_deep;
+      p.warning = true;
       p.path = "body";
-      ((p.message = "Markdown nesting is deeper than the limit of ") +=
-       std::to_string(options_.max_depth)) += " levels";
+      ((p.message = "Markdown nested deeper than the limit of ") += std::to_string(options_.max_depth)) +=
+          " levels: what is deeper is kept as text of the level above";
       problems_.push_back(std::move(p));
     }
     too_deep_ = true;
@@ -469,8 +498,9 @@ class TreeBuilder {
   // unbalanced callbacks cannot close elements md4c's callbacks did not open.
   struct Open {
     bool block;
-    int type;     // MD_BLOCKTYPE or MD_SPANTYPE
-    NodeId node;  // the outermost element opened, or kNone
+    int type;           // MD_BLOCKTYPE or MD_SPANTYPE
+    NodeId node;        // the outermost element opened, or kNone
+    bool flat = false;  // a block past the depth limit (see flattening_)
   };
 
   Document& doc_;
@@ -479,6 +509,7 @@ class TreeBuilder {
   std::size_t base_depth_;
   bool too_deep_ = false;
   bool attributes_dropped_ = false;
+  int flattening_ = 0;  // blocks open past the limit: everything inside them is too
   HtmlTokenizer tokenizer_;
   std::vector<HtmlToken> tokens_;
   std::string html_;          // raw HTML not yet read
@@ -497,7 +528,7 @@ int forward(void* userdata, F f, A... args) {
   auto* builder = static_cast<TreeBuilder*>(userdata);
   // md4c does not always stop at the first non-zero return (some table callbacks are
   // not checked): once stopped, every further callback is a no-op.
-  if (builder->over_output_limit() || builder->too_deep()) return 1;
+  if (builder->over_output_limit()) return 1;
   int r = (builder->*f)(args...);
   // Past the output limit, a non-zero return makes md_parse stop: the render fails
   // with output_limit anyway, and a few bytes of Markdown can make kilobytes of tree.
@@ -531,7 +562,7 @@ bool markdown_to_tree(std::string_view markdown, Document& doc, const MarkdownOp
   };
   md_parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &parser, &builder);
   builder.finish();
-  return !builder.too_deep();
+  return true;
 }
 
 }  // namespace lede

@@ -17,8 +17,9 @@ struct MarkdownOptions {
 
 // Appends the blocks of `markdown` (CommonMark with GFM tables, strikethrough, task
 // lists and autolinks) to the current node of `doc`. Links and images whose URL is
-// refused are added to `problems` as warnings of the "body" field. Nesting deeper
-// than max_depth stops the parse with an error problem and returns false.
+// refused are added to `problems` as warnings of the "body" field. Past max_depth
+// nothing deeper opens an element: its text joins the deepest one, with one warning.
+// Returns true (false was an error; there is none left).
 bool markdown_to_tree(std::string_view markdown, Document& doc, const MarkdownOptions& options,
                       std::vector<Problem>& problems);
 

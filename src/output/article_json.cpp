@@ -184,15 +184,18 @@ bool part_markdown(const BodyPart& p, std::string& out) {
 void body(const Article& a, const Options& options, const Extensions& ext, JsonWriter& w) {
   if (a.body.empty()) return;
   const BodyPart& only = a.body.front();
-  if (a.body.size() == 1 && (only.kind == BodyPart::Kind::markdown || only.kind == BodyPart::Kind::html ||
-                             only.kind == BodyPart::Kind::text)) {
+  // Lede's own format has no base: relative URLs in another format's body are resolved
+  // by its rule (Article::base) before they are written, through the layout below.
+  bool resolve = !a.base.empty() && !(a.body.size() == 1 && only.kind == BodyPart::Kind::text);
+  if (!resolve && a.body.size() == 1 && (only.kind == BodyPart::Kind::markdown || only.kind == BodyPart::Kind::html ||
+                                         only.kind == BodyPart::Kind::text)) {
     w.string("body", only.text);
     if (only.kind == BodyPart::Kind::html) w.string("body_format", "html");
     if (only.kind == BodyPart::Kind::text) w.string("body_format", "text");
     return;
   }
   std::string markdown;
-  bool ok = true;
+  bool ok = !resolve;
   for (const BodyPart& p : a.body) {
     if (!markdown.empty()) markdown += "\n\n";
     ok = ok && part_markdown(p, markdown);
@@ -208,6 +211,7 @@ void body(const Article& a, const Options& options, const Extensions& ext, JsonW
   body_to_tree(a.body, doc, options, ext, ignored);
   doc.close_to(top);
   doc.close();
+  if (!a.base.empty() && ext.resolve_urls) ext.resolve_urls(doc, top, a.base);
   std::string html;
   write_html(doc, html);
   const std::string open = "<div>", close = "</div>";

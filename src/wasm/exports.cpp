@@ -100,6 +100,10 @@ LEDE_EXPORT(lede_set_option) void lede_set_option(int which, std::size_t value) 
   }
 }
 
+// Which article of a feed or a list the following renders show (lede::Options::item):
+// `size` bytes of UTF-8 at `item`, copied; lede_reset_options() forgets it.
+LEDE_EXPORT(lede_set_item) void lede_set_item(const char* item, std::size_t size) { g_options.item.assign(item, size); }
+
 // Tag or attribute names, one per line, in enum order (kind 0: tags, 1: attributes).
 // The JS decoder reads them once, so the two sides cannot drift apart.
 LEDE_EXPORT(lede_names) const char* lede_names(int kind) {

@@ -5,13 +5,15 @@ import { DEFAULTS } from './preferences.js';
 
 /**
  * Loads Lede's core and resolves to a reader:
- *   render(json, { base }) → DocumentFragment   renderHTML(json) → string
- *   renderAsync(json, { base }) → Promise: loads lede-html.wasm first if needed (HTML
+ *   render(json, { base, item }) → DocumentFragment   renderHTML(json, { item }) → string
+ *   renderAsync(json, { base, item }) → Promise: loads lede-html.wasm first if needed (HTML
  *   bodies, other formats, named references outside HTML 4's); render() and renderHTML()
  *   need createReader({ html: true }) for those.
- *   renderOps(json) → { ops: Uint32Array, strings, tags, attrs }: the op-stream, copied out
- *   of wasm memory, for buildFragment() elsewhere (needs no DOM: works in a worker).
- * json is a string, bytes or an object. Errors are thrown as LedeError.
+ *   renderOps(json, { item }) → { ops: Uint32Array, strings, tags, attrs }: the op-stream,
+ *   copied out of wasm memory, for buildFragment() elsewhere (needs no DOM: works in a worker).
+ * json is a string, bytes or an object. `item` picks the article of a feed or list (an
+ * index from 0, or an item's id, url or slug; default the first). Errors are thrown as
+ * LedeError.
  * options: { wasmURL, htmlWasmURL, html, limits: { inputBytes, jsonDepth, outputBytes,
  *            markdownDepth }, keepSafeHtml, nofollow }
  */
@@ -21,10 +23,10 @@ export async function createReader(options = {}) {
   if (html) await core.loadHtml(coreOptions.htmlWasmURL);
   return {
     render: (json, opts = {}) => core.render(json, { ...coreOptions, ...opts }),
-    renderHTML: (json) => core.renderHTML(json, coreOptions),
+    renderHTML: (json, opts = {}) => core.renderHTML(json, { ...coreOptions, ...opts }),
     renderAsync: (json, opts = {}) => core.renderAsync(json, { ...coreOptions, ...opts }),
-    renderOps: (json) => {
-      const { ops, strings, tags, attrs } = core.ops(json, coreOptions);
+    renderOps: (json, opts = {}) => {
+      const { ops, strings, tags, attrs } = core.ops(json, { ...coreOptions, ...opts });
       return { ops: ops.slice(), strings, tags: [...tags], attrs: [...attrs] };
     },
   };

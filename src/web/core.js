@@ -90,7 +90,14 @@ class Core {
   // to trap, but if it ever did, the next call gets a fresh instance.
   start() {
     const imports = {
-      env: { emscripten_notify_memory_growth() {} },
+      env: {
+        emscripten_notify_memory_growth() {},
+        // getentropy(): the salt of expat's hash tables (lede-html.wasm, feeds' XML).
+        getentropy: (ptr, size) => {
+          crypto.getRandomValues(this.bytes(ptr, size));
+          return 0;
+        },
+      },
       wasi_snapshot_preview1: {
         proc_exit(code) {
           throw new LedeError(`Lede's core stopped (exit ${code})`, { code: 'internal' });
@@ -140,7 +147,7 @@ class Core {
   // Copies the article into wasm memory, renders it (format 0: ops, 1: HTML) and throws
   // a LedeError if the core refused it. Returns the core holding the output (valid until
   // its next call).
-  // options: { limits: { inputBytes, jsonDepth, outputBytes, markdownDepth }, keepSafeHtml, nofollow }
+  // options: { limits: { inputBytes, jsonDepth, outputBytes, markdownDepth }, keepSafeHtml, nofollow, item }
   call(json, format, options) {
     // Once lede-html.wasm is here it takes every article: it has all of lede.wasm, so
     // the output is the same, and an HTML body is then read once, not twice.
@@ -192,6 +199,16 @@ class Core {
       const given = { ...options?.limits, keepSafeHtml: options?.keepSafeHtml, nofollow: options?.nofollow };
       for (const [name, which] of Object.entries(OPTIONS)) {
         if (given[name] !== undefined) x.lede_set_option(which, Number(given[name]));
+      }
+      // Which article of a feed or list: an index (a number or its digits) or an item's
+      // id, url or slug; the core says when there is no such item.
+      if (options?.item != null && options.item !== '') {
+        const item = encoder.encode(String(options.item));
+        const at = x.lede_alloc(item.length);
+        if (!at) throw new LedeError('Out of memory for the article', { code: 'too_large' });
+        this.bytes(at, item.length).set(item);
+        x.lede_set_item(at, item.length);
+        x.lede_free(at);
       }
       // The core frees the article as soon as it has read it: the input and the tree are
       // then never in wasm memory together.

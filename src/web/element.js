@@ -35,15 +35,15 @@ const STYLED = { fontSize: ['--lede-font-size', 'px'], lineHeight: ['--lede-line
   letterSpacing: ['--lede-letter-spacing', 'em'], wordSpacing: ['--lede-word-spacing', 'em'] };
 
 // Properties that reflect an attribute, and their value without it.
-const PROPS = { src: '', base: '', mode: 'inline', ...DEFAULTS };
+const PROPS = { src: '', base: '', item: '', mode: 'inline', ...DEFAULTS };
 const attrName = (prop) => prop.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
   static get observedAttributes() {
-    return ['src', 'base', 'mode', 'no-toolbar', 'hidden', ...Object.keys(DEFAULTS).map(attrName)];
+    return ['src', 'base', 'item', 'mode', 'no-toolbar', 'hidden', ...Object.keys(DEFAULTS).map(attrName)];
   }
 
-  /** Core options for this reader: { wasmURL, limits, keepSafeHtml, nofollow }. */
+  /** Core options for this reader: { wasmURL, limits, keepSafeHtml, nofollow, item }. */
   options = {};
 
   #ui; // the shadow root's parts (toolbar.js)
@@ -158,7 +158,7 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
 
   attributeChangedCallback(name, oldValue, newValue) {
     if (oldValue === newValue || !this.#started) return;
-    if (name === 'src' || name === 'base') this.#load();
+    if (name === 'src' || name === 'base' || name === 'item') this.#load();
     else this.#apply();
   }
 
@@ -222,7 +222,9 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
       const reader = await core;
       await this.#styled;
       if (controller.signal.aborted) return;
-      const fragment = await reader.renderAsync(json, { ...options, document: this.ownerDocument, base });
+      // `item`: which article of a feed or list (index, id, url or slug).
+      const item = this.getAttribute('item') ?? options.item;
+      const fragment = await reader.renderAsync(json, { ...options, item, document: this.ownerDocument, base });
       if (controller.signal.aborted) return;
       this.#ui.content.replaceChildren(fragment);
       this.#setState('ready');

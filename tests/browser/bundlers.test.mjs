@@ -42,7 +42,11 @@ function writeArticles(to) {
   cpSync(join(root, 'tests/fixtures/site/media/ferry.svg'), join(to, 'media/ferry.svg'));
   cpSync(join(root, 'tests/browser/fixtures/media/harbour.svg'), join(to, 'media/harbour.svg'));
   const wp = readFileSync(join(root, 'tests/fixtures/formats/wordpress.json'), 'utf8');
-  const local = wp.replace(/https:\/\/gazette\.example\/wp-content\/uploads\/(\w+)\.jpg/g, 'media/$1.svg');
+  // The post's own link goes too: it is the body's base (issue 19), which would send the
+  // inline image's relative URL to gazette.example instead of the app.
+  const local = wp
+    .replace(/https:\/\/gazette\.example\/wp-content\/uploads\/(\w+)\.jpg/g, 'media/$1.svg')
+    .replace('"link": "https://gazette.example/2026/01/harbour-reopens/",', '');
   assert.equal(local.match(/media\/\w+\.svg/g)?.length, 2, 'the WordPress fixture still has its two images');
   writeFileSync(join(to, 'wordpress.json'), local);
 }

@@ -213,7 +213,10 @@ test('broken JSON throws a clear LedeError, and the next render still works', as
     return {
       syntax: attempt('{\n  "title": "x",\n  "dek": tru\n}'),
       afterSyntax: attempt(json),
-      schema: attempt({ title: 'T', related: [{ title: 'a' }, { title: 'b' }, { title: 'c' }, { title: 'd', url: 3 }] }),
+      // One field that cannot be read costs the field, not the article (issue 19); the
+      // title cannot be left out.
+      lenient: attempt({ title: 'T', related: [{ title: 'a' }, { title: 'b' }, { title: 'c' }, { title: 'd', url: 3 }] }),
+      schema: attempt({ title: 3, related: [{ title: 'a' }] }),
       empty: attempt(''),
       notObject: attempt(42),
       circular: attempt((() => { const o = { title: 'x' }; o.self = o; return o; })()),
@@ -228,9 +231,10 @@ test('broken JSON throws a clear LedeError, and the next render still works', as
     code: 'syntax', path: '', line: 3, column: 13,
   });
   assert.equal(results.afterSyntax, 'rendered');
-  assert.equal(results.schema.message, 'related[3].url: expected a string');
+  assert.equal(results.lenient, 'rendered');
+  assert.equal(results.schema.message, 'title: expected a string');
   assert.equal(results.schema.code, 'schema');
-  assert.equal(results.schema.path, 'related[3].url');
+  assert.equal(results.schema.path, 'title');
   assert.equal(results.empty.code, 'syntax');
   assert.equal(results.empty.line, 1);
   assert.equal(results.notObject.code, 'usage');
@@ -383,6 +387,107 @@ test('a fragment held before it is shown still loads its player and images', asy
   assert.notEqual(got.networkState, 3, 'the player found no source (NETWORK_NO_SOURCE)');
   assert.ok(got.readyState >= 1 && got.duration > 0, `the player read its metadata: ${JSON.stringify(got)}`);
   assert.ok(got.image > 0, 'the image loaded');
+});
+
+test('issue 19: render(input, { item }) shows the article of a feed or list that item names', async () => {
+  const r = await page.evaluate(async () => {
+    const feed = {
+      version: 'http://jsonfeed.org/version/1', // JSON Feed 1.0 as many wrote it
+      title: 'Gazette',
+      items: [
+        { id: 'a', url: 'https://gazette.example/2026/one.html', title: 'One', content_text: 'First.' },
+        { id: 'b', url: 'https://gazette.example/2026/two.html', title: 'Two', content_text: 'Second.' },
+      ],
+    };
+    // WordPress ids are numbers: one past the last index is an id.
+    const posts = [
+      { id: 7, slug: 'first-post', title: { rendered: 'First' }, content: { rendered: '<p>a</p>' } },
+      { id: 8, slug: 'second-post', title: { rendered: 'Second' }, content: { rendered: '<p>b</p>' } },
+    ];
+    const h1 = (fragment) => fragment.querySelector('h1').textContent.replace(/\u00a0/g, ' ');
+    const attempt = (f) => {
+      try {
+        return f();
+      } catch (e) {
+        return `${e.code}: ${e.message}`;
+      }
+    };
+    const reader = await lede.createReader();
+    const out = {
+      // lede.wasm reads Lede's own format: one article, item 0.
+      ownFirst: attempt(() => h1(reader.render({ title: 'Own' }, { item: 0 }))),
+      ownOther: attempt(() => reader.render({ title: 'Own' }, { item: 1 })),
+      first: h1(await reader.renderAsync(feed)),
+    };
+    for (const item of [1, '1', 'b', 'two', 'https://gazette.example/2026/two.html']) out[`item ${typeof item} ${item}`] = h1(await reader.renderAsync(feed, { item }));
+    out.html = reader.renderHTML(feed, { item: 1 }).includes('>Second.</p>');
+    out.ops = reader.renderOps(feed, { item: 'b' }).strings.includes('Two');
+    out.missing = attempt(() => reader.render(feed, { item: 5 }));
+    out.wordpress = [0, 1, 8, 'first-post'].map((item) => h1(reader.render(posts, { item })));
+    // Options do not outlive their call.
+    out.after = h1(reader.render(feed));
+    return out;
+  });
+  assert.deepEqual(r, {
+    ownFirst: 'Own',
+    ownOther: 'schema: no item "1": this input holds one article (item 0)',
+    first: 'One',
+    'item number 1': 'Two',
+    'item string 1': 'Two',
+    'item string b': 'Two',
+    'item string two': 'Two',
+    'item string https://gazette.example/2026/two.html': 'Two',
+    html: true,
+    ops: true,
+    missing: 'schema: no item "5" (there are 2: 0 to 1, or an id, url or slug)',
+    wordpress: ['First', 'Second', 'Second', 'First'],
+    after: 'One',
+  });
+});
+
+test('issue 19: RSS and Atom in the browser (expat in lede-html.wasm): the CLI\'s output, byte for byte, in every encoding', async () => {
+  const dir = `${root}/tests/corpus/publishers`;
+  const cases = [
+    ['rss/guardian.rss', '1'],
+    ['rss/jn-iso-8859-1.rss', ''], // windows-1252 bytes
+    ['rss/folha-rss091.rss', ''], // ISO-8859-1 after a blank line
+    ['atom/redblobgames-xhtml.atom', ''],
+    ['atom/insanity-industries-xml-base.rss'.replace('atom/', 'rss/'), ''],
+    ['refused/encoding-gb2312.xml', ''],
+  ];
+  const inputs = cases.map(([file, item]) => {
+    const bytes = readFileSync(`${dir}/${file}`);
+    let cli;
+    try {
+      cli = execFileSync(`${root}/build/native/lede`, ['render', ...(item ? [`--item=${item}`] : []), '-'], { input: bytes, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+    } catch (e) {
+      cli = `error: ${e.stderr.replace(/^lede: <stdin>: ?/, '').trim()}`;
+    }
+    return { file, item, bytes: [...bytes], cli };
+  });
+  const { page: own, problems: ownProblems } = await openPage(browser, `${server.origin}/tests/browser/fixtures/blank.html`);
+  const got = await own.evaluate(async (inputs) => {
+    const lede = await import('/web/lede.js');
+    const reader = await lede.createReader();
+    // A feed loads lede-html.wasm.
+    const rss = '<rss version="2.0"><channel><title>C</title><item><title>Loaded</title><description>x</description></item></channel></rss>';
+    const h1 = (await reader.renderAsync(rss)).querySelector('h1').textContent;
+    const out = [];
+    for (const { file, item, bytes } of inputs) {
+      try {
+        out.push({ file, h1, html: `${reader.renderHTML(new Uint8Array(bytes), { item })}\n` });
+      } catch (e) {
+        out.push({ file, html: `error: ${e.message}` });
+      }
+    }
+    return out;
+  }, inputs);
+  await own.close();
+  for (const [i, { file, cli }] of inputs.entries()) assert.equal(got[i].html, cli, `${file}: the browser and the CLI differ`);
+  assert.equal(got[0].h1, 'Loaded');
+  assert.match(got[0].html, /<h1 class="lede-title" id="lede-title">Gun-smuggling case puts spotlight on library straddling US-Canada\u00a0border<\/h1>/);
+  assert.match(got.at(-1).html, /^error: 1:31: the XML is in the encoding gb2312, which Lede does not read/);
+  assert.deepEqual(ownProblems, []);
 });
 
 test('the page logged no errors', () => {

@@ -32,6 +32,19 @@ before(async () => {
       },
       '/t/html.json': (req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><p>not json'),
       '/t/reset.json': (req, res) => req.socket.destroy(),
+      '/t/feed.xml': (req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
+        '<?xml version="1.0" encoding="ISO-8859-1"?>\n<rss version="2.0"><channel><title>Gazette</title><link>https://gazette.example/</link>' +
+        '<item><title>Un</title><link>https://gazette.example/un</link><description>Premier.</description></item>' +
+        '<item><title>Deux \xe9t\xe9s</title><link>https://gazette.example/deux</link><description>&lt;p&gt;Second &lt;img src="/i.png"&gt;&lt;/p&gt;</description></item>' +
+        '</channel></rss>', 'latin1'),
+      '/t/feed.json': (req, res) => res.writeHead(200, { 'content-type': 'application/feed+json' }).end(JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        title: 'Gazette',
+        items: [
+          { id: 'a', url: 'https://gazette.example/one', title: 'One', content_text: 'First.' },
+          { id: 'b', url: 'https://gazette.example/two', title: 'Two', content_text: 'Second.' },
+        ],
+      })),
     },
   });
 });
@@ -162,8 +175,49 @@ test('network failures and responses that are not JSON are clear errors', async 
   assert.match(await reader.locator('[part=error-detail]').textContent(), /Could not reach .*\/t\/reset\.json: network error/);
   await page.evaluate(() => { document.querySelector('lede-reader').src = '/t/html.json'; });
   await waitState(page, 'error');
-  await page.waitForFunction(() => /syntax error/.test(document.querySelector('lede-reader').shadowRoot.querySelector('[part=error-detail]')?.textContent));
-  assert.match(await reader.locator('[part=error-detail]').textContent(), /^1:1: syntax error while parsing value: invalid literal/);
+  // An HTML page where the article was expected is named as such (issue 19: '<' starts
+  // XML now, and a page is not a feed).
+  await page.waitForFunction(() => /HTML page/.test(document.querySelector('lede-reader').shadowRoot.querySelector('[part=error-detail]')?.textContent));
+  assert.match(await reader.locator('[part=error-detail]').textContent(), /^an HTML page, not a feed: Lede reads article JSON, RSS and Atom/);
+  await page.close();
+});
+
+test('issue 19: the item attribute picks the article of a feed; changing it shows another', async () => {
+  const { page, reader } = await fixture();
+  await page.evaluate(() => {
+    const el = document.querySelector('lede-reader');
+    el.setAttribute('item', '1');
+    el.src = '/t/feed.json';
+  });
+  await waitState(page, 'ready');
+  assert.equal(await reader.locator('h1').textContent(), 'Two');
+  await page.evaluate(() => { document.querySelector('lede-reader').item = 'one'; }); // the slug
+  await page.waitForFunction(() => document.querySelector('lede-reader').shadowRoot.querySelector('h1')?.textContent === 'One');
+  assert.equal(await page.evaluate(() => document.querySelector('lede-reader').getAttribute('item')), 'one');
+  await page.evaluate(() => { document.querySelector('lede-reader').item = 'c'; });
+  await waitState(page, 'error');
+  assert.equal(await reader.locator('[part=error-detail]').textContent(), 'no item "c" (there are 2: 0 to 1, or an id, url or slug)');
+  const events = await page.evaluate(() => events);
+  assert.deepEqual(events.map((e) => [e.type, e.title ?? e.error]), [
+    ['lede-loaded', 'Two'],
+    ['lede-loaded', 'One'],
+    ['lede-error', 'no item "c" (there are 2: 0 to 1, or an id, url or slug)'],
+  ]);
+  await page.close();
+});
+
+test('issue 19: src may be an RSS feed (in windows-1252), its item chosen by the attribute', async () => {
+  const { page, reader } = await fixture();
+  await page.evaluate(() => {
+    const el = document.querySelector('lede-reader');
+    el.setAttribute('item', 'deux');
+    el.src = '/t/feed.xml';
+  });
+  await waitState(page, 'ready');
+  assert.equal(await reader.locator('h1').textContent(), 'Deux\u00a0étés');
+  // Relative URLs in a feed item resolve against the item's link, not the feed's URL.
+  assert.equal(await reader.locator('.lede-body img').getAttribute('src'), 'https://gazette.example/i.png');
+  assert.equal(await reader.locator('a.lede-original').getAttribute('href'), 'https://gazette.example/deux');
   await page.close();
 });
 

@@ -18,13 +18,17 @@ const mix = [
   Buffer.from(JSON.stringify({ title: 'HTML', body_format: 'html', body: '<p>a<img src="a.png"><script>x</script></p><table><tr><td>1</td></tr></table>' })),
   Buffer.from(JSON.stringify({ title: 'Readability', byline: 'B', content: '<div><p>Para <b>one</b></p><figure><img data-src="x.jpg"><figcaption>c</figcaption></figure></div>', excerpt: 'e', siteName: 's' })),
   Buffer.from(JSON.stringify({ title: 'Table', body: '| a | b |\n|---|---|\n' + '| 1 | 2 |\n'.repeat(200) })),
+  // Feeds (issue 19): XML through expat, a well-formed one and one cut short.
+  Buffer.from('<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>C</title><item><title>R</title>' +
+    '<content:encoded><![CDATA[<p>a <img src="/x.png"></p>]]></content:encoded><pubDate>Wed, 03 Jan 2018 13:47:00 GMT</pubDate></item></channel></rss>'),
+  Buffer.from('<feed xmlns="http://www.w3.org/2005/Atom"><entry><title type="html">A &amp;lt;b&amp;gt;</title><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>x'),
   ...bad,
 ];
 
 for (const file of ['lede.wasm', 'lede-html.wasm']) {
   test(`${file}: 10,000 mixed renders leave the heap where it started`, () => {
     const module = new WebAssembly.Module(readFileSync(join(root, 'web/dist', file)));
-    const imports = { env: { emscripten_notify_memory_growth() {} }, wasi_snapshot_preview1: {} };
+    const imports = { env: { emscripten_notify_memory_growth() {}, getentropy: () => 52 }, wasi_snapshot_preview1: {} };
     for (const { module: m, name, kind } of WebAssembly.Module.imports(module))
       if (kind === 'function' && m === 'wasi_snapshot_preview1') imports[m][name] = () => 52;
     const x = new WebAssembly.Instance(module, imports).exports;

@@ -56,12 +56,22 @@ lines err 1
 [ -s "$tmp/out" ] && fail "a failed render printed output"
 
 printf '{"title": "T", "related": [{"title": "a"}, {"title": "b"}, {"title": "c"}, {"title": "d", "url": 3}]}' >"$tmp/schema.json"
-expect 1 - render "$tmp/schema.json"
+# One field that cannot be read costs the field, not the article: rendered with a
+# warning, and an error for lede validate, which checks the article JSON itself.
+expect 0 - render "$tmp/schema.json"
+is err "lede: $tmp/schema.json: warning: related[3].url: expected a string"
+has out '<span>d</span>'
+expect 1 - validate "$tmp/schema.json"
 is err "lede: $tmp/schema.json: related[3].url: expected a string"
+
+printf '{"title": "T", "published": "not a date", "body": "Kept."}' >"$tmp/date.json"
+expect 0 - render "$tmp/date.json"
+is err "lede: $tmp/date.json: warning: published: expected an ISO 8601 date such as 2026-01-27 or 2026-01-27T09:30:00Z"
+has out '<p>Kept.</p>'
 
 printf '{"title": 1, "dir": "up", "tags": "x"}' >"$tmp/many.json"
 expect 1 - render "$tmp/many.json"
-is err "lede: $tmp/many.json: title: expected a string (and 2 more: see lede validate)"
+is err "lede: $tmp/many.json: title: expected a string"
 expect 1 - validate "$tmp/many.json"
 lines err 3
 has err "lede: $tmp/many.json: dir: expected \"ltr\", \"rtl\" or \"auto\""
@@ -246,6 +256,40 @@ grep -q '<loc>https://x.example/q%3F.html</loc>' "$o/sitemap.xml" || fail "site:
 grep -q '<link>https://x.example/a%3Ab.html</link>' "$o/rss.xml" || fail "site: RSS link not encoded"
 grep -q '<pubDate>Sun, 01 Mar 2026 23:30:00 -0500</pubDate>' "$o/rss.xml" || fail "site: RSS pubDate with offset"
 grep -q '"id": "https://x.example/h%231.html"' "$o/feed.json" || fail "site: JSON Feed id not encoded"
+
+# issue 19: the publishers' corpus. Every file converts to Lede's JSON that renders the
+# same bytes as the file itself; the refused ones exit 1 with their message.
+corpus="$root/tests/corpus/publishers"
+for f in "$corpus"/rss/* "$corpus"/atom/* "$corpus"/jsonfeed/* "$corpus"/wordpress/* "$corpus"/schema-org/* "$corpus"/apple-news/*; do
+  expect 0 - render "$f"
+  cp "$tmp/out" "$tmp/original.html"
+  expect 0 - convert "$f"
+  cp "$tmp/out" "$tmp/converted.json"
+  expect 0 - render "$tmp/converted.json"
+  cmp -s "$tmp/out" "$tmp/original.html" || fail "convert: $f's Lede JSON renders differently from $f"
+done
+while IFS="$(printf '\t')" read -r name message; do
+  case "$name" in '#'* | '') continue ;; esac
+  expect 1 - render "$corpus/refused/$name"
+  has err "$message"
+  lines err 1
+done <"$corpus/refused/EXPECTED"
+
+# items and --item: a feed's items, one chosen by index, slug or id; no such item is exit 1
+guardian="$corpus/rss/guardian.rss"
+expect 0 - items "$guardian"
+lines out 2
+has out "$(printf '1\tcanada-border-library-gun-smuggling-case\thttps://www.theguardian.com/world/2018/jan/31/canada-border-library-gun-smuggling-case\t')"
+for pick in 1 canada-border-library-gun-smuggling-case https://www.theguardian.com/world/2018/jan/31/canada-border-library-gun-smuggling-case; do
+  expect 0 - render --item="$pick" "$guardian"
+  has out '<h1 class="lede-title" id="lede-title">Gun-smuggling case puts spotlight on library straddling US-Canada'
+done
+expect 0 - render "$guardian"
+has out '<h1 class="lede-title" id="lede-title">Trump State of the Union address promised unity but emphasized'
+expect 1 - render --item=7 "$guardian"
+is err "lede: $guardian: no item \"7\" (there are 2: 0 to 1, or an id, url or slug)"
+expect 1 - render --item=1 "$seed"
+has err 'no item "1": this input holds one article (item 0)'
 
 if [ "$failures" -gt 0 ]; then
   echo "cli: $failures failure(s)"

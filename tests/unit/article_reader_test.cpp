@@ -22,8 +22,10 @@ TEST_CASE("title is required, a string, and not blank") {
   CHECK(problems(R"j({"title": 3})j") == std::vector<std::string>{"title: expected a string"});
   CHECK(problems(R"j({"title": "  "})j") == std::vector<std::string>{"title: must not be empty"});
   CHECK(problems(R"j({"title": null})j") == std::vector<std::string>{"title: required"});
-  CHECK(problems("[]") ==
+  CHECK(problems(R"j([{"title": "T"}])j") ==
         std::vector<std::string>{"expected a JSON object with at least a \"title\""});
+  CHECK(problems("[]") == std::vector<std::string>{"an empty list (a WordPress query that found no post?): "
+                                                   "there is no article to show"});
 }
 
 TEST_CASE("a field of the wrong type names its path") {

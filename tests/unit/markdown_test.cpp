@@ -91,20 +91,35 @@ TEST_CASE("NUL characters become U+FFFD") {
   CHECK(body_html(std::string("a\0b", 3)) == "<p>a\xEF\xBF\xBD" "b</p>");
 }
 
-TEST_CASE("Markdown nesting past the limit is a clear error, not a trap or a flattened DOM") {
+TEST_CASE("Markdown nesting past the limit is flattened with a warning, the article kept") {
+  // It refused the whole article (issue 19): now what is deeper joins the deepest level
+  // as text, every word kept, and the tree stays within the limit.
   std::string deep(70, '>');
   std::string html;
-  lede::Result r = lede::render_html("{\"title\":\"T\",\"body\":" + test::quote(deep + " x") + "}", html);
-  REQUIRE_FALSE(r);
-  CHECK(r.first_error()->code == lede::ErrorCode::too_deep);
-  CHECK(r.first_error()->to_string() == "body: Markdown nesting is deeper than the limit of 64 levels");
-  CHECK(html.empty());
-  // Emphasis and lists count too; the limit can be changed.
+  lede::Result r = lede::render_html("{\"title\":\"T\",\"body\":" + test::quote(deep + " x *y* [z](/z)") + "}", html);
+  REQUIRE(r);
+  REQUIRE(r.problems.size() == 1);
+  CHECK(r.problems[0].warning);
+  CHECK(r.problems[0].code == lede::ErrorCode::too_deep);
+  CHECK(r.problems[0].to_string() ==
+        "body: Markdown nested deeper than the limit of 64 levels: what is deeper is kept as text of the level above");
+  CHECK(test::count(html, "<blockquote>") == 64);
+  CHECK(html.find("x y z") != std::string::npos);
+  // Emphasis and lists count too; the limit can be changed. A list and its item open
+  // together or not at all, and blocks flattened side by side keep their words apart.
   lede::Options options;
   options.limits.max_markdown_depth = 4;
-  CHECK_FALSE(lede::render_html(R"j({"title":"T","body":"- a\n  - b\n    - c"})j", html, options));
-  CHECK(lede::render_html(R"j({"title":"T","body":"- a\n  - b"})j", html, options));
+  REQUIRE(lede::render_html(R"j({"title":"T","body":"- a\n  - b\n    - c\n\n      d"})j", html, options));
+  CHECK(test::body_html("") == "");
+  CHECK(html.find("<ul><li>a<ul><li>b c d</li></ul></li></ul>") != std::string::npos);
+  REQUIRE(lede::render_html(R"j({"title":"T","body":"- a\n  - b"})j", html, options));
+  CHECK(html.find("<ul><li>a<ul><li>b</li></ul></li></ul>") != std::string::npos);
+  // A table fits whole or is flattened whole: text inside a <table> would be moved.
+  REQUIRE(lede::render_html(R"j({"title":"T","body":"> > |a|b|\n> > |-|-|\n> > |1|2|"})j", html, options));
+  CHECK(html.find("<table>") == std::string::npos);
+  CHECK(html.find("a b 1 2") != std::string::npos);
   CHECK(lede::render_html("{\"title\":\"T\",\"body\":" + test::quote(std::string(60, '>') + " x") + "}", html));
+  CHECK(lede::validate("{\"title\":\"T\",\"body\":" + test::quote(std::string(60, '>') + " x") + "}").problems.empty());
 }
 
 TEST_CASE("links that leave the page get noopener noreferrer, and nofollow ugc on request") {
@@ -127,8 +142,11 @@ TEST_CASE("raised depth limits stop at their ceilings") {
   std::string html;
   lede::Result r = lede::render_html("{\"title\":\"T\",\"body\":" + test::quote(std::string(500, '>') + " x") + "}",
                                      html, options);
-  REQUIRE_FALSE(r);
-  CHECK(r.first_error()->to_string() == "body: Markdown nesting is deeper than the limit of 400 levels");
+  REQUIRE(r);
+  REQUIRE(r.problems.size() == 1);
+  CHECK(r.problems[0].to_string() ==
+        "body: Markdown nested deeper than the limit of 400 levels: what is deeper is kept as text of the level above");
+  CHECK(test::count(html, "<blockquote>") == 400);
   options.limits.max_json_depth = 1000000;
   std::string deep = "{\"title\":\"T\",\"x\":" + std::string(20000, '[') + std::string(20000, ']') + "}";
   r = lede::render_html(deep, html, options);

@@ -79,6 +79,14 @@ class Reader {
   void component(Fields& c, int depth) {
     std::string role = adapt::string(c, "role");
     if (one_of(role, {"container", "section", "chapter", "header", "aside", "article_link"})) {
+      // A header's picture is often its style's fill: {"fill": {"type": "image", "URL": …}}.
+      const JsonValue* style = c.get("style");
+      if (style && style->type == JsonValue::Type::object) {
+        Fields s(*style, c.path_of("style"), problems_, c.lenient());
+        s.object("fill", [&](Fields& fill) {
+          if (adapt::string(fill, "type") == "image") image(fill);
+        });
+      }
       if (depth < 16) components(c, depth + 1);
       return;
     }
@@ -96,37 +104,60 @@ class Reader {
       add(std::move(part));
       return;
     }
-    if (role == "byline") {
-      if (a_.byline.empty()) a_.byline = adapt::plain(adapt::string(c, "text"));
-      return;
-    }
-    if (role == "author") {
-      std::string name = adapt::plain(adapt::string(c, "text"));
-      if (name.compare(0, 3, "By ") == 0) name.erase(0, 3);
-      for (const Author& known : a_.authors)  // metadata.authors names them too
-        if (known.name == name) return;
-      if (!name.empty()) a_.authors.push_back(Author{name, ""});
+    if (role == "byline" || role == "author") {
+      // Apple's own samples write "by STEWART MASON | May 14, 2015 | 10:45 AM": the names,
+      // then the date and time the header already shows from metadata. Names are kept
+      // as authors (once each: see read_apple_news()); a byline that names no one
+      // ("SYDNEY, Feb 16") stays the byline.
+      std::string text = adapt::plain(adapt::string(c, "text"));
+      if (body_seen_) {
+        // Past the header, an author component attributes a quote ("–OLAFUR ELIASSON"
+        // under a pull quote in Apple's travel sample): text, not the article's author.
+        add(text_part(c, K::text));
+        return;
+      }
+      bool by = text.size() > 3 && (text[0] == 'B' || text[0] == 'b') && (text[1] == 'y' || text[1] == 'Y') && text[2] == ' ';
+      if (by || role == "author") {
+        std::string names = text.substr(by ? 3 : 0, text.find('|') == std::string::npos ? std::string::npos
+                                                                                       : text.find('|') - (by ? 3 : 0));
+        for (std::size_t at = 0; at < names.size();) {
+          std::size_t comma = names.find(',', at), and_ = names.find(" and ", at);
+          std::size_t end = std::min(comma, and_);
+          std::string name = adapt::plain(names.substr(at, end == std::string::npos ? std::string::npos : end - at));
+          if (!name.empty()) a_.authors.push_back(Author{name, ""});
+          at = end == std::string::npos ? names.size() : end + (end == comma ? 1 : 5);
+        }
+      } else if (a_.byline.empty()) {
+        a_.byline = text;
+      }
       return;
     }
     if (role == "body" || role == "text") {
-      text_seen_ = true;
+      text_seen_ = body_seen_ = true;
       add(text_part(c, K::text));
       return;
     }
     if (role == "heading" || (role.size() == 8 && role.compare(0, 7, "heading") == 0 && role[7] >= '1' && role[7] <= '6')) {
       BodyPart part = text_part(c, K::heading);
       part.level = role.size() == 8 ? static_cast<std::uint8_t>(role[7] - '0') : 2;
-      text_seen_ = true;
+      text_seen_ = body_seen_ = true;
       add(std::move(part));
       return;
     }
     if (role == "quote" || role == "pullquote") {
-      text_seen_ = true;
+      text_seen_ = body_seen_ = true;
       add(text_part(c, role == "quote" ? K::quote : K::pullquote));
       return;
     }
     if (one_of(role, {"caption", "photographer", "illustrator"})) {
-      add(text_part(c, K::caption));
+      BodyPart part = text_part(c, K::caption);
+      // The caption right after the lead image, before any text, is that image's.
+      if (role == "caption" && a_.image && a_.image->caption.empty() && !text_seen_ && a_.body.empty() &&
+          part.format == K::text) {
+        a_.image->caption = adapt::plain(part.text);
+        return;
+      }
+      add(std::move(part));
       return;
     }
     if (one_of(role, {"photo", "figure", "image", "portrait", "logo"})) {
@@ -189,6 +220,7 @@ class Reader {
   Article& a_;
   std::vector<Problem>& problems_;
   bool text_seen_ = false;
+  bool body_seen_ = false;  // body text, a heading or a quote: past the header
 };
 
 }  // namespace
@@ -200,6 +232,7 @@ void read_apple_news(const JsonValue& json, Article& a, std::vector<Problem>& pr
   a.lang = adapt::language(f, "language");
   f.object("metadata", [&](Fields& m) {
     a.url = adapt::url(m, "canonicalURL", UrlKind::link);
+    a.base = a.url;
     a.published = adapt::date(m, "datePublished");
     a.updated = adapt::date(m, "dateModified");
     if (a.dek.empty()) a.dek = adapt::plain(adapt::string(m, "excerpt"));
@@ -213,6 +246,17 @@ void read_apple_news(const JsonValue& json, Article& a, std::vector<Problem>& pr
   });
   Reader reader(a, problems);
   reader.components(f, 0);
+  // metadata.authors and the author components often name the same people.
+  // Letter case aside: a byline in capitals names the same person.
+  std::vector<std::pair<std::string, Author>> keyed;
+  for (Author& x : a.authors) {
+    std::string key = x.name;
+    for (char& ch : key) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+    keyed.emplace_back(std::move(key), std::move(x));
+  }
+  adapt::drop_repeats(keyed, [](const std::pair<std::string, Author>& x) -> const std::string& { return x.first; });
+  a.authors.clear();
+  for (auto& x : keyed) a.authors.push_back(std::move(x.second));
   adapt::require_title(a, "title", problems);
 }
 

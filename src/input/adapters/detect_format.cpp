@@ -2,35 +2,57 @@
 
 #include <cstring>
 
-
 namespace lede {
 namespace {
 
 // A member that marks a format, strongest first: JSON-LD's keywords, JSON Feed's
-// version and content, Apple News components, WordPress's rendered HTML, then
-// Readability's content. (One table and one loop: this is in lede.wasm too.)
+// version, items and content, Apple News components, WordPress's rendered HTML, then
+// Readability's content.
 struct Marker {
   const char* key;
-  char check;  // '*' any value, 's' a string, 'v' a JSON Feed version, 'a' an array,
-               // 'r' an object with "rendered"
+  char check;  // '*' any value, 's' a string, 'v' JSON Feed's version URL, 'n' a bare
+               // version number, 'i' JSON Feed items, 'a' an array, 'r' an object with
+               // "rendered", 'o' an object
   Format format;
 };
 constexpr Marker kMarkers[] = {
     {"@context", '*', Format::schema_org},   {"@type", '*', Format::schema_org},
     {"@graph", '*', Format::schema_org},     {"version", 'v', Format::json_feed},
-    {"content_html", '*', Format::json_feed}, {"content_text", '*', Format::json_feed},
-    {"components", 'a', Format::apple_news}, {"title", 'r', Format::wordpress},
-    {"content", 'r', Format::wordpress},     {"content", 's', Format::readability},
-    {"textContent", 's', Format::readability},
+    {"items", 'i', Format::json_feed},       {"content_html", '*', Format::json_feed},
+    {"content_text", '*', Format::json_feed}, {"components", 'a', Format::apple_news},
+    // After Apple News: its documents say "version": "1.0" too.
+    {"version", 'n', Format::json_feed},
+    {"title", 'r', Format::wordpress},       {"content", 'r', Format::wordpress},
+    {"_embedded", 'o', Format::wordpress},
+    {"content", 's', Format::readability},   {"textContent", 's', Format::readability},
 };
+
+// Every version string JSON Feed has been written with: its URL (http or https, with
+// or without a trailing slash) or a bare number ("1", "1.0", "1.1").
+bool json_feed_url(const std::string& v) { return v.find("jsonfeed.org/version/") != std::string::npos; }
+bool json_feed_number(const std::string& v) { return v == "1" || v == "1.0" || v == "1.1"; }
+
+// JSON Feed by its shape, when the version is missing or odd: an array of items that
+// are objects, none of them with another format's markers (an empty array counts: a
+// feed with nothing in it yet, said as such).
+bool json_feed_items(const JsonValue& v) {
+  if (v.type != JsonValue::Type::array) return false;
+  for (const JsonValue& item : v.items)
+    if (item.type != JsonValue::Type::object || item.find("body") || item.find("@type") || item.find("components"))
+      return false;
+  return true;
+}
 
 bool fits(const JsonValue& v, char check) {
   using T = JsonValue::Type;
   switch (check) {
     case 's': return v.type == T::string;
-    case 'v': return v.type == T::string && v.string.compare(0, 29, "https://jsonfeed.org/version/") == 0;
+    case 'v': return v.type == T::string && json_feed_url(v.string);
+    case 'n': return v.type == T::string && json_feed_number(v.string);
+    case 'i': return json_feed_items(v);
     case 'a': return v.type == T::array;
     case 'r': return v.type == T::object && v.find("rendered");
+    case 'o': return v.type == T::object;
     default: return true;
   }
 }
@@ -39,9 +61,11 @@ bool fits(const JsonValue& v, char check) {
 
 Format detect_format(const JsonValue& json) {
   if (json.type == JsonValue::Type::array) {
-    // JSON-LD often comes as an array of nodes.
+    // JSON-LD often comes as an array of nodes; WordPress lists its posts
+    // (/wp-json/wp/v2/posts?slug=…) as an array.
     for (const JsonValue& item : json.items)
       if (detect_format(item) == Format::schema_org) return Format::schema_org;
+    if (!json.items.empty() && detect_format(json.items[0]) == Format::wordpress) return Format::wordpress;
     return Format::lede;
   }
   std::size_t best = sizeof kMarkers / sizeof kMarkers[0];
@@ -53,7 +77,5 @@ Format detect_format(const JsonValue& json) {
   }
   return best < sizeof kMarkers / sizeof kMarkers[0] ? kMarkers[best].format : Format::lede;
 }
-
-
 
 }  // namespace lede

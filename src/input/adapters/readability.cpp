@@ -11,6 +11,7 @@ void read_readability(const JsonValue& json, Article& a, std::vector<Problem>& p
   a.title = adapt::string(f, "title");
   adapt::require_title(a, "title", problems);
   a.url = adapt::url(f, "url", UrlKind::link);
+  a.base = a.url;  // Readability makes the content's URLs absolute; one added beside it
   std::string site = adapt::plain(adapt::string(f, "siteName"));
   if (!site.empty()) a.site = Site{site, "", ""};
   a.byline = adapt::plain(adapt::string(f, "byline"));

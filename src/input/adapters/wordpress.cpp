@@ -1,8 +1,11 @@
-// A WordPress REST API post (/wp-json/wp/v2/posts/ID), with or without ?_embed. Titles,
+// A WordPress REST API post (/wp-json/wp/v2/posts/ID), or a list of them
+// (/wp-json/wp/v2/posts?slug=…: one of its posts, the first unless Options::item names
+// another), with or without ?_embed. Titles,
 // excerpts and captions come as HTML ("rendered"): their text is taken as a browser
 // would show it, never kept as markup. With ?_embed, the author and the featured image
 // are under _embedded; Yoast SEO's yoast_head_json gives the site name.
 #include "input/adapters/adapters.hpp"
+#include "input/formats.hpp"
 
 namespace lede {
 namespace {
@@ -34,24 +37,55 @@ std::string utc(std::string d) {
   return d;
 }
 
+std::string text_of(const JsonValue* v) {
+  if (!v) return {};
+  if (v->type == JsonValue::Type::number && v->integral) return std::to_string(static_cast<long long>(v->number));
+  return v->type == JsonValue::Type::string ? v->string : std::string();
+}
+
 }  // namespace
 
-void read_wordpress(const JsonValue& json, Article& a, std::vector<Problem>& problems) {
-  Fields f(json, "", problems, /*lenient=*/true);
+void wordpress_items(const JsonValue& json, std::vector<Item>& out) {
+  auto add = [&](const JsonValue& post) {
+    Item i;
+    i.id = text_of(post.find("id"));
+    i.url = text_of(post.find("link"));
+    i.slug = text_of(post.find("slug"));
+    const JsonValue* title = post.find("title");
+    if (title && title->type == JsonValue::Type::object) i.title = adapt::html_text(text_of(title->find("rendered")));
+    out.push_back(std::move(i));
+  };
+  if (json.type == JsonValue::Type::array) {
+    for (const JsonValue& post : json.items) add(post);
+  } else {
+    add(json);
+  }
+  adapt::make_slugs(out);
+}
+
+void read_wordpress(const JsonValue& input, const std::string& want, Article& a, std::vector<Problem>& problems) {
+  const JsonValue* post = &input;
+  std::string at;  // the post's path: "" or "[2]"
+  if (input.type == JsonValue::Type::array) {
+    std::vector<Item> keys;
+    if (adapt::by_key(want, input.items.size())) wordpress_items(input, keys);
+    std::size_t index = adapt::choose(input.items.size(), want, keys, "post", problems);
+    if (index >= input.items.size()) return;
+    post = &input.items[index];
+    at = "[" + std::to_string(index) + "]";
+  } else if (!one_article(want, problems)) {
+    return;
+  }
+  const JsonValue& json = *post;
+  Fields f(json, at, problems, /*lenient=*/true);
   a.title = adapt::html_text(rendered(f, "title"));
-  adapt::require_title(a, "title.rendered", problems);
+  adapt::require_title(a, f.path_of("title") + ".rendered", problems);
   a.url = adapt::url(f, "link", UrlKind::link);
+  a.base = a.url;
   a.published = utc(adapt::date(f, "date_gmt"));
   if (a.published.empty()) a.published = adapt::date(f, "date");
   a.updated = utc(adapt::date(f, "modified_gmt"));
-  std::string excerpt = adapt::html_text(rendered(f, "excerpt"));
-  // "… [&hellip;]" and "Continue reading" are the theme's, not the author's.
-  for (const char* tail : {" [\xE2\x80\xA6]", "[\xE2\x80\xA6]", " Continue reading", " Read more"}) {
-    std::string t(tail);
-    if (excerpt.size() >= t.size() && excerpt.compare(excerpt.size() - t.size(), t.size(), t) == 0)
-      excerpt.resize(excerpt.size() - t.size());
-  }
-  a.dek = excerpt;
+  a.dek = adapt::excerpt(rendered(f, "excerpt"));
   Image image;
   f.object("_embedded", [&](Fields& e) {
     first_object(e, "author", [&](Fields& s) {
@@ -91,7 +125,7 @@ void read_wordpress(const JsonValue& json, Article& a, std::vector<Problem>& pro
   });
   if (image.src.empty()) image.src = adapt::url(f, "jetpack_featured_media_url", UrlKind::image);
   if (!image.src.empty()) a.image = image;
-  adapt::body(a, rendered(f, "content"), BodyPart::Kind::html, "content.rendered");
+  adapt::body(a, rendered(f, "content"), BodyPart::Kind::html, f.path_of("content") + ".rendered");
 }
 
 }  // namespace lede
