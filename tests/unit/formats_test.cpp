@@ -60,7 +60,7 @@ constexpr std::size_t kUnit = std::size_t{1} << 20;
 
 // Checks that `make(bytes, true)` (a hostile shape) grows linearly: at 1 MB and at 8 MB
 // (kUnit and 8 kUnit) it takes at most 3× the time of `make(bytes, false)`, its benign
-// twin of the same size, and 8 MB takes at most 10× what 1 MB takes. Ratios in one run,
+// twin of the same size, and 8 MB takes at most 20× what 1 MB takes. Ratios in one run,
 // never absolute times.
 template <typename Make>
 void check_linear(Make make) {
@@ -73,11 +73,13 @@ void check_linear(Make make) {
   INFO("CPU time: 1 MB " << h1 << " s, its twin " << b1 << " s; 8 MB " << h8 << " s, its twin " << b8 << " s");
   CHECK(h1 <= 3 * b1);
   CHECK(h8 <= 3 * b8);
-  // 8 MB at most 10× 1 MB, or no worse than the benign twin grows: the whole pipeline
-  // takes about 8× the instructions but up to 10× the time for 8× the input (its
-  // memory, some 18 bytes per input byte, no longer fits the caches), benign input
-  // alike. Quadratic work grows 64×.
-  CHECK(h8 / h1 <= std::max(10.0, 1.25 * b8 / b1));
+  // 8 MB at most 20× 1 MB, or no worse than twice the benign twin's growth: the whole
+  // pipeline takes about 8× the instructions but up to 10× the time for 8× the input
+  // (its memory, some 18 bytes per input byte, no longer fits the caches), and a 1 MB
+  // run of 40 ms is easily disturbed on a shared machine (CI once saw 13×, with the
+  // benign twin's 1 MB run slower than the hostile one). Quadratic work grows 64×, and
+  // the checks against the twin above catch it at either size.
+  CHECK(h8 / h1 <= std::max(20.0, 2 * b8 / b1));
 }
 
 }  // namespace
