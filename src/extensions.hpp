@@ -8,7 +8,8 @@
 //                                      resolve_urls
 //   lede CLI, tests, site (lede.cpp)   adapters, feeds         HTML       linked in
 //   web/dist/lede.wasm                 -                       -          -
-//   web/dist/lede-html.wasm            adapters, feeds         HTML       linked in
+//   web/dist/lede-html.wasm            adapters, feeds         HTML       lede-gumbo.wasm,
+//                                                                         through JS
 #pragma once
 #include <string_view>
 #include <vector>

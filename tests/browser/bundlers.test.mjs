@@ -49,7 +49,12 @@ function writeArticles(to) {
     .replace('"link": "https://gazette.example/2026/01/harbour-reopens/",', '');
   assert.equal(local.match(/media\/\w+\.svg/g)?.length, 2, 'the WordPress fixture still has its two images');
   writeFileSync(join(to, 'wordpress.json'), local);
+  // HTML the quick parser gives up on (tags closed out of order): lede-gumbo.wasm too.
+  writeFileSync(join(to, 'misnested.json'), JSON.stringify({ title: MISNESTED_TITLE, body_format: 'html', body: MISNESTED_BODY }));
 }
+
+const MISNESTED_TITLE = 'Tags closed out of order';
+const MISNESTED_BODY = '<p>a <b>bold <i>both</b> italic</i> end</p>';
 
 async function site(name, folder) {
   const server = await serve(folder);
@@ -199,6 +204,19 @@ for (const bundler of ['vite', 'vite dev', 'esbuild']) {
     assert.deepEqual(got.unanswered, [], 'every request the page made was answered');
     assert.deepEqual(got.problems, []);
     for (const kind of watched(bundler) ? ['css', 'wasm', 'woff2', 'json', 'svg'] : []) assert.ok(kinds(got.requested).includes(kind), `a .${kind} was requested`);
+  });
+}
+
+for (const bundler of ['vite', 'vite dev', 'esbuild']) {
+  test(`${bundler}: HTML the quick parser gives up on, with gumbo's module (lede-gumbo.wasm)`, async () => {
+    const got = await show(bundler, 'misnested');
+    assert.equal(got.shown.error, null);
+    assert.equal(got.shown.state, 'ready');
+    assert.equal(got.shown.title, MISNESTED_TITLE);
+    assert.match(got.shown.text, /a bold both italic end/);
+    assert.deepEqual(got.unanswered, [], 'every request the page made was answered');
+    assert.deepEqual(got.problems, []);
+    if (watched(bundler)) assert.ok(got.requested.some((u) => /\/lede-gumbo[^/]*\.wasm$/.test(new URL(u).pathname)), 'lede-gumbo.wasm was requested');
   });
 }
 
