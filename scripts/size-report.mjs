@@ -3,7 +3,7 @@
 // A page showing a Markdown article downloads `files`; one showing an HTML article (a
 // WordPress post, any other format) also downloads dist/lede-html.wasm (renderAsync
 // loads it on lede.wasm's needs_html_parser), and, only if the quick parser gives up on
-// its HTML, dist/lede-gumbo.wasm: each reported on its own line.
+// its HTML, dist/lede-gumbo.wasm, or for a feed dist/lede-xml.wasm: each on its own line.
 import { readFileSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 const web = fileURLToPath(new URL('../web/', import.meta.url));
 export const files = ['lede.js', 'dist/lede.wasm', 'lede.css'];
 export const htmlFiles = ['dist/lede-html.wasm'];
-export const onDemand = ['dist/lede-gumbo.wasm'];
+export const onDemand = ['dist/lede-gumbo.wasm', 'dist/lede-xml.wasm'];
 // A Markdown article (issue 18: nlohmann/json reads the JSON again, and speed is bought
 // with the bytes that frees); HTML articles and other formats have their own budget.
 export const budget = 80 * 1024;
@@ -19,7 +19,7 @@ export const budget = 80 * 1024;
 // asks for 100 KB; this is what it takes today (docs/performance.md, "Sizes"), held so
 // that it only goes down.
 export const htmlTarget = 100 * 1024;
-export const htmlBudget = 235 * 1024;
+export const htmlBudget = 200 * 1024;
 
 function measure(f) {
   const raw = readFileSync(web + f);
@@ -49,5 +49,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   console.log(
     `size: a WordPress post     ${String(html).padStart(26)} B gzip (budget ${htmlBudget} B; issue 17's target ${htmlTarget} B)`,
   );
-  for (const r of onDemandSizes()) console.log(`${line(r)}  (only for HTML the quick parser gives up on)`);
+  const why = { 'dist/lede-gumbo.wasm': 'only for HTML the quick parser gives up on', 'dist/lede-xml.wasm': 'only for RSS and Atom feeds' };
+  for (const r of onDemandSizes()) console.log(`${line(r)}  (${why[r.file]})`);
 }

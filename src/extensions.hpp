@@ -6,10 +6,12 @@
 //
 //   front door                         read_foreign, read_xml,  rich_part  gumbo
 //                                      resolve_urls
-//   lede CLI, tests, site (lede.cpp)   adapters, feeds         HTML       linked in
+//   lede CLI, tests, site (lede.cpp)   adapters, feeds with    HTML       linked in
+//                                      expat linked in
 //   web/dist/lede.wasm                 -                       -          -
-//   web/dist/lede-html.wasm            adapters, feeds         HTML       lede-gumbo.wasm,
-//                                                                         through JS
+//   web/dist/lede-html.wasm            adapters, feeds with    HTML       lede-gumbo.wasm,
+//                                      lede-xml.wasm's expat              through JS
+//                                      through JS
 #pragma once
 #include <string_view>
 #include <vector>

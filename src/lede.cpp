@@ -5,6 +5,7 @@
 
 #include "html/gumbo_events.hpp"
 #include "input/adapters/adapters.hpp"
+#include "input/adapters/xml.hpp"
 #include "input/formats.hpp"
 #include "input/json_reader.hpp"
 #include "layout/body_view.hpp"
@@ -24,10 +25,14 @@ bool gumbo(std::string_view html, HtmlSink& sink) {
   return true;
 }
 
+void read_feed(std::string_view xml, const Options& options, Article& article, std::vector<Problem>& problems) {
+  read_xml_article(read_xml, xml, options, article, problems);
+}
+
 }  // namespace
 
 const Extensions& native_extensions() {
-  static const Extensions ext{read_foreign_article, read_xml_article, resolve_urls, rich_part_to_tree, gumbo};
+  static const Extensions ext{read_foreign_article, read_feed, resolve_urls, rich_part_to_tree, gumbo};
   return ext;
 }
 
@@ -85,7 +90,7 @@ const char* detected_format(std::string_view json, const Options& options) {
   if (looks_like_xml(json)) {
     std::vector<Item> items;
     std::vector<Problem> problems;
-    Format format = xml_items(json, options, items, problems);
+    Format format = xml_items(read_xml, json, options, items, problems);
     return format == Format::lede ? "" : format_name(format);
   }
   JsonValue value;
@@ -105,7 +110,7 @@ Result list_items(std::string_view input, std::vector<Item>& items, const Option
     return result;
   }
   if (looks_like_xml(input)) {
-    xml_items(input, options, items, result.problems);
+    xml_items(read_xml, input, options, items, result.problems);
     if (!result.ok()) items.clear();
     return result;
   }

@@ -63,8 +63,8 @@ export interface ReaderOptions extends CoreOptions {
   /** Where lede.wasm is; default: dist/lede.wasm beside lede.js. */
   wasmURL?: string | URL;
   /**
-   * Load lede-html.wasm (HTML bodies, other formats) and lede-gumbo.wasm (HTML the quick
-   * parser gives up on) before resolving, so that render(), renderHTML() and renderOps()
+   * Load lede-html.wasm (HTML bodies, other formats), lede-gumbo.wasm (HTML the quick
+   * parser gives up on) and lede-xml.wasm (RSS and Atom feeds) before resolving, so that render(), renderHTML() and renderOps()
    * take such articles too. Default false: only renderAsync() loads them, the first time
    * an article needs each.
    */
@@ -73,6 +73,8 @@ export interface ReaderOptions extends CoreOptions {
   htmlWasmURL?: string | URL;
   /** Where lede-gumbo.wasm is; default: dist/lede-gumbo.wasm beside lede.js, or beside wasmURL when that is given. */
   gumboWasmURL?: string | URL;
+  /** Where lede-xml.wasm (expat, for RSS and Atom feeds) is; default: dist/lede-xml.wasm beside lede.js, or beside wasmURL when that is given. */
+  xmlWasmURL?: string | URL;
 }
 
 export interface RenderOptions extends CoreOptions {
@@ -89,11 +91,12 @@ export interface Reader {
   renderHTML(json: ArticleInput, options?: Pick<CoreOptions, 'item'>): string;
   /**
    * render(), loading lede-html.wasm first if the article needs it (an HTML body, another
-   * format), and lede-gumbo.wasm if its HTML needs gumbo. Rejects with LedeError.
+   * format), then lede-gumbo.wasm if its HTML needs gumbo, lede-xml.wasm if it is a feed.
+   * Rejects with LedeError.
    */
   renderAsync(
     json: ArticleInput,
-    options?: RenderOptions & { htmlWasmURL?: string | URL; gumboWasmURL?: string | URL },
+    options?: RenderOptions & { htmlWasmURL?: string | URL; gumboWasmURL?: string | URL; xmlWasmURL?: string | URL },
   ): Promise<DocumentFragment>;
   /**
    * The article as an op-stream, copied out of wasm memory: needs no DOM (works in a

@@ -65,14 +65,20 @@ bool looks_like_xml(std::string_view input);
 bool looks_like_html_page(std::string_view input);
 extern const char* const html_page_message;
 
-// An RSS or Atom feed's item `options.item` (adapters/feeds.cpp): Extensions::read_xml in
-// the builds that have it. Problems with the XML have a line and column.
-void read_xml_article(std::string_view xml, const Options& options, Article& article,
+// An XML parser for the feed adapters (adapters/xml.hpp): read_xml natively (expat); in
+// browsers lede-xml.wasm's, reached through web/lede.js (src/wasm/html_module.cpp).
+struct XmlNode;
+using XmlParser = bool (*)(std::string_view xml, const Limits& limits, XmlNode& root, Problem& error);
+
+// An RSS or Atom feed's item `options.item`, its XML read by `parse` (adapters/
+// feed_common.cpp; a front door wraps it as Extensions::read_xml). Problems with the XML
+// have a line and column.
+void read_xml_article(XmlParser parse, std::string_view xml, const Options& options, Article& article,
                       std::vector<Problem>& problems);
 
 // The items of an RSS or Atom feed, and which of the two it is (Format::lede, with an
 // error, for neither).
-Format xml_items(std::string_view xml, const Options& options, std::vector<Item>& items,
+Format xml_items(XmlParser parse, std::string_view xml, const Options& options, std::vector<Item>& items,
                  std::vector<Problem>& problems);
 
 }  // namespace lede

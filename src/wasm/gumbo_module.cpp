@@ -18,7 +18,7 @@ std::string g_events;
 LEDE_EXPORT(lede_gumbo_alloc) void* lede_gumbo_alloc(std::size_t size) { return std::malloc(size ? size : 1); }
 
 // Parses `size` bytes of HTML at `html` (from lede_gumbo_alloc; freed here) and returns
-// the size of its events, at lede_gumbo_events_data() until lede_gumbo_clear().
+// the size of its events, at lede_gumbo_data() until lede_gumbo_clear().
 LEDE_EXPORT(lede_gumbo_parse) std::size_t lede_gumbo_parse(char* html, std::size_t size) {
   g_events.clear();
   {
@@ -29,7 +29,7 @@ LEDE_EXPORT(lede_gumbo_parse) std::size_t lede_gumbo_parse(char* html, std::size
   return g_events.size();
 }
 
-LEDE_EXPORT(lede_gumbo_events_data) const char* lede_gumbo_events_data() { return g_events.data(); }
+LEDE_EXPORT(lede_gumbo_data) const char* lede_gumbo_data() { return g_events.data(); }
 
 // Memory never shrinks, but what it holds is given back for the next parse.
 LEDE_EXPORT(lede_gumbo_clear) void lede_gumbo_clear() { std::string().swap(g_events); }

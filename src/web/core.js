@@ -1,7 +1,8 @@
 // The wasm core: fetched and compiled once per module URL, shared by every reader on the
 // page. It takes article JSON and gives back the op-stream (ops.js builds DOM from it) or
 // HTML. Articles with HTML bodies or in other formats need dist/lede-html.wasm, loaded once;
-// the HTML its quick parser gives up on needs gumbo, dist/lede-gumbo.wasm, loaded once too.
+// the HTML its quick parser gives up on needs gumbo, dist/lede-gumbo.wasm, and RSS and Atom
+// feeds need expat, dist/lede-xml.wasm: each loaded once, when first needed.
 import { LedeError } from './errors.js';
 import { buildFragment } from './ops.js';
 
@@ -26,6 +27,7 @@ const cores = new Map();
 const coreURL = new URL('./dist/lede.wasm', import.meta.url);
 const htmlCoreURL = new URL('./dist/lede-html.wasm', import.meta.url);
 const gumboURL = new URL('./dist/lede-gumbo.wasm', import.meta.url);
+const xmlURL = new URL('./dist/lede-xml.wasm', import.meta.url);
 
 export function loadCore(wasmURL, Kind = Core) {
   const url = String(wasmURL ?? coreURL);
@@ -97,29 +99,48 @@ function systemImports(module, env) {
   return imports;
 }
 
-// lede-gumbo.wasm: gumbo alone. It parses the HTML lede-html.wasm's quick parser gives up
-// on and hands back its events (src/html/html_events.hpp), through lede-html.wasm's two
-// imports lede_gumbo_parse and lede_gumbo_take.
-class Gumbo {
-  constructor(module) {
-    this.x = new WebAssembly.Instance(module, systemImports(module, {})).exports;
+// A parser in a module of its own, for lede-html.wasm: lede-gumbo.wasm (gumbo: the HTML
+// the quick parser gives up on, answered as HTML events, src/html/html_events.hpp) or
+// lede-xml.wasm (expat: feeds, answered as read_xml()'s outcome). lede-html.wasm calls it
+// through two imports, lede_<name>_parse and lede_<name>_take.
+class Parser {
+  constructor(module, name) {
+    const env = {
+      // getentropy(): the salt of expat's hash tables.
+      getentropy: (ptr, size) => {
+        crypto.getRandomValues(new Uint8Array(this.x.memory.buffer, ptr, size));
+        return 0;
+      },
+    };
+    this.x = new WebAssembly.Instance(module, systemImports(module, env)).exports;
     this.x._initialize();
+    this.name = name;
     this.size = 0;
   }
 
-  // `html` is a view of the calling core's memory; returns the size of the events, or -1.
-  parse(html) {
+  // `input` is a view of the calling core's memory; returns the size of the answer.
+  parse(input, ...limits) {
     const x = this.x;
-    const at = x.lede_gumbo_alloc(html.length);
+    const at = x[`lede_${this.name}_alloc`](input.length);
     if (!at) return -1;
-    new Uint8Array(x.memory.buffer, at, html.length).set(html);
-    this.size = x.lede_gumbo_parse(at, html.length);
+    new Uint8Array(x.memory.buffer, at, input.length).set(input);
+    this.size = x[`lede_${this.name}_parse`](at, input.length, ...limits);
     return this.size;
   }
 
   take(out) {
-    out.set(new Uint8Array(this.x.memory.buffer, this.x.lede_gumbo_events_data(), this.size));
-    this.x.lede_gumbo_clear();
+    out.set(new Uint8Array(this.x.memory.buffer, this.x[`lede_${this.name}_data`](), this.size));
+    this.x[`lede_${this.name}_clear`]();
+  }
+}
+class Gumbo extends Parser {
+  constructor(module) {
+    super(module, 'gumbo');
+  }
+}
+class Xml extends Parser {
+  constructor(module) {
+    super(module, 'xml');
   }
 }
 
@@ -137,14 +158,11 @@ class Core {
   // to trap, but if it ever did, the next call gets a fresh instance.
   start() {
     const imports = systemImports(this.module, {
-      // getentropy(): the salt of expat's hash tables (lede-html.wasm, feeds' XML).
-      getentropy: (ptr, size) => {
-        crypto.getRandomValues(this.bytes(ptr, size));
-        return 0;
-      },
-      // gumbo in its own module (lede-html.wasm): -1 until it is loaded.
+      // gumbo and expat in modules of their own (lede-html.wasm): -1 until loaded.
       lede_gumbo_parse: (ptr, size) => (this.gumbo ? this.gumbo.parse(this.bytes(ptr, size)) : -1),
       lede_gumbo_take: (ptr) => this.gumbo.take(this.bytes(ptr, this.gumbo.size)),
+      lede_xml_parse: (ptr, size, maxInput, maxDepth) => (this.xml ? this.xml.parse(this.bytes(ptr, size), maxInput, maxDepth) : -1),
+      lede_xml_take: (ptr) => this.xml.take(this.bytes(ptr, this.xml.size)),
     });
     this.x = new WebAssembly.Instance(this.module, imports).exports;
     this.x._initialize();
@@ -177,16 +195,25 @@ class Core {
     );
   }
 
-  // render(), loading lede-html.wasm first if the article needs it, and lede-gumbo.wasm
-  // if its HTML then needs gumbo.
+  // lede-xml.wasm, for the HTML core, the same way.
+  async loadXml(htmlURL, url) {
+    await this.loadHtml(htmlURL);
+    this.html.xml ??= await loadCore(url ?? (this.url === String(coreURL) ? xmlURL : new URL('lede-xml.wasm', this.url)), Xml);
+  }
+
+  // render(), loading lede-html.wasm first if the article needs it, then the module its
+  // needs_html_parser error names: lede-xml.wasm for a feed, lede-gumbo.wasm for HTML
+  // the quick parser gives up on.
   async renderAsync(json, options) {
     for (;;) {
       try {
         return this.render(json, options);
       } catch (e) {
-        if (e.code !== 'needs_html_parser' || this.html?.gumbo) throw e;
+        if (e.code !== 'needs_html_parser') throw e;
         if (!this.html) await this.loadHtml(options?.htmlWasmURL);
-        else await this.loadGumbo(options?.htmlWasmURL, options?.gumboWasmURL);
+        else if (!this.html.xml && e.message.includes('lede-xml.wasm')) await this.loadXml(options?.htmlWasmURL, options?.xmlWasmURL);
+        else if (!this.html.gumbo && e.message.includes('lede-gumbo.wasm')) await this.loadGumbo(options?.htmlWasmURL, options?.gumboWasmURL);
+        else throw e;
       }
     }
   }

@@ -51,7 +51,11 @@ function writeArticles(to) {
   writeFileSync(join(to, 'wordpress.json'), local);
   // HTML the quick parser gives up on (tags closed out of order): lede-gumbo.wasm too.
   writeFileSync(join(to, 'misnested.json'), JSON.stringify({ title: MISNESTED_TITLE, body_format: 'html', body: MISNESTED_BODY }));
+  // An RSS feed (its name aside: the app asks for NAME.json): lede-xml.wasm too.
+  writeFileSync(join(to, 'feed.json'), `<rss version="2.0"><channel><title>C</title><item><title>${FEED_TITLE}</title><description>Read by expat.</description></item></channel></rss>`);
 }
+
+const FEED_TITLE = 'An item of a feed';
 
 const MISNESTED_TITLE = 'Tags closed out of order';
 const MISNESTED_BODY = '<p>a <b>bold <i>both</b> italic</i> end</p>';
@@ -217,6 +221,17 @@ for (const bundler of ['vite', 'vite dev', 'esbuild']) {
     assert.deepEqual(got.unanswered, [], 'every request the page made was answered');
     assert.deepEqual(got.problems, []);
     if (watched(bundler)) assert.ok(got.requested.some((u) => /\/lede-gumbo[^/]*\.wasm$/.test(new URL(u).pathname)), 'lede-gumbo.wasm was requested');
+  });
+
+  test(`${bundler}: an RSS feed, with expat's module (lede-xml.wasm)`, async () => {
+    const got = await show(bundler, 'feed');
+    assert.equal(got.shown.error, null);
+    assert.equal(got.shown.state, 'ready');
+    assert.equal(got.shown.title, FEED_TITLE);
+    assert.match(got.shown.text, /Read by expat\./);
+    assert.deepEqual(got.unanswered, [], 'every request the page made was answered');
+    assert.deepEqual(got.problems, []);
+    if (watched(bundler)) assert.ok(got.requested.some((u) => /\/lede-xml[^/]*\.wasm$/.test(new URL(u).pathname)), 'lede-xml.wasm was requested');
   });
 }
 

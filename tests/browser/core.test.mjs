@@ -327,7 +327,7 @@ test('a named reference outside HTML 4: render() refuses it clearly, renderAsync
 
 // Issue 17: gumbo is a module of its own (lede-gumbo.wasm, gumbo and its walk into HTML
 // events), loaded only for the HTML lede-html.wasm's quick parser gives up on.
-test('issue 17: a WordPress post needs no gumbo; HTML the quick parser gives up on loads lede-gumbo.wasm and renders as the CLI does', async () => {
+test('issue 17: a WordPress post needs no gumbo and no expat; HTML the quick parser gives up on loads lede-gumbo.wasm and renders as the CLI does', async () => {
   const wordpress = readFileSync(`${root}/tests/fixtures/formats/wordpress.json`, 'utf8');
   // Tags closed out of order, a cell outside a table and SVG: HTML's full rules, gumbo's.
   const hard = JSON.stringify({
@@ -342,7 +342,7 @@ test('issue 17: a WordPress post needs no gumbo; HTML the quick parser gives up 
     const reader = await lede.createReader();
     const fetched = (name) => performance.getEntriesByType('resource').some((r) => r.name.endsWith(`/${name}`));
     const wp = (await reader.renderAsync(wordpress)).querySelector('h1').textContent;
-    const afterPost = { html: fetched('lede-html.wasm'), gumbo: fetched('lede-gumbo.wasm') };
+    const afterPost = { html: fetched('lede-html.wasm'), gumbo: fetched('lede-gumbo.wasm'), xml: fetched('lede-xml.wasm') };
     let sync;
     try {
       reader.renderHTML(hard);
@@ -356,7 +356,7 @@ test('issue 17: a WordPress post needs no gumbo; HTML the quick parser gives up 
   }, { wordpress, hard });
   await own.close();
   assert.match(got.wp, /\S/);
-  assert.deepEqual(got.afterPost, { html: true, gumbo: false });
+  assert.deepEqual(got.afterPost, { html: true, gumbo: false, xml: false });
   assert.equal(got.sync.code, 'needs_html_parser');
   assert.match(got.sync.message, /lede-gumbo\.wasm/);
   assert.equal(got.gumbo, true);
@@ -492,7 +492,7 @@ test('issue 19: render(input, { item }) shows the article of a feed or list that
   });
 });
 
-test('issue 19: RSS and Atom in the browser (expat in lede-html.wasm): the CLI\'s output, byte for byte, in every encoding', async () => {
+test('issue 19: RSS and Atom in the browser (expat in lede-xml.wasm): the CLI\'s output, byte for byte, in every encoding', async () => {
   const dir = `${root}/tests/corpus/publishers`;
   const cases = [
     ['rss/guardian.rss', '1'],
@@ -516,13 +516,15 @@ test('issue 19: RSS and Atom in the browser (expat in lede-html.wasm): the CLI\'
   const got = await own.evaluate(async (inputs) => {
     const lede = await import('/web/lede.js');
     const reader = await lede.createReader();
-    // A feed loads lede-html.wasm.
+    // A feed loads lede-html.wasm, then lede-xml.wasm (issue 17: expat only for feeds).
+    const fetched = (name) => performance.getEntriesByType('resource').some((r) => r.name.endsWith(`/${name}`));
     const rss = '<rss version="2.0"><channel><title>C</title><item><title>Loaded</title><description>x</description></item></channel></rss>';
     const h1 = (await reader.renderAsync(rss)).querySelector('h1').textContent;
+    const modules = { html: fetched('lede-html.wasm'), xml: fetched('lede-xml.wasm'), gumbo: fetched('lede-gumbo.wasm') };
     const out = [];
     for (const { file, item, bytes } of inputs) {
       try {
-        out.push({ file, h1, html: `${reader.renderHTML(new Uint8Array(bytes), { item })}\n` });
+        out.push({ file, h1, modules, html: `${reader.renderHTML(new Uint8Array(bytes), { item })}\n` });
       } catch (e) {
         out.push({ file, html: `error: ${e.message}` });
       }
@@ -532,6 +534,7 @@ test('issue 19: RSS and Atom in the browser (expat in lede-html.wasm): the CLI\'
   await own.close();
   for (const [i, { file, cli }] of inputs.entries()) assert.equal(got[i].html, cli, `${file}: the browser and the CLI differ`);
   assert.equal(got[0].h1, 'Loaded');
+  assert.deepEqual(got[0].modules, { html: true, xml: true, gumbo: false });
   assert.match(got[0].html, /<h1 class="lede-title" id="lede-title">Gun-smuggling case puts spotlight on library straddling US-Canada\u00a0border<\/h1>/);
   assert.match(got.at(-1).html, /^error: 1:31: the XML is in the encoding gb2312, which Lede does not read/);
   assert.deepEqual(ownProblems, []);

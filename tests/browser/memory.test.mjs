@@ -1,6 +1,6 @@
 // 10,000 renders of good and bad articles in one wasm instance: the heap in use ends
 // where it started (within two 64 KiB pages), and the instance never traps. lede-html.wasm
-// runs with lede-gumbo.wasm behind its two gumbo imports, as in lede.js.
+// runs with lede-gumbo.wasm and lede-xml.wasm behind its imports, as in lede.js.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -31,23 +31,28 @@ const mix = [
 for (const file of ['lede.wasm', 'lede-html.wasm']) {
   test(`${file}: 10,000 mixed renders leave the heap where it started`, () => {
     const module = new WebAssembly.Module(readFileSync(join(root, 'web/dist', file)));
-    // lede-html.wasm reaches gumbo through two imports, answered as lede.js does.
-    const gumboModule = new WebAssembly.Module(readFileSync(join(root, 'web/dist/lede-gumbo.wasm')));
-    const g = new WebAssembly.Instance(gumboModule, { env: { emscripten_notify_memory_growth() {} }, wasi_snapshot_preview1: { proc_exit() {} } }).exports;
-    g._initialize();
-    let gumboSize = 0;
-    const gumbo = {
-      lede_gumbo_parse(ptr, size) {
-        const at = g.lede_gumbo_alloc(size);
-        new Uint8Array(g.memory.buffer, at, size).set(new Uint8Array(x.memory.buffer, ptr, size));
-        return (gumboSize = g.lede_gumbo_parse(at, size));
-      },
-      lede_gumbo_take(ptr) {
-        new Uint8Array(x.memory.buffer, ptr, gumboSize).set(new Uint8Array(g.memory.buffer, g.lede_gumbo_events_data(), gumboSize));
-        g.lede_gumbo_clear();
-      },
+    // lede-html.wasm reaches gumbo and expat through two imports each, answered as lede.js does.
+    const parser = (name) => {
+      const m = new WebAssembly.Module(readFileSync(join(root, `web/dist/lede-${name}.wasm`)));
+      const env = { emscripten_notify_memory_growth() {}, getentropy: () => 52 };
+      const wasi = {};
+      for (const { module: from, name: f, kind } of WebAssembly.Module.imports(m)) if (kind === 'function' && from === 'wasi_snapshot_preview1') wasi[f] = () => 52;
+      const p = new WebAssembly.Instance(m, { env, wasi_snapshot_preview1: wasi }).exports;
+      p._initialize();
+      let size = 0;
+      return {
+        [`lede_${name}_parse`](ptr, n, ...limits) {
+          const at = p[`lede_${name}_alloc`](n);
+          new Uint8Array(p.memory.buffer, at, n).set(new Uint8Array(x.memory.buffer, ptr, n));
+          return (size = p[`lede_${name}_parse`](at, n, ...limits));
+        },
+        [`lede_${name}_take`](ptr) {
+          new Uint8Array(x.memory.buffer, ptr, size).set(new Uint8Array(p.memory.buffer, p[`lede_${name}_data`](), size));
+          p[`lede_${name}_clear`]();
+        },
+      };
     };
-    const imports = { env: { emscripten_notify_memory_growth() {}, getentropy: () => 52, ...gumbo }, wasi_snapshot_preview1: {} };
+    const imports = { env: { emscripten_notify_memory_growth() {}, ...parser('gumbo'), ...parser('xml') }, wasi_snapshot_preview1: {} };
     for (const { module: m, name, kind } of WebAssembly.Module.imports(module))
       if (kind === 'function' && m === 'wasi_snapshot_preview1') imports[m][name] = () => 52;
     const x = new WebAssembly.Instance(module, imports).exports;
