@@ -16,7 +16,11 @@ sudo_() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 # in three engines (tests/browser/browsers.mjs): chromium; firefox-esr (driven by npm's
 # puppeteer-core over WebDriver BiDi); webkit2gtk-driver (WebKitWebDriver, which drives
 # WebKitGTK's MiniBrowser from libwebkit2gtk-4.1-0) under xvfb's X server.
-apt_pkgs=(emscripten nlohmann-json3-dev catch2 chromium firefox-esr webkit2gtk-driver xvfb cmake g++ clang-14 libclang-rt-14-dev xz-utils libexpat1-dev dpkg-dev)
+# libsqlite3-dev: `lede site` keeps its listings and what each build wrote in SQLite.
+# libxml2-utils brings xmllint, which checks that every XML file `lede site` writes is
+# well-formed.
+apt_pkgs=(emscripten nlohmann-json3-dev catch2 chromium firefox-esr webkit2gtk-driver xvfb cmake g++ clang-14 libclang-rt-14-dev xz-utils libexpat1-dev dpkg-dev
+  libsqlite3-dev libxml2-utils)
 missing=()
 for p in "${apt_pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -7,7 +7,7 @@
 #include "input/adapters/adapters.hpp"
 #include "input/adapters/xml.hpp"
 #include "input/formats.hpp"
-#include "input/json_reader.hpp"
+#include "input/json_value.hpp"
 #include "layout/body_view.hpp"
 #include "layout/rich_parts.hpp"
 #include "output/article_json.hpp"
@@ -38,6 +38,14 @@ const Extensions& native_extensions() {
 
 bool read(std::string_view json, const Options& options, Article& article, Result& result, bool strict) {
   return read(json, options, native_extensions(), article, result, strict);
+}
+
+bool tree_of(std::string_view json, const Options& options, Document& doc, Result& result) {
+  return tree_of(json, options, native_extensions(), doc, result);
+}
+
+void write_article_json(const Article& article, const Options& options, std::string& out) {
+  write_article_json(article, options, native_extensions(), out);
 }
 
 bool lay_out(const Article& article, const Options& options, Document& doc, Result& result,

@@ -4,7 +4,7 @@
 #include "pipeline.hpp"
 
 #include "input/formats.hpp"
-#include "input/json_reader.hpp"
+#include "input/json_value.hpp"
 #include "layout/article_view.hpp"
 
 namespace lede {

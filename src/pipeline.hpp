@@ -35,6 +35,7 @@ bool lay_out(const Article& article, const Options& options, Document& doc, Resu
 // holds it.
 bool tree_of(std::string_view json, const Options& options, const Extensions& ext, Document& doc, Result& result,
              void (*done_reading)(std::string_view json) = nullptr);
+bool tree_of(std::string_view json, const Options& options, Document& doc, Result& result);
 
 // The native front door's extensions: the adapters, HTML bodies, gumbo (src/lede.cpp).
 const Extensions& native_extensions();

@@ -1,5 +1,10 @@
 // The native front door: `lede render|page|validate|convert FILE|-`, `lede site`.
 // Exit status: 0 success, 1 bad input, 2 bad usage.
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -23,14 +28,16 @@ constexpr const char* kUsage =
     "                                      line: index, slug, id, url and title,\n"
     "                                      separated by tabs\n"
     "       lede [OPTIONS] site ARTICLES_DIR OUT_DIR\n"
-    "                                      a static site: a page per article, an index,\n"
-    "                                      feeds, a sitemap and Lede's files\n"
+    "                                      a static site: a page per article (and per\n"
+    "                                      item of a feed or list), an index, feeds, a\n"
+    "                                      sitemap and Lede's files\n"
     "FILE is article JSON (see docs/article-json.md) or an article in another format:\n"
     "an RSS or Atom feed, a JSON Feed (or one item), a WordPress REST post (or a list),\n"
     "schema.org JSON-LD, Apple News Format or Readability output; - reads standard input.\n"
     "options:\n"
     "  --item=N|ID               which article of a feed or list: N counts from 0\n"
     "                            (default 0), ID is an item's id, url or slug\n"
+    "                            (not for site, which publishes every item)\n"
     "  --keep-safe-html          keep sup, sub, kbd, mark, br, abbr, details, summary,\n"
     "                            figure and figcaption from raw HTML in the body\n"
     "  --nofollow                add rel=\"nofollow ugc\" to links that leave the page\n"
@@ -46,7 +53,18 @@ constexpr const char* kUsage =
     "  --title=TEXT              the site's name (default: the articles' site.name)\n"
     "  --lang=TAG                the index's language (default: the articles' most\n"
     "                            common one, else en)\n"
-    "  --assets=DIR              Lede's web folder (default: the one it was built from)\n";
+    "  --assets=DIR              Lede's web folder (default: the one it was built from)\n"
+    "  --page-size=N             articles per listing page (default 50)\n"
+    "  --feed-items=N            the latest N articles in feed.json and rss.xml\n"
+    "                            (default 50)\n"
+    "  --sitemap-urls=N          URLs per sitemap file (default and most 50000)\n"
+    "  --full                    rebuild everything, not only what changed\n"
+    "  --threads=N               rendering threads (default: one per core)\n"
+    "ARTICLES_DIR's top-level .json files are articles; its RSS and Atom files\n"
+    "(.xml, .rss, .atom), JSON Feeds and WordPress lists give an article per item.\n"
+    "A build into an OUT_DIR built before renders and writes only what changed\n"
+    "(OUT_DIR/.lede-site.sqlite remembers; deleting it means a full build). On a\n"
+    "terminal, a progress line on stderr.\n";
 
 int usage(const char* why) {
   if (why) std::fprintf(stderr, "lede: %s\n", why);
@@ -62,23 +80,87 @@ bool text_option(const std::string& arg, const char* name, std::string& out) {
   return true;
 }
 
-int site(const std::vector<std::string>& words, const lede::Options& options, const std::string& base_url,
-         const std::string& title, const std::string& lang, const std::string& assets) {
+struct SiteFlags {
+  std::string base_url, title, lang, assets;
+  std::size_t page_size = 50, feed_items = 50, sitemap_urls = 50000, threads = 0;
+  bool full = false;
+};
+
+// Which build of Lede this is: its version, and the size and modification time of its
+// own binary, so that a rebuilt `lede` rebuilds every page (the site remembers it; see
+// src/site/state.hpp).
+std::string generator() {
+  std::string id = "lede " LEDE_VERSION;
+  struct stat st;
+  if (::stat("/proc/self/exe", &st) == 0)
+    id += " " + std::to_string(st.st_size) + " " + std::to_string(st.st_mtim.tv_sec) + "." +
+          std::to_string(st.st_mtim.tv_nsec);
+  return id;
+}
+
+// The progress line, on a terminal only: redrawn in place at most ten times a second,
+// cleared before any other line is written.
+class Progress {
+ public:
+  Progress() : on_(isatty(2)), start_(std::chrono::steady_clock::now()) {}
+  void update(std::int64_t done, std::int64_t total) {
+    if (!on_) return;
+    auto now = std::chrono::steady_clock::now();
+    if (done < total && now - last_ < std::chrono::milliseconds(100)) return;
+    last_ = now;
+    double seconds = std::chrono::duration<double>(now - start_).count();
+    double rate = seconds > 0 ? done / seconds : 0;
+    char line[160];
+    int left = rate > 0 ? static_cast<int>((total - done) / rate) : 0;
+    std::snprintf(line, sizeof line, "\r\x1b[Klede: %lld/%lld articles, %.0f/s, %d:%02d left",
+                  static_cast<long long>(done), static_cast<long long>(total), rate, left / 60, left % 60);
+    std::fputs(line, stderr);
+    shown_ = true;
+  }
+  void clear() {
+    if (shown_) std::fputs("\r\x1b[K", stderr);
+    shown_ = false;
+  }
+
+ private:
+  bool on_, shown_ = false;
+  std::chrono::steady_clock::time_point start_, last_;
+};
+
+int site(const std::vector<std::string>& words, const lede::Options& options, const SiteFlags& f) {
   if (words.size() != 3) return usage("site needs ARTICLES_DIR and OUT_DIR");
+  if (!options.item.empty()) return usage("site publishes every item of a feed or list: --item is not for site");
+  if (f.page_size < 1 || f.feed_items < 1 || f.sitemap_urls < 1 || f.sitemap_urls > 50000 || f.page_size > 100000 ||
+      f.feed_items > 100000 || f.threads > 1024)
+    return usage("--page-size and --feed-items need 1 to 100000, --sitemap-urls 1 to 50000, --threads at most 1024");
   lede::SiteOptions o;
   o.articles = words[1];
   o.out = words[2];
-  o.assets = assets.empty() ? LEDE_WEB_DIR : assets;
-  o.base_url = base_url;
-  o.title = title;
-  o.lang = lang;
+  o.assets = f.assets.empty() ? LEDE_WEB_DIR : f.assets;
+  o.base_url = f.base_url;
+  o.title = f.title;
+  o.lang = f.lang;
   o.render = options;
+  o.generator = generator();
+  o.full = f.full;
+  o.page_size = static_cast<int>(f.page_size);
+  o.feed_items = static_cast<int>(f.feed_items);
+  o.sitemap_urls = f.sitemap_urls;
+  o.threads = static_cast<unsigned>(f.threads);
+  Progress progress;
+  o.on_message = [&](const std::string& m) {
+    progress.clear();
+    std::fprintf(stderr, "lede: %s\n", m.c_str());
+  };
+  o.on_progress = [&](std::int64_t done, std::int64_t total) { progress.update(done, total); };
   lede::SiteReport r = lede::build_site(o);
-  for (const auto& m : r.messages) std::fprintf(stderr, "lede: %s\n", m.c_str());
+  progress.clear();
   if (r.ok) {
     std::string written;
-    for (const auto& w : r.written) written += ", " + w;
-    std::printf("%s: %zu article pages%s\n", words[2].c_str(), r.pages, written.c_str());
+    for (const auto& w : r.site_files) written += ", " + w;
+    std::printf("%s: %zu article pages%s; %zu sections, %zu tags; %zu rendered, %zu unchanged; %zu files written, %zu removed\n",
+                words[2].c_str(), r.pages, written.c_str(), r.sections, r.tags, r.rendered, r.unchanged, r.files_written,
+                r.files_removed);
   }
   return r.ok ? 0 : 1;
 }
@@ -123,7 +205,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   lede::Options options;
-  std::string base_url, title, lang, assets;
+  SiteFlags f;
   std::vector<std::string> words;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
@@ -136,17 +218,20 @@ int main(int argc, char** argv) {
       options.keep_safe_html = true;
     else if (arg == "--nofollow")
       options.nofollow = true;
-    else if (!text_option(arg, "item", options.item) && !text_option(arg, "base-url", base_url) &&
-             !text_option(arg, "title", title) &&
-             !text_option(arg, "lang", lang) &&
-             !text_option(arg, "assets", assets) &&
+    else if (arg == "--full")
+      f.full = true;
+    else if (!text_option(arg, "item", options.item) && !text_option(arg, "base-url", f.base_url) &&
+             !text_option(arg, "title", f.title) && !text_option(arg, "lang", f.lang) &&
+             !text_option(arg, "assets", f.assets) && !number_option(arg, "page-size", f.page_size) &&
+             !number_option(arg, "feed-items", f.feed_items) && !number_option(arg, "sitemap-urls", f.sitemap_urls) &&
+             !number_option(arg, "threads", f.threads) &&
              !number_option(arg, "max-input-bytes", l.max_input_bytes) &&
              !number_option(arg, "max-json-depth", l.max_json_depth) &&
              !number_option(arg, "max-markdown-depth", l.max_markdown_depth) &&
              !number_option(arg, "max-output-bytes", l.max_output_bytes))
       return usage(("unknown or malformed option '" + arg + "'").c_str());
   }
-  if (!words.empty() && words[0] == "site") return site(words, options, base_url, title, lang, assets);
+  if (!words.empty() && words[0] == "site") return site(words, options, f);
   if (words.size() != 2) return usage(words.empty() ? nullptr : "expected a command and one FILE");
   std::string command = words[0], file = words[1];
   if (command != "render" && command != "page" && command != "validate" && command != "convert" &&

@@ -1,11 +1,15 @@
-// A small read-only JSON value: just enough to read an article. Built by read_json()
-// (src/input/json_reader.cpp), so no exception and no full json DOM is ever involved.
+// Step 1: text → JsonValue, a small read-only JSON value (just enough to read an
+// article), with limits and positioned syntax errors. nlohmann/json reads the text
+// (src/input/json_value.cpp); its SAX events build the value directly, so no
+// exception and no nlohmann DOM is ever involved.
 #pragma once
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "lede/lede.hpp"
 
 namespace lede {
 
@@ -29,5 +33,12 @@ struct JsonValue {
     return found;
   }
 };
+
+// Reads `text` as one JSON document. On failure returns false and fills `error`
+// (code, message, byte, line, column).
+bool read_json(std::string_view text, const Limits& limits, JsonValue& out, Problem& error);
+
+// 1-based line and column (in code points) of a byte offset.
+void locate(std::string_view text, std::size_t byte, Problem& p);
 
 }  // namespace lede

@@ -75,4 +75,71 @@ std::string format_date(const Date& d) {
   return out;
 }
 
+namespace {
+
+// Days from 1970-01-01 to y-m-d (proleptic Gregorian; Howard Hinnant's days_from_civil).
+long long days_from_civil(int y, int m, int d) {
+  y -= m <= 2;
+  const long long era = (y >= 0 ? y : y - 399) / 400;
+  const long long yoe = y - era * 400;
+  const long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+std::string two_digits(int n) {
+  return std::string(1, static_cast<char>('0' + n / 10)) + static_cast<char>('0' + n % 10);
+}
+
+// "+hhmm" (RFC 822) or "+hh:mm" (RFC 3339).
+std::string offset_text(int minutes, bool colon) {
+  int a = minutes < 0 ? -minutes : minutes;
+  return std::string(minutes < 0 ? "-" : "+") + two_digits(a / 60) + (colon ? ":" : "") + two_digits(a % 60);
+}
+
+}  // namespace
+
+bool parse_iso_instant(std::string_view s, Instant& out) {
+  Instant t;
+  if (!parse_iso_date(s, t.date)) return false;  // checks the whole shape, time included
+  auto two = [&](std::size_t at) { return (s[at] - '0') * 10 + (s[at + 1] - '0'); };
+  if (s.size() > 10) {
+    t.hour = two(11);
+    t.minute = two(14);
+    std::size_t i = 16;
+    if (i < s.size() && s[i] == ':') {
+      t.second = two(i + 1);
+      i += 3;
+      if (i < s.size() && (s[i] == '.' || s[i] == ',')) {
+        std::size_t from = i++;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+        t.fraction = "." + std::string(s.substr(from + 1, i - from - 1));
+      }
+    }
+    if (i < s.size() && s[i] != 'Z' && s[i] != 'z') t.offset = (s[i] == '-' ? -1 : 1) * (two(i + 1) * 60 + two(i + 4));
+  }
+  t.epoch = days_from_civil(t.date.year, t.date.month, t.date.day) * 86400 + t.hour * 3600 + t.minute * 60 +
+            t.second - t.offset * 60;
+  out = std::move(t);
+  return true;
+}
+
+std::string rfc3339(const Instant& t) {
+  const Date& d = t.date;
+  std::string out = two_digits(d.year / 100) + two_digits(d.year % 100) + "-" + two_digits(d.month) + "-" +
+                    two_digits(d.day) + "T" + two_digits(t.hour) + ":" + two_digits(t.minute) + ":" +
+                    two_digits(t.second) + t.fraction;
+  return out + (t.offset == 0 ? "Z" : offset_text(t.offset, true));
+}
+
+std::string rfc822(const Instant& t) {
+  static const char* const kDays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  static const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  const Date& d = t.date;
+  return std::string(kDays[weekday(d.year, d.month, d.day)]) + ", " + two_digits(d.day) + " " + kMonths[d.month - 1] +
+         " " + std::to_string(d.year) + " " + two_digits(t.hour) + ":" + two_digits(t.minute) + ":" +
+         two_digits(t.second) + " " + offset_text(t.offset, false);
+}
+
 }  // namespace lede

@@ -17,4 +17,25 @@ bool parse_iso_date(std::string_view text, Date& out);
 // "Tuesday, Jan 27, 2026", the dateline style of the seed article.
 std::string format_date(const Date& d);
 
+// An ISO 8601 date or date-time with its time and offset, for feeds and for sorting by
+// the instant something was published.
+struct Instant {
+  Date date;
+  int hour = 0, minute = 0, second = 0;  // 00:00:00 for a date alone
+  std::string fraction;                  // ".123" as written, or ""
+  int offset = 0;        // minutes east of UTC; 0 for "Z", a date alone or no offset
+  long long epoch = 0;   // seconds since 1970 UTC; a date alone is its 00:00 UTC
+};
+
+// Reads what parse_iso_date accepts, time and offset included. A time without an offset
+// is taken as UTC, as a date alone is (the article gives nothing better).
+bool parse_iso_instant(std::string_view text, Instant& out);
+
+// RFC 3339, as JSON Feed wants it: "2026-01-27T00:00:00Z", "2026-02-03T07:30:00-04:00".
+std::string rfc3339(const Instant& t);
+
+// RFC 822, as RSS wants it: "Tue, 03 Feb 2026 07:30:00 -0400", the time and offset as
+// the publisher wrote them (the weekday is their local day's).
+std::string rfc822(const Instant& t);
+
 }  // namespace lede

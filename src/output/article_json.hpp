@@ -13,5 +13,7 @@ namespace lede {
 // every part can be written as Markdown, else HTML laid out by Lede (its sanitised
 // tree, written as HTML, with `ext` laying out the parts the core cannot).
 void write_article_json(const Article& article, const Options& options, const Extensions& ext, std::string& out);
+// The same with the native front door's extensions (src/lede.cpp).
+void write_article_json(const Article& article, const Options& options, std::string& out);
 
 }  // namespace lede

@@ -394,7 +394,8 @@ test('`lede page` (the standalone page) keeps hostile text inside <title>, <meta
         const doc = new DOMParser().parseFromString(trustedHTML(html), 'text/html');
         const bad = (what) => out.push(`${id}: ${what}`);
         const head = [...doc.head.children].map((e) => e.localName).join(' ');
-        if (!/^meta meta meta title meta (link )?style$/.test(head)) bad(`head holds ${head}`);
+        if (!/^meta meta meta meta title meta (link )?style$/.test(head)) bad(`head holds ${head}`);
+        if (doc.querySelector('meta[name=referrer]')?.content !== 'no-referrer') bad('no referrer policy');
         // The canonical link: only an absolute http(s) URL that passed the URL policy.
         for (const link of doc.head.querySelectorAll('link')) {
           const names = [...link.attributes].map((a) => a.name).join(' ');

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, openPage, root } from './helpers.mjs';
@@ -81,6 +81,31 @@ test('with JavaScript off, the index and an article read and are styled', async 
   assert.equal(shown.paragraphs, 4);
   assert.deepEqual(shown.toc, ['#lede-what-changes', '#lede-fares', '#lede-tickets']);
   assert.ok(shown.image > 0, 'the relative hero image loads from the sub-path');
+  assert.deepEqual(failed, []);
+  await context.close();
+});
+
+test('with JavaScript off, section and tag pages list their articles and link back', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const failed = [];
+  page.on('response', (r) => r.status() >= 400 && failed.push(r.url()));
+  await page.goto(`${origin}/`);
+  await page.locator('.lede-tags a', { hasText: 'Virgin Gorda' }).first().click();
+  await page.waitForURL(/\/tags\/virgin-gorda\/$/);
+  assert.equal(await page.title(), 'Virgin Gorda \u2013 Island Gazette');
+  assert.equal(await page.locator('h1').textContent(), 'Virgin Gorda');
+  assert.equal(await page.locator('.lede-index-kind').textContent(), 'Tag \u00b7 1 article');
+  const titles = await page.locator('.lede-index-list h2 a').allTextContents();
+  assert.deepEqual(titles.map((t) => t.replace(/\u00a0/g, ' ')), ['New Ferry Schedule Links Road Town and Spanish Town Every Hour']);
+  // site.css applies two folders down.
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.lede-index-list')).listStyleType), 'none');
+  await page.locator('.lede-index-list .lede-section a').click();
+  await page.waitForURL(/\/sections\/transport\/$/);
+  assert.equal(await page.locator('h1').textContent(), 'Transport');
+  await page.locator('.lede-site-nav a').click();
+  await page.waitForURL(/\/news\/gazette\/$/);
+  assert.equal(await page.locator('.lede-index-list h2 a').count(), 3);
   assert.deepEqual(failed, []);
   await context.close();
 });
@@ -211,6 +236,48 @@ test('with JavaScript on, <lede-reader> takes over the prerendered article witho
   assert.deepEqual(fetched.filter((p) => p.endsWith('.json')), [], 'the article JSON is not fetched');
   assert.deepEqual(problems, []);
   await page.close();
+});
+
+// <audio> and <video> have no referrerpolicy attribute (images do, and Lede sets it): only
+// the document's own policy keeps a media request from naming the article being read.
+test('pages written by lede site and lede page send no Referer with their audio and image requests', async () => {
+  const src = join(dir, 'referrer-articles');
+  mkdirSync(join(src, 'media'), { recursive: true });
+  copyFileSync(join(root, 'web/articles/media/once-enemies-listen.wav'), join(src, 'media/listen.wav'));
+  copyFileSync(join(root, 'tests/fixtures/site/media/ferry.png'), join(src, 'media/pic.png'));
+  writeFileSync(join(src, 'listen.json'), JSON.stringify({
+    title: 'Listen', image: { src: 'media/pic.png', alt: 'A ferry' }, audio: { src: 'media/listen.wav', title: 'Listen' }, body: 'Text.',
+  }));
+  const out = join(dir, 'referrer');
+  execFileSync(join(root, 'build/native/lede'), ['site', src, out]);
+  writeFileSync(join(out, 'standalone.html'), execFileSync(join(root, 'build/native/lede'), ['page', join(src, 'listen.json')]));
+  const seen = [];
+  const media = (path, type) => (req, res) => {
+    seen.push({ path, referer: req.headers.referer ?? null });
+    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(readFileSync(join(out, path)));
+  };
+  const mediaServer = await serve(out, {
+    routes: { '/media/listen.wav': media('media/listen.wav', 'audio/wav'), '/media/pic.png': media('media/pic.png', 'image/png') },
+  });
+  const at = `http://127.0.0.1:${mediaServer.address().port}`;
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  try {
+    for (const name of ['listen.html', 'standalone.html']) {
+      seen.length = 0;
+      const page = await context.newPage();
+      await page.goto(`${at}/${name}`);
+      const deadline = Date.now() + 10_000;
+      while (!(seen.some((s) => s.path.endsWith('.wav')) && seen.some((s) => s.path.endsWith('.png'))) && Date.now() < deadline)
+        await new Promise((ok) => setTimeout(ok, 50));
+      assert.deepEqual([...new Set(seen.map((s) => s.path))].sort(), ['media/listen.wav', 'media/pic.png'], `${name}: both requested`);
+      assert.deepEqual(seen.filter((s) => s.referer !== null), [], `${name}: a media request carried a Referer`);
+      assert.equal(await page.getAttribute('meta[name=referrer]', 'content'), 'no-referrer');
+      await page.close();
+    }
+  } finally {
+    await context.close();
+    await new Promise((ok) => mediaServer.close(ok));
+  }
 });
 
 // A port nobody listens on now (the OS picks it; closed again for the child to take).

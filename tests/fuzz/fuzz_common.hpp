@@ -10,6 +10,7 @@
 //
 // Any violation prints a message and aborts, which libFuzzer reports as a crash.
 #pragma once
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -17,6 +18,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "lede/lede.hpp"
@@ -549,6 +551,28 @@ inline void same_problems(const lede::Result& a, const lede::Result& b, const ch
     const lede::Problem &p = a.problems[i], &q = b.problems[i];
     FUZZ_CHECK(p.code == q.code && p.warning == q.warning && p.path == q.path &&
                    p.message == q.message && p.line == q.line && p.column == q.column,
+               std::string(what) + ": " + p.to_string() + " vs " + q.to_string());
+  }
+}
+
+// render_html and validate meet the same problems, except that validate is strict about
+// Lede's own fields: a field render_html reads around with a warning (issue 19: one bad
+// field never costs the article) is an error for validate. Errors come before warnings
+// in a Result, so the strict list may be in another order: compared as sorted lists.
+inline void same_problems_but_strict(const lede::Result& lenient, const lede::Result& strict, const char* what) {
+  FUZZ_CHECK(lenient.problems.size() == strict.problems.size(), std::string(what) + ": problem counts differ");
+  auto key = [](const lede::Problem& p) {
+    return std::make_tuple(p.path, p.message, p.line, p.column, static_cast<int>(p.code));
+  };
+  std::vector<const lede::Problem*> a, b;
+  for (const lede::Problem& p : lenient.problems) a.push_back(&p);
+  for (const lede::Problem& p : strict.problems) b.push_back(&p);
+  auto by_key = [&](const lede::Problem* x, const lede::Problem* y) { return key(*x) < key(*y); };
+  std::stable_sort(a.begin(), a.end(), by_key);
+  std::stable_sort(b.begin(), b.end(), by_key);
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    const lede::Problem &p = *a[i], &q = *b[i];
+    FUZZ_CHECK(key(p) == key(q) && (p.warning == q.warning || (p.warning && !q.warning && p.code == lede::ErrorCode::schema)),
                std::string(what) + ": " + p.to_string() + " vs " + q.to_string());
   }
 }

@@ -1,0 +1,207 @@
+#include "input/json_value.hpp"
+
+// nlohmann/json reads the text through its SAX interface: Builder below turns the events
+// into a JsonValue, as nlohmann's own json_sax_dom_parser does for its json type, and
+// enforces the depth limit as it goes. Errors are events too (parse_error), so with
+// JSON_NOEXCEPTION nothing can throw (the wasm build has no exceptions at all). SAX
+// measured best of nlohmann's ways in (docs/performance.md, "JSON"): a DOM parse, with or
+// without a callback, builds nlohmann's tree first and is slower, larger and needs twice
+// the memory.
+#define JSON_NOEXCEPTION 1
+#define JSON_NO_IO 1
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+namespace lede {
+namespace {
+
+class Builder {
+ public:
+  using number_integer_t = std::int64_t;
+  using number_unsigned_t = std::uint64_t;
+  using number_float_t = double;
+  using string_t = std::string;
+  using binary_t = nlohmann::json::binary_t;
+
+  Builder(JsonValue& root, std::size_t max_depth) : root_(root), max_depth_(max_depth) {}
+
+  bool null() { return place(JsonValue{}); }
+  bool boolean(bool b) {
+    JsonValue v;
+    v.type = JsonValue::Type::boolean;
+    v.boolean = b;
+    return place(std::move(v));
+  }
+  bool number_integer(number_integer_t n) { return number(static_cast<double>(n), true); }
+  bool number_unsigned(number_unsigned_t n) { return number(static_cast<double>(n), true); }
+  bool number_float(number_float_t n, const string_t&) { return number(n, false); }
+  // The lexer's buffer is ours to take: an article's body is not copied.
+  bool string(string_t& s) {
+    JsonValue v;
+    v.type = JsonValue::Type::string;
+    v.string = std::move(s);
+    return place(std::move(v));
+  }
+  bool binary(binary_t&) { return false; }  // not produced by the JSON format
+  bool start_object(std::size_t) { return open(JsonValue::Type::object); }
+  bool key(string_t& k) {
+    key_ = std::move(k);
+    return true;
+  }
+  bool end_object() { return close(); }
+  bool start_array(std::size_t) { return open(JsonValue::Type::array); }
+  bool end_array() { return close(); }
+  bool parse_error(std::size_t byte, const std::string&, const nlohmann::detail::exception& ex) {
+    error_byte_ = byte;
+    error_text_ = ex.what();
+    return false;
+  }
+
+  bool too_deep() const { return too_deep_; }
+  std::size_t error_byte() const { return error_byte_; }
+  const std::string& error_text() const { return error_text_; }
+
+ private:
+  bool number(double n, bool integral) {
+    JsonValue v;
+    v.type = JsonValue::Type::number;
+    v.number = n;
+    v.integral = integral;
+    return place(std::move(v));
+  }
+
+  // Puts a value in its container (or at the root) and keeps where it went in `last_`.
+  // Pointers on the stack stay valid: a container only grows while it is the innermost.
+  bool place(JsonValue&& v) {
+    if (stack_.empty()) {
+      root_ = std::move(v);
+      last_ = &root_;
+      return true;
+    }
+    JsonValue& top = *stack_.back();
+    if (top.type == JsonValue::Type::object) top.keys.push_back(std::move(key_));
+    top.items.push_back(std::move(v));
+    last_ = &top.items.back();
+    return true;
+  }
+
+  bool open(JsonValue::Type type) {
+    if (stack_.size() >= max_depth_) {
+      too_deep_ = true;
+      return false;
+    }
+    JsonValue v;
+    v.type = type;
+    place(std::move(v));
+    stack_.push_back(last_);
+    return true;
+  }
+
+  bool close() {
+    stack_.pop_back();
+    return true;
+  }
+
+  JsonValue& root_;
+  std::size_t max_depth_;
+  std::vector<JsonValue*> stack_;
+  JsonValue* last_ = nullptr;
+  std::string key_;
+  bool too_deep_ = false;
+  std::size_t error_byte_ = 0;
+  std::string error_text_;
+};
+
+// nlohmann's message is "[json.exception.parse_error.101] parse error at line 1,
+// column 5: syntax error while parsing value - invalid literal; last read: 'tru}'".
+// Lede reports the position itself (counted in code points, nlohmann counts bytes), so
+// it keeps only the part after the position.
+std::string describe(const std::string& what) {
+  std::size_t col = what.find("column ");
+  std::size_t colon = col == std::string::npos ? what.find("] ") : what.find(": ", col);
+  std::string msg = colon == std::string::npos ? what : what.substr(colon + 2);
+  std::size_t dash = msg.find(" - ");
+  if (dash != std::string::npos) msg.replace(dash, 3, ": ");
+  return msg;
+}
+
+// Byte offset of the first '{' or '[' that opens a level deeper than `max_depth`.
+std::size_t find_too_deep(std::string_view text, std::size_t max_depth) {
+  std::size_t depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      if (++depth > max_depth) return i;
+    } else if (c == '}' || c == ']') {
+      if (depth) --depth;
+    }
+  }
+  return text.size();
+}
+
+}  // namespace
+
+void locate(std::string_view text, std::size_t byte, Problem& p) {
+  if (byte > text.size()) byte = text.size();
+  p.byte = byte;
+  p.line = 1;
+  p.column = 1;
+  for (std::size_t i = 0; i < byte; ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') {
+      ++p.line;
+      p.column = 1;
+    } else if ((c & 0xC0) != 0x80) {  // count code points, not UTF-8 continuation bytes
+      ++p.column;
+    }
+  }
+}
+
+bool read_json(std::string_view text, const Limits& limits, JsonValue& out, Problem& error) {
+  if (text.size() > limits.max_input_bytes) {
+    error.code = ErrorCode::too_large;
+    std::string& m = error.message;
+    ((m = "input is ") += std::to_string(text.size())) += " bytes, more than the limit of ";
+    (m += std::to_string(limits.max_input_bytes)) += " bytes";
+    return false;
+  }
+  const std::size_t depth = std::min(limits.max_json_depth, Limits::kJsonDepthCeiling);
+  Builder builder(out, depth);
+  // A pointer pair: nlohmann's contiguous-bytes input adapter, the cheapest it has.
+  if (nlohmann::json::sax_parse(text.data(), text.data() + text.size(), &builder)) {
+    // nlohmann's lexer takes a NUL byte for the end of the input, so it accepts
+    // `{"title":"T"}` followed by NUL and anything at all. No NUL is JSON text (in a
+    // string it must be escaped), so a successful parse can only have stopped at one.
+    std::size_t nul = text.find('\0');
+    if (nul == std::string_view::npos) return true;
+    out = JsonValue{};
+    error.code = ErrorCode::syntax;
+    error.message = "syntax error while parsing value: unexpected NUL byte; expected end of input";
+    locate(text, nul, error);
+    return false;
+  }
+
+  if (builder.too_deep()) {
+    error.code = ErrorCode::too_deep;
+    ((error.message = "nesting is deeper than the limit of ") += std::to_string(depth)) += " levels";
+    locate(text, find_too_deep(text, depth), error);
+    return false;
+  }
+  error.code = ErrorCode::syntax;
+  error.message = describe(builder.error_text());
+  // nlohmann counts the bytes read, including the one that showed the error.
+  std::size_t byte = builder.error_byte();
+  locate(text, byte > 0 ? byte - 1 : 0, error);
+  return false;
+}
+
+}  // namespace lede

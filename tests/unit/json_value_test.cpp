@@ -1,0 +1,199 @@
+#include <catch2/catch.hpp>
+
+#include "helpers.hpp"
+#include "input/json_value.hpp"
+
+using lede::ErrorCode;
+
+namespace {
+
+lede::Problem syntax_error(const std::string& text, lede::Limits limits = {}) {
+  lede::JsonValue v;
+  lede::Problem p;
+  REQUIRE_FALSE(lede::read_json(text, limits, v, p));
+  return p;
+}
+
+}  // namespace
+
+TEST_CASE("read_json builds values of every type") {
+  lede::JsonValue v;
+  lede::Problem p;
+  REQUIRE(lede::read_json(R"j({"s":"x","n":1.5,"i":3,"b":true,"z":null,"a":[1,"2"],"o":{"k":"v"}})j",
+                          {}, v, p));
+  REQUIRE(v.type == lede::JsonValue::Type::object);
+  CHECK(v.find("s")->string == "x");
+  CHECK(v.find("n")->number == 1.5);
+  CHECK_FALSE(v.find("n")->integral);
+  CHECK(v.find("i")->integral);
+  CHECK(v.find("b")->boolean);
+  CHECK(v.find("z")->type == lede::JsonValue::Type::null);
+  CHECK(v.find("a")->items.size() == 2);
+  CHECK(v.find("a")->items[1].string == "2");
+  CHECK(v.find("o")->find("k")->string == "v");
+  CHECK(v.find("missing") == nullptr);
+}
+
+TEST_CASE("with duplicate keys the last one wins, as in JSON.parse") {
+  lede::JsonValue v;
+  lede::Problem p;
+  REQUIRE(lede::read_json(R"j({"title":"first","title":"second"})j", {}, v, p));
+  CHECK(v.find("title")->string == "second");
+}
+
+TEST_CASE("syntax errors give line, column and nlohmann's reason") {
+  SECTION("invalid literal") {
+    auto p = syntax_error(R"j({"title": tru})j");
+    CHECK(p.code == ErrorCode::syntax);
+    CHECK(p.to_string() ==
+          "1:14: syntax error while parsing value: invalid literal; last read: '\"title\": tru}'");
+  }
+  SECTION("the line and column of a later line") {
+    auto p = syntax_error("{\n  \"title\": \"x\",\n  \"dek\": }");
+    CHECK(p.line == 3);
+    CHECK(p.column == 10);
+    CHECK(p.message.find("syntax error while parsing value") == 0);
+  }
+  SECTION("columns count characters, not bytes") {
+    auto p = syntax_error("{\"été\": x}");
+    CHECK(p.line == 1);
+    CHECK(p.column == 9);
+  }
+  SECTION("trailing comma") {
+    auto p = syntax_error(R"j({"title": "x",})j");
+    CHECK(p.to_string().find("1:15: syntax error while parsing object key") == 0);
+  }
+  SECTION("empty input") {
+    auto p = syntax_error("");
+    CHECK(p.to_string() ==
+          "1:1: syntax error while parsing value: unexpected end of input; expected '[', '{', or a "
+          "literal");
+  }
+  SECTION("unterminated string") {
+    auto p = syntax_error("{\"title\": \"abc");
+    CHECK(p.message.find("missing closing quote") != std::string::npos);
+  }
+  SECTION("invalid UTF-8") {
+    auto p = syntax_error("{\"title\": \"\xff\"}");
+    CHECK(p.code == ErrorCode::syntax);
+    CHECK(p.message.find("invalid string: ill-formed UTF-8 byte") != std::string::npos);
+  }
+  SECTION("a lone surrogate escape") {
+    auto p = syntax_error(R"j({"title": "\ud800"})j");
+    CHECK(p.message.find("surrogate") != std::string::npos);
+  }
+  SECTION("two documents") {
+    auto p = syntax_error(R"j({"title": "a"} {"title": "b"})j");
+    CHECK(p.message.find("expected end of input") != std::string::npos);
+  }
+}
+
+TEST_CASE("limits give clear errors") {
+  SECTION("input size") {
+    lede::Limits limits;
+    limits.max_input_bytes = 10;
+    auto p = syntax_error(R"j({"title": "long enough"})j", limits);
+    CHECK(p.code == ErrorCode::too_large);
+    CHECK(p.to_string() == "input is 24 bytes, more than the limit of 10 bytes");
+  }
+  SECTION("depth: 64 levels pass, 65 do not, and the position is the 65th bracket") {
+    lede::JsonValue v;
+    lede::Problem ok;
+    std::string deep64 = std::string(64, '[') + std::string(64, ']');
+    CHECK(lede::read_json(deep64, {}, v, ok));
+    std::string deep65 = "\n" + std::string(65, '[') + std::string(65, ']');
+    auto p = syntax_error(deep65);
+    CHECK(p.code == ErrorCode::too_deep);
+    CHECK(p.to_string() == "2:65: nesting is deeper than the limit of 64 levels");
+  }
+  SECTION("brackets inside strings do not count toward depth") {
+    lede::Limits limits;
+    limits.max_json_depth = 2;
+    lede::JsonValue v;
+    lede::Problem p;
+    CHECK(lede::read_json(R"j({"a": ["[[[[\"{{{"]})j", limits, v, p));
+    auto deep = syntax_error(R"j({"a": "[[\"", "b": [[1]]})j", limits);
+    CHECK(deep.to_string() == "1:21: nesting is deeper than the limit of 2 levels");
+  }
+}
+
+// nlohmann/json's messages for each kind of mistake, with Lede's line:column (code
+// points, not bytes) in front: what the CLI prints and LedeError carries.
+TEST_CASE("each kind of mistake has its exact message") {
+  struct Case {
+    const char* json;
+    const char* want;
+  };
+  const Case cases[] = {
+      {"", "1:1: syntax error while parsing value: unexpected end of input; expected '[', '{', or a literal"},
+      {" ", "1:2: syntax error while parsing value: unexpected end of input; expected '[', '{', or a literal"},
+      {"\xEF""\xBB""\xBF""{}", "ok"},
+      {"\xEF""\xBB""", "1:2: syntax error while parsing value: invalid BOM; must be 0xEF 0xBB 0xBF if given; last read: '\xEF""\xBB""'"},
+      {"\xEF""\xBB""x", "1:2: syntax error while parsing value: invalid BOM; must be 0xEF 0xBB 0xBF if given; last read: '\xEF""\xBB""x'"},
+      {"tru", "1:4: syntax error while parsing value: invalid literal; last read: 'tru'"},
+      {"nul", "1:4: syntax error while parsing value: invalid literal; last read: 'nul'"},
+      {"falsy", "1:5: syntax error while parsing value: invalid literal; last read: 'falsy'"},
+      {"true false", "1:10: syntax error while parsing value: unexpected false literal; expected end of input"},
+      {"[true,]", "1:7: syntax error while parsing value: unexpected ']'; expected '[', '{', or a literal"},
+      {"[,1]", "1:2: syntax error while parsing value: unexpected ','; expected '[', '{', or a literal"},
+      {"{,}", "1:2: syntax error while parsing object key: unexpected ','; expected string literal"},
+      {"{\"a\"}", "1:5: syntax error while parsing object separator: unexpected '}'; expected ':'"},
+      {"{\"a\":}", "1:6: syntax error while parsing value: unexpected '}'; expected '[', '{', or a literal"},
+      {"{\"a\" 1}", "1:6: syntax error while parsing object separator: unexpected number literal; expected ':'"},
+      {"{\"a\":1,}", "1:8: syntax error while parsing object key: unexpected '}'; expected string literal"},
+      {"{\"a\":1 \"b\":2}", "1:10: syntax error while parsing object: unexpected string literal; expected '}'"},
+      {"[1 2]", "1:4: syntax error while parsing array: unexpected number literal; expected ']'"},
+      {"{1:2}", "1:2: syntax error while parsing object key: unexpected number literal; expected string literal"},
+      {"-", "1:2: syntax error while parsing value: invalid number; expected digit after '-'; last read: '-'"},
+      {"-a", "1:2: syntax error while parsing value: invalid number; expected digit after '-'; last read: '-a'"},
+      {"01", "1:2: syntax error while parsing value: unexpected number literal; expected end of input"},
+      {"1.", "1:3: syntax error while parsing value: invalid number; expected digit after '.'; last read: '1.'"},
+      {"1.e", "1:3: syntax error while parsing value: invalid number; expected digit after '.'; last read: '1.e'"},
+      {"1e", "1:3: syntax error while parsing value: invalid number; expected '+', '-', or digit after exponent; last read: '1e'"},
+      {"1e+", "1:4: syntax error while parsing value: invalid number; expected digit after exponent sign; last read: '1e+'"},
+      {"1e+x", "1:4: syntax error while parsing value: invalid number; expected digit after exponent sign; last read: '1e+x'"},
+      {"1e999", "1:5: number overflow parsing '1e999'"},
+      {"-1e999", "1:6: number overflow parsing '-1e999'"},
+      {"\"a", "1:3: syntax error while parsing value: invalid string: missing closing quote; last read: '\"a'"},
+      {"\"\\", "1:3: syntax error while parsing value: invalid string: forbidden character after backslash; last read: '\"\\'"},
+      {"\"\\x\"", "1:3: syntax error while parsing value: invalid string: forbidden character after backslash; last read: '\"\\x'"},
+      {"\"\\u12\"", "1:6: syntax error while parsing value: invalid string: '\\u' must be followed by 4 hex digits; last read: '\"\\u12\"'"},
+      {"\"\\u12G4\"", "1:6: syntax error while parsing value: invalid string: '\\u' must be followed by 4 hex digits; last read: '\"\\u12G'"},
+      {"\"\\uD800\"", "1:8: syntax error while parsing value: invalid string: surrogate U+D800..U+DBFF must be followed by U+DC00..U+DFFF; last read: '\"\\uD800\"'"},
+      {"\"\\uD800\\u0041\"", "1:13: syntax error while parsing value: invalid string: surrogate U+D800..U+DBFF must be followed by U+DC00..U+DFFF; last read: '\"\\uD800\\u0041'"},
+      {"\"\\uDC00\"", "1:7: syntax error while parsing value: invalid string: surrogate U+DC00..U+DFFF must follow U+D800..U+DBFF; last read: '\"\\uDC00'"},
+      {"\"\\uD800x\"", "1:8: syntax error while parsing value: invalid string: surrogate U+D800..U+DBFF must be followed by U+DC00..U+DFFF; last read: '\"\\uD800x'"},
+      {"\"\x01""\"", "1:2: syntax error while parsing value: invalid string: control character U+0001 (SOH) must be escaped to \\u0001; last read: '\"<U+0001>'"},
+      {"\"\x08""\"", "1:2: syntax error while parsing value: invalid string: control character U+0008 (BS) must be escaped to \\u0008 or \\b; last read: '\"<U+0008>'"},
+      {"\"\x09""\"", "1:2: syntax error while parsing value: invalid string: control character U+0009 (HT) must be escaped to \\u0009 or \\t; last read: '\"<U+0009>'"},
+      {"\"\x0A""\"", "1:2: syntax error while parsing value: invalid string: control character U+000A (LF) must be escaped to \\u000A or \\n; last read: '\"<U+000A>'"},
+      {"\"\x0C""\"", "1:2: syntax error while parsing value: invalid string: control character U+000C (FF) must be escaped to \\u000C or \\f; last read: '\"<U+000C>'"},
+      {"\"\x0D""\"", "1:2: syntax error while parsing value: invalid string: control character U+000D (CR) must be escaped to \\u000D or \\r; last read: '\"<U+000D>'"},
+      {"\"\x1F""\"", "1:2: syntax error while parsing value: invalid string: control character U+001F (US) must be escaped to \\u001F; last read: '\"<U+001F>'"},
+      {"\"\xC1""\xBF""\"", "1:2: syntax error while parsing value: invalid string: ill-formed UTF-8 byte; last read: '\"\xC1""'"},
+      {"\"\xE0""\x9F""\x80""\"", "1:3: syntax error while parsing value: invalid string: ill-formed UTF-8 byte; last read: '\"\xE0""\x9F""'"},
+      {"\"\xED""\xA0""\x80""\"", "1:3: syntax error while parsing value: invalid string: ill-formed UTF-8 byte; last read: '\"\xED""\xA0""'"},
+      {"\"\xF0""\x8F""\x80""\x80""\"", "1:3: syntax error while parsing value: invalid string: ill-formed UTF-8 byte; last read: '\"\xF0""\x8F""'"},
+      {"\"\xF4""\x90""\x80""\x80""\"", "1:3: syntax error while parsing value: invalid string: ill-formed UTF-8 byte; last read: '\"\xF4""\x90""'"},
+      {"\"\xF5""\"", "1:2: syntax error while parsing value: invalid string: ill-formed UTF-8 byte; last read: '\"\xF5""'"},
+      {"\"\xC2""\"", "1:3: syntax error while parsing value: invalid string: ill-formed UTF-8 byte; last read: '\"\xC2""\"'"},
+      {"\"\xE2""\x82""\"", "1:3: syntax error while parsing value: invalid string: ill-formed UTF-8 byte; last read: '\"\xE2""\x82""\"'"},
+      {"/* c */ 1", "1:1: syntax error while parsing value: invalid literal; last read: '/'"},
+      {"1 // c", "1:3: syntax error while parsing value: invalid literal; last read: '1 /'; expected end of input"},
+      {"}", "1:1: syntax error while parsing value: unexpected '}'; expected '[', '{', or a literal"},
+      {"]", "1:1: syntax error while parsing value: unexpected ']'; expected '[', '{', or a literal"},
+      {":", "1:1: syntax error while parsing value: unexpected ':'; expected '[', '{', or a literal"},
+      {"x", "1:1: syntax error while parsing value: invalid literal; last read: 'x'"},
+      {"[\"\xFF""\"]", "1:3: syntax error while parsing value: invalid string: ill-formed UTF-8 byte; last read: '\"\xFF""'"},
+      {"{\"\x01""\":1}", "1:3: syntax error while parsing object key: invalid string: control character U+0001 (SOH) must be escaped to \\u0001; last read: '\"<U+0001>'; expected string literal"},
+  };
+  for (const Case& c : cases) {
+    lede::JsonValue v;
+    lede::Problem p;
+    INFO("input: " << test::quote(c.json));
+    if (lede::read_json(c.json, {}, v, p))
+      CHECK(std::string("ok") == c.want);
+    else
+      CHECK(p.to_string() == c.want);
+  }
+}
