@@ -26,6 +26,8 @@ const files = [
   ['web/lede.css', 'lede.css'],
   ['web/dist/lede.wasm', 'dist/lede.wasm'],
   ['web/dist/lede-html.wasm', 'dist/lede-html.wasm'],
+  ['web/dist/lede-gumbo.wasm', 'dist/lede-gumbo.wasm'],
+  ['web/dist/lede-xml.wasm', 'dist/lede-xml.wasm'],
   ['web/fonts', 'fonts'],
   ['node_modules/@mozilla/readability/Readability.js', 'Readability.js'],
   ['node_modules/@mozilla/readability/Readability-readerable.js', 'Readability-readerable.js'],
@@ -59,7 +61,7 @@ const named = [
   ...Object.values(manifest.icons),
   ...manifest.web_accessible_resources.flatMap((r) => r.resources.filter((f) => !f.includes('*'))),
   'Readability.js', 'Readability-readerable.js', 'content.js', 'reader.js', 'reader.css', 'lede.js', 'lede.css',
-  'lede-listen.js', 'dist/lede.wasm', 'dist/lede-html.wasm',
+  'lede-listen.js', 'dist/lede.wasm', 'dist/lede-html.wasm', 'dist/lede-gumbo.wasm', 'dist/lede-xml.wasm',
 ];
 for (const f of named) {
   if (!existsSync(join(out, f))) {

@@ -1,10 +1,16 @@
-// The pipeline, as one sentence: read JSON → read the article → lay it out as a
-// document tree → write HTML or DOM operations.
+// The native front door (the CLI, the site builder, the tests, the fuzzers): the core
+// with every extension — the adapters for other formats and feeds, HTML bodies and
+// structured parts, and gumbo linked in — behind the public API of include/lede/lede.hpp.
 #include "lede/lede.hpp"
 
+#include "html/gumbo_events.hpp"
+#include "input/adapters/adapters.hpp"
+#include "input/adapters/xml.hpp"
 #include "input/formats.hpp"
 #include "input/json_value.hpp"
-#include "layout/article_view.hpp"
+#include "layout/body_view.hpp"
+#include "layout/rich_parts.hpp"
+#include "output/article_json.hpp"
 #include "output/html_writer.hpp"
 #include "output/op_writer.hpp"
 #include "output/page_writer.hpp"
@@ -12,88 +18,45 @@
 
 namespace lede {
 
-std::string Problem::to_string() const {
-  if (line) return std::to_string(line) + ":" + std::to_string(column) + ": " + message;
-  if (!path.empty()) return path + ": " + message;
-  return message;
+namespace {
+
+bool gumbo(std::string_view html, HtmlSink& sink) {
+  gumbo_html_events(html, sink);
+  return true;
+}
+
+void read_feed(std::string_view xml, const Options& options, Article& article, std::vector<Problem>& problems) {
+  read_xml_article(read_xml, xml, options, article, problems);
+}
+
+}  // namespace
+
+const Extensions& native_extensions() {
+  static const Extensions ext{read_foreign_article, read_feed, resolve_urls, rich_part_to_tree, gumbo};
+  return ext;
 }
 
 bool read(std::string_view json, const Options& options, Article& article, Result& result, bool strict) {
-  std::vector<Problem> problems;
-  if (looks_like_html_page(json)) {
-    Problem p;
-    p.code = ErrorCode::schema;
-    p.message = html_page_message;
-    problems.push_back(std::move(p));
-  } else if (looks_like_xml(json)) {
-    read_xml_article(json, options, article, problems);  // RSS or Atom
-  } else {
-    JsonValue value;
-    Problem error;
-    if (!read_json(json, options.limits, value, error)) {
-      result.problems.push_back(std::move(error));
-      return false;
-    }
-    read_any_article(std::move(value), options, article, problems, strict);
-  }
-  // Errors first, each group in reading order: Result::ok() looks at the first only.
-  for (int warnings = 0; warnings < 2; ++warnings)
-    for (Problem& p : problems)
-      if (p.warning == (warnings == 1)) result.problems.push_back(std::move(p));
-  return result.ok();
+  return read(json, options, native_extensions(), article, result, strict);
 }
 
-// Puts `p` before every problem in `result` (Result::ok() looks at the first only).
-// Rebuilding with push_back keeps vector::insert, which is large, out of lede.wasm.
-static void put_first(Problem&& p, Result& result) {
-  std::vector<Problem> all;
-  all.reserve(result.problems.size() + 1);
-  all.push_back(std::move(p));
-  for (Problem& q : result.problems) all.push_back(std::move(q));
-  result.problems.swap(all);
+bool tree_of(std::string_view json, const Options& options, Document& doc, Result& result) {
+  return tree_of(json, options, native_extensions(), doc, result);
+}
+
+void write_article_json(const Article& article, const Options& options, std::string& out) {
+  write_article_json(article, options, native_extensions(), out);
 }
 
 bool lay_out(const Article& article, const Options& options, Document& doc, Result& result,
              std::vector<BodyPart>* spent_body) {
-  // Layout stops adding Markdown to the tree once it passes the limit; the rest of the
-  // article is bounded by the input.
-  doc.set_output_limit(options.limits.max_output_bytes);
-  std::vector<Problem> problems;
-  bool laid_out = layout_article(article, doc, options, problems, spent_body);
-  // Errors go first, before the reader's warnings; layout's warnings go last.
-  for (Problem& p : problems) {
-    if (p.warning)
-      result.problems.push_back(std::move(p));
-    else
-      put_first(std::move(p), result);
-  }
-  if (!laid_out) return false;
-  if (doc.output_bytes() <= options.limits.max_output_bytes) return true;
-  Problem p;
-  p.code = ErrorCode::output_limit;
-  ((p.message = "the rendered article would be larger than the output limit of ") +=
-   std::to_string(options.limits.max_output_bytes)) += " bytes";
-  put_first(std::move(p), result);
-  return false;
-}
-
-// The tree holds everything a writer needs. The article (its body nearly the size of
-// the input) is gone before the writer starts, so that the output can take its memory.
-bool tree_of(std::string_view json, const Options& options, Document& doc, Result& result,
-             void (*done_reading)(std::string_view json)) {
-  Article article;
-  bool ok = read(json, options, article, result);
-  if (done_reading) done_reading(json);
-  // After reading and after the input is freed: the pool takes the input's place
-  // (lede.js gives the input a buffer of the pool's size).
-  doc.reserve(json.size());
-  return ok && lay_out(article, options, doc, result, &article.body);
+  return lay_out(article, options, native_extensions(), doc, result, spent_body);
 }
 
 Result render_html(std::string_view json, std::string& html, const Options& options) {
   Result result;
   Document doc(options.nofollow);
-  if (tree_of(json, options, doc, result)) write_html(doc, html);
+  if (tree_of(json, options, native_extensions(), doc, result)) write_html(doc, html);
   return result;
 }
 
@@ -110,7 +73,7 @@ Result render_page(std::string_view json, std::string& html, const Options& opti
 Result render_ops(std::string_view json, OpStream& out, const Options& options) {
   Result result;
   Document doc(options.nofollow);
-  if (tree_of(json, options, doc, result)) write_ops(doc, out);
+  if (tree_of(json, options, native_extensions(), doc, result)) write_ops(doc, out);
   return result;
 }
 
@@ -121,6 +84,64 @@ Result validate(std::string_view json, const Options& options) {
   Article article;
   Document doc(options.nofollow);
   if (read(json, options, article, result, /*strict=*/true)) lay_out(article, options, doc, result);
+  return result;
+}
+
+Result convert(std::string_view json, std::string& out, const Options& options) {
+  Result result;
+  Article article;
+  if (read(json, options, article, result)) write_article_json(article, options, native_extensions(), out);
+  return result;
+}
+
+const char* detected_format(std::string_view json, const Options& options) {
+  if (looks_like_xml(json)) {
+    std::vector<Item> items;
+    std::vector<Problem> problems;
+    Format format = xml_items(read_xml, json, options, items, problems);
+    return format == Format::lede ? "" : format_name(format);
+  }
+  JsonValue value;
+  Problem error;
+  if (!read_json(json, options.limits, value, error)) return "";
+  return format_name(detect_format(value));
+}
+
+Result list_items(std::string_view input, std::vector<Item>& items, const Options& options) {
+  Result result;
+  items.clear();
+  if (looks_like_html_page(input)) {
+    Problem p;
+    p.code = ErrorCode::schema;
+    p.message = html_page_message;
+    result.problems.push_back(std::move(p));
+    return result;
+  }
+  if (looks_like_xml(input)) {
+    xml_items(read_xml, input, options, items, result.problems);
+    if (!result.ok()) items.clear();
+    return result;
+  }
+  JsonValue value;
+  Problem error;
+  if (!read_json(input, options.limits, value, error)) {
+    result.problems.push_back(std::move(error));
+    return result;
+  }
+  Format format = detect_format(value);
+  if (format == Format::json_feed) {
+    json_feed_items(value, items);
+  } else if (format == Format::wordpress) {
+    wordpress_items(value, items);
+  } else {
+    // One article: its own title and url.
+    Article article;
+    Options first = options;
+    first.item.clear();
+    if (!read(input, first, article, result)) return result;
+    items.push_back(Item{"", article.url, "", article.title});
+    adapt::make_slugs(items);
+  }
   return result;
 }
 

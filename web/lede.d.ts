@@ -63,13 +63,18 @@ export interface ReaderOptions extends CoreOptions {
   /** Where lede.wasm is; default: dist/lede.wasm beside lede.js. */
   wasmURL?: string | URL;
   /**
-   * Load lede-html.wasm (HTML bodies, other formats) before resolving, so that render(),
-   * renderHTML() and renderOps() take such articles too. Default false: only
-   * renderAsync() loads it, the first time an article needs it.
+   * Load lede-html.wasm (HTML bodies, other formats), lede-gumbo.wasm (HTML the quick
+   * parser gives up on) and lede-xml.wasm (RSS and Atom feeds) before resolving, so that render(), renderHTML() and renderOps()
+   * take such articles too. Default false: only renderAsync() loads them, the first time
+   * an article needs each.
    */
   html?: boolean;
   /** Where lede-html.wasm is; default: dist/lede-html.wasm beside lede.js, or beside wasmURL when that is given. */
   htmlWasmURL?: string | URL;
+  /** Where lede-gumbo.wasm is; default: dist/lede-gumbo.wasm beside lede.js, or beside wasmURL when that is given. */
+  gumboWasmURL?: string | URL;
+  /** Where lede-xml.wasm (expat, for RSS and Atom feeds) is; default: dist/lede-xml.wasm beside lede.js, or beside wasmURL when that is given. */
+  xmlWasmURL?: string | URL;
 }
 
 export interface RenderOptions extends CoreOptions {
@@ -86,9 +91,13 @@ export interface Reader {
   renderHTML(json: ArticleInput, options?: Pick<CoreOptions, 'item'>): string;
   /**
    * render(), loading lede-html.wasm first if the article needs it (an HTML body, another
-   * format). Rejects with LedeError.
+   * format), then lede-gumbo.wasm if its HTML needs gumbo, lede-xml.wasm if it is a feed.
+   * Rejects with LedeError.
    */
-  renderAsync(json: ArticleInput, options?: RenderOptions & { htmlWasmURL?: string | URL }): Promise<DocumentFragment>;
+  renderAsync(
+    json: ArticleInput,
+    options?: RenderOptions & { htmlWasmURL?: string | URL; gumboWasmURL?: string | URL; xmlWasmURL?: string | URL },
+  ): Promise<DocumentFragment>;
   /**
    * The article as an op-stream, copied out of wasm memory: needs no DOM (works in a
    * service worker) and turns into DOM anywhere with buildFragment(). Throws LedeError.

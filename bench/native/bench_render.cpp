@@ -20,6 +20,7 @@
 #include "layout/article_view.hpp"
 #include "lede/lede.hpp"
 #include "markdown/markdown_to_tree.hpp"
+#include "pipeline.hpp"
 #include "md4c-html.h"
 #include "output/html_writer.hpp"
 #include "output/op_writer.hpp"
@@ -109,7 +110,7 @@ void register_input(const Input& in) {
     run(s, in.json.size(), [&] {
       lede::Document doc;
       std::vector<lede::Problem> laid;
-      lede::layout_article(a, doc, options, laid);
+      lede::layout_article(a, doc, options, lede::native_extensions(), laid);
       benchmark::DoNotOptimize(&doc);
     });
   });
@@ -128,7 +129,7 @@ void register_input(const Input& in) {
     lede::Article a;
     std::vector<lede::Problem> problems;
     lede::read_article(v, a, problems);
-    lede::layout_article(a, doc, options, problems);
+    lede::layout_article(a, doc, options, lede::native_extensions(), problems);
   };
   benchmark::RegisterBenchmark(("stage/4_write_html/" + n).c_str(), [in, laid_out](benchmark::State& s) {
     lede::Document doc;

@@ -28,6 +28,10 @@ struct Limits {
   // outputs would no longer give the same DOM).
   static constexpr std::size_t kJsonDepthCeiling = 10000;
   static constexpr std::size_t kMarkdownDepthCeiling = 400;
+  // Attributes kept on one HTML tag (in HTML bodies, and the raw HTML keep_safe_html
+  // reads): no real tag comes near, and past it the rest are dropped with a warning, so
+  // that a tag with 100,000 attributes costs no more than its bytes.
+  static constexpr std::size_t kHtmlAttributes = 256;
 };
 
 struct Options {

@@ -4,76 +4,77 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
-#include <deque>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
-#include "html/arena.hpp"
+#include "html/html_tree.hpp"
+#include "html/lenient_html_parser.hpp"
 #include "html/serialized_html_parser.hpp"
+#include "tree/string_table.hpp"
 #include "tree/url_policy.hpp"
-
-extern "C" {
-#include "gumbo.h"
-}
 
 namespace lede {
 namespace {
 
-using GNode = GumboNode;
+// A node of an HTML tree (html_tree.hpp): the tree and the node's id in it. Most nodes
+// are the body's; a <noscript>'s markup is parsed into a tree of its own.
+struct GNode {
+  const HtmlTree* tree = nullptr;
+  HtmlNodeId id = kNoHtmlNode;
+  explicit operator bool() const { return id != kNoHtmlNode; }
+  bool operator==(const GNode& o) const { return tree == o.tree && id == o.id; }
+  bool operator!=(const GNode& o) const { return !(*this == o); }
+};
 
 // ---------------------------------------------------------------------------
-// The parse. gumbo allocates from an arena that is freed whole: gumbo's own
-// gumbo_destroy_output recurses once per level of nesting, which deep input would turn
-// into a stack overflow. Nothing here recurses either: every walk uses visit().
+// The parse, into an HtmlTree: the quick parser takes HTML as browsers and CMSs write it;
+// what it gives up on goes to gumbo if gumbo's work on it stays linear, else to the
+// lenient reader (lenient_html_parser.hpp).
 
+struct ParseNotes {
+  bool lenient = false;             // read by the lenient reader
+  bool attributes_dropped = false;  // a tag had more than Limits::kHtmlAttributes
+  bool needs_gumbo = false;         // gumbo was needed and `gumbo` could not parse
+};
 
-// Parses `html` as the content of a <div> (HTML's fragment parsing: no-quirks mode, no
-// <head>; <html>, <head> and <body> tags are ignored). Returns the fragment's parent.
-const GNode* parse(std::string_view html, Arena& arena) {
-  if (const GNode* root = parse_serialized_html(html, arena)) return root;
-  GumboOptions o = kGumboDefaultOptions;
-  o.allocator = [](void* a, std::size_t n) { return static_cast<Arena*>(a)->allocate(n); };
-  o.deallocator = [](void*, void*) {};
-  o.userdata = &arena;
-  o.max_errors = 0;
-  o.fragment_context = GUMBO_TAG_DIV;
-  o.fragment_namespace = GUMBO_NAMESPACE_HTML;
-  return gumbo_parse_with_options(&o, html.data(), html.size())->root;
-}
-
-bool is_element(const GNode* n) {
-  return n->type == GUMBO_NODE_ELEMENT || n->type == GUMBO_NODE_TEMPLATE;
-}
-bool is_text(const GNode* n) {
-  return n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
-         n->type == GUMBO_NODE_CDATA;
-}
-GumboTag tag_of(const GNode* n) { return is_element(n) ? n->v.element.tag : GUMBO_TAG_LAST; }
-GumboNamespaceEnum space_of(const GNode* n) { return n->v.element.tag_namespace; }
-
-const GumboVector* children_of(const GNode* n) {
-  if (n->type == GUMBO_NODE_DOCUMENT) return &n->v.document.children;
-  return is_element(n) ? &n->v.element.children : nullptr;
-}
-const GNode* child(const GumboVector* v, unsigned i) { return static_cast<const GNode*>(v->data[i]); }
-
-// Both parsers write attribute names in lowercase (HTML's tokenizer does), so a plain
-// comparison finds them: gumbo_get_attribute's strcasecmp was a few per cent of a large
-// page, most of it in wasm, where strcasecmp goes a byte at a time through tolower().
-const GumboAttribute* find_attr(const GNode* n, const char* name) {
-  const GumboVector& v = n->v.element.attributes;
-  for (unsigned i = 0; i < v.length; ++i) {
-    const auto* a = static_cast<const GumboAttribute*>(v.data[i]);
-    if (a->name[0] == name[0] && std::strcmp(a->name, name) == 0) return a;
+// `html` parsed as the content of a <div> (HTML's fragment parsing: no-quirks mode, no
+// <head>; <html>, <head> and <body> tags are ignored) into `tree`, whose root is the
+// fragment's parent. Without `gumbo` (or if it cannot parse, as in a browser before its
+// module is loaded) what gumbo would read is read leniently, and noted.
+GNode parse(std::string_view html, HtmlTree& tree, HtmlProducer gumbo, ParseNotes& notes, bool quick = true) {
+  tree.clear();
+  tree.reserve(html);
+  if (quick && serialized_html_events(html, tree)) return {&tree, tree.root()};
+  tree.clear();
+  if (gumbo_work_bounded(html)) {
+    if (gumbo && gumbo(html, tree)) return {&tree, tree.root()};
+    tree.clear();
+    notes.needs_gumbo = true;
+  } else {
+    notes.lenient = true;
   }
-  return nullptr;
+  lenient_html_events(html, tree, &notes.attributes_dropped);
+  return {&tree, tree.root()};
 }
-std::string_view attr(const GNode* n, const char* name) {
-  const GumboAttribute* a = find_attr(n, name);
-  return a && a->value ? std::string_view(a->value) : std::string_view();
+
+bool is_element(GNode n) { return n && n.tree->is_element(n.id); }
+bool is_text(GNode n) { return n && n.tree->is_text(n.id); }
+HtmlTag tag_of(GNode n) { return is_element(n) ? n.tree->tag(n.id) : HtmlTag::unknown; }
+HtmlNamespace space_of(GNode n) { return n.tree->space(n.id); }
+GNode parent_of(GNode n) { return {n.tree, n.tree->parent(n.id)}; }
+GNode first_child(GNode n) { return {n.tree, n.tree->first_child(n.id)}; }
+GNode next_sibling(GNode n) { return {n.tree, n.tree->next_sibling(n.id)}; }
+std::string_view text_of(GNode n) { return n.tree->text_of(n.id); }
+
+// The value of the attribute `name` (lowercase: every producer writes names so), or "".
+std::string_view attr(GNode n, std::string_view name) {
+  std::string_view value;
+  return n.tree->find(n.id, name, value) ? value : std::string_view();
 }
-bool has_attr(const GNode* n, const char* name) { return find_attr(n, name) != nullptr; }
+bool has_attr(GNode n, std::string_view name) {
+  std::string_view value;
+  return n.tree->find(n.id, name, value);
+}
 
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
@@ -100,12 +101,7 @@ std::string_view trim(std::string_view s) {
 }
 
 // The tag name as written, for elements gumbo does not know (MathML's <annotation>).
-std::string_view written_name(const GNode* n) {
-  GumboStringPiece piece = n->v.element.original_tag;
-  if (!piece.data || piece.length == 0) return {};
-  gumbo_tag_from_original_text(&piece);
-  return std::string_view(piece.data, piece.length);
-}
+std::string_view written_name(GNode n) { return n.tree->name(n.id); }
 
 // The whitespace-separated words of a class attribute, one at a time.
 template <typename F>
@@ -120,7 +116,7 @@ void each_word(std::string_view s, F&& f) {
 }
 
 template <typename F>
-void each_class(const GNode* n, F&& f) {
+void each_class(GNode n, F&& f) {
   each_word(attr(n, "class"), f);
 }
 
@@ -129,56 +125,59 @@ bool has_word(std::string_view list, std::string_view name) {
   each_word(list, [&](std::string_view c) { found = found || equals_ci(c, name); });
   return found;
 }
-bool has_class(const GNode* n, std::string_view name) { return has_word(attr(n, "class"), name); }
+bool has_class(GNode n, std::string_view name) { return has_word(attr(n, "class"), name); }
 
 // Visits the nodes below `top` in document order. enter(node) returns whether to visit
 // the node's children; leave(node) follows the children of every node entered so.
 template <typename Enter, typename Leave>
-void visit(const GNode* top, Enter&& enter, Leave&& leave) {
-  std::vector<std::pair<const GNode*, unsigned>> stack;
-  stack.emplace_back(top, 0u);
+void visit(GNode top, Enter&& enter, Leave&& leave) {
+  const HtmlTree& t = *top.tree;
+  struct Level {
+    HtmlNodeId node, next;  // the node, and its child to enter next
+  };
+  std::vector<Level> stack;
+  stack.push_back({top.id, t.first_child(top.id)});
   while (!stack.empty()) {
-    const GNode* node = stack.back().first;
-    unsigned i = stack.back().second;
-    const GumboVector* v = children_of(node);
-    if (v && i < v->length) {
-      ++stack.back().second;
-      const GNode* c = child(v, i);
-      if (enter(c)) stack.emplace_back(c, 0u);
+    Level& level = stack.back();
+    if (level.next != kNoHtmlNode) {
+      HtmlNodeId c = level.next;
+      level.next = t.next_sibling(c);
+      if (enter(GNode{&t, c})) stack.push_back({c, t.first_child(c)});
     } else {
+      HtmlNodeId node = level.node;
       stack.pop_back();
-      if (!stack.empty()) leave(node);
+      if (!stack.empty()) leave(GNode{&t, node});
     }
   }
 }
 
 // Content a reader never sees as text.
-bool invisible(const GNode* n) {
+bool invisible(GNode n) {
   switch (tag_of(n)) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_HEAD:
-    case GUMBO_TAG_TITLE: case GUMBO_TAG_META: case GUMBO_TAG_LINK: case GUMBO_TAG_BASE:
+    case HtmlTag::script: case HtmlTag::style: case HtmlTag::template_: case HtmlTag::head:
+    case HtmlTag::title: case HtmlTag::meta: case HtmlTag::link: case HtmlTag::base:
       return true;
     default:
-      return n->type == GUMBO_NODE_TEMPLATE;
+      return false;
   }
 }
 
 // The text below `top`; <br> becomes `br`. `skip` says which elements to leave out.
 template <typename Skip>
-std::string text_below(const GNode* top, const char* br, Skip&& skip) {
+std::string text_below(GNode top, const char* br, Skip&& skip) {
   std::string out;
   visit(
       top,
-      [&](const GNode* n) {
+      [&](GNode n) {
         if (is_text(n)) {
-          out += n->v.text.text;
+          out += text_of(n);
           return false;
         }
         if (!is_element(n) || invisible(n) || skip(n)) return false;
-        if (tag_of(n) == GUMBO_TAG_BR) out += br;
+        if (tag_of(n) == HtmlTag::br) out += br;
         return true;
       },
-      [](const GNode*) {});
+      [](GNode) {});
   return out;
 }
 
@@ -194,46 +193,6 @@ std::string collapse(std::string_view s) {
   if (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
 }
-
-// A byte per node, for the nodes that have one: open addressing on the node's address.
-// std::unordered_map allocated a node per entry and was a few per cent of a large page.
-class NodeFlags {
- public:
-  std::uint8_t get(const GNode* n) const {
-    if (slots_.empty()) return 0;
-    for (std::size_t i = slot(n);; i = (i + 1) & (slots_.size() - 1)) {
-      if (slots_[i].node == n) return slots_[i].flags;
-      if (!slots_[i].node) return 0;
-    }
-  }
-  // Each node is put once, with flags that are not 0.
-  void put(const GNode* n, std::uint8_t flags) {
-    if (2 * (used_ + 1) > slots_.size()) grow();
-    std::size_t i = slot(n);
-    while (slots_[i].node) i = (i + 1) & (slots_.size() - 1);
-    slots_[i] = {n, flags};
-    ++used_;
-  }
-
- private:
-  struct Slot {
-    const GNode* node = nullptr;
-    std::uint8_t flags = 0;
-  };
-  std::size_t slot(const GNode* n) const {
-    auto k = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(n));
-    return static_cast<std::size_t>((k * 0x9E3779B97F4A7C15ull) >> 32) & (slots_.size() - 1);
-  }
-  void grow() {
-    std::vector<Slot> old(std::max<std::size_t>(64, 2 * slots_.size()));
-    old.swap(slots_);
-    used_ = 0;
-    for (const Slot& s : old)
-      if (s.node) put(s.node, s.flags);
-  }
-  std::vector<Slot> slots_;
-  std::size_t used_ = 0;
-};
 
 // ---------------------------------------------------------------------------
 // What each input element becomes.
@@ -268,84 +227,84 @@ enum class Role : std::uint8_t {
   noscript,    // noscript: its images, if they are not already shown
 };
 
-Role role_of(const GNode* n, Tag& tag) {
+Role role_of(GNode n, Tag& tag) {
   switch (tag_of(n)) {
-    case GUMBO_TAG_P: tag = Tag::p; return Role::paragraph;
-    case GUMBO_TAG_H1: tag = Tag::h1; return Role::heading;
-    case GUMBO_TAG_H2: tag = Tag::h2; return Role::heading;
-    case GUMBO_TAG_H3: tag = Tag::h3; return Role::heading;
-    case GUMBO_TAG_H4: tag = Tag::h4; return Role::heading;
-    case GUMBO_TAG_H5: tag = Tag::h5; return Role::heading;
-    case GUMBO_TAG_H6: tag = Tag::h6; return Role::heading;
-    case GUMBO_TAG_OL: tag = Tag::ol; return Role::list;
-    case GUMBO_TAG_UL: case GUMBO_TAG_MENU: case GUMBO_TAG_DIR: tag = Tag::ul; return Role::list;
-    case GUMBO_TAG_LI: tag = Tag::li; return Role::item;
-    case GUMBO_TAG_DL: tag = Tag::dl; return Role::dl;
-    case GUMBO_TAG_DT: tag = Tag::dt; return Role::term;
-    case GUMBO_TAG_DD: tag = Tag::dd; return Role::term;
-    case GUMBO_TAG_BLOCKQUOTE: tag = Tag::blockquote; return Role::block;
-    case GUMBO_TAG_FIGURE: tag = Tag::figure; return Role::block;
-    case GUMBO_TAG_DETAILS: tag = Tag::details; return Role::block;
-    case GUMBO_TAG_FIGCAPTION: tag = Tag::figcaption; return Role::figcaption;
-    case GUMBO_TAG_SUMMARY: tag = Tag::summary; return Role::summary;
-    case GUMBO_TAG_PRE: case GUMBO_TAG_LISTING: case GUMBO_TAG_XMP: case GUMBO_TAG_PLAINTEXT:
+    case HtmlTag::p: tag = Tag::p; return Role::paragraph;
+    case HtmlTag::h1: tag = Tag::h1; return Role::heading;
+    case HtmlTag::h2: tag = Tag::h2; return Role::heading;
+    case HtmlTag::h3: tag = Tag::h3; return Role::heading;
+    case HtmlTag::h4: tag = Tag::h4; return Role::heading;
+    case HtmlTag::h5: tag = Tag::h5; return Role::heading;
+    case HtmlTag::h6: tag = Tag::h6; return Role::heading;
+    case HtmlTag::ol: tag = Tag::ol; return Role::list;
+    case HtmlTag::ul: case HtmlTag::menu: case HtmlTag::dir: tag = Tag::ul; return Role::list;
+    case HtmlTag::li: tag = Tag::li; return Role::item;
+    case HtmlTag::dl: tag = Tag::dl; return Role::dl;
+    case HtmlTag::dt: tag = Tag::dt; return Role::term;
+    case HtmlTag::dd: tag = Tag::dd; return Role::term;
+    case HtmlTag::blockquote: tag = Tag::blockquote; return Role::block;
+    case HtmlTag::figure: tag = Tag::figure; return Role::block;
+    case HtmlTag::details: tag = Tag::details; return Role::block;
+    case HtmlTag::figcaption: tag = Tag::figcaption; return Role::figcaption;
+    case HtmlTag::summary: tag = Tag::summary; return Role::summary;
+    case HtmlTag::pre: case HtmlTag::listing: case HtmlTag::xmp: case HtmlTag::plaintext:
       tag = Tag::pre;
       return Role::pre;
-    case GUMBO_TAG_TABLE: tag = Tag::table; return Role::table;
-    case GUMBO_TAG_CAPTION: tag = Tag::caption; return Role::caption;
-    case GUMBO_TAG_THEAD: tag = Tag::thead; return Role::section;
-    case GUMBO_TAG_TBODY: tag = Tag::tbody; return Role::section;
-    case GUMBO_TAG_TFOOT: tag = Tag::tfoot; return Role::section;
-    case GUMBO_TAG_TR: tag = Tag::tr; return Role::row;
-    case GUMBO_TAG_TD: tag = Tag::td; return Role::cell;
-    case GUMBO_TAG_TH: tag = Tag::th; return Role::cell;
-    case GUMBO_TAG_HR: tag = Tag::hr; return Role::rule;
-    case GUMBO_TAG_EM: case GUMBO_TAG_I: case GUMBO_TAG_VAR: case GUMBO_TAG_DFN:
+    case HtmlTag::table: tag = Tag::table; return Role::table;
+    case HtmlTag::caption: tag = Tag::caption; return Role::caption;
+    case HtmlTag::thead: tag = Tag::thead; return Role::section;
+    case HtmlTag::tbody: tag = Tag::tbody; return Role::section;
+    case HtmlTag::tfoot: tag = Tag::tfoot; return Role::section;
+    case HtmlTag::tr: tag = Tag::tr; return Role::row;
+    case HtmlTag::td: tag = Tag::td; return Role::cell;
+    case HtmlTag::th: tag = Tag::th; return Role::cell;
+    case HtmlTag::hr: tag = Tag::hr; return Role::rule;
+    case HtmlTag::em: case HtmlTag::i: case HtmlTag::var: case HtmlTag::dfn:
       tag = Tag::em;
       return Role::phrase;
-    case GUMBO_TAG_STRONG: case GUMBO_TAG_B: tag = Tag::strong; return Role::phrase;
-    case GUMBO_TAG_CODE: case GUMBO_TAG_TT: tag = Tag::code; return Role::phrase;
-    case GUMBO_TAG_KBD: tag = Tag::kbd; return Role::phrase;
-    case GUMBO_TAG_SAMP: tag = Tag::samp; return Role::phrase;
-    case GUMBO_TAG_SUB: tag = Tag::sub; return Role::phrase;
-    case GUMBO_TAG_SUP: tag = Tag::sup; return Role::phrase;
-    case GUMBO_TAG_ABBR: case GUMBO_TAG_ACRONYM: tag = Tag::abbr; return Role::phrase;
-    case GUMBO_TAG_TIME: tag = Tag::time; return Role::phrase;
-    case GUMBO_TAG_DEL: tag = Tag::del; return Role::phrase;
-    case GUMBO_TAG_S: case GUMBO_TAG_STRIKE: tag = Tag::s; return Role::phrase;
-    case GUMBO_TAG_INS: tag = Tag::ins; return Role::phrase;
-    case GUMBO_TAG_MARK: tag = Tag::mark; return Role::phrase;
-    case GUMBO_TAG_Q: tag = Tag::q; return Role::phrase;
-    case GUMBO_TAG_CITE: tag = Tag::cite; return Role::phrase;
-    case GUMBO_TAG_SMALL: tag = Tag::small; return Role::phrase;
-    case GUMBO_TAG_A: tag = Tag::a; return Role::link;
-    case GUMBO_TAG_IMG: case GUMBO_TAG_IMAGE: tag = Tag::img; return Role::image;
-    case GUMBO_TAG_BR: return Role::br;
-    case GUMBO_TAG_IFRAME: case GUMBO_TAG_VIDEO: case GUMBO_TAG_EMBED: return Role::embed;
-    case GUMBO_TAG_AUDIO: return Role::audio;
-    case GUMBO_TAG_NOSCRIPT: return Role::noscript;
-    case GUMBO_TAG_SCRIPT:
+    case HtmlTag::strong: case HtmlTag::b: tag = Tag::strong; return Role::phrase;
+    case HtmlTag::code: case HtmlTag::tt: tag = Tag::code; return Role::phrase;
+    case HtmlTag::kbd: tag = Tag::kbd; return Role::phrase;
+    case HtmlTag::samp: tag = Tag::samp; return Role::phrase;
+    case HtmlTag::sub: tag = Tag::sub; return Role::phrase;
+    case HtmlTag::sup: tag = Tag::sup; return Role::phrase;
+    case HtmlTag::abbr: case HtmlTag::acronym: tag = Tag::abbr; return Role::phrase;
+    case HtmlTag::time: tag = Tag::time; return Role::phrase;
+    case HtmlTag::del: tag = Tag::del; return Role::phrase;
+    case HtmlTag::s: case HtmlTag::strike: tag = Tag::s; return Role::phrase;
+    case HtmlTag::ins: tag = Tag::ins; return Role::phrase;
+    case HtmlTag::mark: tag = Tag::mark; return Role::phrase;
+    case HtmlTag::q: tag = Tag::q; return Role::phrase;
+    case HtmlTag::cite: tag = Tag::cite; return Role::phrase;
+    case HtmlTag::small: tag = Tag::small; return Role::phrase;
+    case HtmlTag::a: tag = Tag::a; return Role::link;
+    case HtmlTag::img: case HtmlTag::image: tag = Tag::img; return Role::image;
+    case HtmlTag::br: return Role::br;
+    case HtmlTag::iframe: case HtmlTag::video: case HtmlTag::embed: return Role::embed;
+    case HtmlTag::audio: return Role::audio;
+    case HtmlTag::noscript: return Role::noscript;
+    case HtmlTag::script:
       return starts_with_ci(trim(attr(n, "type")), "math/tex") ? Role::tex : Role::drop;
-    case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN:
-    case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE: case GUMBO_TAG_NAV:
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_CENTER: case GUMBO_TAG_HGROUP: case GUMBO_TAG_SEARCH:
-    case GUMBO_TAG_FIELDSET: case GUMBO_TAG_LEGEND: case GUMBO_TAG_FORM: case GUMBO_TAG_BODY:
-    case GUMBO_TAG_HTML: case GUMBO_TAG_MULTICOL:
+    case HtmlTag::div: case HtmlTag::section: case HtmlTag::article: case HtmlTag::main_:
+    case HtmlTag::header: case HtmlTag::footer: case HtmlTag::aside: case HtmlTag::nav:
+    case HtmlTag::address: case HtmlTag::center: case HtmlTag::hgroup: case HtmlTag::search:
+    case HtmlTag::fieldset: case HtmlTag::legend: case HtmlTag::form: case HtmlTag::body:
+    case HtmlTag::html: case HtmlTag::multicol:
       return Role::wrapper;
     // Dropped with their content: scripts and styles, forms, plugins, graphics, media
     // parts, and everything that belongs to a document's head.
-    case GUMBO_TAG_STYLE: case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_HEAD: case GUMBO_TAG_TITLE:
-    case GUMBO_TAG_BASE: case GUMBO_TAG_LINK: case GUMBO_TAG_META: case GUMBO_TAG_OBJECT:
-    case GUMBO_TAG_PARAM: case GUMBO_TAG_APPLET: case GUMBO_TAG_CANVAS: case GUMBO_TAG_SVG:
-    case GUMBO_TAG_MATH: case GUMBO_TAG_SOURCE: case GUMBO_TAG_TRACK: case GUMBO_TAG_MAP:
-    case GUMBO_TAG_AREA: case GUMBO_TAG_INPUT: case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT:
-    case GUMBO_TAG_DATALIST: case GUMBO_TAG_OPTGROUP: case GUMBO_TAG_OPTION:
-    case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_KEYGEN: case GUMBO_TAG_OUTPUT:
-    case GUMBO_TAG_PROGRESS: case GUMBO_TAG_METER: case GUMBO_TAG_FRAME:
-    case GUMBO_TAG_FRAMESET: case GUMBO_TAG_NOFRAMES: case GUMBO_TAG_NOEMBED:
-    case GUMBO_TAG_COLGROUP: case GUMBO_TAG_COL: case GUMBO_TAG_WBR: case GUMBO_TAG_DIALOG:
-    case GUMBO_TAG_BGSOUND: case GUMBO_TAG_BASEFONT: case GUMBO_TAG_ISINDEX:
-    case GUMBO_TAG_NEXTID: case GUMBO_TAG_SPACER: case GUMBO_TAG_MENUITEM:
+    case HtmlTag::style: case HtmlTag::template_: case HtmlTag::head: case HtmlTag::title:
+    case HtmlTag::base: case HtmlTag::link: case HtmlTag::meta: case HtmlTag::object:
+    case HtmlTag::param: case HtmlTag::applet: case HtmlTag::canvas: case HtmlTag::svg:
+    case HtmlTag::math: case HtmlTag::source: case HtmlTag::track: case HtmlTag::map:
+    case HtmlTag::area: case HtmlTag::input: case HtmlTag::button: case HtmlTag::select:
+    case HtmlTag::datalist: case HtmlTag::optgroup: case HtmlTag::option:
+    case HtmlTag::textarea: case HtmlTag::keygen: case HtmlTag::output:
+    case HtmlTag::progress: case HtmlTag::meter: case HtmlTag::frame:
+    case HtmlTag::frameset: case HtmlTag::noframes: case HtmlTag::noembed:
+    case HtmlTag::colgroup: case HtmlTag::col: case HtmlTag::wbr: case HtmlTag::dialog:
+    case HtmlTag::bgsound: case HtmlTag::basefont: case HtmlTag::isindex:
+    case HtmlTag::nextid: case HtmlTag::spacer: case HtmlTag::menuitem:
       return Role::drop;
     default:
       return Role::span;
@@ -355,16 +314,15 @@ Role role_of(const GNode* n, Tag& tag) {
 // Hidden by the page: the hidden attribute, display:none or visibility:hidden, and
 // KaTeX's visual copy of the formula it also gives as MathML.
 // One pass over the attributes: this is asked of every element, twice.
-bool hidden(const GNode* n) {
-  const GumboVector& v = n->v.element.attributes;
-  for (unsigned i = 0; i < v.length; ++i) {
-    const auto* a = static_cast<const GumboAttribute*>(v.data[i]);
-    if (std::strcmp(a->name, "hidden") == 0) return true;
-    if (std::strcmp(a->name, "class") == 0 && a->value && has_word(a->value, "katex-html")) return true;
-    if (std::strcmp(a->name, "style") == 0 && a->value && a->value[0]) {
+bool hidden(GNode n) {
+  for (std::size_t i = 0, count = n.tree->attribute_count(n.id); i < count; ++i) {
+    HtmlAttribute a = n.tree->attribute(n.id, i);
+    if (a.name == "hidden") return true;
+    if (a.name == "class" && has_word(a.value, "katex-html")) return true;
+    if (a.name == "style" && !a.value.empty()) {
       std::string squeezed;
-      for (const char* c = a->value; *c; ++c)
-        if (!is_space(*c)) squeezed += lower(*c);
+      for (char c : a.value)
+        if (!is_space(c)) squeezed += lower(c);
       if (squeezed.find("display:none") != std::string::npos ||
           squeezed.find("visibility:hidden") != std::string::npos)
         return true;
@@ -377,14 +335,14 @@ bool hidden(const GNode* n) {
 // its HTML comes back in (`lede convert` writes a body of mixed parts as HTML). Only on
 // the element Lede puts each on, and no others: an article cannot dress its text up as
 // Lede's header, footer or newsletter box.
-std::string_view own_class(const GNode* n) {
+std::string_view own_class(GNode n) {
   static const struct {
-    GumboTag tag;
+    HtmlTag tag;
     const char* name;
-  } kOwn[] = {{GUMBO_TAG_FIGURE, "lede-figure"}, {GUMBO_TAG_FIGURE, "lede-audio"},
-              {GUMBO_TAG_BLOCKQUOTE, "lede-pullquote"}, {GUMBO_TAG_P, "lede-embed"},
-              {GUMBO_TAG_P, "lede-caption"}, {GUMBO_TAG_SMALL, "lede-credit"},
-              {GUMBO_TAG_CODE, "lede-math"}};
+  } kOwn[] = {{HtmlTag::figure, "lede-figure"}, {HtmlTag::figure, "lede-audio"},
+              {HtmlTag::blockquote, "lede-pullquote"}, {HtmlTag::p, "lede-embed"},
+              {HtmlTag::p, "lede-caption"}, {HtmlTag::small, "lede-credit"},
+              {HtmlTag::code, "lede-math"}};
   for (const auto& own : kOwn)
     if (tag_of(n) == own.tag && has_class(n, own.name)) return own.name;
   return {};
@@ -457,7 +415,7 @@ bool placeholder(std::string_view src) {
 // The URL an image shows once loaded: src, unless it is a placeholder (or the page
 // marks the image lazy) and a data-src-like attribute holds the real one; else the
 // largest candidate of srcset, data-srcset, or the srcset of a <picture>'s <source>.
-std::string image_url(const GNode* img) {
+std::string image_url(GNode img) {
   std::string_view src = trim(attr(img, "src"));
   std::string_view lazy;
   for (const char* name : {"data-src", "data-lazy-src", "data-original", "data-lazy",
@@ -469,12 +427,10 @@ std::string image_url(const GNode* img) {
     }
   }
   if (lazy.empty()) {  // any other data-* attribute that holds an image URL
-    const GumboVector& attrs = img->v.element.attributes;
-    for (unsigned i = 0; i < attrs.length && lazy.empty(); ++i) {
-      auto* a = static_cast<const GumboAttribute*>(attrs.data[i]);
-      if (starts_with_ci(a->name, "data-") && !contains_ci(a->name, "srcset") &&
-          looks_like_image_url(a->value))
-        lazy = trim(a->value);
+    for (std::size_t i = 0, count = img.tree->attribute_count(img.id); i < count && lazy.empty(); ++i) {
+      HtmlAttribute a = img.tree->attribute(img.id, i);
+      if (starts_with_ci(a.name, "data-") && !contains_ci(a.name, "srcset") && looks_like_image_url(a.value))
+        lazy = trim(a.value);
     }
   }
   bool lazy_class = false;
@@ -485,12 +441,10 @@ std::string image_url(const GNode* img) {
     std::string best = largest_in_srcset(attr(img, name));
     if (!best.empty()) return best;
   }
-  const GNode* parent = img->parent;
-  if (parent && tag_of(parent) == GUMBO_TAG_PICTURE) {
-    const GumboVector* v = children_of(parent);
-    for (unsigned i = 0; i < v->length; ++i) {
-      const GNode* c = child(v, i);
-      if (tag_of(c) != GUMBO_TAG_SOURCE) continue;
+  GNode parent = parent_of(img);
+  if (parent && tag_of(parent) == HtmlTag::picture) {
+    for (GNode c = first_child(parent); c; c = next_sibling(c)) {
+      if (tag_of(c) != HtmlTag::source) continue;
       for (const char* name : {"srcset", "data-srcset"}) {
         std::string best = largest_in_srcset(attr(c, name));
         if (!best.empty()) return best;
@@ -501,7 +455,7 @@ std::string image_url(const GNode* img) {
 }
 
 // A tracking pixel: declared 1×1 (or 0×0).
-bool pixel(const GNode* img) {
+bool pixel(GNode img) {
   std::string_view w = trim(attr(img, "width")), h = trim(attr(img, "height"));
   return (w == "0" || w == "1") && (h == "0" || h == "1");
 }
@@ -523,13 +477,12 @@ std::string_view host_of(std::string_view url) {
   return url;
 }
 
-Embed embed_of(const GNode* n) {
+Embed embed_of(GNode n) {
   std::string_view src = trim(attr(n, "src"));
   if (src.empty()) src = trim(attr(n, "data-src"));
-  if (src.empty() && tag_of(n) == GUMBO_TAG_VIDEO) {
-    const GumboVector* v = children_of(n);
-    for (unsigned i = 0; i < v->length && src.empty(); ++i)
-      if (tag_of(child(v, i)) == GUMBO_TAG_SOURCE) src = trim(attr(child(v, i), "src"));
+  if (src.empty() && tag_of(n) == HtmlTag::video) {
+    for (GNode c = first_child(n); c && src.empty(); c = next_sibling(c))
+      if (tag_of(c) == HtmlTag::source) src = trim(attr(c, "src"));
   }
   Embed e;
   if (src.substr(0, 2) == "//")
@@ -544,7 +497,7 @@ Embed embed_of(const GNode* n) {
   std::string_view path = std::string_view(e.url).substr(e.url.find(host) + host.size());
   std::string_view id = path.substr(path.rfind('/') + 1);
   id = id.substr(0, id.find_first_of("?#&"));
-  bool video = tag_of(n) == GUMBO_TAG_VIDEO;
+  bool video = tag_of(n) == HtmlTag::video;
   if ((host == "youtube.com" || host == "youtube-nocookie.com") && starts_with_ci(path, "/embed/") && !id.empty()) {
     e.url = "https://www.youtube.com/watch?v=" + std::string(id);
     video = true;
@@ -575,7 +528,7 @@ std::string clean_language(std::string_view lang) {
   return out.size() > 40 ? std::string() : out;
 }
 
-std::string language_of(const GNode* n) {
+std::string language_of(GNode n) {
   if (!n || !is_element(n)) return {};
   for (const char* name : {"data-lang", "data-language"})
     if (std::string lang = clean_language(trim(attr(n, name))); !lang.empty()) return lang;
@@ -625,18 +578,19 @@ bool flow_role(Role r) {
 
 class Builder {
  public:
-  Builder(Document& doc, const HtmlOptions& options, std::vector<Problem>& problems)
-      : doc_(doc), options_(options), problems_(problems), base_depth_(doc.depth()) {}
+  Builder(Document& doc, const HtmlOptions& options, ParseNotes& notes, std::vector<Problem>& problems)
+      : doc_(doc), options_(options), problems_(problems), base_depth_(doc.depth()), notes_(notes) {}
 
-  void build(const GNode* root) {
-    survey(root);
+  void build(GNode root) {
+    bool has_noscript = survey(root);
+    if (has_noscript) find_images_before_noscripts(root);
     Frame base;
     base.ctx = Ctx::flow;
     base.element = doc_.current();
     base.wrap = true;
     frames_.push_back(base);
     visit(
-        root, [&](const GNode* n) { return enter(n); }, [&](const GNode* n) { leave(n); });
+        root, [&](GNode n) { return enter(n); }, [&](GNode n) { leave(n); });
     end_run();
     doc_.close_to(base.element);
     if (refused_ > kMaxWarnings) {
@@ -673,26 +627,66 @@ class Builder {
 
   // --- before: facts, ids and link targets ---
 
-  void survey(const GNode* root) {
+  // For each <noscript>, the last image in the element just before it (that element, or
+  // the last one below it): found in one walk, since asking each <noscript> to walk its
+  // neighbour took quadratic time with <noscript>s after ever deeper elements.
+  void find_images_before_noscripts(GNode root) {
+    image_before_noscript_.assign(tree_->size(), kNoHtmlNode);
+    std::vector<std::size_t> seen_at_enter;
+    std::size_t seen = 0;
+    GNode last;
     visit(
         root,
-        [&](const GNode* n) {
-          if (!is_element(n) || space_of(n) != GUMBO_NAMESPACE_HTML || invisible(n) || hidden(n))
-            return false;
-          Tag tag;
-          if (role_of(n, tag) == Role::drop) return false;
-          std::string_view id = attr(n, "id");
-          if (id.empty() && tag_of(n) == GUMBO_TAG_A) id = attr(n, "name");
-          if (!id.empty() && id.size() <= 200) ids_.emplace(id);
-          std::string_view href = trim(attr(n, "href"));
-          if (tag_of(n) == GUMBO_TAG_A && href.size() > 1 && href[0] == '#') {
-            targets_.emplace(href.substr(1));
-            std::string decoded = percent_decoded(href.substr(1));
-            if (decoded != href.substr(1)) targets_.emplace(decoded_.emplace_back(std::move(decoded)));
+        [&](GNode c) {
+          if (!is_element(c)) return false;
+          seen_at_enter.push_back(seen);
+          if (tag_of(c) == HtmlTag::img || tag_of(c) == HtmlTag::image) {
+            ++seen;
+            last = c;
           }
           return true;
         },
-        [&](const GNode* n) {
+        [&](GNode c) {
+          std::size_t before = seen_at_enter.back();
+          seen_at_enter.pop_back();
+          for (GNode next = next_sibling(c); next; next = next_sibling(next)) {
+            if (!is_element(next)) continue;
+            if (tag_of(next) == HtmlTag::noscript && seen > before) image_before_noscript_[next.id] = last.id;
+            break;
+          }
+        });
+  }
+
+  GNode image_before(GNode noscript) const {
+    if (noscript.tree != tree_ || image_before_noscript_.empty()) return {};
+    return {tree_, image_before_noscript_[noscript.id]};
+  }
+
+  // Returns whether a <noscript> will be met.
+  bool survey(GNode root) {
+    tree_ = root.tree;
+    facts_.assign(tree_->size(), 0);
+    bool has_noscript = false;
+    visit(
+        root,
+        [&](GNode n) {
+          if (!is_element(n) || space_of(n) != HtmlNamespace::html || invisible(n) || hidden(n))
+            return false;
+          Tag tag;
+          if (role_of(n, tag) == Role::drop) return false;
+          if (tag_of(n) == HtmlTag::noscript) has_noscript = true;
+          std::string_view id = attr(n, "id");
+          if (id.empty() && tag_of(n) == HtmlTag::a) id = attr(n, "name");
+          if (!id.empty() && id.size() <= 200) ids_.add_view(id);
+          std::string_view href = trim(attr(n, "href"));
+          if (tag_of(n) == HtmlTag::a && href.size() > 1 && href[0] == '#') {
+            targets_.add_view(href.substr(1));
+            std::string decoded = percent_decoded(href.substr(1));
+            if (decoded != href.substr(1)) targets_.add_copy(decoded);
+          }
+          return true;
+        },
+        [&](GNode n) {
           Tag tag;
           Role role = role_of(n, tag);
           std::uint8_t facts = 0;
@@ -700,25 +694,24 @@ class Builder {
             facts |= kMedia;
           if (!inline_role(role)) facts |= kBlock;
           if (flow_role(role)) facts |= kFlow;
-          const GumboVector* v = children_of(n);
-          for (unsigned i = 0; i < v->length; ++i) {
-            const GNode* c = child(v, i);
+          for (GNode c = first_child(n); c; c = next_sibling(c)) {
             if (is_text(c)) {
-              if (visible(c->v.text.text)) facts |= kText;
+              if (visible(text_of(c))) facts |= kText;
             } else if (is_element(c)) {
-              if (space_of(c) == GUMBO_NAMESPACE_MATHML && tag_of(c) == GUMBO_TAG_MATH) {
+              if (space_of(c) == HtmlNamespace::mathml && tag_of(c) == HtmlTag::math) {
                 facts |= kMedia;
                 continue;
               }
-              std::uint8_t f = facts_.get(c);
+              std::uint8_t f = facts_[c.id];
               if (!f) continue;
               facts |= f & (kText | kMedia | kBlock);
               if ((f & (kFlow | kFlowBelow)) && role != Role::list && role != Role::dl)
                 facts |= kFlowBelow;  // lists hold their own
             }
           }
-          if (facts) facts_.put(n, facts);
+          facts_[n.id] = facts;
         });
+    return has_noscript;
   }
 
   // Text other than spaces and no-break spaces.
@@ -733,31 +726,34 @@ class Builder {
     return false;
   }
 
-  std::uint8_t facts(const GNode* n) const {
-    return facts_.get(n);
-  }
-  bool has_content(const GNode* n) const { return facts(n) & (kText | kMedia); }
+  // Of the body's nodes (those of a <noscript>'s markup have none).
+  std::uint8_t facts(GNode n) const { return n.tree == tree_ ? facts_[n.id] : 0; }
+  bool has_content(GNode n) const { return facts(n) & (kText | kMedia); }
 
-  // The input id this element carries, if a link in the article points at it.
-  std::string_view target_id(const GNode* n) const {
+  // The input id this element carries, if a link in the article points at it. The view
+  // returned is targets_' own (into the body's parse, or decoded_), never the element's:
+  // the element may come from a <noscript>'s markup, parsed in an arena that is freed
+  // long before used_ids_, which keeps the view.
+  std::string_view target_id(GNode n) const {
     std::string_view id = attr(n, "id");
-    if (id.empty() && tag_of(n) == GUMBO_TAG_A) id = attr(n, "name");
-    if (id.empty() || !targets_.count(id) || used_ids_.count(id)) return {};
-    return id;
+    if (id.empty() && tag_of(n) == HtmlTag::a) id = attr(n, "name");
+    if (id.empty() || used_ids_.contains(id)) return {};
+    std::uint32_t target = targets_.find(id);
+    return target == StringTable::kMissing ? std::string_view() : targets_.at(target);
   }
 
   // --- the walk ---
 
   Frame& top() { return frames_.back(); }
 
-  bool enter(const GNode* n) {
+  bool enter(GNode n) {
     if (is_text(n)) {
       text(n);
       return false;
     }
     if (!is_element(n) || invisible(n) || hidden(n)) return false;
-    if (space_of(n) != GUMBO_NAMESPACE_HTML) {
-      if (space_of(n) == GUMBO_NAMESPACE_MATHML && tag_of(n) == GUMBO_TAG_MATH) math(n);
+    if (space_of(n) != HtmlNamespace::html) {
+      if (space_of(n) == HtmlNamespace::mathml && tag_of(n) == HtmlTag::math) math(n);
       return false;  // SVG and stray MathML
     }
     Tag tag = Tag::span;
@@ -775,7 +771,7 @@ class Builder {
         return false;
       case Role::embed: embed(n); return false;
       case Role::audio: audio(n); return false;
-      case Role::tex: formula(collapse(text_below(n, " ", [](const GNode*) { return false; }))); return false;
+      case Role::tex: formula(collapse(text_below(n, " ", [](GNode) { return false; }))); return false;
       case Role::pre: pre(n); return false;
       case Role::span:
         anchor(n);
@@ -907,7 +903,7 @@ class Builder {
     return false;
   }
 
-  void leave(const GNode*) {
+  void leave(GNode) {
     Entered what = entered_.back();
     entered_.pop_back();
     switch (what) {
@@ -937,7 +933,7 @@ class Builder {
 
   // An element that is not kept: its children stand in its place. In flow it ends the
   // paragraph around it; inside a paragraph a space keeps its words apart.
-  bool transparent(const GNode* n) {
+  bool transparent(GNode n) {
     anchor(n);
     Ctx ctx = top().ctx;
     if (ctx == Ctx::flow) {
@@ -964,7 +960,7 @@ class Builder {
   }
 
   // Opens a block in a flow frame (ending the paragraph before it).
-  bool open_block(Tag tag, const GNode* source) {
+  bool open_block(Tag tag, GNode source) {
     end_run();
     if (deeper_than_limit(1)) return false;
     doc_.open(tag);
@@ -972,7 +968,7 @@ class Builder {
     return true;
   }
 
-  bool open_frame(Tag tag, const GNode* source, Frame f) {
+  bool open_frame(Tag tag, GNode source, Frame f) {
     bool block = top().ctx == Ctx::flow && f.ctx != Ctx::phrasing;
     if (block || tag == Tag::h1 || tag == Tag::h2 || tag == Tag::h3 || tag == Tag::h4 ||
         tag == Tag::h5 || tag == Tag::h6 || tag == Tag::summary)
@@ -984,13 +980,13 @@ class Builder {
     return push(Entered::frame);
   }
 
-  bool open_flow(Tag tag, const GNode* source, bool wrap) {
+  bool open_flow(Tag tag, GNode source, bool wrap) {
     Frame f;
     f.wrap = wrap;
     return open_frame(tag, source, f) || transparent(source);
   }
 
-  bool table(const GNode* n) {
+  bool table(GNode n) {
     if (top().ctx != Ctx::flow || layout_table(n)) return transparent(n);
     end_run();
     if (deeper_than_limit(3)) return transparent(n);  // div, table, tbody
@@ -1006,19 +1002,19 @@ class Builder {
   }
 
   // A table used for layout rather than data: role="presentation", or a single cell.
-  static bool layout_table(const GNode* n) {
+  static bool layout_table(GNode n) {
     std::string_view role = trim(attr(n, "role"));
     if (equals_ci(role, "presentation") || equals_ci(role, "none")) return true;
     int cells = 0;
     visit(
         n,
-        [&](const GNode* c) {
+        [&](GNode c) {
           if (!is_element(c) || cells > 1) return false;
-          if (tag_of(c) == GUMBO_TAG_TD || tag_of(c) == GUMBO_TAG_TH) ++cells;
-          return tag_of(c) == GUMBO_TAG_TBODY || tag_of(c) == GUMBO_TAG_THEAD ||
-                 tag_of(c) == GUMBO_TAG_TFOOT || tag_of(c) == GUMBO_TAG_TR;
+          if (tag_of(c) == HtmlTag::td || tag_of(c) == HtmlTag::th) ++cells;
+          return tag_of(c) == HtmlTag::tbody || tag_of(c) == HtmlTag::thead ||
+                 tag_of(c) == HtmlTag::tfoot || tag_of(c) == HtmlTag::tr;
         },
-        [](const GNode*) {});
+        [](GNode) {});
     return cells == 1;
   }
 
@@ -1032,7 +1028,7 @@ class Builder {
 
   // lang, dir and an id that a link points at: the attributes every kept element may
   // keep. Nothing is copied by name; each value is checked.
-  void attributes(const GNode* n) {
+  void attributes(GNode n) {
     std::string_view lang = trim(attr(n, "lang"));
     if (is_language(lang)) doc_.set(Attr::lang, lang);
     std::string_view dir = trim(attr(n, "dir"));
@@ -1043,19 +1039,19 @@ class Builder {
     }
     std::string_view id = target_id(n);
     if (!id.empty()) {
-      used_ids_.emplace(id);
+      used_ids_.add_view(id);
       doc_.set(Attr::id, "lede-user-" + std::string(id));
     }
     std::string_view own = own_class(n);
     if (!own.empty()) doc_.set(Attr::class_, own);
   }
 
-  void title(const GNode* n) {
+  void title(GNode n) {
     std::string t = collapse(attr(n, "title"));
     if (!t.empty()) doc_.set(Attr::title, t);
   }
 
-  void cell_attributes(const GNode* n) {
+  void cell_attributes(GNode n) {
     for (auto [name, a] : {std::pair{"colspan", Attr::colspan}, std::pair{"rowspan", Attr::rowspan}}) {
       std::string_view v = trim(attr(n, name));
       if (!v.empty() && v.size() <= 4 && v.find_first_not_of("0123456789") == std::string_view::npos)
@@ -1086,11 +1082,11 @@ class Builder {
 
   // An empty <span id> where an unwrapped element carried an id a link points at, so
   // that footnote links keep working.
-  void anchor(const GNode* n) {
+  void anchor(GNode n) {
     std::string_view id = target_id(n);
     Ctx ctx = top().ctx;
     if (id.empty() || (ctx != Ctx::flow && ctx != Ctx::phrasing) || deeper_than_limit(1)) return;
-    used_ids_.emplace(id);
+    used_ids_.add_view(id);
     doc_.open(Tag::span);
     doc_.set(Attr::id, "lede-user-" + std::string(id));
     doc_.close();
@@ -1124,15 +1120,15 @@ class Builder {
 
   // --- leaves ---
 
-  void text(const GNode* n) {
-    std::string_view s = n->v.text.text;
+  void text(GNode n) {
+    std::string_view s = text_of(n);
     Frame& f = top();
     if (f.ctx == Ctx::phrasing) {
       doc_.text(s);
       return;
     }
     if (f.ctx != Ctx::flow) return;  // text in table structure is never shown
-    bool blank = n->type == GUMBO_NODE_WHITESPACE || trim(s).empty();
+    bool blank = trim(s).empty();
     if (blank) {
       if (f.run != kNone || (!f.wrap && f.force == 0)) doc_.text(s);
       return;
@@ -1149,7 +1145,7 @@ class Builder {
     }
   }
 
-  void image(const GNode* n) {
+  void image(GNode n) {
     if (pixel(n)) return;
     std::string url = image_url(n);
     if (url.empty() || (top().ctx != Ctx::flow && top().ctx != Ctx::phrasing)) return;
@@ -1179,62 +1175,50 @@ class Builder {
     }
     title(n);
     doc_.close();
-    shown_.insert(url);
+    shown_.add_copy(url);
     last_image_ = n;
   }
 
   // <noscript> holds the plain <img> for readers without JavaScript. Its image is shown
   // unless the lazy image just before it already shows it (or any image shows its URL).
   // gumbo parses noscript content as markup; the markup itself is never emitted.
-  void noscript(const GNode* n) {
-    // The element just before the <noscript>, and the last image in it.
-    const GNode* prev = nullptr;
-    if (n->parent) {
-      const GumboVector* v = children_of(n->parent);
-      for (unsigned i = 0; i < n->index_within_parent && i < v->length; ++i)
-        if (is_element(child(v, i))) prev = child(v, i);
-    }
-    const GNode* prev_image = nullptr;
-    if (prev && (tag_of(prev) == GUMBO_TAG_IMG || tag_of(prev) == GUMBO_TAG_IMAGE)) prev_image = prev;
-    if (prev)
-      visit(
-          prev,
-          [&](const GNode* c) {
-            if (tag_of(c) == GUMBO_TAG_IMG || tag_of(c) == GUMBO_TAG_IMAGE) prev_image = c;
-            return is_element(c);
-          },
-          [](const GNode*) {});
+  void noscript(GNode n) {
+    GNode prev_image = image_before(n);
     bool covered = prev_image && prev_image == last_image_;
-    std::vector<const GNode*> images;
+    std::vector<GNode> images;
     std::string markup;  // noscript content that arrived as text
     visit(
         n,
-        [&](const GNode* c) {
-          if (is_text(c)) markup += c->v.text.text;
+        [&](GNode c) {
+          if (is_text(c)) markup += text_of(c);
           if (!is_element(c)) return false;
-          if (tag_of(c) == GUMBO_TAG_IMG || tag_of(c) == GUMBO_TAG_IMAGE) images.push_back(c);
+          if (tag_of(c) == HtmlTag::img || tag_of(c) == HtmlTag::image) images.push_back(c);
           return true;
         },
-        [](const GNode*) {});
-    Arena arena;
-    if (images.empty() && markup.find('<') != std::string::npos) {
+        [](GNode) {});
+    HtmlTree tree;  // the markup's parse: freed on return, so nothing may keep a view of it
+    bool reparsed = images.empty() && markup.find('<') != std::string::npos;
+    if (reparsed) {
       visit(
-          parse(markup, arena),
-          [&](const GNode* c) {
+          parse(markup, tree, options_.gumbo, notes_),
+          [&](GNode c) {
             if (!is_element(c)) return false;
-            if (tag_of(c) == GUMBO_TAG_IMG || tag_of(c) == GUMBO_TAG_IMAGE) images.push_back(c);
+            if (tag_of(c) == HtmlTag::img || tag_of(c) == HtmlTag::image) images.push_back(c);
             return true;
           },
-          [](const GNode*) {});
+          [](GNode) {});
     }
-    for (const GNode* img : images) {
+    for (GNode img : images) {
       std::string url = image_url(img);
-      if (url.empty() || covered || shown_.count(url)) continue;
+      if (url.empty() || covered || shown_.contains(url)) continue;
       image(img);
     }
+    // No image of the body's parse is ever one of these, so forgetting it decides the
+    // same as comparing with it later would.
+    if (reparsed && std::find(images.begin(), images.end(), last_image_) != images.end()) last_image_ = GNode{};
   }
 
-  void embed(const GNode* n) {
+  void embed(GNode n) {
     Embed e = embed_of(n);
     if (e.url.empty() || in_link_ > 0) return;
     Ctx ctx = top().ctx;
@@ -1246,11 +1230,10 @@ class Builder {
     }
   }
 
-  void audio(const GNode* n) {
+  void audio(GNode n) {
     std::string_view src = trim(attr(n, "src"));
-    const GumboVector* v = children_of(n);
-    for (unsigned i = 0; i < v->length && src.empty(); ++i)
-      if (tag_of(child(v, i)) == GUMBO_TAG_SOURCE) src = trim(attr(child(v, i), "src"));
+    for (GNode c = first_child(n); c && src.empty(); c = next_sibling(c))
+      if (tag_of(c) == HtmlTag::source) src = trim(attr(c, "src"));
     if (src.empty()) return;
     if (!check_url(src, UrlKind::media)) {
       refused("audio", std::string(src), UrlKind::media);
@@ -1265,22 +1248,22 @@ class Builder {
   }
 
   // MathML: its TeX annotation if it has one, else its text.
-  void math(const GNode* n) {
+  void math(GNode n) {
     std::string tex;
     visit(
         n,
-        [&](const GNode* c) {
+        [&](GNode c) {
           if (!is_element(c)) return false;
           if (equals_ci(written_name(c), "annotation") &&
               (equals_ci(trim(attr(c, "encoding")), "application/x-tex") ||
                equals_ci(trim(attr(c, "encoding")), "tex")) && tex.empty())
-            tex = collapse(text_below(c, " ", [](const GNode*) { return false; }));
+            tex = collapse(text_below(c, " ", [](GNode) { return false; }));
           return true;
         },
-        [](const GNode*) {});
+        [](GNode) {});
     if (tex.empty())
-      tex = collapse(text_below(n, " ", [](const GNode* c) {
-        return equals_ci(written_name(c), "annotation") || tag_of(c) == GUMBO_TAG_ANNOTATION_XML;
+      tex = collapse(text_below(n, " ", [](GNode c) {
+        return equals_ci(written_name(c), "annotation") || tag_of(c) == HtmlTag::annotation_xml;
       }));
     formula(tex);
   }
@@ -1293,8 +1276,8 @@ class Builder {
     doc_.close();
   }
 
-  void pre(const GNode* n) {
-    std::string code = text_below(n, "\n", [](const GNode* c) { return hidden(c); });
+  void pre(GNode n) {
+    std::string code = text_below(n, "\n", [](GNode c) { return hidden(c); });
     Ctx ctx = top().ctx;
     if (ctx == Ctx::phrasing) {
       doc_.text(" ");
@@ -1310,10 +1293,9 @@ class Builder {
     // The language: on <pre>, on a lone <code> inside it, or on the wrapper around it
     // (GitHub's <div class="highlight highlight-source-js"><pre>).
     std::string lang = language_of(n);
-    const GumboVector* v = children_of(n);
-    for (unsigned i = 0; i < v->length && lang.empty(); ++i)
-      if (tag_of(child(v, i)) == GUMBO_TAG_CODE) lang = language_of(child(v, i));
-    if (lang.empty()) lang = language_of(n->parent);
+    for (GNode c = first_child(n); c && lang.empty(); c = next_sibling(c))
+      if (tag_of(c) == HtmlTag::code) lang = language_of(c);
+    if (lang.empty()) lang = language_of(parent_of(n));
     if (!open_block(Tag::pre, n)) return;
     if (!deeper_than_limit(1)) {
       doc_.open(Tag::code);
@@ -1328,13 +1310,13 @@ class Builder {
 
   // The href to keep, or false: in-page links point at the prefixed ids (and are
   // dropped when nothing in the article has that id); others go by the URL policy.
-  bool link_href(const GNode* n, std::string& out) {
+  bool link_href(GNode n, std::string& out) {
     std::string_view href = trim(attr(n, "href"));
     if (href.empty()) return false;
     if (href[0] == '#') {
       std::string id(href.substr(1));
-      if (!ids_.count(id)) id = percent_decoded(id);
-      if (id.empty() || !ids_.count(id)) return false;
+      if (!ids_.contains(id)) id = percent_decoded(id);
+      if (id.empty() || !ids_.contains(id)) return false;
       out = "#lede-user-" + id;
       return true;
     }
@@ -1388,13 +1370,14 @@ class Builder {
   std::size_t base_depth_;
   std::vector<Frame> frames_;
   std::vector<Entered> entered_;
-  NodeFlags facts_;
-  // Views of the input's attributes, which live as long as the parse: sets of strings
-  // made a copy for every id looked up. decoded_ holds the ids made here.
-  std::unordered_set<std::string_view> ids_, targets_, used_ids_;
-  std::deque<std::string> decoded_;
-  std::unordered_set<std::string> shown_;
-  const GNode* last_image_ = nullptr;
+  const HtmlTree* tree_ = nullptr;  // the body's
+  std::vector<std::uint8_t> facts_;  // Facts of each of its nodes, by id
+  std::vector<HtmlNodeId> image_before_noscript_;  // by a <noscript>'s id, when there is one
+  // ids, link targets and the ids used: views of the body's attributes, which live as long
+  // as the walk (targets_ keeps copies of the ids it decodes); the image URLs shown.
+  StringTable ids_, targets_, used_ids_, shown_;
+  GNode last_image_;
+  ParseNotes& notes_;
   int in_link_ = 0;
   int refused_ = 0;
   bool too_deep_ = false;
@@ -1402,16 +1385,50 @@ class Builder {
 
 }  // namespace
 
-void html_to_tree(std::string_view html, Document& doc, const HtmlOptions& options,
+bool html_to_tree(std::string_view html, Document& doc, const HtmlOptions& options,
                   std::vector<Problem>& problems) {
-  Arena arena;
-  Builder(doc, options, problems).build(parse(html, arena));
+  HtmlTree tree;
+  ParseNotes notes;
+  GNode root = parse(html, tree, options.gumbo, notes, options.quick_parser);
+  Builder(doc, options, notes, problems).build(root);
+  auto warn = [&](std::string message) {
+    Problem p;
+    p.code = ErrorCode::schema;
+    p.warning = true;
+    p.path = options.path;
+    p.message = std::move(message);
+    problems.push_back(std::move(p));
+  };
+  if (notes.lenient)
+    warn("HTML too deeply nested, with too many unclosed formatting elements or attributes to read by HTML's "
+         "rules in time: read by simpler ones (an end tag closes what it names, nothing is reopened); its text is "
+         "kept");
+  if (notes.attributes_dropped)
+    warn("an HTML tag with more than " + std::to_string(Limits::kHtmlAttributes) + " attributes: the rest are dropped");
+  if (notes.needs_gumbo && options.gumbo) {
+    Problem p;
+    p.code = ErrorCode::needs_html_parser;
+    p.path = options.path;
+    p.message = "this HTML needs gumbo (lede-gumbo.wasm; renderAsync loads it)";
+    problems.push_back(std::move(p));
+    return false;
+  }
+  return true;
+}
+
+void html_events_to_tree(std::string_view events, Document& doc, const HtmlOptions& options,
+                         std::vector<Problem>& problems) {
+  HtmlTree tree;
+  read_html_events(events, tree);
+  ParseNotes notes;
+  Builder(doc, options, notes, problems).build(GNode{&tree, tree.root()});
 }
 
 std::string html_to_text(std::string_view html) {
-  Arena arena;
-  return collapse(text_below(parse(html, arena), " ", [](const GNode* n) {
-    return tag_of(n) == GUMBO_TAG_NOSCRIPT || (is_element(n) && hidden(n));
+  HtmlTree tree;
+  ParseNotes notes;
+  return collapse(text_below(parse(html, tree, nullptr, notes), " ", [](GNode n) {
+    return tag_of(n) == HtmlTag::noscript || (is_element(n) && hidden(n));
   }));
 }
 

@@ -1,6 +1,6 @@
-// HTML body → document tree. gumbo-parser (an HTML5 parser) builds its parse tree; one
-// walk over it adds to the document tree at its cursor, through the Document API only
-// (open, text, set, set_url). Nothing of the input HTML reaches the output otherwise:
+// HTML body → document tree. A producer of HTML events (html_events.hpp: the quick
+// parser, gumbo, the lenient reader) fills an HtmlTree; one walk over it adds to the
+// document tree at its cursor, through the Document API only (open, text, set, set_url). Nothing of the input HTML reaches the output otherwise:
 // no attribute is copied by name, no markup is passed through, nothing is re-parsed.
 //
 // What is kept: text; paragraphs, headings, lists, definition lists, block quotes,
@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "html/html_events.hpp"
 #include "lede/lede.hpp"
 #include "tree/document.hpp"
 
@@ -25,17 +26,30 @@ namespace lede {
 struct HtmlOptions {
   std::size_t max_depth = 64;  // nested output elements; deeper ones are unwrapped
   std::string path = "body";   // names the field in warnings
+  // gumbo, for HTML the quick parser gives up on (html/gumbo_events.hpp). Without it the
+  // lenient reader reads such HTML; if it cannot parse (a browser before lede-gumbo.wasm
+  // is loaded), the body is refused with ErrorCode::needs_html_parser.
+  HtmlProducer gumbo = nullptr;
+  // false: gumbo reads everything, the quick parser nothing (for tests that compare them).
+  bool quick_parser = true;
 };
 
 // Appends the HTML fragment's content to the current node of `doc`, which must accept
 // blocks (the body, a block quote). Refused link and image URLs are warnings; nothing
-// in HTML is an error, so this always succeeds.
-void html_to_tree(std::string_view html, Document& doc, const HtmlOptions& options,
+// in HTML is an error: this fails only when the HTML needs `gumbo` and it cannot parse.
+bool html_to_tree(std::string_view html, Document& doc, const HtmlOptions& options,
                   std::vector<Problem>& problems);
+
+// The same for HTML already read into events, in their byte form (html_events.hpp): from
+// a producer outside the core, such as a browser extension walking a DOM it has.
+void html_events_to_tree(std::string_view events, Document& doc, const HtmlOptions& options,
+                         std::vector<Problem>& problems);
 
 // The text of an HTML fragment, as a browser would show it on one line: character
 // references decoded, tags and the content of script and style dropped, white space
-// collapsed. For titles and names that publishers send as HTML (WordPress).
+// collapsed. For titles and names that publishers send as HTML (WordPress). Read by the
+// quick parser, or else the lenient reader (never gumbo, so that every build reads a
+// title alike).
 std::string html_to_text(std::string_view html);
 
 // A link standing in for embedded content: <p class="lede-embed"><a>label</a></p>, or

@@ -2,17 +2,17 @@
 
 #include <cstdint>
 #include <cstring>
-#include <initializer_list>
 #include <string>
 #include <vector>
 
+#include "lede/lede.hpp"
+#include "tree/attribute_names.hpp"
 #include "tree/byte_lanes.hpp"
 #include "tree/entities.hpp"
 
 namespace lede {
 namespace {
 
-using GNode = GumboNode;
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f'; }
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -64,109 +64,100 @@ bool characters_as_written(std::string_view s) {
 
 class Parser {
  public:
-  Parser(std::string_view html, Arena& arena) : in_(html), arena_(arena) {}
+  Parser(std::string_view html, HtmlSink& sink) : in_(html), sink_(sink) {}
 
-  const GNode* run() {
-    if (!characters_as_written(in_)) return nullptr;
-    GNode* document = new_node(GUMBO_NODE_DOCUMENT);
-    root_ = new_node(GUMBO_NODE_ELEMENT);
-    root_->v.element.tag = GUMBO_TAG_HTML;
-    root_->v.element.tag_namespace = GUMBO_NAMESPACE_HTML;
-    root_->parent = document;
-    open_.push_back({root_, 0, {}});
-    if (!parse()) return nullptr;
-    while (!open_.empty()) close();
-    GumboVector& top = document->v.document.children;
-    top.data = static_cast<void**>(arena_.allocate(sizeof(void*)));
-    top.data[0] = root_;
-    top.length = top.capacity = 1;
-    return root_;
+  bool run() {
+    if (!characters_as_written(in_)) return false;
+    push_open(HtmlTag::html, HtmlNamespace::html, {});  // the fragment's parent, the sink's root
+    if (!parse()) return false;
+    while (open_.size() > 1) close();
+    return true;
   }
 
  private:
-  struct Open {
-    GNode* node;
-    std::size_t first_kid;   // where its children start in kids_
-    std::string_view name;   // lowercase, for foreign elements and those gumbo does not know
+  // What the open elements from the root up to one of them hold, for the checks that
+  // HTML words as walks down the stack: kept per entry, they cost O(1) a tag, not O(depth)
+  // (40,000 nested <div>s took seconds).
+  enum Scope : std::uint8_t {
+    kPInButtonScope = 1,  // HTML's "has a p element in button scope"
+    kListItem = 2,        // an <li> after the last ul, ol, menu or dir
+    kDefinition = 4,      // a <dd> or <dt> after the last dl
+    kLink = 8,            // an <a>
+    kForm = 16,           // a <form>
+    kTable = 32,          // a table, or one of its parts
   };
 
-  GNode* new_node(GumboNodeType type) {
-    auto* n = static_cast<GNode*>(arena_.allocate(sizeof(GNode)));
-    std::memset(static_cast<void*>(n), 0, sizeof(GNode));
-    n->type = type;
-    return n;
+  // The tag's attributes: names and values in abuf_ (a foreign attribute's name may be
+  // one HTML writes otherwise, `renamed`).
+  struct Attr {
+    std::uint32_t name, name_size, value, value_size;
+    const char* renamed = nullptr;
+  };
+
+  struct Open {
+    HtmlTag tag;
+    HtmlNamespace space;
+    std::uint8_t scope;     // Scope bits of the elements from the root up to this one
+    std::uint32_t name;     // for foreign elements and those HTML does not know: their
+    std::uint32_t name_size;  // lowercase name, in names_
+  };
+
+  // The Scope bits with `tag` opened on top of elements that have `below`.
+  static std::uint8_t scope_after(std::uint8_t below, HtmlTag tag) {
+    std::uint8_t s = below;
+    switch (tag) {
+      case HtmlTag::p: s |= kPInButtonScope; break;
+      case HtmlTag::applet: case HtmlTag::caption: case HtmlTag::html: case HtmlTag::table:
+      case HtmlTag::td: case HtmlTag::th: case HtmlTag::marquee: case HtmlTag::object:
+      case HtmlTag::template_: case HtmlTag::button:
+        s &= ~kPInButtonScope;
+        break;
+      default: break;
+    }
+    switch (tag) {
+      case HtmlTag::li: s |= kListItem; break;
+      case HtmlTag::ul: case HtmlTag::ol: case HtmlTag::menu: case HtmlTag::dir: s &= ~kListItem; break;
+      case HtmlTag::dd: case HtmlTag::dt: s |= kDefinition; break;
+      case HtmlTag::dl: s &= ~kDefinition; break;
+      case HtmlTag::a: s |= kLink; break;
+      case HtmlTag::form: s |= kForm; break;
+      case HtmlTag::table: case HtmlTag::caption: case HtmlTag::colgroup: case HtmlTag::tbody:
+      case HtmlTag::thead: case HtmlTag::tfoot: case HtmlTag::tr: case HtmlTag::td: case HtmlTag::th:
+        s |= kTable;
+        break;
+      default: break;
+    }
+    return s;
   }
 
-  const char* copy(std::string_view s) {
-    auto* p = static_cast<char*>(arena_.allocate(s.size() + 1));
-    std::memcpy(p, s.data(), s.size());
-    p[s.size()] = '\0';
-    return p;
+  void push_open(HtmlTag tag, HtmlNamespace space, std::string_view name) {
+    std::uint8_t below = open_.empty() ? 0 : open_.back().scope;
+    auto at = static_cast<std::uint32_t>(names_.size());
+    names_.append(name.data(), name.size());
+    open_.push_back({tag, space, scope_after(below, tag), at, static_cast<std::uint32_t>(name.size())});
   }
 
-  GumboTag current() const { return open_.back().node->v.element.tag; }
-
-  void adopt(GNode* n) {
-    n->parent = open_.back().node;
-    n->index_within_parent = static_cast<unsigned>(kids_.size() - open_.back().first_kid);
-    kids_.push_back(n);
+  std::string_view open_name() const {
+    return std::string_view(names_).substr(open_.back().name, open_.back().name_size);
   }
+
+  bool in_scope(Scope s) const { return (open_.back().scope & s) != 0; }
+
+  HtmlTag current() const { return open_.back().tag; }
 
   void close() {
-    Open o = open_.back();
-    GumboVector& v = o.node->v.element.children;
-    v.length = v.capacity = static_cast<unsigned>(kids_.size() - o.first_kid);
-    if (v.length) {
-      v.data = static_cast<void**>(arena_.allocate(v.length * sizeof(void*)));
-      std::memcpy(v.data, kids_.data() + o.first_kid, v.length * sizeof(void*));
-    }
-    kids_.resize(o.first_kid);
+    names_.resize(open_.back().name);
     open_.pop_back();
+    sink_.close();
   }
 
-  bool open_has(GumboTag tag) const {
-    for (const Open& o : open_)
-      if (o.node->v.element.tag == tag) return true;
-    return false;
-  }
-
-  // HTML's "has a p element in button scope".
-  bool p_in_button_scope() const {
-    for (std::size_t i = open_.size(); i-- > 0;) {
-      switch (open_[i].node->v.element.tag) {
-        case GUMBO_TAG_P: return true;
-        case GUMBO_TAG_APPLET: case GUMBO_TAG_CAPTION: case GUMBO_TAG_HTML: case GUMBO_TAG_TABLE:
-        case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_MARQUEE: case GUMBO_TAG_OBJECT:
-        case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_BUTTON:
-          return false;
-        default: break;
-      }
-    }
-    return false;
-  }
-
-  // Whether an open `a` (li, or dd/dt) would be closed by a new one: the open elements
-  // from the current one down to the first `stop`. Stopping later than HTML's rule does
-  // only gives up more often.
-  template <std::size_t N>
-  bool open_before(const GumboTag (&tags)[N], std::initializer_list<GumboTag> stop) const {
-    for (std::size_t i = open_.size(); i-- > 0;) {
-      GumboTag t = open_[i].node->v.element.tag;
-      for (GumboTag x : tags)
-        if (t == x) return true;
-      for (GumboTag x : stop)
-        if (t == x) return false;
-    }
-    return false;
-  }
-
-  bool foreign() const { return open_.back().node->v.element.tag_namespace != GUMBO_NAMESPACE_HTML; }
+  bool foreign() const { return open_.back().space != HtmlNamespace::html; }
 
   bool in_table_part() const {
     if (foreign()) return false;
     switch (current()) {
-      case GUMBO_TAG_TABLE: case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT:
-      case GUMBO_TAG_TR: case GUMBO_TAG_COLGROUP:
+      case HtmlTag::table: case HtmlTag::tbody: case HtmlTag::thead: case HtmlTag::tfoot:
+      case HtmlTag::tr: case HtmlTag::colgroup:
         return true;
       default: return false;
     }
@@ -183,10 +174,7 @@ class Parser {
       }
     // Text in a table outside its cells is moved out of the table (foster parenting).
     if (!blank && in_table_part()) return false;
-    GNode* n = new_node(blank ? GUMBO_NODE_WHITESPACE : GUMBO_NODE_TEXT);
-    n->v.text.text = copy(text_);
-    n->v.text.original_text = GumboStringPiece{in_.data() + text_start_, text_end_ - text_start_};
-    adopt(n);
+    sink_.text(text_);
     text_.clear();
     return true;
   }
@@ -248,8 +236,7 @@ class Parser {
 
   // ---- tags ----
   struct Tag {
-    std::string_view name;  // lowercase, for tags gumbo does not know
-    GumboTag tag;
+    HtmlTag tag;
     bool self_closing;
   };
 
@@ -261,8 +248,7 @@ class Parser {
     if (pos_ == start || pos_ >= in_.size()) return false;
     char c = in_[pos_];
     if (!is_space(c) && c != '/' && c != '>') return false;
-    t.tag = gumbo_tagn_enum(tag_.data(), static_cast<unsigned>(tag_.size()));
-    t.name = t.tag == GUMBO_TAG_UNKNOWN ? std::string_view(copy(tag_), tag_.size()) : std::string_view();
+    t.tag = html_tag(tag_);
     return true;
   }
 
@@ -285,6 +271,9 @@ class Parser {
   // The attributes after a start tag's name, up to and including its '>'.
   bool attributes(Tag& t) {
     attrs_.clear();
+    abuf_.clear();
+    attr_names_.clear();
+    attrs_indexed_ = false;
     t.self_closing = false;
     while (true) {
       skip_space();
@@ -344,71 +333,91 @@ class Parser {
           if (value_.empty()) return false;
         }
       }
-      bool repeated = false;  // the first of two with one name counts
-      for (void* a : attrs_)
-        if (name_ == static_cast<GumboAttribute*>(a)->name) repeated = true;
-      if (repeated) continue;
-      auto* a = static_cast<GumboAttribute*>(arena_.allocate(sizeof(GumboAttribute)));
-      std::memset(static_cast<void*>(a), 0, sizeof(GumboAttribute));
-      a->attr_namespace = GUMBO_ATTR_NAMESPACE_NONE;
-      a->name = copy(name_);
-      a->value = copy(value_);
+      if (repeated_attribute()) continue;  // the first of two with one name counts
+      // gumbo keeps them all; the lenient reader would drop the rest (and gumbo's cost
+      // grows with their square): the quick parser leaves such a tag to those two.
+      if (attrs_.size() >= Limits::kHtmlAttributes) return false;
+      Attr a;
+      a.name = static_cast<std::uint32_t>(abuf_.size());
+      a.name_size = static_cast<std::uint32_t>(name_.size());
+      abuf_ += name_;
+      a.value = static_cast<std::uint32_t>(abuf_.size());
+      a.value_size = static_cast<std::uint32_t>(value_.size());
+      abuf_ += value_;
       attrs_.push_back(a);
+      if (attrs_indexed_) attr_names_.add(name_, attrs_.size() - 1);
     }
+  }
+
+  // Whether the tag already has an attribute named name_. A few are compared one by one;
+  // past that a set of the names keeps a tag with 20,000 attributes linear.
+  static constexpr std::size_t kFewAttributes = 16;
+  bool repeated_attribute() {
+    if (attrs_.size() < kFewAttributes) {
+      for (const Attr& a : attrs_)
+        if (attr_name(a) == name_) return true;
+      return false;
+    }
+    if (!attrs_indexed_) {  // from here on the names are in attr_names_
+      for (std::size_t i = 0; i < attrs_.size(); ++i) attr_names_.add(attr_name(attrs_[i]), i);
+      attrs_indexed_ = true;
+    }
+    return attr_names_.contains(name_, [&](std::size_t i) { return attr_name(attrs_[i]); });
+  }
+
+  std::string_view attr_name(const Attr& a) const {
+    return a.renamed ? std::string_view(a.renamed) : std::string_view(abuf_).substr(a.name, a.name_size);
   }
 
   // A block start tag closes an open <p>. Only the plain case is taken: the <p> is the
   // current element (Readability's content has <p><h2>, from its div-to-p rewrite).
   bool close_p() {
-    if (!p_in_button_scope()) return true;
-    if (current() != GUMBO_TAG_P) return false;
+    if (!in_scope(kPInButtonScope)) return true;
+    if (current() != HtmlTag::p) return false;
     close();
     return true;
   }
 
   // Whether HTML's "in body" rules only insert this start tag (and its element stays
   // open unless it is void), after closing a <p> the plain way (close_p).
-  bool make_room(GumboTag t) {
-    static constexpr GumboTag kListItem[] = {GUMBO_TAG_LI};
-    static constexpr GumboTag kDefinition[] = {GUMBO_TAG_DD, GUMBO_TAG_DT};
-    static constexpr GumboTag kLink[] = {GUMBO_TAG_A};
+  bool make_room(HtmlTag t) {
     switch (t) {
-      case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE: case GUMBO_TAG_BLOCKQUOTE:
-      case GUMBO_TAG_CENTER: case GUMBO_TAG_DETAILS: case GUMBO_TAG_DIALOG: case GUMBO_TAG_DIR:
-      case GUMBO_TAG_DIV: case GUMBO_TAG_DL: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION:
-      case GUMBO_TAG_FIGURE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_HEADER: case GUMBO_TAG_HGROUP:
-      case GUMBO_TAG_MENU: case GUMBO_TAG_MAIN: case GUMBO_TAG_NAV: case GUMBO_TAG_OL: case GUMBO_TAG_P:
-      case GUMBO_TAG_SECTION: case GUMBO_TAG_SUMMARY: case GUMBO_TAG_UL: case GUMBO_TAG_SEARCH:
-      case GUMBO_TAG_PRE: case GUMBO_TAG_LISTING: case GUMBO_TAG_TABLE: case GUMBO_TAG_HR:
+      case HtmlTag::address: case HtmlTag::article: case HtmlTag::aside: case HtmlTag::blockquote:
+      case HtmlTag::center: case HtmlTag::details: case HtmlTag::dialog: case HtmlTag::dir:
+      case HtmlTag::div: case HtmlTag::dl: case HtmlTag::fieldset: case HtmlTag::figcaption:
+      case HtmlTag::figure: case HtmlTag::footer: case HtmlTag::header: case HtmlTag::hgroup:
+      case HtmlTag::menu: case HtmlTag::main_: case HtmlTag::nav: case HtmlTag::ol: case HtmlTag::p:
+      case HtmlTag::section: case HtmlTag::summary: case HtmlTag::ul: case HtmlTag::search:
+      case HtmlTag::pre: case HtmlTag::listing: case HtmlTag::table: case HtmlTag::hr:
         return close_p();
-      case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
-      case GUMBO_TAG_H6:
+      case HtmlTag::h1: case HtmlTag::h2: case HtmlTag::h3: case HtmlTag::h4: case HtmlTag::h5:
+      case HtmlTag::h6:
         if (!close_p()) return false;
         switch (current()) {  // a heading in a heading closes the first
-          case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
-          case GUMBO_TAG_H6:
+          case HtmlTag::h1: case HtmlTag::h2: case HtmlTag::h3: case HtmlTag::h4: case HtmlTag::h5:
+          case HtmlTag::h6:
             return false;
           default: return true;
         }
-      case GUMBO_TAG_FORM:  // a form in a form is dropped
-        return !open_has(GUMBO_TAG_FORM) && close_p();
-      case GUMBO_TAG_LI:
-        return !open_before(kListItem, {GUMBO_TAG_UL, GUMBO_TAG_OL, GUMBO_TAG_MENU, GUMBO_TAG_DIR}) && close_p();
-      case GUMBO_TAG_DD: case GUMBO_TAG_DT:
-        return !open_before(kDefinition, {GUMBO_TAG_DL}) && close_p();
-      case GUMBO_TAG_A:  // an <a> in an <a> closes the first (the adoption agency)
-        return !open_before(kLink, {});
+      case HtmlTag::form:  // a form in a form is dropped
+        return !in_scope(kForm) && close_p();
+      case HtmlTag::li:
+        return !in_scope(kListItem) && close_p();
+      case HtmlTag::dd: case HtmlTag::dt:
+        return !in_scope(kDefinition) && close_p();
+      case HtmlTag::a:  // an <a> in an <a> closes the first (the adoption agency)
+        return !in_scope(kLink);
       // What these do is more than inserting, or they change how what follows is read.
-      case GUMBO_TAG_HTML: case GUMBO_TAG_HEAD: case GUMBO_TAG_BODY: case GUMBO_TAG_FRAMESET:
-      case GUMBO_TAG_FRAME: case GUMBO_TAG_NOFRAMES: case GUMBO_TAG_SCRIPT:
-      case GUMBO_TAG_STYLE: case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_TITLE: case GUMBO_TAG_PLAINTEXT:
-      case GUMBO_TAG_BUTTON: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_XMP:
-      case GUMBO_TAG_NOEMBED: case GUMBO_TAG_SELECT: case GUMBO_TAG_OPTION: case GUMBO_TAG_OPTGROUP:
-      case GUMBO_TAG_RB: case GUMBO_TAG_RP: case GUMBO_TAG_RT: case GUMBO_TAG_RTC: case GUMBO_TAG_MATH:
-      case GUMBO_TAG_SVG: case GUMBO_TAG_IMAGE: case GUMBO_TAG_ISINDEX: case GUMBO_TAG_NOBR:
-      case GUMBO_TAG_APPLET: case GUMBO_TAG_MARQUEE: case GUMBO_TAG_OBJECT: case GUMBO_TAG_CAPTION:
-      case GUMBO_TAG_COL: case GUMBO_TAG_COLGROUP: case GUMBO_TAG_TBODY: case GUMBO_TAG_TD:
-      case GUMBO_TAG_TFOOT: case GUMBO_TAG_TH: case GUMBO_TAG_THEAD: case GUMBO_TAG_TR:
+      case HtmlTag::html: case HtmlTag::head: case HtmlTag::body: case HtmlTag::frameset:
+      case HtmlTag::frame: case HtmlTag::noframes: case HtmlTag::script:
+      case HtmlTag::style: case HtmlTag::template_: case HtmlTag::title: case HtmlTag::plaintext:
+      case HtmlTag::button: case HtmlTag::textarea: case HtmlTag::xmp:
+      case HtmlTag::noembed: case HtmlTag::select: case HtmlTag::option: case HtmlTag::optgroup:
+      case HtmlTag::rb: case HtmlTag::rp: case HtmlTag::rt: case HtmlTag::rtc: case HtmlTag::math:
+      case HtmlTag::svg: case HtmlTag::image: case HtmlTag::isindex: case HtmlTag::nobr:
+      case HtmlTag::applet: case HtmlTag::marquee: case HtmlTag::object: case HtmlTag::caption:
+      case HtmlTag::col: case HtmlTag::colgroup: case HtmlTag::tbody: case HtmlTag::td:
+      case HtmlTag::tfoot: case HtmlTag::th: case HtmlTag::thead: case HtmlTag::tr:
         return false;
       default:
         // Formatting elements, void elements (<meta>, <link> and the like too: "in body"
@@ -418,56 +427,44 @@ class Parser {
     }
   }
 
-  static bool is_void(GumboTag t) {
+  static bool is_void(HtmlTag t) {
     switch (t) {
-      case GUMBO_TAG_AREA: case GUMBO_TAG_BR: case GUMBO_TAG_EMBED: case GUMBO_TAG_IMG:
-      case GUMBO_TAG_KEYGEN: case GUMBO_TAG_WBR: case GUMBO_TAG_INPUT: case GUMBO_TAG_PARAM:
-      case GUMBO_TAG_SOURCE: case GUMBO_TAG_TRACK: case GUMBO_TAG_HR: case GUMBO_TAG_COL:
-      case GUMBO_TAG_META: case GUMBO_TAG_LINK: case GUMBO_TAG_BASE: case GUMBO_TAG_BASEFONT:
-      case GUMBO_TAG_BGSOUND:
+      case HtmlTag::area: case HtmlTag::br: case HtmlTag::embed: case HtmlTag::img:
+      case HtmlTag::keygen: case HtmlTag::wbr: case HtmlTag::input: case HtmlTag::param:
+      case HtmlTag::source: case HtmlTag::track: case HtmlTag::hr: case HtmlTag::col:
+      case HtmlTag::meta: case HtmlTag::link: case HtmlTag::base: case HtmlTag::basefont:
+      case HtmlTag::bgsound:
         return true;
       default: return false;
     }
   }
 
   // Which start tags the table modes take as they are, with the current element.
-  bool table_child(GumboTag t) const {
+  bool table_child(HtmlTag t) const {
     switch (current()) {
-      case GUMBO_TAG_TABLE:
-        return t == GUMBO_TAG_CAPTION || t == GUMBO_TAG_COLGROUP || t == GUMBO_TAG_TBODY ||
-               t == GUMBO_TAG_THEAD || t == GUMBO_TAG_TFOOT;
-      case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT:
-        return t == GUMBO_TAG_TR;
-      case GUMBO_TAG_TR:
-        return t == GUMBO_TAG_TD || t == GUMBO_TAG_TH;
-      case GUMBO_TAG_COLGROUP:
-        return t == GUMBO_TAG_COL;
+      case HtmlTag::table:
+        return t == HtmlTag::caption || t == HtmlTag::colgroup || t == HtmlTag::tbody ||
+               t == HtmlTag::thead || t == HtmlTag::tfoot;
+      case HtmlTag::tbody: case HtmlTag::thead: case HtmlTag::tfoot:
+        return t == HtmlTag::tr;
+      case HtmlTag::tr:
+        return t == HtmlTag::td || t == HtmlTag::th;
+      case HtmlTag::colgroup:
+        return t == HtmlTag::col;
       default: return false;
     }
   }
 
   // A start tag HTML drops in the body: table parts with no table open. Its text
   // either side stays one text node.
-  bool ignored(GumboTag t) const {
+  bool ignored(HtmlTag t) const {
     switch (t) {
-      case GUMBO_TAG_CAPTION: case GUMBO_TAG_COL: case GUMBO_TAG_COLGROUP: case GUMBO_TAG_FRAME:
-      case GUMBO_TAG_HEAD: case GUMBO_TAG_TBODY: case GUMBO_TAG_TD: case GUMBO_TAG_TFOOT:
-      case GUMBO_TAG_TH: case GUMBO_TAG_THEAD: case GUMBO_TAG_TR:
-        return !table_open();
+      case HtmlTag::caption: case HtmlTag::col: case HtmlTag::colgroup: case HtmlTag::frame:
+      case HtmlTag::head: case HtmlTag::tbody: case HtmlTag::td: case HtmlTag::tfoot:
+      case HtmlTag::th: case HtmlTag::thead: case HtmlTag::tr:
+        return !in_scope(kTable);
       default: return false;
     }
-  }
-
-  bool table_open() const {
-    for (const Open& o : open_) {
-      switch (o.node->v.element.tag) {
-        case GUMBO_TAG_TABLE: case GUMBO_TAG_CAPTION: case GUMBO_TAG_COLGROUP: case GUMBO_TAG_TBODY:
-        case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT: case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH:
-          return true;
-        default: break;
-      }
-    }
-    return false;
   }
 
   // ---- foreign content: <svg> and <math> ----
@@ -475,29 +472,29 @@ class Parser {
   // Where HTML's rules take start tags inside foreign content again; this parser gives
   // up there.
   bool integration_point() const {
-    const GumboElement& e = open_.back().node->v.element;
-    if (e.tag_namespace == GUMBO_NAMESPACE_MATHML)
-      return e.tag == GUMBO_TAG_MI || e.tag == GUMBO_TAG_MO || e.tag == GUMBO_TAG_MN ||
-             e.tag == GUMBO_TAG_MS || e.tag == GUMBO_TAG_MTEXT || e.tag == GUMBO_TAG_ANNOTATION_XML;
-    return e.tag == GUMBO_TAG_FOREIGNOBJECT || e.tag == GUMBO_TAG_DESC || e.tag == GUMBO_TAG_TITLE;
+    const Open& e = open_.back();
+    if (e.space == HtmlNamespace::mathml)
+      return e.tag == HtmlTag::mi || e.tag == HtmlTag::mo || e.tag == HtmlTag::mn ||
+             e.tag == HtmlTag::ms || e.tag == HtmlTag::mtext || e.tag == HtmlTag::annotation_xml;
+    return e.tag == HtmlTag::foreignobject || e.tag == HtmlTag::desc || e.tag == HtmlTag::title;
   }
 
   // HTML start tags that end foreign content.
-  bool breaks_out(GumboTag t) const {
+  bool breaks_out(HtmlTag t) const {
     switch (t) {
-      case GUMBO_TAG_B: case GUMBO_TAG_BIG: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_BODY:
-      case GUMBO_TAG_BR: case GUMBO_TAG_CENTER: case GUMBO_TAG_CODE: case GUMBO_TAG_DD: case GUMBO_TAG_DIV:
-      case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_EM: case GUMBO_TAG_EMBED: case GUMBO_TAG_H1:
-      case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
-      case GUMBO_TAG_HEAD: case GUMBO_TAG_HR: case GUMBO_TAG_I: case GUMBO_TAG_IMG: case GUMBO_TAG_LI:
-      case GUMBO_TAG_LISTING: case GUMBO_TAG_MENU: case GUMBO_TAG_META: case GUMBO_TAG_NOBR: case GUMBO_TAG_OL:
-      case GUMBO_TAG_P: case GUMBO_TAG_PRE: case GUMBO_TAG_RUBY: case GUMBO_TAG_S: case GUMBO_TAG_SMALL:
-      case GUMBO_TAG_SPAN: case GUMBO_TAG_STRONG: case GUMBO_TAG_STRIKE: case GUMBO_TAG_SUB: case GUMBO_TAG_SUP:
-      case GUMBO_TAG_TABLE: case GUMBO_TAG_TT: case GUMBO_TAG_U: case GUMBO_TAG_UL: case GUMBO_TAG_VAR:
+      case HtmlTag::b: case HtmlTag::big: case HtmlTag::blockquote: case HtmlTag::body:
+      case HtmlTag::br: case HtmlTag::center: case HtmlTag::code: case HtmlTag::dd: case HtmlTag::div:
+      case HtmlTag::dl: case HtmlTag::dt: case HtmlTag::em: case HtmlTag::embed: case HtmlTag::h1:
+      case HtmlTag::h2: case HtmlTag::h3: case HtmlTag::h4: case HtmlTag::h5: case HtmlTag::h6:
+      case HtmlTag::head: case HtmlTag::hr: case HtmlTag::i: case HtmlTag::img: case HtmlTag::li:
+      case HtmlTag::listing: case HtmlTag::menu: case HtmlTag::meta: case HtmlTag::nobr: case HtmlTag::ol:
+      case HtmlTag::p: case HtmlTag::pre: case HtmlTag::ruby: case HtmlTag::s: case HtmlTag::small:
+      case HtmlTag::span: case HtmlTag::strong: case HtmlTag::strike: case HtmlTag::sub: case HtmlTag::sup:
+      case HtmlTag::table: case HtmlTag::tt: case HtmlTag::u: case HtmlTag::ul: case HtmlTag::var:
         return true;
-      case GUMBO_TAG_FONT:
-        for (void* a : attrs_) {
-          std::string_view name = static_cast<GumboAttribute*>(a)->name;
+      case HtmlTag::font:
+        for (const Attr& a : attrs_) {
+          std::string_view name = attr_name(a);
           if (name == "color" || name == "face" || name == "size") return true;
         }
         return false;
@@ -506,7 +503,7 @@ class Parser {
   }
 
   // The attribute names HTML writes otherwise on foreign elements (gumbo 0.13's tables).
-  void adjust_foreign(GumboNamespaceEnum space) {
+  void adjust_foreign(HtmlNamespace space) {
     static const char* const kSvg[][2] = {
         {"attributename", "attributeName"}, {"attributetype", "attributeType"},
         {"basefrequency", "baseFrequency"}, {"baseprofile", "baseProfile"}, {"calcmode", "calcMode"},
@@ -530,80 +527,63 @@ class Parser {
         {"textlength", "textLength"}, {"viewbox", "viewBox"}, {"viewtarget", "viewTarget"},
         {"xchannelselector", "xChannelSelector"}, {"ychannelselector", "yChannelSelector"},
         {"zoomandpan", "zoomAndPan"}};
-    static const struct {
-      const char* from;
-      const char* to;
-      GumboAttributeNamespaceEnum space;
-    } kForeign[] = {
-        {"xlink:actuate", "actuate", GUMBO_ATTR_NAMESPACE_XLINK}, {"xlink:arcrole", "arcrole", GUMBO_ATTR_NAMESPACE_XLINK},
-        {"xlink:href", "href", GUMBO_ATTR_NAMESPACE_XLINK}, {"xlink:role", "role", GUMBO_ATTR_NAMESPACE_XLINK},
-        {"xlink:show", "show", GUMBO_ATTR_NAMESPACE_XLINK}, {"xlink:title", "title", GUMBO_ATTR_NAMESPACE_XLINK},
-        {"xlink:type", "type", GUMBO_ATTR_NAMESPACE_XLINK}, {"xml:lang", "lang", GUMBO_ATTR_NAMESPACE_XML},
-        {"xml:space", "space", GUMBO_ATTR_NAMESPACE_XML}, {"xmlns", "xmlns", GUMBO_ATTR_NAMESPACE_XMLNS},
-        {"xmlns:xlink", "xlink", GUMBO_ATTR_NAMESPACE_XMLNS}};
-    for (void* p : attrs_) {
-      auto* a = static_cast<GumboAttribute*>(p);
-      std::string_view name = a->name;
-      if (space == GUMBO_NAMESPACE_SVG) {
+    // The names in their namespaces (xlink:href is href in XLink's), as gumbo gives them.
+    static const char* const kForeign[][2] = {
+        {"xlink:actuate", "actuate"}, {"xlink:arcrole", "arcrole"}, {"xlink:href", "href"}, {"xlink:role", "role"},
+        {"xlink:show", "show"},       {"xlink:title", "title"},     {"xlink:type", "type"}, {"xml:lang", "lang"},
+        {"xml:space", "space"},       {"xmlns", "xmlns"},           {"xmlns:xlink", "xlink"}};
+    for (Attr& a : attrs_) {
+      std::string_view name = attr_name(a);
+      if (space == HtmlNamespace::svg) {
         for (const auto& r : kSvg)
-          if (name == r[0]) a->name = r[1];
+          if (name == r[0]) a.renamed = r[1];
       } else if (name == "definitionurl") {
-        a->name = "definitionURL";
+        a.renamed = "definitionURL";
       }
       for (const auto& r : kForeign)
-        if (name == r.from) {
-          a->name = r.to;
-          a->attr_namespace = r.space;
-        }
+        if (name == r[0]) a.renamed = r[1];
     }
   }
 
-  bool start_tag(std::size_t at) {
+  bool start_tag() {
     Tag t;
     if (!tag_name(t) || !attributes(t)) return false;
     if (!foreign() && !in_table_part() && ignored(t.tag)) return true;
     if (!flush_text()) return false;  // before close_p() may close the text's parent
-    GumboNamespaceEnum space = GUMBO_NAMESPACE_HTML;
+    HtmlNamespace space = HtmlNamespace::html;
     if (foreign()) {
       if (integration_point() || breaks_out(t.tag)) return false;
-      space = open_.back().node->v.element.tag_namespace;
+      space = open_.back().space;
     } else if (in_table_part()) {
       if (!table_child(t.tag)) return false;
-    } else if (t.tag == GUMBO_TAG_SVG || t.tag == GUMBO_TAG_MATH) {
-      space = t.tag == GUMBO_TAG_SVG ? GUMBO_NAMESPACE_SVG : GUMBO_NAMESPACE_MATHML;
+    } else if (t.tag == HtmlTag::svg || t.tag == HtmlTag::math) {
+      space = t.tag == HtmlTag::svg ? HtmlNamespace::svg : HtmlNamespace::mathml;
     } else if (!make_room(t.tag)) {
       return false;
     }
-    bool html = space == GUMBO_NAMESPACE_HTML;
+    bool html = space == HtmlNamespace::html;
     if (!html) adjust_foreign(space);
     // A void element, or a foreign one closed by its '/'. HTML ignores the '/' on its
     // other elements, which then stay open.
     bool is_empty = html ? is_void(t.tag) : t.self_closing;
     if (html && t.self_closing && !is_empty) return false;
-    GNode* n = new_node(GUMBO_NODE_ELEMENT);
-    GumboElement& e = n->v.element;
-    e.tag = t.tag;
-    e.tag_namespace = space;
-    e.original_tag = GumboStringPiece{in_.data() + at, pos_ - at};
-    GumboVector& v = e.attributes;
-    v.length = v.capacity = static_cast<unsigned>(attrs_.size());
-    if (!attrs_.empty()) {
-      v.data = static_cast<void**>(arena_.allocate(attrs_.size() * sizeof(void*)));
-      std::memcpy(v.data, attrs_.data(), attrs_.size() * sizeof(void*));
-    }
-    adopt(n);
-    if (is_empty) return true;
-    if (html && t.tag == GUMBO_TAG_IFRAME) {  // its content is raw text; only an empty one is taken
+    if (html && t.tag == HtmlTag::iframe) {  // its content is raw text; only an empty one is taken
       if (in_.substr(pos_, 9) != "</iframe>") return false;
       pos_ += 9;
+      is_empty = true;
+    }
+    views_.clear();
+    for (const Attr& a : attrs_) views_.push_back({attr_name(a), std::string_view(abuf_).substr(a.value, a.value_size)});
+    // Foreign end tags are matched by name, as are those of elements HTML does not know.
+    std::string_view name = !html || t.tag == HtmlTag::unknown ? std::string_view(tag_) : std::string_view();
+    sink_.open(t.tag, name, space, views_.data(), views_.size());
+    if (is_empty) {
+      sink_.close();
       return true;
     }
-    // Foreign end tags are matched by name, as are those of elements gumbo does not know.
-    std::string_view name = t.name;
-    if (!html && name.empty()) name = std::string_view(copy(tag_), tag_.size());
-    open_.push_back({n, kids_.size(), name});
+    push_open(t.tag, space, name);
     // A newline right after <pre> or <listing> is not part of its text.
-    if (html && (t.tag == GUMBO_TAG_PRE || t.tag == GUMBO_TAG_LISTING) && pos_ < in_.size()) {
+    if (html && (t.tag == HtmlTag::pre || t.tag == HtmlTag::listing) && pos_ < in_.size()) {
       if (in_[pos_] == '\n') ++pos_;
       else if (in_[pos_] == '&') return false;  // "&#10;" would be dropped too
     }
@@ -622,24 +602,22 @@ class Parser {
       // gumbo 0.13 compares the end tag as written, white space and all: "</mi >" does
       // not end an <mi> there.
       if (pos_ != name_end + 1) return false;
-      if (t.tag == GUMBO_TAG_P || t.tag == GUMBO_TAG_BR || tag_ != open_.back().name) return false;
+      if (t.tag == HtmlTag::p || t.tag == HtmlTag::br || tag_ != open_name()) return false;
       if (!flush_text()) return false;
       close();
       return true;
     }
     if (ignored(t.tag)) return true;  // no table is open, so there is none to end
-    if (t.tag == GUMBO_TAG_P && current() != GUMBO_TAG_P && !p_in_button_scope()) {
+    if (t.tag == HtmlTag::p && current() != HtmlTag::p && !in_scope(kPInButtonScope)) {
       // A </p> with no <p> open stands for an empty one (left by close_p), which in a
       // table would be moved out of it.
       if (in_table_part() || !flush_text()) return false;
-      GNode* n = new_node(GUMBO_NODE_ELEMENT);
-      n->v.element.tag = GUMBO_TAG_P;
-      n->v.element.tag_namespace = GUMBO_NAMESPACE_HTML;
-      adopt(n);
+      sink_.open(HtmlTag::p, {}, HtmlNamespace::html, nullptr, 0);
+      sink_.close();
       return true;
     }
     if (open_.size() < 2 || t.tag != current()) return false;
-    if (t.tag == GUMBO_TAG_UNKNOWN && tag_ != open_.back().name) return false;
+    if (t.tag == HtmlTag::unknown && tag_ != open_name()) return false;
     if (!flush_text()) return false;
     close();
     return true;
@@ -654,26 +632,19 @@ class Parser {
     if (text.empty() || text[0] == '>' || text.substr(0, 2) == "->" || text.back() == '-' ||
         text.find("--!") != std::string_view::npos || text.find("<!--") != std::string_view::npos)
       return false;
-    GNode* n = new_node(GUMBO_NODE_COMMENT);
-    n->v.text.text = copy(text);
-    n->v.text.original_text = GumboStringPiece{in_.data() + at, end + 3 - at};
-    adopt(n);
-    pos_ = end + 3;
+    pos_ = end + 3;  // comments are not events
     return true;
   }
 
   bool parse() {
     const std::size_t n = in_.size();
-    text_start_ = 0;
     while (pos_ < n) {
       std::size_t run = until(pos_, '<', '&');
-      if (text_.empty()) text_start_ = pos_;
       text_.append(in_.data() + pos_, run - pos_);
-      pos_ = text_end_ = run;
+      pos_ = run;
       if (pos_ >= n) break;
       if (in_[pos_] == '&') {
         if (!reference(text_)) return false;
-        text_end_ = pos_;
         continue;
       }
       // '<'
@@ -682,7 +653,7 @@ class Parser {
       std::size_t at = pos_;
       if (is_alpha(c)) {
         ++pos_;
-        if (!start_tag(at)) return false;
+        if (!start_tag()) return false;
       } else if (c == '/' && pos_ + 2 < n && is_alpha(in_[pos_ + 2])) {
         pos_ += 2;
         if (!end_tag()) return false;
@@ -696,20 +667,20 @@ class Parser {
   }
 
   std::string_view in_;
-  Arena& arena_;
+  HtmlSink& sink_;
   std::size_t pos_ = 0;
-  GNode* root_ = nullptr;
   std::vector<Open> open_;
-  std::vector<void*> kids_;
-  std::vector<void*> attrs_;
+  std::vector<Attr> attrs_;
+  std::string abuf_;
+  AttributeNames attr_names_;  // of attrs_, once there are many
+  bool attrs_indexed_ = false;
+  std::vector<HtmlAttribute> views_;
+  std::string names_;  // of the open elements that keep theirs (Open::name)
   std::string text_, tag_, name_, value_;  // tag_: the tag's name; name_: an attribute's
-  std::size_t text_start_ = 0, text_end_ = 0;  // where the pending text was written
 };
 
 }  // namespace
 
-const GumboNode* parse_serialized_html(std::string_view html, Arena& arena) {
-  return Parser(html, arena).run();
-}
+bool serialized_html_events(std::string_view html, HtmlSink& sink) { return Parser(html, sink).run(); }
 
 }  // namespace lede

@@ -1,33 +1,30 @@
 // The quick way through an HTML body: HTML as a browser writes it (innerHTML, and so
-// Readability's `content`) is read straight into gumbo's node structures, and gumbo's
-// own parser, which handles every input but reads it a character token at a time, runs
-// only where this one gives up.
+// Readability's `content`) is read straight into events (html_events.hpp), and gumbo's
+// parser, which handles every input but reads it a character token at a time, runs only
+// where this one gives up.
 //
 // Such HTML closes every element it opens, in order, so the HTML5 tree builder would only
 // ever insert and pop (in SVG and MathML too, where names are kept as HTML writes them).
-// This parser builds the tree that way and gives up (returns null) at the first token
-// for which the HTML5 rules would do anything else, as gumbo 0.13 has them: a tag that
-// closes or reopens elements implicitly (a block start tag while a <p> other than the
-// current element is open, <li> inside <li>, <a> inside <a>, an end tag that is not the
-// current element's), table parts out of place in a table, a start tag at a foreign
+// This parser emits the events of that tree and gives up (returns false) at the first
+// token for which the HTML5 rules would do anything else, as gumbo 0.13 has them: a tag
+// that closes or reopens elements implicitly (a block start tag while a <p> other than
+// the current element is open, <li> inside <li>, <a> inside <a>, an end tag that is not
+// the current element's), table parts out of place in a table, a start tag at a foreign
 // integration point or one that ends foreign content, raw-text elements (<script>,
 // <style>, <textarea>…), a character reference it does not know, carriage returns,
-// control characters or noncharacters (which gumbo replaces). Table tags with no table
-// open are dropped, as HTML drops them. A unit test compares its trees with gumbo's,
-// node by node, on real pages, attack vectors and mutations of both.
+// control characters or noncharacters (which gumbo replaces), a tag with more than
+// Limits::kHtmlAttributes attributes. Table tags with no table open are dropped, as HTML
+// drops them. Comments are not events. A unit test compares its trees with gumbo's, node
+// by node, on real pages, attack vectors and mutations of both.
 #pragma once
 #include <string_view>
 
-#include "html/arena.hpp"
-
-extern "C" {
-#include "gumbo.h"
-}
+#include "html/html_events.hpp"
 
 namespace lede {
 
-// The tree gumbo builds for `html` parsed as the content of a <div> (the <html> element
-// the fragment's nodes hang from), allocated from `arena`; or null, and gumbo must parse it.
-const GumboNode* parse_serialized_html(std::string_view html, Arena& arena);
+// The events of `html` parsed as the content of a <div>, into `sink`; false if this
+// parser gives up, and then what the sink got so far is to be thrown away.
+bool serialized_html_events(std::string_view html, HtmlSink& sink);
 
 }  // namespace lede

@@ -30,12 +30,16 @@ Format detect_format(const JsonValue& json);
 // "Lede", "Readability", "JSON Feed", "WordPress", "schema.org", "Apple News", "RSS", "Atom".
 const char* format_name(Format format);
 
-// Reads an article in any JSON format, the item `options.item` of a feed or list.
-// `strict`: see read_article().
-void read_any_article(const JsonValue& json, const Options& options, Article& article,
+// Reads an article in any JSON format, the item `options.item` of a feed or list: Lede's
+// own here, the others with `read_foreign` (the adapters; null in a build without them:
+// then an article that may be in another format is an ErrorCode::needs_html_parser
+// error). `strict`: see read_article().
+using ForeignReader = void (*)(const JsonValue& json, const Options& options, Article& article,
+                               std::vector<Problem>& problems, bool strict);
+void read_any_article(const JsonValue& json, const Options& options, ForeignReader read_foreign, Article& article,
                       std::vector<Problem>& problems, bool strict = false);
 // The same for a value thrown away next (Lede's own body is moved, not copied).
-void read_any_article(JsonValue&& json, const Options& options, Article& article,
+void read_any_article(JsonValue&& json, const Options& options, ForeignReader read_foreign, Article& article,
                       std::vector<Problem>& problems, bool strict = false);
 
 // False, with an error, when `item` (Options::item) names another item than the first
@@ -46,8 +50,8 @@ bool one_article(const std::string& item, std::vector<Problem>& problems);
 // call Lede's, and for a little more (read_any.cpp).
 bool needs_adapter(const JsonValue& json);
 
-// detect_format() and the adapters (adapters/). A build without them (lede.wasm) links
-// src/wasm/markdown_only.cpp instead, which reports ErrorCode::needs_html_parser.
+// detect_format() and the adapters (adapters/): a ForeignReader, in the builds that have
+// them (extensions.hpp).
 void read_foreign_article(const JsonValue& json, const Options& options, Article& article,
                           std::vector<Problem>& problems, bool strict);
 
@@ -61,14 +65,20 @@ bool looks_like_xml(std::string_view input);
 bool looks_like_html_page(std::string_view input);
 extern const char* const html_page_message;
 
-// An RSS or Atom feed's item `options.item` (adapters/feeds.cpp; markdown_only.cpp in
-// lede.wasm, as above). Problems with the XML have a line and column.
-void read_xml_article(std::string_view xml, const Options& options, Article& article,
+// An XML parser for the feed adapters (adapters/xml.hpp): read_xml natively (expat); in
+// browsers lede-xml.wasm's, reached through web/lede.js (src/wasm/html_module.cpp).
+struct XmlNode;
+using XmlParser = bool (*)(std::string_view xml, const Limits& limits, XmlNode& root, Problem& error);
+
+// An RSS or Atom feed's item `options.item`, its XML read by `parse` (adapters/
+// feed_common.cpp; a front door wraps it as Extensions::read_xml). Problems with the XML
+// have a line and column.
+void read_xml_article(XmlParser parse, std::string_view xml, const Options& options, Article& article,
                       std::vector<Problem>& problems);
 
 // The items of an RSS or Atom feed, and which of the two it is (Format::lede, with an
 // error, for neither).
-Format xml_items(std::string_view xml, const Options& options, std::vector<Item>& items,
+Format xml_items(XmlParser parse, std::string_view xml, const Options& options, std::vector<Item>& items,
                  std::vector<Problem>& problems);
 
 }  // namespace lede

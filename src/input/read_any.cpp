@@ -41,20 +41,37 @@ bool one_article(const std::string& item, std::vector<Problem>& problems) {
   return false;
 }
 
-void read_any_article(const JsonValue& json, const Options& options, Article& article,
-                      std::vector<Problem>& problems, bool strict) {
-  if (needs_adapter(json))
-    read_foreign_article(json, options, article, problems, strict);
-  else if (one_article(options.item, problems))
-    read_article(json, article, problems, strict);
+namespace {
+
+void needs_adapters(std::vector<Problem>& problems) {
+  Problem p;
+  p.code = ErrorCode::needs_html_parser;
+  p.message = "needs lede-html.wasm (renderAsync loads it)";
+  problems.push_back(std::move(p));
 }
 
-void read_any_article(JsonValue&& json, const Options& options, Article& article,
+}  // namespace
+
+void read_any_article(const JsonValue& json, const Options& options, ForeignReader read_foreign, Article& article,
                       std::vector<Problem>& problems, bool strict) {
-  if (needs_adapter(json))
-    read_foreign_article(json, options, article, problems, strict);
-  else if (one_article(options.item, problems))
-    read_article(std::move(json), article, problems, strict);
+  if (!needs_adapter(json)) {
+    if (one_article(options.item, problems)) read_article(json, article, problems, strict);
+  } else if (read_foreign) {
+    read_foreign(json, options, article, problems, strict);
+  } else {
+    needs_adapters(problems);
+  }
+}
+
+void read_any_article(JsonValue&& json, const Options& options, ForeignReader read_foreign, Article& article,
+                      std::vector<Problem>& problems, bool strict) {
+  if (!needs_adapter(json)) {
+    if (one_article(options.item, problems)) read_article(std::move(json), article, problems, strict);
+  } else if (read_foreign) {
+    read_foreign(json, options, article, problems, strict);
+  } else {
+    needs_adapters(problems);
+  }
 }
 
 bool looks_like_xml(std::string_view in) {

@@ -456,11 +456,11 @@ void contents(Document& doc, const std::vector<NodeId>& headings) {
 }
 
 // The body, with its headings arranged; `headings` receives them for the TOC.
-bool body(const Article& a, Document& doc, const Options& options, std::vector<Problem>& problems,
-          NodeId& div, std::vector<NodeId>& headings, bool& show_dek) {
+bool body(const Article& a, Document& doc, const Options& options, const Extensions& ext,
+          std::vector<Problem>& problems, NodeId& div, std::vector<NodeId>& headings, bool& show_dek) {
   div = doc.open(Tag::div);
   doc.set(Attr::class_, "lede-body");
-  bool ok = body_to_tree(a.body, doc, options, problems);
+  bool ok = body_to_tree(a.body, doc, options, ext, problems);
   doc.close_to(div);
   doc.close();
   show_dek = drop_repeated_dek(a, doc, div);
@@ -549,7 +549,7 @@ void related(const Article& a, Document& doc) {
 
 }  // namespace
 
-bool layout_article(const Article& a, Document& doc, const Options& options,
+bool layout_article(const Article& a, Document& doc, const Options& options, const Extensions& ext,
                     std::vector<Problem>& problems, std::vector<BodyPart>* spent_body) {
   NodeId article = doc.open(Tag::article);
   doc.set(Attr::class_, "lede");
@@ -566,8 +566,9 @@ bool layout_article(const Article& a, Document& doc, const Options& options,
   bool show_dek = true;
   const bool has_body = !a.body.empty();
   if (has_body) {
-    ok = body(a, doc, options, problems, body_div, headings, show_dek);
-    if (!a.base.empty()) resolve_urls(doc, body_div, a.base);
+    ok = body(a, doc, options, ext, problems, body_div, headings, show_dek);
+    // Only other formats set a base; a build without them (lede.wasm) has nothing to resolve.
+    if (!a.base.empty() && ext.resolve_urls) ext.resolve_urls(doc, body_div, a.base);
     // The body is in the tree now, and typography is about to take as much again.
     if (spent_body) std::vector<BodyPart>().swap(*spent_body);
     // Node by node: a copy of the whole body's text would cost as much as counting it.

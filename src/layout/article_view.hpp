@@ -4,6 +4,7 @@
 #pragma once
 #include <vector>
 
+#include "extensions.hpp"
 #include "input/article.hpp"
 #include "lede/lede.hpp"
 #include "tree/document.hpp"
@@ -15,7 +16,8 @@ namespace lede {
 // the limit is an error, and then the result is false.
 // `spent_body`, when given, is the article's own body (article.body), freed once the
 // tree holds it: nothing after layout reads it when the article is thrown away next.
-bool layout_article(const Article& article, Document& doc, const Options& options,
+// `ext` lays out the body parts the core cannot (layout/body_view.hpp).
+bool layout_article(const Article& article, Document& doc, const Options& options, const Extensions& ext,
                     std::vector<Problem>& problems, std::vector<BodyPart>* spent_body = nullptr);
 
 }  // namespace lede

@@ -33,8 +33,16 @@ void text_to_tree(std::string_view text, Document& doc) {
   }
 }
 
+void needs_html_parser(const std::string& path, std::vector<Problem>& problems) {
+  Problem p;
+  p.code = ErrorCode::needs_html_parser;
+  p.path = path;
+  p.message = "needs lede-html.wasm (renderAsync loads it)";
+  problems.push_back(std::move(p));
+}
+
 bool body_to_tree(const std::vector<BodyPart>& parts, Document& doc, const Options& options,
-                  std::vector<Problem>& problems) {
+                  const Extensions& ext, std::vector<Problem>& problems) {
   NodeId body = doc.current();
   for (const BodyPart& part : parts) {
     std::size_t first = problems.size();
@@ -48,7 +56,14 @@ bool body_to_tree(const std::vector<BodyPart>& parts, Document& doc, const Optio
         break;
       }
       case BodyPart::Kind::text: text_to_tree(part.text, doc); break;
-      default: ok = rich_part_to_tree(part, doc, options, problems); break;
+      default:
+        if (ext.rich_part) {
+          ok = ext.rich_part(part, doc, options, ext, problems);
+        } else {
+          needs_html_parser(part.path, problems);
+          ok = false;
+        }
+        break;
     }
     doc.close_to(body);
     // The Markdown reader names its problems "body"; a part knows where it came from.

@@ -1,7 +1,6 @@
+#include "layout/rich_parts.hpp"
+
 #include <algorithm>
-// The body parts that need more than md4c: HTML, and the structured kinds that
-// formats such as Apple News give (headings, quotes, photos, audio, embeds, dividers).
-// Linked into the native build and lede-html.wasm; see layout/body_view.hpp.
 #include <string>
 
 #include "html/html_to_tree.hpp"
@@ -11,10 +10,11 @@
 namespace lede {
 namespace {
 
-HtmlOptions html_options(const Options& options, const std::string& path) {
+HtmlOptions html_options(const Options& options, const Extensions& ext, const std::string& path) {
   HtmlOptions html;
   html.max_depth = std::min(options.limits.max_markdown_depth, Limits::kMarkdownDepthCeiling);
   html.path = path;
+  html.gumbo = ext.gumbo;
   return html;
 }
 
@@ -30,7 +30,8 @@ std::string collapse(std::string_view s) {
 }
 
 // Blocks of text in the part's format, at the cursor.
-bool content(const BodyPart& part, Document& doc, const Options& options, std::vector<Problem>& problems) {
+bool content(const BodyPart& part, Document& doc, const Options& options, const Extensions& ext,
+             std::vector<Problem>& problems) {
   switch (part.format) {
     case BodyPart::Kind::markdown: {
       MarkdownOptions md;
@@ -38,19 +39,20 @@ bool content(const BodyPart& part, Document& doc, const Options& options, std::v
       md.keep_safe_html = options.keep_safe_html;
       return markdown_to_tree(part.text, doc, md, problems);
     }
-    case BodyPart::Kind::html: html_to_tree(part.text, doc, html_options(options, part.path), problems); return true;
+    case BodyPart::Kind::html: return html_to_tree(part.text, doc, html_options(options, ext, part.path), problems);
     default: text_to_tree(part.text, doc); return true;
   }
 }
 
 // The part's text on one line, for a heading or a caption: markup in it is read (and
 // its text kept) but not its structure.
-std::string line_of(const BodyPart& part, const Options& options, std::vector<Problem>& problems) {
+std::string line_of(const BodyPart& part, const Options& options, const Extensions& ext,
+                    std::vector<Problem>& problems) {
   if (part.format == BodyPart::Kind::text) return collapse(part.text);
   if (part.format == BodyPart::Kind::html) return html_to_text(part.text);
   Document scratch;
   NodeId top = scratch.open(Tag::div);
-  content(part, scratch, options, problems);
+  content(part, scratch, options, ext, problems);
   return collapse(scratch.text_content(top));
 }
 
@@ -113,15 +115,13 @@ void player(const BodyPart& part, Document& doc) {
 
 }  // namespace
 
-bool rich_part_to_tree(const BodyPart& part, Document& doc, const Options& options,
+bool rich_part_to_tree(const BodyPart& part, Document& doc, const Options& options, const Extensions& ext,
                        std::vector<Problem>& problems) {
   using K = BodyPart::Kind;
   switch (part.kind) {
-    case K::html:
-      html_to_tree(part.text, doc, html_options(options, part.path), problems);
-      return true;
+    case K::html: return html_to_tree(part.text, doc, html_options(options, ext, part.path), problems);
     case K::heading: {
-      std::string text = line_of(part, options, problems);
+      std::string text = line_of(part, options, ext, problems);
       if (text.empty()) return true;
       static const Tag kHeadings[] = {Tag::h1, Tag::h2, Tag::h3, Tag::h4, Tag::h5, Tag::h6};
       doc.open(kHeadings[part.level >= 1 && part.level <= 6 ? part.level - 1 : 1]);
@@ -130,7 +130,7 @@ bool rich_part_to_tree(const BodyPart& part, Document& doc, const Options& optio
       return true;
     }
     case K::caption: {
-      std::string text = line_of(part, options, problems);
+      std::string text = line_of(part, options, ext, problems);
       if (text.empty()) return true;
       doc.open(Tag::p);
       doc.set(Attr::class_, "lede-caption");
@@ -142,7 +142,7 @@ bool rich_part_to_tree(const BodyPart& part, Document& doc, const Options& optio
     case K::pullquote: {
       NodeId quote = doc.open(Tag::blockquote);
       if (part.kind == K::pullquote) doc.set(Attr::class_, "lede-pullquote");
-      bool ok = content(part, doc, options, problems);
+      bool ok = content(part, doc, options, ext, problems);
       doc.close_to(quote);
       doc.close();
       return ok;

@@ -27,8 +27,27 @@ void HtmlTokenizer::start_attribute() {
 void HtmlTokenizer::end_attribute() {
   if (!in_attribute_) return;
   in_attribute_ = false;
-  if (!tag_.attribute(attr_name_))  // a duplicate name is dropped (the first one wins)
-    tag_.attributes.emplace_back(attr_name_, decode_entities(attr_value_));
+  // A duplicate name is dropped (the first one wins); past Limits::kHtmlAttributes every name is.
+  static constexpr std::size_t kFew = 16;
+  auto& attrs = tag_.attributes;
+  auto name_at = [&](std::size_t i) -> std::string_view { return attrs[i].first; };
+  bool repeated;
+  if (attrs.size() < kFew) {
+    repeated = tag_.attribute(attr_name_) != nullptr;
+  } else {
+    if (!indexed_) {
+      for (std::size_t i = 0; i < attrs.size(); ++i) names_.add(attrs[i].first, i);
+      indexed_ = true;
+    }
+    repeated = names_.contains(attr_name_, name_at);
+  }
+  if (repeated) {
+  } else if (attrs.size() >= Limits::kHtmlAttributes) {
+    tag_.attributes_dropped = true;
+  } else {
+    if (indexed_) names_.add(attr_name_, attrs.size());
+    attrs.emplace_back(attr_name_, decode_entities(attr_value_));
+  }
   attr_name_.clear();
   attr_value_.clear();
 }
@@ -42,6 +61,8 @@ void HtmlTokenizer::emit_tag(std::vector<HtmlToken>& out) {
   }
   out.push_back(std::move(tag_));
   tag_ = HtmlToken{};
+  names_.clear();
+  indexed_ = false;
   state_ = State::data;
 }
 
@@ -63,6 +84,8 @@ void HtmlTokenizer::feed(std::string_view in, std::vector<HtmlToken>& out) {
           state_ = State::end_tag_open;
         } else if (is_alpha(c)) {
           tag_ = HtmlToken{};
+          names_.clear();  // of a tag cut short at the end of an earlier feed
+          indexed_ = false;
           tag_.kind = HtmlToken::Kind::start_tag;
           tag_.data = lower(c);
           state_ = State::tag_name;

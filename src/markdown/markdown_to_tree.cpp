@@ -444,6 +444,16 @@ class TreeBuilder {
       }
       case HtmlToken::Kind::start_tag:
         if (!skip_.empty()) return;
+        if (token.attributes_dropped && !attributes_dropped_) {
+          attributes_dropped_ = true;
+          Problem p;
+          p.code = ErrorCode::schema;
+          p.warning = true;
+          p.path = "body";
+          p.message = "an HTML tag with more than " + std::to_string(Limits::kHtmlAttributes) +
+                      " attributes: the rest are dropped";
+          problems_.push_back(std::move(p));
+        }
         if (dropped_with_content(name) && !token.self_closing) {
           skip_ = name;
           skip_depth_ = doc_.depth();
@@ -498,6 +508,7 @@ class TreeBuilder {
   std::vector<Problem>& problems_;
   std::size_t base_depth_;
   bool too_deep_ = false;
+  bool attributes_dropped_ = false;
   int flattening_ = 0;  // blocks open past the limit: everything inside them is too
   HtmlTokenizer tokenizer_;
   std::vector<HtmlToken> tokens_;

@@ -181,7 +181,7 @@ bool part_markdown(const BodyPart& p, std::string& out) {
   return true;
 }
 
-void body(const Article& a, const Options& options, JsonWriter& w) {
+void body(const Article& a, const Options& options, const Extensions& ext, JsonWriter& w) {
   if (a.body.empty()) return;
   const BodyPart& only = a.body.front();
   // Lede's own format has no base: relative URLs in another format's body are resolved
@@ -208,10 +208,10 @@ void body(const Article& a, const Options& options, JsonWriter& w) {
   Document doc(options.nofollow);
   NodeId top = doc.open(Tag::div);
   std::vector<Problem> ignored;
-  body_to_tree(a.body, doc, options, ignored);
+  body_to_tree(a.body, doc, options, ext, ignored);
   doc.close_to(top);
   doc.close();
-  if (!a.base.empty()) resolve_urls(doc, top, a.base);
+  if (!a.base.empty() && ext.resolve_urls) ext.resolve_urls(doc, top, a.base);
   std::string html;
   write_html(doc, html);
   const std::string open = "<div>", close = "</div>";
@@ -222,7 +222,7 @@ void body(const Article& a, const Options& options, JsonWriter& w) {
 
 }  // namespace
 
-void write_article_json(const Article& a, const Options& options, std::string& out) {
+void write_article_json(const Article& a, const Options& options, const Extensions& ext, std::string& out) {
   JsonWriter w(out);
   w.begin_object();
   w.string("title", a.title);
@@ -263,7 +263,7 @@ void write_article_json(const Article& a, const Options& options, std::string& o
     }
     w.end_object();
   }
-  body(a, options, w);
+  body(a, options, ext, w);
   if (!a.tags.empty()) {
     w.begin_array("tags");
     for (const std::string& t : a.tags) w.item(t);

@@ -3,6 +3,7 @@
 #pragma once
 #include <string>
 
+#include "extensions.hpp"
 #include "input/article.hpp"
 #include "lede/lede.hpp"
 
@@ -10,7 +11,9 @@ namespace lede {
 
 // Appends the article as JSON. A body of several parts becomes one body: Markdown when
 // every part can be written as Markdown, else HTML laid out by Lede (its sanitised
-// tree, written as HTML).
+// tree, written as HTML, with `ext` laying out the parts the core cannot).
+void write_article_json(const Article& article, const Options& options, const Extensions& ext, std::string& out);
+// The same with the native front door's extensions (src/lede.cpp).
 void write_article_json(const Article& article, const Options& options, std::string& out);
 
 }  // namespace lede

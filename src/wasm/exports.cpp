@@ -1,6 +1,7 @@
-// The WebAssembly front door: plain C exports, no embind (which needs eval). One call
-// renders; its results stay in buffers owned here until the next call, and web/lede.js
-// reads them straight out of linear memory.
+// What lede.wasm and lede-html.wasm export alike: plain C exports, no embind (which
+// needs eval). One call renders (each module's lede_render, core_module.cpp and
+// html_module.cpp, with its Extensions); its results stay in buffers owned here until the
+// next call, and web/lede.js reads them straight out of linear memory.
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -12,8 +13,7 @@
 #include "pipeline.hpp"
 #include "tree/entities.hpp"
 #include "tree/vocabulary.hpp"
-
-#define LEDE_EXPORT(name) extern "C" __attribute__((export_name(#name)))
+#include "wasm/exports.hpp"
 
 namespace {
 
@@ -36,12 +36,11 @@ void reset(T& buffer) {
 LEDE_EXPORT(lede_alloc) void* lede_alloc(std::size_t size) { return std::malloc(size ? size : 1); }
 LEDE_EXPORT(lede_free) void lede_free(void* p) { std::free(p); }
 
-// Renders `size` bytes of article JSON at `json`. format 0: DOM operations, 1: HTML;
-// plus kFreeInput: `json` came from lede_alloc and the core frees it as soon as it has
-// been read (the caller must not), so the input is never in memory with the tree.
-// Returns 0 on success or an lede::ErrorCode; see lede_error_*.
+namespace lede_wasm {
+
 constexpr int kFreeInput = 16;
-LEDE_EXPORT(lede_render) int lede_render(char* json, std::size_t size, int format) {
+
+int render(char* json, std::size_t size, int format, const lede::Extensions& ext) {
   reset(g_ops.ops);
   reset(g_ops.strings);
   reset(g_html);
@@ -51,7 +50,7 @@ LEDE_EXPORT(lede_render) int lede_render(char* json, std::size_t size, int forma
   lede::Result r;
   lede::Document doc(g_options.nofollow);
   auto free_input = [](std::string_view read) { std::free(const_cast<char*>(read.data())); };
-  bool ok = lede::tree_of(std::string_view(json, size), g_options, doc, r,
+  bool ok = lede::tree_of(std::string_view(json, size), g_options, ext, doc, r,
                           format & kFreeInput ? +free_input : nullptr);
   if (ok && (format & 1)) lede::write_html(doc, g_html);
   if (ok && !(format & 1)) lede::write_ops(doc, g_ops);
@@ -68,6 +67,8 @@ LEDE_EXPORT(lede_render) int lede_render(char* json, std::size_t size, int forma
   g_error = std::move(r.problems.front());  // the first error: errors come first
   return static_cast<int>(g_error.code);
 }
+
+}  // namespace lede_wasm
 
 LEDE_EXPORT(lede_ops) const std::uint32_t* lede_ops() { return g_ops.ops.data(); }
 LEDE_EXPORT(lede_ops_count) std::size_t lede_ops_count() { return g_ops.ops.size(); }

@@ -7,20 +7,25 @@ import { DEFAULTS } from './preferences.js';
  * Loads Lede's core and resolves to a reader:
  *   render(json, { base, item }) → DocumentFragment   renderHTML(json, { item }) → string
  *   renderAsync(json, { base, item }) → Promise: loads lede-html.wasm first if needed (HTML
- *   bodies, other formats, named references outside HTML 4's); render() and renderHTML()
- *   need createReader({ html: true }) for those.
+ *   bodies, other formats, named references outside HTML 4's), then lede-gumbo.wasm if the
+ *   quick parser gives up on the HTML, lede-xml.wasm for an RSS or Atom feed; render() and
+ *   renderHTML() need createReader({ html: true }) for those (it loads all three).
  *   renderOps(json, { item }) → { ops: Uint32Array, strings, tags, attrs }: the op-stream,
  *   copied out of wasm memory, for buildFragment() elsewhere (needs no DOM: works in a worker).
  * json is a string, bytes or an object. `item` picks the article of a feed or list (an
  * index from 0, or an item's id, url or slug; default the first). Errors are thrown as
  * LedeError.
- * options: { wasmURL, htmlWasmURL, html, limits: { inputBytes, jsonDepth, outputBytes,
+ * options: { wasmURL, htmlWasmURL, gumboWasmURL, xmlWasmURL, html, limits: { inputBytes, jsonDepth, outputBytes,
  *            markdownDepth }, keepSafeHtml, nofollow }
  */
 export async function createReader(options = {}) {
   const { wasmURL, html, ...coreOptions } = options;
   const core = await loadCore(wasmURL);
-  if (html) await core.loadHtml(coreOptions.htmlWasmURL);
+  // Every module an article may need, so that the synchronous render() takes them all.
+  if (html) {
+    await core.loadGumbo(coreOptions.htmlWasmURL, coreOptions.gumboWasmURL);
+    await core.loadXml(coreOptions.htmlWasmURL, coreOptions.xmlWasmURL);
+  }
   return {
     render: (json, opts = {}) => core.render(json, { ...coreOptions, ...opts }),
     renderHTML: (json, opts = {}) => core.renderHTML(json, { ...coreOptions, ...opts }),

@@ -1,6 +1,8 @@
 // The wasm core: fetched and compiled once per module URL, shared by every reader on the
 // page. It takes article JSON and gives back the op-stream (ops.js builds DOM from it) or
-// HTML. Articles with HTML bodies or in other formats need dist/lede-html.wasm, loaded once.
+// HTML. Articles with HTML bodies or in other formats need dist/lede-html.wasm, loaded once;
+// the HTML its quick parser gives up on needs gumbo, dist/lede-gumbo.wasm, and RSS and Atom
+// feeds need expat, dist/lede-xml.wasm: each loaded once, when first needed.
 import { LedeError } from './errors.js';
 import { buildFragment } from './ops.js';
 
@@ -24,8 +26,10 @@ const cores = new Map();
 // goes missing from the build (tests/browser/bundlers.test.mjs).
 const coreURL = new URL('./dist/lede.wasm', import.meta.url);
 const htmlCoreURL = new URL('./dist/lede-html.wasm', import.meta.url);
+const gumboURL = new URL('./dist/lede-gumbo.wasm', import.meta.url);
+const xmlURL = new URL('./dist/lede-xml.wasm', import.meta.url);
 
-export function loadCore(wasmURL) {
+export function loadCore(wasmURL, Kind = Core) {
   const url = String(wasmURL ?? coreURL);
   let core = cores.get(url);
   if (!core) {
@@ -33,7 +37,7 @@ export function loadCore(wasmURL) {
       // WebKit compiles under a CSP without 'wasm-unsafe-eval' and refuses the first
       // instance instead: the same error as the other engines give at compile time.
       try {
-        return new Core(module, url);
+        return new Kind(module, url);
       } catch (cause) {
         throw cause instanceof WebAssembly.CompileError ? refused(cause) : cause;
       }
@@ -75,6 +79,70 @@ const refused = (cause) =>
     cause,
   });
 
+// What a module may import besides Lede's own functions: WASI's, answered "not
+// supported" (gumbo's diagnostics can reach fd_write; the core never needs one to do its
+// work), and proc_exit, which never returns.
+function systemImports(module, env) {
+  const imports = {
+    env: { emscripten_notify_memory_growth() {}, ...env },
+    wasi_snapshot_preview1: {
+      proc_exit(code) {
+        throw new LedeError(`Lede's core stopped (exit ${code})`, { code: 'internal' });
+      },
+    },
+  };
+  for (const { module: from, name, kind } of WebAssembly.Module.imports(module)) {
+    if (kind === 'function' && from === 'wasi_snapshot_preview1' && !imports[from][name]) {
+      imports[from][name] = () => ENOSYS;
+    }
+  }
+  return imports;
+}
+
+// A parser in a module of its own, for lede-html.wasm: lede-gumbo.wasm (gumbo: the HTML
+// the quick parser gives up on, answered as HTML events, src/html/html_events.hpp) or
+// lede-xml.wasm (expat: feeds, answered as read_xml()'s outcome). lede-html.wasm calls it
+// through two imports, lede_<name>_parse and lede_<name>_take.
+class Parser {
+  constructor(module, name) {
+    const env = {
+      // getentropy(): the salt of expat's hash tables.
+      getentropy: (ptr, size) => {
+        crypto.getRandomValues(new Uint8Array(this.x.memory.buffer, ptr, size));
+        return 0;
+      },
+    };
+    this.x = new WebAssembly.Instance(module, systemImports(module, env)).exports;
+    this.x._initialize();
+    this.name = name;
+    this.size = 0;
+  }
+
+  // `input` is a view of the calling core's memory; returns the size of the answer.
+  parse(input, ...limits) {
+    const x = this.x;
+    const at = x[`lede_${this.name}_alloc`](input.length);
+    if (!at) return -1;
+    new Uint8Array(x.memory.buffer, at, input.length).set(input);
+    this.size = x[`lede_${this.name}_parse`](at, input.length, ...limits);
+    return this.size;
+  }
+
+  take(out) {
+    out.set(new Uint8Array(this.x.memory.buffer, this.x[`lede_${this.name}_data`](), this.size));
+    this.x[`lede_${this.name}_clear`]();
+  }
+}
+class Gumbo extends Parser {
+  constructor(module) {
+    super(module, 'gumbo');
+  }
+}
+class Xml extends Parser {
+  constructor(module) {
+    super(module, 'xml');
+  }
+}
 
 class Core {
   constructor(module, url) {
@@ -89,28 +157,13 @@ class Core {
   // A trap would leave the instance in an unknown state; the C++ side is written never
   // to trap, but if it ever did, the next call gets a fresh instance.
   start() {
-    const imports = {
-      env: {
-        emscripten_notify_memory_growth() {},
-        // getentropy(): the salt of expat's hash tables (lede-html.wasm, feeds' XML).
-        getentropy: (ptr, size) => {
-          crypto.getRandomValues(this.bytes(ptr, size));
-          return 0;
-        },
-      },
-      wasi_snapshot_preview1: {
-        proc_exit(code) {
-          throw new LedeError(`Lede's core stopped (exit ${code})`, { code: 'internal' });
-        },
-      },
-    };
-    // Any other system call a C library routine may name (gumbo's diagnostics can reach
-    // fd_write) answers "not supported": the core never needs one to do its work.
-    for (const { module, name, kind } of WebAssembly.Module.imports(this.module)) {
-      if (kind === 'function' && module === 'wasi_snapshot_preview1' && !imports[module][name]) {
-        imports[module][name] = () => ENOSYS;
-      }
-    }
+    const imports = systemImports(this.module, {
+      // gumbo and expat in modules of their own (lede-html.wasm): -1 until loaded.
+      lede_gumbo_parse: (ptr, size) => (this.gumbo ? this.gumbo.parse(this.bytes(ptr, size)) : -1),
+      lede_gumbo_take: (ptr) => this.gumbo.take(this.bytes(ptr, this.gumbo.size)),
+      lede_xml_parse: (ptr, size, maxInput, maxDepth) => (this.xml ? this.xml.parse(this.bytes(ptr, size), maxInput, maxDepth) : -1),
+      lede_xml_take: (ptr) => this.xml.take(this.bytes(ptr, this.xml.size)),
+    });
     this.x = new WebAssembly.Instance(this.module, imports).exports;
     this.x._initialize();
     this.broken = false;
@@ -133,14 +186,35 @@ class Core {
     this.html ??= await loadCore(url ?? (this.url === String(coreURL) ? htmlCoreURL : new URL('lede-html.wasm', this.url)));
   }
 
-  // render(), loading lede-html.wasm first if the article needs it.
+  // lede-gumbo.wasm, for the HTML core; beside it by default, as lede-html.wasm is.
+  async loadGumbo(htmlURL, url) {
+    await this.loadHtml(htmlURL);
+    this.html.gumbo ??= await loadCore(
+      url ?? (this.url === String(coreURL) ? gumboURL : new URL('lede-gumbo.wasm', this.url)),
+      Gumbo,
+    );
+  }
+
+  // lede-xml.wasm, for the HTML core, the same way.
+  async loadXml(htmlURL, url) {
+    await this.loadHtml(htmlURL);
+    this.html.xml ??= await loadCore(url ?? (this.url === String(coreURL) ? xmlURL : new URL('lede-xml.wasm', this.url)), Xml);
+  }
+
+  // render(), loading lede-html.wasm first if the article needs it, then the module its
+  // needs_html_parser error names: lede-xml.wasm for a feed, lede-gumbo.wasm for HTML
+  // the quick parser gives up on.
   async renderAsync(json, options) {
-    try {
-      return this.render(json, options);
-    } catch (e) {
-      if (e.code !== 'needs_html_parser') throw e;
-      await this.loadHtml(options?.htmlWasmURL);
-      return this.render(json, options);
+    for (;;) {
+      try {
+        return this.render(json, options);
+      } catch (e) {
+        if (e.code !== 'needs_html_parser') throw e;
+        if (!this.html) await this.loadHtml(options?.htmlWasmURL);
+        else if (!this.html.xml && e.message.includes('lede-xml.wasm')) await this.loadXml(options?.htmlWasmURL, options?.xmlWasmURL);
+        else if (!this.html.gumbo && e.message.includes('lede-gumbo.wasm')) await this.loadGumbo(options?.htmlWasmURL, options?.gumboWasmURL);
+        else throw e;
+      }
     }
   }
 

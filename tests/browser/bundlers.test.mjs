@@ -50,7 +50,16 @@ function writeArticles(to) {
     .replace('"link": "https://gazette.example/2026/01/harbour-reopens/",', '');
   assert.equal(local.match(/media\/\w+\.svg/g)?.length, 2, 'the WordPress fixture still has its two images');
   writeFileSync(join(to, 'wordpress.json'), local);
+  // HTML the quick parser gives up on (tags closed out of order): lede-gumbo.wasm too.
+  writeFileSync(join(to, 'misnested.json'), JSON.stringify({ title: MISNESTED_TITLE, body_format: 'html', body: MISNESTED_BODY }));
+  // An RSS feed (its name aside: the app asks for NAME.json): lede-xml.wasm too.
+  writeFileSync(join(to, 'feed.json'), `<rss version="2.0"><channel><title>C</title><item><title>${FEED_TITLE}</title><description>Read by expat.</description></item></channel></rss>`);
 }
+
+const FEED_TITLE = 'An item of a feed';
+
+const MISNESTED_TITLE = 'Tags closed out of order';
+const MISNESTED_BODY = '<p>a <b>bold <i>both</b> italic</i> end</p>';
 
 async function site(name, folder) {
   const server = await serve(folder);
@@ -200,6 +209,30 @@ for (const bundler of ['vite', 'vite dev', 'esbuild']) {
     assert.deepEqual(got.unanswered, [], 'every request the page made was answered');
     assert.deepEqual(got.problems, []);
     for (const kind of watched(bundler) ? ['css', 'wasm', 'woff2', 'json', 'svg'] : []) assert.ok(kinds(got.requested).includes(kind), `a .${kind} was requested`);
+  });
+}
+
+for (const bundler of ['vite', 'vite dev', 'esbuild']) {
+  test(`${bundler}: HTML the quick parser gives up on, with gumbo's module (lede-gumbo.wasm)`, async () => {
+    const got = await show(bundler, 'misnested');
+    assert.equal(got.shown.error, null);
+    assert.equal(got.shown.state, 'ready');
+    assert.equal(got.shown.title, MISNESTED_TITLE);
+    assert.match(got.shown.text, /a bold both italic end/);
+    assert.deepEqual(got.unanswered, [], 'every request the page made was answered');
+    assert.deepEqual(got.problems, []);
+    if (watched(bundler)) assert.ok(got.requested.some((u) => /\/lede-gumbo[^/]*\.wasm$/.test(new URL(u).pathname)), 'lede-gumbo.wasm was requested');
+  });
+
+  test(`${bundler}: an RSS feed, with expat's module (lede-xml.wasm)`, async () => {
+    const got = await show(bundler, 'feed');
+    assert.equal(got.shown.error, null);
+    assert.equal(got.shown.state, 'ready');
+    assert.equal(got.shown.title, FEED_TITLE);
+    assert.match(got.shown.text, /Read by expat\./);
+    assert.deepEqual(got.unanswered, [], 'every request the page made was answered');
+    assert.deepEqual(got.problems, []);
+    if (watched(bundler)) assert.ok(got.requested.some((u) => /\/lede-xml[^/]*\.wasm$/.test(new URL(u).pathname)), 'lede-xml.wasm was requested');
   });
 }
 

@@ -325,6 +325,53 @@ test('a named reference outside HTML 4: render() refuses it clearly, renderAsync
   assert.deepEqual(ownProblems, []);
 });
 
+// Issue 17: gumbo is a module of its own (lede-gumbo.wasm, gumbo and its walk into HTML
+// events), loaded only for the HTML lede-html.wasm's quick parser gives up on.
+test('issue 17: a WordPress post needs no gumbo and no expat; HTML the quick parser gives up on loads lede-gumbo.wasm and renders as the CLI does', async () => {
+  const wordpress = readFileSync(`${root}/tests/fixtures/formats/wordpress.json`, 'utf8');
+  // Tags closed out of order, a cell outside a table and SVG: HTML's full rules, gumbo's.
+  const hard = JSON.stringify({
+    title: 'Misnested',
+    body_format: 'html',
+    body: '<p>a <b>bold <i>both</b> italic</i> end</p><td>cell</td><p>x<svg><circle r="1"/></svg></p>',
+  });
+  const cli = execFileSync(`${root}/build/native/lede`, ['render', '-'], { input: hard, encoding: 'utf8', stdio: ['pipe', 'pipe', 'ignore'] });
+  const { page: own, problems: ownProblems } = await openPage(browser, `${server.origin}/tests/browser/fixtures/blank.html`);
+  const got = await own.evaluate(async ({ wordpress, hard }) => {
+    const lede = await import('/web/lede.js');
+    const reader = await lede.createReader();
+    const fetched = (name) => performance.getEntriesByType('resource').some((r) => r.name.endsWith(`/${name}`));
+    const wp = (await reader.renderAsync(wordpress)).querySelector('h1').textContent;
+    const afterPost = { html: fetched('lede-html.wasm'), gumbo: fetched('lede-gumbo.wasm'), xml: fetched('lede-xml.wasm') };
+    let sync;
+    try {
+      reader.renderHTML(hard);
+      sync = 'rendered';
+    } catch (e) {
+      sync = { code: e.code, message: e.message };
+    }
+    const host = document.getElementById('host');
+    host.replaceChildren(await reader.renderAsync(hard));
+    return { wp, afterPost, sync, gumbo: fetched('lede-gumbo.wasm'), dom: host.innerHTML, html: reader.renderHTML(hard) };
+  }, { wordpress, hard });
+  await own.close();
+  assert.match(got.wp, /\S/);
+  assert.deepEqual(got.afterPost, { html: true, gumbo: false, xml: false });
+  assert.equal(got.sync.code, 'needs_html_parser');
+  assert.match(got.sync.message, /lede-gumbo\.wasm/);
+  assert.equal(got.gumbo, true);
+  assert.equal(`${got.html}\n`, cli, "gumbo's module: byte for byte the CLI's output");
+  assert.match(cli, /<strong>bold <em>both<\/em><\/strong><em> italic<\/em>/);
+  const dom = await page.evaluate((html) => {
+    const t = document.createElement('template');
+    t.innerHTML = html;
+    return t.innerHTML;
+  }, cli.trimEnd());
+  assert.equal(got.dom, dom, "renderAsync()'s DOM is the DOM of the CLI's HTML");
+  // The post's featured image is on a host that does not exist (the fragment loads it).
+  assert.deepEqual(ownProblems.filter((p) => !p.includes('https://gazette.example/')), []);
+});
+
 test('mount() renders into an element, resolving relative URLs against a base', async () => {
   const src = await page.evaluate(async (json) => {
     const host = document.getElementById('host');
@@ -445,7 +492,7 @@ test('issue 19: render(input, { item }) shows the article of a feed or list that
   });
 });
 
-test('issue 19: RSS and Atom in the browser (expat in lede-html.wasm): the CLI\'s output, byte for byte, in every encoding', async () => {
+test('issue 19: RSS and Atom in the browser (expat in lede-xml.wasm): the CLI\'s output, byte for byte, in every encoding', async () => {
   const dir = `${root}/tests/corpus/publishers`;
   const cases = [
     ['rss/guardian.rss', '1'],
@@ -469,13 +516,15 @@ test('issue 19: RSS and Atom in the browser (expat in lede-html.wasm): the CLI\'
   const got = await own.evaluate(async (inputs) => {
     const lede = await import('/web/lede.js');
     const reader = await lede.createReader();
-    // A feed loads lede-html.wasm.
+    // A feed loads lede-html.wasm, then lede-xml.wasm (issue 17: expat only for feeds).
+    const fetched = (name) => performance.getEntriesByType('resource').some((r) => r.name.endsWith(`/${name}`));
     const rss = '<rss version="2.0"><channel><title>C</title><item><title>Loaded</title><description>x</description></item></channel></rss>';
     const h1 = (await reader.renderAsync(rss)).querySelector('h1').textContent;
+    const modules = { html: fetched('lede-html.wasm'), xml: fetched('lede-xml.wasm'), gumbo: fetched('lede-gumbo.wasm') };
     const out = [];
     for (const { file, item, bytes } of inputs) {
       try {
-        out.push({ file, h1, html: `${reader.renderHTML(new Uint8Array(bytes), { item })}\n` });
+        out.push({ file, h1, modules, html: `${reader.renderHTML(new Uint8Array(bytes), { item })}\n` });
       } catch (e) {
         out.push({ file, html: `error: ${e.message}` });
       }
@@ -485,6 +534,7 @@ test('issue 19: RSS and Atom in the browser (expat in lede-html.wasm): the CLI\'
   await own.close();
   for (const [i, { file, cli }] of inputs.entries()) assert.equal(got[i].html, cli, `${file}: the browser and the CLI differ`);
   assert.equal(got[0].h1, 'Loaded');
+  assert.deepEqual(got[0].modules, { html: true, xml: true, gumbo: false });
   assert.match(got[0].html, /<h1 class="lede-title" id="lede-title">Gun-smuggling case puts spotlight on library straddling US-Canada\u00a0border<\/h1>/);
   assert.match(got.at(-1).html, /^error: 1:31: the XML is in the encoding gb2312, which Lede does not read/);
   assert.deepEqual(ownProblems, []);

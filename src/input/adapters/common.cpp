@@ -264,7 +264,11 @@ unsigned pixels(const JsonValue* v) {
     return static_cast<unsigned>(v->number);
   if (v->type == JsonValue::Type::string && !v->string.empty() && v->string.size() <= 7 &&
       v->string.find_first_not_of("0123456789") == std::string::npos)
-    return static_cast<unsigned>(std::stoul(v->string));
+  {
+    unsigned n = 0;  // at most 7 digits; std::stoul would bring printf's engine into the wasm
+    for (char c : v->string) n = n * 10 + static_cast<unsigned>(c - '0');
+    return n;
+  }
   return 0;
 }
 

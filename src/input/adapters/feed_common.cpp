@@ -26,11 +26,11 @@ Format feed_format(const XmlNode& root, std::vector<Problem>& problems) {
 }  // namespace
 
 // Told apart from JSON by the first character; the root element says which feed.
-void read_xml_article(std::string_view input, const Options& options, Article& article,
+void read_xml_article(XmlParser parse, std::string_view input, const Options& options, Article& article,
                       std::vector<Problem>& problems) {
   XmlNode root;
   Problem error;
-  if (!read_xml(input, options.limits, root, error)) {
+  if (!parse(input, options.limits, root, error)) {
     problems.push_back(std::move(error));
     return;
   }
@@ -41,11 +41,11 @@ void read_xml_article(std::string_view input, const Options& options, Article& a
   }
 }
 
-Format xml_items(std::string_view input, const Options& options, std::vector<Item>& items,
+Format xml_items(XmlParser parse, std::string_view input, const Options& options, std::vector<Item>& items,
                  std::vector<Problem>& problems) {
   XmlNode root;
   Problem error;
-  if (!read_xml(input, options.limits, root, error)) {
+  if (!parse(input, options.limits, root, error)) {
     problems.push_back(std::move(error));
     return Format::lede;
   }

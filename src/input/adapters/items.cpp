@@ -12,6 +12,14 @@ bool digits(const std::string& s) {
   return !s.empty() && s.size() <= 9 && s.find_first_not_of("0123456789") == std::string::npos;
 }
 
+// The value of a digits() string. std::stoul would bring musl's printf engine into
+// lede-html.wasm (for the message of the out_of_range it cannot throw there).
+std::size_t number(const std::string& s) {
+  std::size_t n = 0;
+  for (char c : s) n = n * 10 + static_cast<std::size_t>(c - '0');
+  return n;
+}
+
 // Lowercase ASCII letters and digits, other runs as one '-', at most 60 characters; ""
 // without a letter (a number would read as an index).
 std::string slug_of(std::string_view text) {
@@ -53,12 +61,12 @@ std::string_view last_segment(std::string_view url) {
 }  // namespace
 
 bool by_key(const std::string& want, std::size_t count) {
-  return !want.empty() && !(digits(want) && std::stoul(want) < count);
+  return !want.empty() && !(digits(want) && number(want) < count);
 }
 
 std::size_t choose(std::size_t count, const std::string& want, const std::vector<Item>& items, const char* what,
                    std::vector<Problem>& problems) {
-  if (want.empty() ? count > 0 : !by_key(want, count)) return want.empty() ? 0 : std::stoul(want);
+  if (want.empty() ? count > 0 : !by_key(want, count)) return want.empty() ? 0 : number(want);
   // A number past the last index may still be an id (WordPress's are numbers).
   for (const std::string Item::*key : {&Item::id, &Item::url, &Item::slug})
     for (std::size_t i = 0; i < items.size(); ++i)

@@ -1,0 +1,194 @@
+#include "html/html_events.hpp"
+
+#include <vector>
+
+namespace lede {
+
+void HtmlEventWriter::varint(std::uint32_t v) {
+  while (v >= 0x80) {
+    out_ += static_cast<char>((v & 0x7F) | 0x80);
+    v >>= 7;
+  }
+  out_ += static_cast<char>(v);
+}
+
+void HtmlEventWriter::string(std::string_view s) {
+  varint(static_cast<std::uint32_t>(s.size()));
+  out_.append(s.data(), s.size());
+}
+
+void HtmlEventWriter::open(HtmlTag tag, std::string_view name, HtmlNamespace space, const HtmlAttribute* attributes,
+                           std::size_t count, HtmlPlace place) {
+  out_ += place == HtmlPlace::before_table ? '\x04' : '\x01';
+  if (tag == HtmlTag::unknown) {
+    varint(0);
+    string(name);
+  } else {
+    varint(static_cast<std::uint32_t>(tag) + 1);
+  }
+  out_ += static_cast<char>(space);
+  varint(static_cast<std::uint32_t>(count));
+  for (std::size_t i = 0; i < count; ++i) {
+    string(attributes[i].name);
+    string(attributes[i].value);
+  }
+}
+
+void HtmlEventWriter::text(std::string_view utf8, HtmlPlace place) {
+  out_ += place == HtmlPlace::before_table ? '\x05' : '\x02';
+  string(utf8);
+}
+
+void HtmlEventWriter::close() { out_ += '\x03'; }
+
+namespace {
+
+class Reader {
+ public:
+  Reader(std::string_view in, HtmlSink& sink) : in_(in), sink_(sink) {}
+
+  bool run() {
+    bool ok = true;
+    while (pos_ < in_.size()) {
+      if (!event()) {
+        ok = false;
+        break;
+      }
+    }
+    for (; depth_ > 0; --depth_) sink_.close();
+    return ok;
+  }
+
+ private:
+  bool event() {
+    char kind = in_[pos_++];
+    switch (kind) {
+      case '\x01':
+      case '\x04': return element(kind == '\x04' ? HtmlPlace::before_table : HtmlPlace::append);
+      case '\x02':
+      case '\x05': {
+        std::string_view s;
+        if (!string(s)) return false;
+        sink_.text(utf8(s, text_), kind == '\x05' ? HtmlPlace::before_table : HtmlPlace::append);
+        return true;
+      }
+      case '\x03':
+        if (depth_ > 0) {
+          --depth_;
+          sink_.close();
+        }
+        return true;
+      default: return false;
+    }
+  }
+
+  bool element(HtmlPlace place) {
+    std::uint32_t tag = 0, count = 0;
+    std::string_view name;
+    if (!varint(tag)) return false;
+    if (tag == 0 && !string(name)) return false;
+    if (pos_ >= in_.size()) return false;
+    auto space = static_cast<unsigned char>(in_[pos_++]);
+    if (space > 2 || !varint(count)) return false;
+    // Every attribute takes at least two bytes: a count past that is not a stream.
+    if (count > (in_.size() - pos_) / 2) return false;
+    attrs_.clear();
+    values_.clear();
+    values_.reserve(2 * count);  // the views below stay put
+    for (std::uint32_t i = 0; i < count; ++i) {
+      std::string_view n, v;
+      if (!string(n) || !string(v)) return false;
+      values_.emplace_back();
+      std::string_view vn = utf8(n, values_.back());
+      values_.emplace_back();
+      std::string_view vv = utf8(v, values_.back());
+      attrs_.push_back({vn, vv});
+    }
+    HtmlTag t = HtmlTag::unknown;
+    std::string lowered;
+    if (tag == 0) {
+      // The name as a known tag, if it is one; else lowercase, as HTML writes names.
+      t = html_tag(name);
+      for (char c : utf8(name, name_)) lowered += c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+    } else if (tag - 1 < static_cast<std::uint32_t>(kHtmlTagCount)) {
+      t = static_cast<HtmlTag>(tag - 1);
+    }
+    sink_.open(t, t == HtmlTag::unknown ? std::string_view(lowered) : std::string_view(), static_cast<HtmlNamespace>(space),
+               attrs_.data(), attrs_.size(), place);
+    ++depth_;
+    return true;
+  }
+
+  bool varint(std::uint32_t& v) {
+    v = 0;
+    for (int shift = 0; shift < 35; shift += 7) {
+      if (pos_ >= in_.size()) return false;
+      auto b = static_cast<unsigned char>(in_[pos_++]);
+      if (shift == 28 && (b & 0x70)) return false;  // past 32 bits
+      v |= static_cast<std::uint32_t>(b & 0x7F) << shift;
+      if (!(b & 0x80)) return true;
+    }
+    return false;
+  }
+
+  bool string(std::string_view& s) {
+    std::uint32_t n;
+    if (!varint(n) || n > in_.size() - pos_) return false;
+    s = in_.substr(pos_, n);
+    pos_ += n;
+    return true;
+  }
+
+  // `s` if it is valid UTF-8; else a copy in `buffer` with U+FFFD for every byte that
+  // does not belong to a character.
+  static std::string_view utf8(std::string_view s, std::string& buffer) {
+    auto valid_at = [&](std::size_t i) -> std::size_t {
+      auto b = static_cast<unsigned char>(s[i]);
+      if (b < 0x80) return 1;
+      std::size_t len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 ? 2 : 0;
+      if (len == 0 || b > 0xF4 || i + len > s.size()) return 0;
+      std::uint32_t c = b & (0x7Fu >> len);
+      for (std::size_t k = 1; k < len; ++k) {
+        auto t = static_cast<unsigned char>(s[i + k]);
+        if ((t & 0xC0) != 0x80) return 0;
+        c = (c << 6) | (t & 0x3F);
+      }
+      if ((len == 3 && (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))) || (len == 4 && (c < 0x10000 || c > 0x10FFFF)))
+        return 0;
+      return len;
+    };
+    std::size_t i = 0;
+    while (i < s.size()) {
+      std::size_t len = valid_at(i);
+      if (!len) break;
+      i += len;
+    }
+    if (i == s.size()) return s;
+    buffer.assign(s.data(), i);
+    while (i < s.size()) {
+      std::size_t len = valid_at(i);
+      if (len) {
+        buffer.append(s.data() + i, len);
+        i += len;
+      } else {
+        buffer += "\xEF\xBF\xBD";
+        ++i;
+      }
+    }
+    return buffer;
+  }
+
+  std::string_view in_;
+  HtmlSink& sink_;
+  std::size_t pos_ = 0;
+  std::size_t depth_ = 0;
+  std::vector<HtmlAttribute> attrs_;
+  std::vector<std::string> values_;
+  std::string text_, name_;
+};
+
+}  // namespace
+
+bool read_html_events(std::string_view bytes, HtmlSink& sink) { return Reader(bytes, sink).run(); }
+
+}  // namespace lede

@@ -1,0 +1,40 @@
+// HTML bodies: the tree builder's memory and the ids it keeps.
+#include <catch2/catch.hpp>
+
+#include "helpers.hpp"
+
+using test::count;
+
+namespace {
+
+std::string html_body(const std::string& html) {
+  std::string out = test::render("{\"title\":\"T\",\"body_format\":\"html\",\"body\":" + test::quote(html) + "}");
+  std::size_t b = out.find("<div class=\"lede-body\">");
+  return b == std::string::npos ? out : out.substr(b);
+}
+
+}  // namespace
+
+// Issue 16 item 2: the id of an image in a <noscript>'s markup was kept as a view into
+// the arena that markup was parsed in, freed before the walk ended (ASan: heap use after
+// free in target_id). A second <noscript> then reused that memory, the freed "x" read
+// "y", and the <p id=x> took the same id again.
+TEST_CASE("an id from a <noscript>'s markup outlives that markup's parse") {
+  std::string one = html_body("<a href=\"#x\">l</a><noscript>&lt;img id=x src=a.jpg&gt;</noscript><p id=x>t</p>");
+  CHECK(count(one, "id=\"lede-user-x\"") == 1);
+  CHECK(count(one, "href=\"#lede-user-x\"") == 1);
+  std::string two = html_body(
+      "<a href=\"#x\">l</a><noscript>&lt;img id=x src=a.jpg&gt;</noscript>"
+      "<noscript>&lt;img id=y src=b.jpg&gt;</noscript><p id=x>t</p>");
+  CHECK(count(two, "id=\"lede-user-x\"") == 1);
+  CHECK(count(two, "src=\"b.jpg\"") == 1);
+  // Many parses of <noscript> markup, each freed, with ids linked to and not.
+  std::string many = "<a href=\"#i0\">0</a><a href=\"#i7\">7</a>";
+  for (int i = 0; i < 40; ++i)
+    many += "<noscript>&lt;img id=i" + std::to_string(i) + " src=" + std::to_string(i) + ".jpg&gt;</noscript>";
+  many += "<p id=i0>a</p><h2 id=i7>b</h2>";
+  std::string out = html_body(many);
+  CHECK(count(out, "id=\"lede-user-i0\"") == 1);
+  CHECK(count(out, "id=\"lede-user-i7\"") == 1);
+  CHECK(count(out, "<img ") == 40);
+}
