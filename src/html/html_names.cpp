@@ -1,4 +1,5 @@
 #include "html/html_names.hpp"
+#include "text/ascii.hpp"
 
 #include <cstring>
 
@@ -34,13 +35,12 @@ constexpr std::uint8_t kSorted[kHtmlTagCount] = {
     55, 93, 96, 100, 104, 9, 116, 102, 105, 101, 49, 2, 103, 80, 151, 58, 30, 51, 77, 67, 134,
 };
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 
 // <0, 0, >0 as `name` (any case) sorts before, with or after the lowercase `known`.
 int compare(std::string_view name, const char* known) {
   std::size_t i = 0;
   for (; i < name.size() && known[i]; ++i) {
-    char a = lower(name[i]), b = known[i];
+    char a = ascii_lower(name[i]), b = known[i];
     if (a != b) return static_cast<unsigned char>(a) < static_cast<unsigned char>(b) ? -1 : 1;
   }
   if (i < name.size()) return 1;

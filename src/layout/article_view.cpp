@@ -10,6 +10,7 @@
 #include "layout/dates.hpp"
 #include "layout/reading_time.hpp"
 #include "layout/typography.hpp"
+#include "text/ascii.hpp"
 
 namespace lede {
 namespace {
@@ -315,17 +316,6 @@ std::vector<NodeId> arrange_headings(Document& doc, NodeId body) {
     doc.set(id, Attr::id, s.insert(0, "lede-"));
   }
   return headings;
-}
-
-std::string collapse_spaces(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-    if (space && (out.empty() || out.back() == ' ')) continue;
-    out += space ? ' ' : c;
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
 }
 
 // Whether text holds more than white space (no-break spaces count as space: pages write

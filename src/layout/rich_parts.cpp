@@ -6,6 +6,7 @@
 #include "html/html_to_tree.hpp"
 #include "layout/body_view.hpp"
 #include "markdown/markdown_to_tree.hpp"
+#include "text/ascii.hpp"
 
 namespace lede {
 namespace {
@@ -16,17 +17,6 @@ HtmlOptions html_options(const Options& options, const Extensions& ext, const st
   html.path = path;
   html.gumbo = ext.gumbo;
   return html;
-}
-
-std::string collapse(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
-    if (space && (out.empty() || out.back() == ' ')) continue;
-    out += space ? ' ' : c;
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
 }
 
 // Blocks of text in the part's format, at the cursor.
@@ -48,12 +38,12 @@ bool content(const BodyPart& part, Document& doc, const Options& options, const 
 // its text kept) but not its structure.
 std::string line_of(const BodyPart& part, const Options& options, const Extensions& ext,
                     std::vector<Problem>& problems) {
-  if (part.format == BodyPart::Kind::text) return collapse(part.text);
+  if (part.format == BodyPart::Kind::text) return collapse_spaces(part.text);
   if (part.format == BodyPart::Kind::html) return html_to_text(part.text);
   Document scratch;
   NodeId top = scratch.open(Tag::div);
   content(part, scratch, options, ext, problems);
-  return collapse(scratch.text_content(top));
+  return collapse_spaces(scratch.text_content(top));
 }
 
 void figure(const BodyPart& part, Document& doc) {
