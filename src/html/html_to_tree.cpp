@@ -1129,14 +1129,9 @@ class Builder {
       return;
     }
     if (!inline_here() || deeper_than_limit(1)) return;
-    // loading and referrerpolicy before src: an <img> made by createElement starts
-    // fetching as soon as it has a src.
     doc_.open(Tag::img);
     attributes(n);
-    doc_.set(Attr::loading, "lazy");
-    doc_.set(Attr::decoding, "async");
-    doc_.set(Attr::referrerpolicy, "no-referrer");
-    doc_.set_url(Attr::src, url, UrlKind::image);
+    doc_.set_image_source(url, true);
     doc_.set(Attr::alt, alt);
     std::string_view w = trim(attr(n, "width")), h = trim(attr(n, "height"));
     auto pixels = [](std::string_view v) {

@@ -74,7 +74,7 @@ void header(const Article& a, const ReadingTime* reading, bool show_dek, Documen
     open_link_or_span(doc, a.site->url);
     if (check_url(a.site->logo, UrlKind::image)) {
       doc.open(Tag::img);
-      doc.set(Attr::referrerpolicy, "no-referrer");  // before src: see hero()
+      doc.set(Attr::referrerpolicy, "no-referrer");  // before src: see Document::set_image_source
       doc.set_url(Attr::src, a.site->logo, UrlKind::image);
       doc.set(Attr::alt, "");  // the name follows: the logo is decoration
       doc.set(Attr::class_, "lede-site-logo");
@@ -181,12 +181,8 @@ void hero(const Image& image, Document& doc) {
   if (!check_url(image.src, UrlKind::image)) return;
   doc.open(Tag::figure);
   doc.set(Attr::class_, "lede-hero");
-  // The hero is above the fold: not lazy. Attributes that govern the fetch come
-  // before src, because an <img> made by createElement fetches as soon as it has one.
   doc.open(Tag::img);
-  doc.set(Attr::decoding, "async");
-  doc.set(Attr::referrerpolicy, "no-referrer");
-  doc.set_url(Attr::src, image.src, UrlKind::image);
+  doc.set_image_source(image.src, false);  // above the fold: not lazy
   doc.set(Attr::alt, image.alt);
   if (image.width && image.height) {
     doc.set(Attr::width, std::to_string(image.width));
@@ -518,10 +514,7 @@ void related(const Article& a, Document& doc) {
     open_link_or_span(doc, r.url);
     if (check_url(r.image, UrlKind::image)) {
       doc.open(Tag::img);
-      doc.set(Attr::loading, "lazy");  // before src: see hero()
-      doc.set(Attr::decoding, "async");
-      doc.set(Attr::referrerpolicy, "no-referrer");
-      doc.set_url(Attr::src, r.image, UrlKind::image);
+      doc.set_image_source(r.image, true);
       doc.set(Attr::alt, "");  // the title follows
       doc.close();
     }

@@ -57,10 +57,7 @@ void figure(const BodyPart& part, Document& doc) {
   doc.open(Tag::figure);
   doc.set(Attr::class_, "lede-figure");
   doc.open(Tag::img);
-  doc.set(Attr::loading, "lazy");  // before src: see markdown_to_tree.cpp
-  doc.set(Attr::decoding, "async");
-  doc.set(Attr::referrerpolicy, "no-referrer");
-  doc.set_url(Attr::src, image.src, UrlKind::image);
+  doc.set_image_source(image.src, true);
   doc.set(Attr::alt, image.alt);
   if (image.width && image.height) {
     doc.set(Attr::width, std::to_string(image.width));

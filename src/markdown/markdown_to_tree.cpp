@@ -299,13 +299,8 @@ class TreeBuilder {
       doc_.text(alt_);  // a refused image keeps its description
       return;
     }
-    // loading and referrerpolicy come before src: an <img> made by createElement
-    // starts fetching as soon as it has a src, even before it is in the document.
     doc_.open(Tag::img);
-    doc_.set(Attr::loading, "lazy");
-    doc_.set(Attr::decoding, "async");
-    doc_.set(Attr::referrerpolicy, "no-referrer");
-    doc_.set_url(Attr::src, image_src_, UrlKind::image);
+    doc_.set_image_source(image_src_, true);
     doc_.set(Attr::alt, alt_);
     if (!image_title_.empty()) doc_.set(Attr::title, image_title_);
     doc_.close();
