@@ -1,6 +1,6 @@
-#include "site/xml_text.hpp"
+#include "text/escape.hpp"
 
-namespace lede::site {
+namespace lede {
 namespace {
 
 void append_utf8(std::string& out, std::uint32_t cp) {
@@ -131,4 +131,4 @@ std::string valid_utf8(std::string_view text) {
   return out;
 }
 
-}  // namespace lede::site
+}  // namespace lede
