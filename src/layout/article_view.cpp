@@ -177,12 +177,14 @@ void no_body(const Article& a, Document& doc) {
   doc.close();
 }
 
-void hero(const Image& image, Document& doc) {
+}  // namespace
+
+void image_figure(const Image& image, const char* class_name, bool lazy, Document& doc) {
   if (!check_url(image.src, UrlKind::image)) return;
   doc.open(Tag::figure);
-  doc.set(Attr::class_, "lede-hero");
+  doc.set(Attr::class_, class_name);
   doc.open(Tag::img);
-  doc.set_image_source(image.src, false);  // above the fold: not lazy
+  doc.set_image_source(image.src, lazy);
   doc.set(Attr::alt, image.alt);
   if (image.width && image.height) {
     doc.set(Attr::width, std::to_string(image.width));
@@ -200,6 +202,8 @@ void hero(const Image& image, Document& doc) {
   }
   doc.close();
 }
+
+namespace {
 
 std::string clock(double seconds) {
   // Past what a long holds, lround's result is unspecified (LONG_MIN here: a duration
@@ -561,7 +565,7 @@ bool layout_article(const Article& a, Document& doc, const Options& options, con
     finish(reading);
   }
   header(a, has_body ? &reading : nullptr, show_dek, doc);
-  if (a.image) hero(*a.image, doc);
+  if (a.image) image_figure(*a.image, "lede-hero", false, doc);  // above the fold: not lazy
   if (a.audio) listen(*a.audio, doc);
   contents(doc, headings);
   if (!has_body) no_body(a, doc);

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "html/html_to_tree.hpp"
+#include "layout/article_view.hpp"
 #include "layout/body_view.hpp"
 #include "markdown/markdown_to_tree.hpp"
 #include "text/ascii.hpp"
@@ -53,30 +54,7 @@ void figure(const BodyPart& part, Document& doc) {
   image.caption = part.text;
   image.width = part.width;
   image.height = part.height;
-  if (!check_url(image.src, UrlKind::image)) return;
-  doc.open(Tag::figure);
-  doc.set(Attr::class_, "lede-figure");
-  doc.open(Tag::img);
-  doc.set_image_source(image.src, true);
-  doc.set(Attr::alt, image.alt);
-  if (image.width && image.height) {
-    doc.set(Attr::width, std::to_string(image.width));
-    doc.set(Attr::height, std::to_string(image.height));
-  }
-  doc.close();
-  if (!image.caption.empty() || !image.credit.empty()) {
-    doc.open(Tag::figcaption);
-    doc.text(image.caption);
-    if (!image.credit.empty()) {
-      if (!image.caption.empty()) doc.text(" ");
-      doc.open(Tag::small);
-      doc.set(Attr::class_, "lede-credit");
-      doc.text(image.credit);
-      doc.close();
-    }
-    doc.close();
-  }
-  doc.close();
+  image_figure(image, "lede-figure", true, doc);
 }
 
 void player(const BodyPart& part, Document& doc) {
