@@ -167,22 +167,6 @@ bool table_tag(HtmlTag t) {
          t == HtmlTag::td || t == HtmlTag::th;
 }
 
-// HTML start tags that end foreign content (a <font> only with color, face or size).
-bool breaks_out(HtmlTag t) {
-  switch (t) {
-    case HtmlTag::b: case HtmlTag::big: case HtmlTag::blockquote: case HtmlTag::body:
-    case HtmlTag::br: case HtmlTag::center: case HtmlTag::code: case HtmlTag::dd: case HtmlTag::div:
-    case HtmlTag::dl: case HtmlTag::dt: case HtmlTag::em: case HtmlTag::embed: case HtmlTag::h1:
-    case HtmlTag::h2: case HtmlTag::h3: case HtmlTag::h4: case HtmlTag::h5: case HtmlTag::h6:
-    case HtmlTag::head: case HtmlTag::hr: case HtmlTag::i: case HtmlTag::img: case HtmlTag::li:
-    case HtmlTag::listing: case HtmlTag::menu: case HtmlTag::meta: case HtmlTag::nobr: case HtmlTag::ol:
-    case HtmlTag::p: case HtmlTag::pre: case HtmlTag::ruby: case HtmlTag::s: case HtmlTag::small:
-    case HtmlTag::span: case HtmlTag::strong: case HtmlTag::strike: case HtmlTag::sub: case HtmlTag::sup:
-    case HtmlTag::table: case HtmlTag::tt: case HtmlTag::u: case HtmlTag::ul: case HtmlTag::var:
-      return true;
-    default: return false;
-  }
-}
 
 // One pass over the HTML, gumbo's way of tokenizing it, with a model of its tree
 // construction: in `build` mode it makes the lenient tree, otherwise it adds up what
@@ -731,7 +715,7 @@ class Reader {
   void insert_start(HtmlTag tag, bool self_closing, std::size_t at) {
     // Foreign content: its own elements nest as written, until an HTML tag ends it.
     if (!current_html() && !integration_point()) {
-      bool out = breaks_out(tag) ||
+      bool out = breaks_out_of_foreign(tag) ||
                  (tag == HtmlTag::font && (has_attribute("color") || has_attribute("face") || has_attribute("size")));
       if (!out) {
         element(tag, open_.back().space, self_closing, at);

@@ -484,17 +484,8 @@ class Parser {
 
   // HTML start tags that end foreign content.
   bool breaks_out(HtmlTag t) const {
+    if (breaks_out_of_foreign(t)) return true;
     switch (t) {
-      case HtmlTag::b: case HtmlTag::big: case HtmlTag::blockquote: case HtmlTag::body:
-      case HtmlTag::br: case HtmlTag::center: case HtmlTag::code: case HtmlTag::dd: case HtmlTag::div:
-      case HtmlTag::dl: case HtmlTag::dt: case HtmlTag::em: case HtmlTag::embed: case HtmlTag::h1:
-      case HtmlTag::h2: case HtmlTag::h3: case HtmlTag::h4: case HtmlTag::h5: case HtmlTag::h6:
-      case HtmlTag::head: case HtmlTag::hr: case HtmlTag::i: case HtmlTag::img: case HtmlTag::li:
-      case HtmlTag::listing: case HtmlTag::menu: case HtmlTag::meta: case HtmlTag::nobr: case HtmlTag::ol:
-      case HtmlTag::p: case HtmlTag::pre: case HtmlTag::ruby: case HtmlTag::s: case HtmlTag::small:
-      case HtmlTag::span: case HtmlTag::strong: case HtmlTag::strike: case HtmlTag::sub: case HtmlTag::sup:
-      case HtmlTag::table: case HtmlTag::tt: case HtmlTag::u: case HtmlTag::ul: case HtmlTag::var:
-        return true;
       case HtmlTag::font:
         for (const Attr& a : attrs_) {
           std::string_view name = attr_name(a);
