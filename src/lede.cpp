@@ -15,6 +15,7 @@
 #include "output/op_writer.hpp"
 #include "output/page_writer.hpp"
 #include "pipeline.hpp"
+#include "problems.hpp"
 
 namespace lede {
 
@@ -111,10 +112,7 @@ Result list_items(std::string_view input, std::vector<Item>& items, const Option
   Result result;
   items.clear();
   if (looks_like_html_page(input)) {
-    Problem p;
-    p.code = ErrorCode::schema;
-    p.message = html_page_message;
-    result.problems.push_back(std::move(p));
+    result.problems.push_back(error_problem(ErrorCode::schema, "", html_page_message));
     return result;
   }
   if (looks_like_xml(input)) {

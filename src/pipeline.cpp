@@ -6,6 +6,7 @@
 #include "input/formats.hpp"
 #include "input/json_value.hpp"
 #include "layout/article_view.hpp"
+#include "problems.hpp"
 
 namespace lede {
 
@@ -19,18 +20,12 @@ bool read(std::string_view json, const Options& options, const Extensions& ext, 
           bool strict) {
   std::vector<Problem> problems;
   if (looks_like_html_page(json)) {
-    Problem p;
-    p.code = ErrorCode::schema;
-    p.message = html_page_message;
-    problems.push_back(std::move(p));
+    problems.push_back(error_problem(ErrorCode::schema, "", html_page_message));
   } else if (looks_like_xml(json)) {
     if (ext.read_xml) {
       ext.read_xml(json, options, article, problems);  // RSS or Atom
     } else {
-      Problem p;
-      p.code = ErrorCode::needs_html_parser;
-      p.message = "needs lede-html.wasm (renderAsync loads it)";
-      problems.push_back(std::move(p));
+      problems.push_back(error_problem(ErrorCode::needs_html_parser, "", kNeedsHtmlModule));
     }
   } else {
     JsonValue value;
@@ -74,11 +69,10 @@ bool lay_out(const Article& article, const Options& options, const Extensions& e
   }
   if (!laid_out) return false;
   if (doc.output_bytes() <= options.limits.max_output_bytes) return true;
-  Problem p;
-  p.code = ErrorCode::output_limit;
-  ((p.message = "the rendered article would be larger than the output limit of ") +=
-   std::to_string(options.limits.max_output_bytes)) += " bytes";
-  put_first(std::move(p), result);
+  put_first(error_problem(ErrorCode::output_limit, "",
+                          "the rendered article would be larger than the output limit of " +
+                              std::to_string(options.limits.max_output_bytes) + " bytes"),
+            result);
   return false;
 }
 

@@ -1,4 +1,5 @@
 #include "html/html_names.hpp"
+#include "text/ascii.hpp"
 
 #include <cstring>
 
@@ -34,13 +35,12 @@ constexpr std::uint8_t kSorted[kHtmlTagCount] = {
     55, 93, 96, 100, 104, 9, 116, 102, 105, 101, 49, 2, 103, 80, 151, 58, 30, 51, 77, 67, 134,
 };
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 
 // <0, 0, >0 as `name` (any case) sorts before, with or after the lowercase `known`.
 int compare(std::string_view name, const char* known) {
   std::size_t i = 0;
   for (; i < name.size() && known[i]; ++i) {
-    char a = lower(name[i]), b = known[i];
+    char a = ascii_lower(name[i]), b = known[i];
     if (a != b) return static_cast<unsigned char>(a) < static_cast<unsigned char>(b) ? -1 : 1;
   }
   if (i < name.size()) return 1;
@@ -64,6 +64,22 @@ HtmlTag html_tag(std::string_view name) {
     else lo = mid + 1;
   }
   return HtmlTag::unknown;
+}
+
+bool breaks_out_of_foreign(HtmlTag t) {
+  switch (t) {
+    case HtmlTag::b: case HtmlTag::big: case HtmlTag::blockquote: case HtmlTag::body:
+    case HtmlTag::br: case HtmlTag::center: case HtmlTag::code: case HtmlTag::dd: case HtmlTag::div:
+    case HtmlTag::dl: case HtmlTag::dt: case HtmlTag::em: case HtmlTag::embed: case HtmlTag::h1:
+    case HtmlTag::h2: case HtmlTag::h3: case HtmlTag::h4: case HtmlTag::h5: case HtmlTag::h6:
+    case HtmlTag::head: case HtmlTag::hr: case HtmlTag::i: case HtmlTag::img: case HtmlTag::li:
+    case HtmlTag::listing: case HtmlTag::menu: case HtmlTag::meta: case HtmlTag::nobr: case HtmlTag::ol:
+    case HtmlTag::p: case HtmlTag::pre: case HtmlTag::ruby: case HtmlTag::s: case HtmlTag::small:
+    case HtmlTag::span: case HtmlTag::strong: case HtmlTag::strike: case HtmlTag::sub: case HtmlTag::sup:
+    case HtmlTag::table: case HtmlTag::tt: case HtmlTag::u: case HtmlTag::ul: case HtmlTag::var:
+      return true;
+    default: return false;
+  }
 }
 
 }  // namespace lede

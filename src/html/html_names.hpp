@@ -32,4 +32,9 @@ std::string_view html_tag_name(HtmlTag tag);
 // The tag for a name as written, in any case (HtmlTag::unknown if none).
 HtmlTag html_tag(std::string_view name);
 
+// The HTML start tags that end foreign content (SVG, MathML) wherever they stand, as the
+// tree construction rules list them; <font> also does, but only with a color, face or
+// size attribute, which each parser checks itself.
+bool breaks_out_of_foreign(HtmlTag tag);
+
 }  // namespace lede

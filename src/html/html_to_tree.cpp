@@ -10,6 +10,8 @@
 #include "html/html_tree.hpp"
 #include "html/lenient_html_parser.hpp"
 #include "html/serialized_html_parser.hpp"
+#include "problems.hpp"
+#include "text/ascii.hpp"
 #include "tree/string_table.hpp"
 #include "tree/url_policy.hpp"
 
@@ -76,13 +78,11 @@ bool has_attr(GNode n, std::string_view name) {
   return n.tree->find(n.id, name, value);
 }
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
 bool equals_ci(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i)
-    if (lower(a[i]) != lower(b[i])) return false;
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
   return true;
 }
 bool starts_with_ci(std::string_view s, std::string_view prefix) {
@@ -95,8 +95,8 @@ bool contains_ci(std::string_view s, std::string_view part) {
 }
 
 std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  while (!s.empty() && is_html_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_html_space(s.back())) s.remove_suffix(1);
   return s;
 }
 
@@ -107,9 +107,9 @@ std::string_view written_name(GNode n) { return n.tree->name(n.id); }
 template <typename F>
 void each_word(std::string_view s, F&& f) {
   while (!s.empty()) {
-    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+    while (!s.empty() && is_html_space(s.front())) s.remove_prefix(1);
     std::size_t e = 0;
-    while (e < s.size() && !is_space(s[e])) ++e;
+    while (e < s.size() && !is_html_space(s[e])) ++e;
     if (e) f(s.substr(0, e));
     s.remove_prefix(e);
   }
@@ -178,19 +178,6 @@ std::string text_below(GNode top, const char* br, Skip&& skip) {
         return true;
       },
       [](GNode) {});
-  return out;
-}
-
-std::string collapse(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (is_space(c)) {
-      if (!out.empty() && out.back() != ' ') out += ' ';
-    } else {
-      out += c;
-    }
-  }
-  if (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
 }
 
@@ -322,7 +309,7 @@ bool hidden(GNode n) {
     if (a.name == "style" && !a.value.empty()) {
       std::string squeezed;
       for (char c : a.value)
-        if (!is_space(c)) squeezed += lower(c);
+        if (!is_html_space(c)) squeezed += ascii_lower(c);
       if (squeezed.find("display:none") != std::string::npos ||
           squeezed.find("visibility:hidden") != std::string::npos)
         return true;
@@ -357,9 +344,9 @@ std::string largest_in_srcset(std::string_view s) {
   double best_score = -1;
   std::size_t i = 0;
   while (i < s.size()) {
-    while (i < s.size() && (is_space(s[i]) || s[i] == ',')) ++i;
+    while (i < s.size() && (is_html_space(s[i]) || s[i] == ',')) ++i;
     std::size_t b = i;
-    while (i < s.size() && !is_space(s[i])) ++i;
+    while (i < s.size() && !is_html_space(s[i])) ++i;
     std::string_view url = s.substr(b, i - b);
     bool ended = false;  // "a.jpg," has no descriptors
     while (!url.empty() && url.back() == ',') {
@@ -377,7 +364,7 @@ std::string largest_in_srcset(std::string_view s) {
       }
       std::string_view descriptors = trim(s.substr(d, i - d));
       if (!descriptors.empty()) {
-        char unit = lower(descriptors.back());
+        char unit = ascii_lower(descriptors.back());
         double value = std::strtod(std::string(descriptors.substr(0, descriptors.size() - 1)).c_str(), nullptr);
         if (unit == 'w') score = value;          // widths outrank densities
         else if (unit == 'x') score = value * 1e-3;
@@ -395,7 +382,7 @@ bool looks_like_image_url(std::string_view v) {
   v = trim(v);
   if (v.empty() || v.size() > 2048) return false;
   for (char c : v)
-    if (is_space(c)) return false;
+    if (is_html_space(c)) return false;
   std::string_view path = v.substr(0, v.find_first_of("?#"));
   for (std::string_view ext : {".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"})
     if (path.size() > ext.size() && equals_ci(path.substr(path.size() - ext.size()), ext)) return true;
@@ -510,7 +497,7 @@ Embed embed_of(GNode n) {
       video = video || host == known ||
               (host.size() > known.size() && host.substr(host.size() - known.size() - 1) == "." + std::string(known));
   }
-  std::string title = collapse(attr(n, "title"));
+  std::string title = collapse_spaces(attr(n, "title"));
   e.label = std::string(video ? "Video: " : "Embedded content: ") +
             (title.empty() ? host : title);
   return e;
@@ -594,12 +581,7 @@ class Builder {
     end_run();
     doc_.close_to(base.element);
     if (refused_ > kMaxWarnings) {
-      Problem p;
-      p.code = ErrorCode::schema;
-      p.warning = true;
-      p.path = options_.path;
-      p.message = std::to_string(refused_ - kMaxWarnings) + " more refused URLs; their text is kept";
-      problems_.push_back(std::move(p));
+      warn(std::to_string(refused_ - kMaxWarnings) + " more refused URLs; their text is kept");
     }
   }
 
@@ -721,7 +703,7 @@ class Builder {
         ++i;
         continue;
       }
-      if (!is_space(s[i])) return true;
+      if (!is_html_space(s[i])) return true;
     }
     return false;
   }
@@ -771,7 +753,7 @@ class Builder {
         return false;
       case Role::embed: embed(n); return false;
       case Role::audio: audio(n); return false;
-      case Role::tex: formula(collapse(text_below(n, " ", [](GNode) { return false; }))); return false;
+      case Role::tex: formula(collapse_spaces(text_below(n, " ", [](GNode) { return false; }))); return false;
       case Role::pre: pre(n); return false;
       case Role::span:
         anchor(n);
@@ -1030,11 +1012,11 @@ class Builder {
   // keep. Nothing is copied by name; each value is checked.
   void attributes(GNode n) {
     std::string_view lang = trim(attr(n, "lang"));
-    if (is_language(lang)) doc_.set(Attr::lang, lang);
+    if (looks_like_language_tag(lang)) doc_.set(Attr::lang, lang);
     std::string_view dir = trim(attr(n, "dir"));
     if (equals_ci(dir, "ltr") || equals_ci(dir, "rtl") || equals_ci(dir, "auto")) {
       std::string d(dir);
-      for (char& c : d) c = lower(c);
+      for (char& c : d) c = ascii_lower(c);
       doc_.set(Attr::dir, d);
     }
     std::string_view id = target_id(n);
@@ -1047,7 +1029,7 @@ class Builder {
   }
 
   void title(GNode n) {
-    std::string t = collapse(attr(n, "title"));
+    std::string t = collapse_spaces(attr(n, "title"));
     if (!t.empty()) doc_.set(Attr::title, t);
   }
 
@@ -1064,15 +1046,6 @@ class Builder {
     if (equals_ci(align, "left")) doc_.set(Attr::class_, "lede-align-start");
     if (equals_ci(align, "center")) doc_.set(Attr::class_, "lede-align-center");
     if (equals_ci(align, "right")) doc_.set(Attr::class_, "lede-align-end");
-  }
-
-  static bool is_language(std::string_view s) {
-    if (s.empty() || s.size() > 35) return false;
-    if (!((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z'))) return false;
-    for (char c : s)
-      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'))
-        return false;
-    return true;
   }
 
   static bool is_integer(std::string_view s) {
@@ -1149,21 +1122,16 @@ class Builder {
     if (pixel(n)) return;
     std::string url = image_url(n);
     if (url.empty() || (top().ctx != Ctx::flow && top().ctx != Ctx::phrasing)) return;
-    std::string alt = collapse(attr(n, "alt"));
+    std::string alt = collapse_spaces(attr(n, "alt"));
     if (!check_url(url, UrlKind::image)) {
       refused("image", url, UrlKind::image);
       if (!alt.empty() && inline_here()) doc_.text(alt);  // a refused image keeps its description
       return;
     }
     if (!inline_here() || deeper_than_limit(1)) return;
-    // loading and referrerpolicy before src: an <img> made by createElement starts
-    // fetching as soon as it has a src.
     doc_.open(Tag::img);
     attributes(n);
-    doc_.set(Attr::loading, "lazy");
-    doc_.set(Attr::decoding, "async");
-    doc_.set(Attr::referrerpolicy, "no-referrer");
-    doc_.set_url(Attr::src, url, UrlKind::image);
+    doc_.set_image_source(url, true);
     doc_.set(Attr::alt, alt);
     std::string_view w = trim(attr(n, "width")), h = trim(attr(n, "height"));
     auto pixels = [](std::string_view v) {
@@ -1257,12 +1225,12 @@ class Builder {
           if (equals_ci(written_name(c), "annotation") &&
               (equals_ci(trim(attr(c, "encoding")), "application/x-tex") ||
                equals_ci(trim(attr(c, "encoding")), "tex")) && tex.empty())
-            tex = collapse(text_below(c, " ", [](GNode) { return false; }));
+            tex = collapse_spaces(text_below(c, " ", [](GNode) { return false; }));
           return true;
         },
         [](GNode) {});
     if (tex.empty())
-      tex = collapse(text_below(n, " ", [](GNode c) {
+      tex = collapse_spaces(text_below(n, " ", [](GNode c) {
         return equals_ci(written_name(c), "annotation") || tag_of(c) == HtmlTag::annotation_xml;
       }));
     formula(tex);
@@ -1347,21 +1315,12 @@ class Builder {
   // --- problems ---
 
   void warn(std::string message) {
-    Problem p;
-    p.code = ErrorCode::schema;
-    p.warning = true;
-    p.path = options_.path;
-    p.message = std::move(message);
-    problems_.push_back(std::move(p));
+    problems_.push_back(warning_problem(ErrorCode::schema, options_.path, std::move(message)));
   }
 
   void refused(const char* what, const std::string& url, UrlKind kind) {
     if (++refused_ > kMaxWarnings) return;
-    // Quote at most 60 bytes of the URL, cut at a character boundary.
-    std::size_t n = url.size() < 60 ? url.size() : 60;
-    while (n < url.size() && n > 0 && (static_cast<unsigned char>(url[n]) & 0xC0) == 0x80) --n;
-    warn(std::string(what) + " URL refused (only " + describe_policy(kind) + "): \"" +
-         url.substr(0, n) + (n < url.size() ? "…" : "") + "\"; its text is kept");
+    warn(refused_url_message(what, url, kind));
   }
 
   Document& doc_;
@@ -1392,12 +1351,7 @@ bool html_to_tree(std::string_view html, Document& doc, const HtmlOptions& optio
   GNode root = parse(html, tree, options.gumbo, notes, options.quick_parser);
   Builder(doc, options, notes, problems).build(root);
   auto warn = [&](std::string message) {
-    Problem p;
-    p.code = ErrorCode::schema;
-    p.warning = true;
-    p.path = options.path;
-    p.message = std::move(message);
-    problems.push_back(std::move(p));
+    problems.push_back(warning_problem(ErrorCode::schema, options.path, std::move(message)));
   };
   if (notes.lenient)
     warn("HTML too deeply nested, with too many unclosed formatting elements or attributes to read by HTML's "
@@ -1406,11 +1360,8 @@ bool html_to_tree(std::string_view html, Document& doc, const HtmlOptions& optio
   if (notes.attributes_dropped)
     warn("an HTML tag with more than " + std::to_string(Limits::kHtmlAttributes) + " attributes: the rest are dropped");
   if (notes.needs_gumbo && options.gumbo) {
-    Problem p;
-    p.code = ErrorCode::needs_html_parser;
-    p.path = options.path;
-    p.message = "this HTML needs gumbo (lede-gumbo.wasm; renderAsync loads it)";
-    problems.push_back(std::move(p));
+    problems.push_back(error_problem(ErrorCode::needs_html_parser, options.path,
+                                     "this HTML needs gumbo (lede-gumbo.wasm; renderAsync loads it)"));
     return false;
   }
   return true;
@@ -1427,7 +1378,7 @@ void html_events_to_tree(std::string_view events, Document& doc, const HtmlOptio
 std::string html_to_text(std::string_view html) {
   HtmlTree tree;
   ParseNotes notes;
-  return collapse(text_below(parse(html, tree, nullptr, notes), " ", [](GNode n) {
+  return collapse_spaces(text_below(parse(html, tree, nullptr, notes), " ", [](GNode n) {
     return tag_of(n) == HtmlTag::noscript || (is_element(n) && hidden(n));
   }));
 }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "lede/lede.hpp"
+#include "text/ascii.hpp"
 #include "tree/attribute_names.hpp"
 #include "tree/entities.hpp"
 #include "tree/string_table.hpp"
@@ -14,9 +15,7 @@ namespace lede {
 namespace {
 
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 
 // What HTML's input stream makes of the bytes: CR LF and CR become LF; NUL, controls,
 // noncharacters, surrogates and bytes that are not UTF-8 become U+FFFD.
@@ -168,22 +167,6 @@ bool table_tag(HtmlTag t) {
          t == HtmlTag::td || t == HtmlTag::th;
 }
 
-// HTML start tags that end foreign content (a <font> only with color, face or size).
-bool breaks_out(HtmlTag t) {
-  switch (t) {
-    case HtmlTag::b: case HtmlTag::big: case HtmlTag::blockquote: case HtmlTag::body:
-    case HtmlTag::br: case HtmlTag::center: case HtmlTag::code: case HtmlTag::dd: case HtmlTag::div:
-    case HtmlTag::dl: case HtmlTag::dt: case HtmlTag::em: case HtmlTag::embed: case HtmlTag::h1:
-    case HtmlTag::h2: case HtmlTag::h3: case HtmlTag::h4: case HtmlTag::h5: case HtmlTag::h6:
-    case HtmlTag::head: case HtmlTag::hr: case HtmlTag::i: case HtmlTag::img: case HtmlTag::li:
-    case HtmlTag::listing: case HtmlTag::menu: case HtmlTag::meta: case HtmlTag::nobr: case HtmlTag::ol:
-    case HtmlTag::p: case HtmlTag::pre: case HtmlTag::ruby: case HtmlTag::s: case HtmlTag::small:
-    case HtmlTag::span: case HtmlTag::strong: case HtmlTag::strike: case HtmlTag::sub: case HtmlTag::sup:
-    case HtmlTag::table: case HtmlTag::tt: case HtmlTag::u: case HtmlTag::ul: case HtmlTag::var:
-      return true;
-    default: return false;
-  }
-}
 
 // One pass over the HTML, gumbo's way of tokenizing it, with a model of its tree
 // construction: in `build` mode it makes the lenient tree, otherwise it adds up what
@@ -440,7 +423,7 @@ class Reader {
     }
     bool blank = true;
     for (char c : text_)
-      if (!is_space(c)) {
+      if (!is_html_space(c)) {
         blank = false;
         break;
       }
@@ -459,7 +442,7 @@ class Reader {
       std::uint64_t cp = 0;
       std::size_t digits = 0;
       for (; i < in_.size(); ++i, ++digits) {
-        char d = lower(in_[i]);
+        char d = ascii_lower(in_[i]);
         int v = d >= '0' && d <= '9' ? d - '0' : hex && d >= 'a' && d <= 'f' ? d - 'a' + 10 : -1;
         if (v < 0) break;
         if (cp <= 0x10FFFF) cp = cp * (hex ? 16 : 10) + static_cast<std::uint64_t>(v);
@@ -578,8 +561,8 @@ class Reader {
   // The tag name from pos_, lowercase. False at the end of the input.
   bool read_name(std::string& name) {
     name.clear();
-    while (pos_ < in_.size() && !is_space(in_[pos_]) && in_[pos_] != '/' && in_[pos_] != '>')
-      name += lower(in_[pos_++]);
+    while (pos_ < in_.size() && !is_html_space(in_[pos_]) && in_[pos_] != '/' && in_[pos_] != '>')
+      name += ascii_lower(in_[pos_++]);
     return pos_ < in_.size();
   }
 
@@ -594,7 +577,7 @@ class Reader {
     const std::size_t n = in_.size();
     std::size_t count = 0;
     while (true) {
-      while (pos_ < n && is_space(in_[pos_])) ++pos_;
+      while (pos_ < n && is_html_space(in_[pos_])) ++pos_;
       if (pos_ >= n) return false;
       char c = in_[pos_];
       if (c == '>') {
@@ -611,15 +594,15 @@ class Reader {
         continue;
       }
       std::size_t name_start = pos_++;
-      while (pos_ < n && !is_space(in_[pos_]) && in_[pos_] != '/' && in_[pos_] != '>' && in_[pos_] != '=') ++pos_;
+      while (pos_ < n && !is_html_space(in_[pos_]) && in_[pos_] != '/' && in_[pos_] != '>' && in_[pos_] != '=') ++pos_;
       std::string_view name = in_.substr(name_start, pos_ - name_start);
       std::size_t after_name = pos_;
-      while (pos_ < n && is_space(in_[pos_])) ++pos_;
+      while (pos_ < n && is_html_space(in_[pos_])) ++pos_;
       std::size_t value_start = 0, value_end = 0;
       bool has_value = false;
       if (pos_ < n && in_[pos_] == '=') {
         ++pos_;
-        while (pos_ < n && is_space(in_[pos_])) ++pos_;
+        while (pos_ < n && is_html_space(in_[pos_])) ++pos_;
         if (pos_ >= n) return false;
         char q = in_[pos_];
         if (q == '"' || q == '\'') {
@@ -631,7 +614,7 @@ class Reader {
           has_value = true;
         } else if (q != '>') {
           value_start = pos_;
-          while (pos_ < n && !is_space(in_[pos_]) && in_[pos_] != '>') ++pos_;
+          while (pos_ < n && !is_html_space(in_[pos_]) && in_[pos_] != '>') ++pos_;
           value_end = pos_;
           has_value = true;
         }
@@ -652,7 +635,7 @@ class Reader {
       }
       std::string lowered;
       lowered.reserve(name.size());
-      for (char ch : name) lowered += lower(ch);
+      for (char ch : name) lowered += ascii_lower(ch);
       if (repeated(lowered)) continue;
       if (values_.size() / 2 >= Limits::kHtmlAttributes) {  // past the cap, every new name is dropped
         attributes_dropped_ = true;
@@ -723,7 +706,7 @@ class Reader {
     for (const Attribute& a : attrs_)
       if (a.name.size() == name.size()) {
         bool same = true;
-        for (std::size_t k = 0; k < name.size() && same; ++k) same = lower(a.name[k]) == name[k];
+        for (std::size_t k = 0; k < name.size() && same; ++k) same = ascii_lower(a.name[k]) == name[k];
         if (same) return true;
       }
     return false;
@@ -732,7 +715,7 @@ class Reader {
   void insert_start(HtmlTag tag, bool self_closing, std::size_t at) {
     // Foreign content: its own elements nest as written, until an HTML tag ends it.
     if (!current_html() && !integration_point()) {
-      bool out = breaks_out(tag) ||
+      bool out = breaks_out_of_foreign(tag) ||
                  (tag == HtmlTag::font && (has_attribute("color") || has_attribute("face") || has_attribute("size")));
       if (!out) {
         element(tag, open_.back().space, self_closing, at);
@@ -893,9 +876,9 @@ class Reader {
     if (tag != HtmlTag::plaintext) {
       for (std::size_t i = in_.find("</", pos_); i != std::string_view::npos; i = in_.find("</", i + 2)) {
         std::size_t k = 0;
-        while (k < name.size() && i + 2 + k < n && lower(in_[i + 2 + k]) == name[k]) ++k;
+        while (k < name.size() && i + 2 + k < n && ascii_lower(in_[i + 2 + k]) == name[k]) ++k;
         if (k == name.size() && i + 2 + k < n &&
-            (is_space(in_[i + 2 + k]) || in_[i + 2 + k] == '/' || in_[i + 2 + k] == '>')) {
+            (is_html_space(in_[i + 2 + k]) || in_[i + 2 + k] == '/' || in_[i + 2 + k] == '>')) {
           end = i;
           break;
         }

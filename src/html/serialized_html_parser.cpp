@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "lede/lede.hpp"
+#include "text/ascii.hpp"
 #include "tree/attribute_names.hpp"
 #include "tree/byte_lanes.hpp"
 #include "tree/entities.hpp"
@@ -14,10 +15,12 @@ namespace lede {
 namespace {
 
 
+// HTML white space without CR (text/ascii.hpp has the whole set): CR in the input sends it
+// to gumbo, and a CR from a character reference keeps text in a table from being blank,
+// which hands that text to gumbo too.
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f'; }
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 
 // The characters gumbo does not keep as they are: CR (CR LF becomes LF), NUL and the other
 // controls but tab, LF and FF, surrogates, values past U+10FFFF, and noncharacters.
@@ -197,7 +200,7 @@ class Parser {
       std::uint32_t cp = 0;
       std::size_t digits = 0;
       for (; i < in_.size() && digits < 8; ++i, ++digits) {
-        char d = lower(in_[i]);
+        char d = ascii_lower(in_[i]);
         int v = is_digit(d) ? d - '0' : hex && d >= 'a' && d <= 'f' ? d - 'a' + 10 : -1;
         if (v < 0) break;
         cp = cp * (hex ? 16 : 10) + static_cast<std::uint32_t>(v);
@@ -244,7 +247,7 @@ class Parser {
     std::size_t start = pos_;
     tag_.clear();
     while (pos_ < in_.size() && (is_alpha(in_[pos_]) || is_digit(in_[pos_]) || in_[pos_] == '-'))
-      tag_ += lower(in_[pos_++]);
+      tag_ += ascii_lower(in_[pos_++]);
     if (pos_ == start || pos_ >= in_.size()) return false;
     char c = in_[pos_];
     if (!is_space(c) && c != '/' && c != '>') return false;
@@ -294,7 +297,7 @@ class Parser {
         c = in_[pos_];
         if (is_space(c) || c == '/' || c == '>' || c == '=') break;
         if (c == '"' || c == '\'' || c == '<') return false;
-        name_ += lower(c);
+        name_ += ascii_lower(c);
         ++pos_;
       }
       if (name_.empty() || pos_ >= in_.size()) return false;
@@ -481,17 +484,8 @@ class Parser {
 
   // HTML start tags that end foreign content.
   bool breaks_out(HtmlTag t) const {
+    if (breaks_out_of_foreign(t)) return true;
     switch (t) {
-      case HtmlTag::b: case HtmlTag::big: case HtmlTag::blockquote: case HtmlTag::body:
-      case HtmlTag::br: case HtmlTag::center: case HtmlTag::code: case HtmlTag::dd: case HtmlTag::div:
-      case HtmlTag::dl: case HtmlTag::dt: case HtmlTag::em: case HtmlTag::embed: case HtmlTag::h1:
-      case HtmlTag::h2: case HtmlTag::h3: case HtmlTag::h4: case HtmlTag::h5: case HtmlTag::h6:
-      case HtmlTag::head: case HtmlTag::hr: case HtmlTag::i: case HtmlTag::img: case HtmlTag::li:
-      case HtmlTag::listing: case HtmlTag::menu: case HtmlTag::meta: case HtmlTag::nobr: case HtmlTag::ol:
-      case HtmlTag::p: case HtmlTag::pre: case HtmlTag::ruby: case HtmlTag::s: case HtmlTag::small:
-      case HtmlTag::span: case HtmlTag::strong: case HtmlTag::strike: case HtmlTag::sub: case HtmlTag::sup:
-      case HtmlTag::table: case HtmlTag::tt: case HtmlTag::u: case HtmlTag::ul: case HtmlTag::var:
-        return true;
       case HtmlTag::font:
         for (const Attr& a : attrs_) {
           std::string_view name = attr_name(a);

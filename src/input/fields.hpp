@@ -7,8 +7,10 @@
 #include <vector>
 
 #include "input/json_value.hpp"
-#include "layout/dates.hpp"
 #include "lede/lede.hpp"
+#include "problems.hpp"
+#include "text/ascii.hpp"
+#include "text/iso_dates.hpp"
 #include "tree/url_policy.hpp"
 
 namespace lede {
@@ -16,16 +18,6 @@ namespace lede {
 inline bool is_blank(const std::string& s) {
   for (char c : s)
     if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return false;
-  return true;
-}
-
-// BCP 47 in shape only: letters, digits and hyphens, starting with a letter.
-inline bool looks_like_language_tag(const std::string& s) {
-  if (s.empty() || s.size() > 35) return false;
-  if (!((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z'))) return false;
-  for (char c : s)
-    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'))
-      return false;
   return true;
 }
 
@@ -51,11 +43,8 @@ class Fields {
   }
 
   void error(const std::string& path, std::string_view message, bool warning = false) {
-    Problem p;
-    p.code = ErrorCode::schema;
+    Problem p = error_problem(ErrorCode::schema, path, std::string(message));
     p.warning = warning || lenient_;
-    p.path = path;
-    p.message = message;
     problems_.push_back(std::move(p));
   }
 

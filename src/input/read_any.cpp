@@ -2,6 +2,7 @@
 
 #include "input/article_reader.hpp"
 #include "input/formats.hpp"
+#include "problems.hpp"
 
 namespace lede {
 
@@ -34,20 +35,15 @@ bool needs_adapter(const JsonValue& json) {
 
 bool one_article(const std::string& item, std::vector<Problem>& problems) {
   if (item.empty() || item == "0") return true;
-  Problem p;
-  p.code = ErrorCode::schema;
-  ((p.message = "no item \"") += item) += "\": this input holds one article (item 0)";
-  problems.push_back(std::move(p));
+  problems.push_back(
+      error_problem(ErrorCode::schema, "", "no item \"" + item + "\": this input holds one article (item 0)"));
   return false;
 }
 
 namespace {
 
 void needs_adapters(std::vector<Problem>& problems) {
-  Problem p;
-  p.code = ErrorCode::needs_html_parser;
-  p.message = "needs lede-html.wasm (renderAsync loads it)";
-  problems.push_back(std::move(p));
+  problems.push_back(error_problem(ErrorCode::needs_html_parser, "", kNeedsHtmlModule));
 }
 
 }  // namespace

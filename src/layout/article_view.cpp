@@ -10,6 +10,7 @@
 #include "layout/dates.hpp"
 #include "layout/reading_time.hpp"
 #include "layout/typography.hpp"
+#include "text/ascii.hpp"
 
 namespace lede {
 namespace {
@@ -73,7 +74,7 @@ void header(const Article& a, const ReadingTime* reading, bool show_dek, Documen
     open_link_or_span(doc, a.site->url);
     if (check_url(a.site->logo, UrlKind::image)) {
       doc.open(Tag::img);
-      doc.set(Attr::referrerpolicy, "no-referrer");  // before src: see hero()
+      doc.set(Attr::referrerpolicy, "no-referrer");  // before src: see Document::set_image_source
       doc.set_url(Attr::src, a.site->logo, UrlKind::image);
       doc.set(Attr::alt, "");  // the name follows: the logo is decoration
       doc.set(Attr::class_, "lede-site-logo");
@@ -176,16 +177,14 @@ void no_body(const Article& a, Document& doc) {
   doc.close();
 }
 
-void hero(const Image& image, Document& doc) {
+}  // namespace
+
+void image_figure(const Image& image, const char* class_name, bool lazy, Document& doc) {
   if (!check_url(image.src, UrlKind::image)) return;
   doc.open(Tag::figure);
-  doc.set(Attr::class_, "lede-hero");
-  // The hero is above the fold: not lazy. Attributes that govern the fetch come
-  // before src, because an <img> made by createElement fetches as soon as it has one.
+  doc.set(Attr::class_, class_name);
   doc.open(Tag::img);
-  doc.set(Attr::decoding, "async");
-  doc.set(Attr::referrerpolicy, "no-referrer");
-  doc.set_url(Attr::src, image.src, UrlKind::image);
+  doc.set_image_source(image.src, lazy);
   doc.set(Attr::alt, image.alt);
   if (image.width && image.height) {
     doc.set(Attr::width, std::to_string(image.width));
@@ -203,6 +202,8 @@ void hero(const Image& image, Document& doc) {
   }
   doc.close();
 }
+
+namespace {
 
 std::string clock(double seconds) {
   // Past what a long holds, lround's result is unspecified (LONG_MIN here: a duration
@@ -315,17 +316,6 @@ std::vector<NodeId> arrange_headings(Document& doc, NodeId body) {
     doc.set(id, Attr::id, s.insert(0, "lede-"));
   }
   return headings;
-}
-
-std::string collapse_spaces(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-    if (space && (out.empty() || out.back() == ' ')) continue;
-    out += space ? ' ' : c;
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
 }
 
 // Whether text holds more than white space (no-break spaces count as space: pages write
@@ -528,10 +518,7 @@ void related(const Article& a, Document& doc) {
     open_link_or_span(doc, r.url);
     if (check_url(r.image, UrlKind::image)) {
       doc.open(Tag::img);
-      doc.set(Attr::loading, "lazy");  // before src: see hero()
-      doc.set(Attr::decoding, "async");
-      doc.set(Attr::referrerpolicy, "no-referrer");
-      doc.set_url(Attr::src, r.image, UrlKind::image);
+      doc.set_image_source(r.image, true);
       doc.set(Attr::alt, "");  // the title follows
       doc.close();
     }
@@ -578,7 +565,7 @@ bool layout_article(const Article& a, Document& doc, const Options& options, con
     finish(reading);
   }
   header(a, has_body ? &reading : nullptr, show_dek, doc);
-  if (a.image) hero(*a.image, doc);
+  if (a.image) image_figure(*a.image, "lede-hero", false, doc);  // above the fold: not lazy
   if (a.audio) listen(*a.audio, doc);
   contents(doc, headings);
   if (!has_body) no_body(a, doc);

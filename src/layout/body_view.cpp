@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "markdown/markdown_to_tree.hpp"
+#include "problems.hpp"
 
 namespace lede {
 
@@ -34,11 +35,7 @@ void text_to_tree(std::string_view text, Document& doc) {
 }
 
 void needs_html_parser(const std::string& path, std::vector<Problem>& problems) {
-  Problem p;
-  p.code = ErrorCode::needs_html_parser;
-  p.path = path;
-  p.message = "needs lede-html.wasm (renderAsync loads it)";
-  problems.push_back(std::move(p));
+  problems.push_back(error_problem(ErrorCode::needs_html_parser, path, kNeedsHtmlModule));
 }
 
 bool body_to_tree(const std::vector<BodyPart>& parts, Document& doc, const Options& options,

@@ -25,10 +25,4 @@ void text_to_tree(std::string_view text, Document& doc);
 // The error for input this build cannot read (a member of Extensions it lacks).
 void needs_html_parser(const std::string& path, std::vector<Problem>& problems);
 
-// Resolves the relative href, src and action URLs under `top` against `base`
-// (Article::base; src/input/adapters/base_url.cpp), judged by the URL policy again.
-// In-page links (#…) stay. Extensions::resolve_urls in the builds with the adapters:
-// only other formats set a base.
-void resolve_urls(Document& doc, NodeId top, std::string_view base);
-
 }  // namespace lede

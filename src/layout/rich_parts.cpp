@@ -4,8 +4,10 @@
 #include <string>
 
 #include "html/html_to_tree.hpp"
+#include "layout/article_view.hpp"
 #include "layout/body_view.hpp"
 #include "markdown/markdown_to_tree.hpp"
+#include "text/ascii.hpp"
 
 namespace lede {
 namespace {
@@ -16,17 +18,6 @@ HtmlOptions html_options(const Options& options, const Extensions& ext, const st
   html.path = path;
   html.gumbo = ext.gumbo;
   return html;
-}
-
-std::string collapse(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
-    if (space && (out.empty() || out.back() == ' ')) continue;
-    out += space ? ' ' : c;
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
 }
 
 // Blocks of text in the part's format, at the cursor.
@@ -48,12 +39,12 @@ bool content(const BodyPart& part, Document& doc, const Options& options, const 
 // its text kept) but not its structure.
 std::string line_of(const BodyPart& part, const Options& options, const Extensions& ext,
                     std::vector<Problem>& problems) {
-  if (part.format == BodyPart::Kind::text) return collapse(part.text);
+  if (part.format == BodyPart::Kind::text) return collapse_spaces(part.text);
   if (part.format == BodyPart::Kind::html) return html_to_text(part.text);
   Document scratch;
   NodeId top = scratch.open(Tag::div);
   content(part, scratch, options, ext, problems);
-  return collapse(scratch.text_content(top));
+  return collapse_spaces(scratch.text_content(top));
 }
 
 void figure(const BodyPart& part, Document& doc) {
@@ -63,33 +54,7 @@ void figure(const BodyPart& part, Document& doc) {
   image.caption = part.text;
   image.width = part.width;
   image.height = part.height;
-  if (!check_url(image.src, UrlKind::image)) return;
-  doc.open(Tag::figure);
-  doc.set(Attr::class_, "lede-figure");
-  doc.open(Tag::img);
-  doc.set(Attr::loading, "lazy");  // before src: see markdown_to_tree.cpp
-  doc.set(Attr::decoding, "async");
-  doc.set(Attr::referrerpolicy, "no-referrer");
-  doc.set_url(Attr::src, image.src, UrlKind::image);
-  doc.set(Attr::alt, image.alt);
-  if (image.width && image.height) {
-    doc.set(Attr::width, std::to_string(image.width));
-    doc.set(Attr::height, std::to_string(image.height));
-  }
-  doc.close();
-  if (!image.caption.empty() || !image.credit.empty()) {
-    doc.open(Tag::figcaption);
-    doc.text(image.caption);
-    if (!image.credit.empty()) {
-      if (!image.caption.empty()) doc.text(" ");
-      doc.open(Tag::small);
-      doc.set(Attr::class_, "lede-credit");
-      doc.text(image.credit);
-      doc.close();
-    }
-    doc.close();
-  }
-  doc.close();
+  image_figure(image, "lede-figure", true, doc);
 }
 
 void player(const BodyPart& part, Document& doc) {

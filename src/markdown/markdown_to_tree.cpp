@@ -3,7 +3,9 @@
 #include <string>
 #include <vector>
 
-#include "markdown/html_tokenizer.hpp"
+#include "html/html_tokenizer.hpp"
+#include "problems.hpp"
+#include "text/ascii.hpp"
 #include "tree/entities.hpp"
 
 extern "C" {
@@ -297,13 +299,8 @@ class TreeBuilder {
       doc_.text(alt_);  // a refused image keeps its description
       return;
     }
-    // loading and referrerpolicy come before src: an <img> made by createElement
-    // starts fetching as soon as it has a src, even before it is in the document.
     doc_.open(Tag::img);
-    doc_.set(Attr::loading, "lazy");
-    doc_.set(Attr::decoding, "async");
-    doc_.set(Attr::referrerpolicy, "no-referrer");
-    doc_.set_url(Attr::src, image_src_, UrlKind::image);
+    doc_.set_image_source(image_src_, true);
     doc_.set(Attr::alt, alt_);
     if (!image_title_.empty()) doc_.set(Attr::title, image_title_);
     doc_.close();
@@ -327,31 +324,17 @@ class TreeBuilder {
   bool deeper_than_limit(std::size_t levels) {
     if (doc_.depth() - base_depth_ + levels <= options_.max_depth) return false;
     if (!too_deep_) {
-      Problem p;
-      p.code = ErrorCode::too_deep;
-      p.warning = true;
-      p.path = "body";
-      ((p.message = "Markdown nested deeper than the limit of ") += std::to_string(options_.max_depth)) +=
-          " levels: what is deeper is kept as text of the level above";
-      problems_.push_back(std::move(p));
+      problems_.push_back(warning_problem(ErrorCode::too_deep, "body",
+                                          "Markdown nested deeper than the limit of " +
+                                              std::to_string(options_.max_depth) +
+                                              " levels: what is deeper is kept as text of the level above"));
     }
     too_deep_ = true;
     return true;
   }
 
   void refused(const char* what, const std::string& url, UrlKind kind) {
-    Problem p;
-    p.code = ErrorCode::schema;
-    p.warning = true;
-    p.path = "body";
-    // Quote at most 60 bytes of the URL, cut at a character boundary.
-    std::size_t n = url.size() < 60 ? url.size() : 60;
-    while (n < url.size() && n > 0 && (static_cast<unsigned char>(url[n]) & 0xC0) == 0x80) --n;
-    std::string& m = p.message;
-    ((m = what) += " URL refused (only ") += describe_policy(kind);
-    (m += "): \"").append(url, 0, n);
-    ((m += n < url.size() ? "…" : "") += "\"; its text is kept");
-    problems_.push_back(std::move(p));
+    problems_.push_back(warning_problem(ErrorCode::schema, "body", refused_url_message(what, url, kind)));
   }
 
   // --- raw HTML, with keep_safe_html ---
@@ -394,10 +377,6 @@ class TreeBuilder {
     return Tag::figcaption;
   }
 
-  static bool is_space(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-  }
-
   // Whether the cursor holds blocks (the body, a quote, an item, a details...).
   bool flow_container() const {
     switch (doc_.node(doc_.current()).tag) {
@@ -436,8 +415,8 @@ class TreeBuilder {
         // In an HTML block, the line breaks around tags are layout of the source.
         std::string_view text = name;
         if (in_html_block_) {
-          while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-          while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+          while (!text.empty() && is_html_space(text.front())) text.remove_prefix(1);
+          while (!text.empty() && is_html_space(text.back())) text.remove_suffix(1);
         }
         doc_.text(text);
         return;
@@ -446,13 +425,9 @@ class TreeBuilder {
         if (!skip_.empty()) return;
         if (token.attributes_dropped && !attributes_dropped_) {
           attributes_dropped_ = true;
-          Problem p;
-          p.code = ErrorCode::schema;
-          p.warning = true;
-          p.path = "body";
-          p.message = "an HTML tag with more than " + std::to_string(Limits::kHtmlAttributes) +
-                      " attributes: the rest are dropped";
-          problems_.push_back(std::move(p));
+          problems_.push_back(warning_problem(ErrorCode::schema, "body",
+                                              "an HTML tag with more than " + std::to_string(Limits::kHtmlAttributes) +
+                                                  " attributes: the rest are dropped"));
         }
         if (dropped_with_content(name) && !token.self_closing) {
           skip_ = name;

@@ -5,6 +5,7 @@
 
 #include "layout/body_view.hpp"
 #include "output/html_writer.hpp"
+#include "text/escape.hpp"
 
 namespace lede {
 namespace {
@@ -73,27 +74,7 @@ class JsonWriter {
     out_ += c;
     first_ = false;
   }
-  void quote(const std::string& s) {
-    out_ += '"';
-    for (unsigned char c : s) {
-      switch (c) {
-        case '"': out_ += "\\\""; break;
-        case '\\': out_ += "\\\\"; break;
-        case '\n': out_ += "\\n"; break;
-        case '\r': out_ += "\\r"; break;
-        case '\t': out_ += "\\t"; break;
-        default:
-          if (c < 0x20) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", c);
-            out_ += buf;
-          } else {
-            out_ += static_cast<char>(c);
-          }
-      }
-    }
-    out_ += '"';
-  }
+  void quote(const std::string& s) { append_json_string(out_, s); }
 
   std::string& out_;
   int depth_ = 0;

@@ -2,7 +2,7 @@
 
 #include "layout/dates.hpp"
 #include "site/names.hpp"
-#include "site/xml_text.hpp"
+#include "text/escape.hpp"
 
 namespace lede::site {
 namespace {

@@ -1,6 +1,6 @@
 // What a site says to feed readers and crawlers: feed.json (JSON Feed 1.1) and rss.xml
 // (RSS 2.0) with the latest articles and their full content, and sitemaps. Every text
-// goes through xml_text.hpp, so any article makes a well-formed file.
+// goes through text/escape.hpp, so any article makes a well-formed file.
 #pragma once
 #include <string>
 #include <string_view>

@@ -25,7 +25,7 @@
 #include "site/pages.hpp"
 #include "site/state.hpp"
 #include "site/work_queue.hpp"
-#include "site/xml_text.hpp"
+#include "text/escape.hpp"
 #include "tree/url_policy.hpp"
 
 namespace fs = std::filesystem;
@@ -174,12 +174,12 @@ bool Build::open() {
     return false;
   }
   // The command line may hold any bytes; pages and feeds are UTF-8.
-  title_ = site::valid_utf8(o_.title);
-  lang_ = site::valid_utf8(o_.lang);
+  title_ = valid_utf8(o_.title);
+  lang_ = valid_utf8(o_.lang);
   if (!o_.base_url.empty()) {
     auto checked = check_url(o_.base_url, UrlKind::link);
     if (!checked || !is_external(*checked) || checked->compare(0, 2, "//") == 0) {
-      fail("--base-url: not an absolute http or https URL: " + site::valid_utf8(o_.base_url));
+      fail("--base-url: not an absolute http or https URL: " + valid_utf8(o_.base_url));
       return false;
     }
     base_ = *checked;

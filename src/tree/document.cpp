@@ -114,6 +114,13 @@ bool Document::set(NodeId element, Attr attr, std::string_view value) {
   return set_checked(element, attr, value);
 }
 
+void Document::set_image_source(std::string_view src, bool lazy) {
+  if (lazy) set(Attr::loading, "lazy");
+  set(Attr::decoding, "async");
+  set(Attr::referrerpolicy, "no-referrer");
+  set_url(Attr::src, src, UrlKind::image);
+}
+
 bool Document::set_url(NodeId element, Attr attr, std::string_view raw, UrlKind kind) {
   if (!is_url_attr(attr)) return false;
   auto url = check_url(raw, kind);

@@ -92,6 +92,10 @@ class Document {
     return set_url(cursor_, attr, raw, kind);
   }
   bool set_url(NodeId element, Attr attr, std::string_view raw, UrlKind kind);
+  // The current <img>'s fetch: loading (for a lazy one), decoding and referrerpolicy, then
+  // src. They come before src because an <img> made by createElement starts fetching as
+  // soon as it has a src, even before it is in the document.
+  void set_image_source(std::string_view src, bool lazy);
 
   // --- editing, for layout ---
   // Changes an element's tag (heading levels). Attributes not allowed on the new tag

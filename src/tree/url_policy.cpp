@@ -2,6 +2,7 @@
 
 #include <cstdint>
 
+#include "text/ascii.hpp"
 #include "tree/entities.hpp"
 
 namespace lede {
@@ -9,7 +10,6 @@ namespace {
 
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 
 // The same set md4c-html leaves unescaped in URLs; everything else is percent-encoded.
 // A bit per ASCII character: every character of every URL is looked up, twice.
@@ -56,7 +56,7 @@ std::string scheme_of(std::string_view url) {
     char c = url[i];
     if (c == ':') {
       std::string s(url.substr(0, i));
-      for (char& ch : s) ch = lower(ch);
+      for (char& ch : s) ch = ascii_lower(ch);
       return s;
     }
     if (!(is_alpha(c) || is_digit(c) || c == '+' || c == '-' || c == '.')) return {};
@@ -67,7 +67,7 @@ std::string scheme_of(std::string_view url) {
 bool starts_with_ci(std::string_view s, std::string_view prefix) {
   if (s.size() < prefix.size()) return false;
   for (std::size_t i = 0; i < prefix.size(); ++i)
-    if (lower(s[i]) != prefix[i]) return false;
+    if (ascii_lower(s[i]) != prefix[i]) return false;
   return true;
 }
 
@@ -138,6 +138,17 @@ const char* describe_policy(UrlKind kind) {
     case UrlKind::action: return "http, https and relative URLs";
   }
   return "";
+}
+
+std::string refused_url_message(const char* what, std::string_view url, UrlKind kind) {
+  // Cut at a character boundary.
+  std::size_t n = url.size() < 60 ? url.size() : 60;
+  while (n < url.size() && n > 0 && (static_cast<unsigned char>(url[n]) & 0xC0) == 0x80) --n;
+  std::string m = what;
+  ((m += " URL refused (only ") += describe_policy(kind)) += "): \"";
+  m.append(url.substr(0, n));
+  ((m += n < url.size() ? "…" : "") += "\"; its text is kept");
+  return m;
 }
 
 bool is_external(std::string_view url) {

@@ -32,4 +32,8 @@ bool is_external(std::string_view checked_url);
 // What `kind` accepts, for messages: "http, https, mailto, tel and relative URLs".
 const char* describe_policy(UrlKind kind);
 
+// The warning for a URL the policy refused, quoting at most 60 bytes of it: `what` URL
+// refused (only <policy>): "<url>…"; its text is kept.
+std::string refused_url_message(const char* what, std::string_view url, UrlKind kind);
+
 }  // namespace lede

@@ -6,6 +6,7 @@
 // loads it and renders again).
 #include <string>
 
+#include "input/adapters/adapters.hpp"
 #include "input/adapters/xml.hpp"
 #include "input/formats.hpp"
 #include "layout/body_view.hpp"

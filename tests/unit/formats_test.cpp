@@ -397,3 +397,12 @@ TEST_CASE("issue 19: Apple News: each author once, the date once, a header's pic
   CHECK(html_of(later).find("<span class=\"lede-updated\">Updated <time datetime=\"2015-05-15T10:45:00+00:00\">") !=
         std::string::npos);
 }
+
+TEST_CASE("issue 22: another format's title and excerpt collapse HTML's white space, form feed included") {
+  // adapters/common.cpp's plain() had its own white-space set, without the form feed
+  // that the HTML readers count (four sets for one idea): "A \f\f B" stayed as it was.
+  std::string json;
+  REQUIRE(lede::convert("{\"title\":\"A \\f\\f B  \",\"content\":\"<p>x</p>\",\"excerpt\":\" one\\f two \"}", json).ok());
+  CHECK(json.find("\"title\": \"A B\"") != std::string::npos);
+  CHECK(json.find("\"dek\": \"one two\"") != std::string::npos);
+}

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "helpers.hpp"
-#include "markdown/html_tokenizer.hpp"
+#include "html/html_tokenizer.hpp"
 
 namespace {
 

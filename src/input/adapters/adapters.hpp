@@ -14,6 +14,7 @@
 #include "input/fields.hpp"
 #include "input/json_value.hpp"
 #include "lede/lede.hpp"
+#include "tree/document.hpp"
 
 namespace lede {
 
@@ -120,4 +121,11 @@ std::size_t choose(std::size_t count, const std::string& want, const std::vector
 void make_slugs(std::vector<Item>& items);
 
 }  // namespace adapt
+
+// Resolves the relative href, src and action URLs under `top` against `base`
+// (Article::base), judged by the URL policy again.
+// In-page links (#…) stay. Extensions::resolve_urls in the builds with the adapters:
+// only other formats set a base.
+void resolve_urls(Document& doc, NodeId top, std::string_view base);
+
 }  // namespace lede

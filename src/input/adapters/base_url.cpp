@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "input/adapters/adapters.hpp"
-#include "layout/body_view.hpp"
+#include "tree/document.hpp"
 
 namespace lede {
 namespace {

@@ -6,6 +6,8 @@
 #include "input/article_reader.hpp"
 
 #include "html/html_to_tree.hpp"
+#include "problems.hpp"
+#include "text/ascii.hpp"
 #include "tree/entities.hpp"
 
 namespace lede {
@@ -73,12 +75,7 @@ const char* format_name(Format format) {
 namespace adapt {
 
 void warn(std::vector<Problem>& problems, std::string path, std::string message) {
-  Problem p;
-  p.code = ErrorCode::schema;
-  p.warning = true;
-  p.path = std::move(path);
-  p.message = std::move(message);
-  problems.push_back(std::move(p));
+  problems.push_back(warning_problem(ErrorCode::schema, std::move(path), std::move(message)));
 }
 
 void error(std::vector<Problem>& problems, std::string path, std::string message) {
@@ -95,11 +92,7 @@ std::string string(Fields& f, const char* key) {
 void require_title(Article& a, const std::string& path, std::vector<Problem>& problems) {
   a.title = plain(a.title);
   if (!a.title.empty()) return;
-  Problem p;
-  p.code = ErrorCode::schema;
-  p.path = path;
-  p.message = "required: an article needs a title";
-  problems.push_back(std::move(p));
+  problems.push_back(error_problem(ErrorCode::schema, path, "required: an article needs a title"));
 }
 
 std::string date(Fields& f, const char* key) {
@@ -283,14 +276,7 @@ void body(Article& a, std::string text, BodyPart::Kind kind, std::string path) {
 
 std::string plain(std::string_view text) {
   std::string decoded = text.find('&') == std::string_view::npos ? std::string(text) : decode_entities(text);
-  std::string out;
-  for (char c : decoded) {
-    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-    if (space && (out.empty() || out.back() == ' ')) continue;
-    out += space ? ' ' : c;
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
+  return collapse_spaces(decoded);
 }
 
 std::string html_text(std::string_view html) { return html_to_text(html); }

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "input/adapters/adapters.hpp"
+#include "problems.hpp"
 
 namespace lede {
 namespace {
@@ -110,11 +111,8 @@ void read_schema_org(const JsonValue& json, Article& a, std::vector<Problem>& pr
   for (std::size_t i = 0; i < g.nodes.size() && pick == g.nodes.size(); ++i)
     if (type_is_article(g.nodes[i]->find("@type"))) pick = i;
   if (pick == g.nodes.size()) {
-    Problem p;
-    p.code = ErrorCode::schema;
-    p.path = "@type";
-    p.message = "no Article, NewsArticle, BlogPosting or other article in the JSON-LD";
-    problems.push_back(std::move(p));
+    problems.push_back(error_problem(ErrorCode::schema, "@type",
+                                     "no Article, NewsArticle, BlogPosting or other article in the JSON-LD"));
     return;
   }
   const JsonValue& node = *g.nodes[pick];

@@ -1,27 +1,9 @@
-#include "site/xml_text.hpp"
+#include "text/escape.hpp"
 
-namespace lede::site {
+namespace lede {
 namespace {
 
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xc0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3f));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xe0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
-    out += static_cast<char>(0x80 | (cp & 0x3f));
-  } else {
-    out += static_cast<char>(0xf0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3f));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
-    out += static_cast<char>(0x80 | (cp & 0x3f));
-  }
-}
-
-constexpr std::uint32_t kReplacement = 0xfffd;
+constexpr char kReplacement[] = "\xEF\xBF\xBD";  // U+FFFD in UTF-8
 
 }  // namespace
 
@@ -70,7 +52,7 @@ void append_xml_text(std::string& out, std::string_view text) {
       case '\r': out += "&#13;"; continue;
       case '\t':
       case '\n': out += static_cast<char>(cp); continue;
-      case -1: append_utf8(out, kReplacement); continue;
+      case -1: out += kReplacement; continue;
       case 0xfffe:
       case 0xffff: continue;
       default:
@@ -98,7 +80,7 @@ void append_json_string(std::string& out, std::string_view text) {
       case '\n': out += "\\n"; break;
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
-      case -1: append_utf8(out, kReplacement); break;
+      case -1: out += kReplacement; break;
       default:
         if (cp < 0x20) {
           out += "\\u00";
@@ -124,11 +106,11 @@ std::string valid_utf8(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     const std::size_t from = i;
     if (next_code_point(text, i) < 0)
-      append_utf8(out, kReplacement);
+      out += kReplacement;
     else
       out.append(text, from, i - from);
   }
   return out;
 }
 
-}  // namespace lede::site
+}  // namespace lede

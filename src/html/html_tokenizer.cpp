@@ -1,13 +1,12 @@
-#include "markdown/html_tokenizer.hpp"
+#include "html/html_tokenizer.hpp"
 
+#include "text/ascii.hpp"
 #include "tree/entities.hpp"
 
 namespace lede {
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 
 }  // namespace
 
@@ -87,7 +86,7 @@ void HtmlTokenizer::feed(std::string_view in, std::vector<HtmlToken>& out) {
           names_.clear();  // of a tag cut short at the end of an earlier feed
           indexed_ = false;
           tag_.kind = HtmlToken::Kind::start_tag;
-          tag_.data = lower(c);
+          tag_.data = ascii_lower(c);
           state_ = State::tag_name;
         } else if (c == '?') {
           tag_ = HtmlToken{};
@@ -104,7 +103,7 @@ void HtmlTokenizer::feed(std::string_view in, std::vector<HtmlToken>& out) {
         if (is_alpha(c)) {
           tag_ = HtmlToken{};
           tag_.kind = HtmlToken::Kind::end_tag;
-          tag_.data = lower(c);
+          tag_.data = ascii_lower(c);
           state_ = State::tag_name;
         } else if (c == '>') {  // "</>" is dropped
           state_ = State::data;
@@ -116,38 +115,38 @@ void HtmlTokenizer::feed(std::string_view in, std::vector<HtmlToken>& out) {
         }
         break;
       case State::tag_name:
-        if (is_space(c))
+        if (is_html_space(c))
           state_ = State::before_attr_name;
         else if (c == '/')
           state_ = State::self_closing;
         else if (c == '>')
           emit_tag(out);
         else
-          tag_.data += lower(c);
+          tag_.data += ascii_lower(c);
         break;
       case State::before_attr_name:
-        if (is_space(c)) break;
+        if (is_html_space(c)) break;
         if (c == '/' || c == '>') {
           state_ = State::after_attr_name;
           --i;
         } else {
           start_attribute();
-          attr_name_ = lower(c);  // '=' here starts a name, as the spec says
+          attr_name_ = ascii_lower(c);  // '=' here starts a name, as the spec says
           state_ = State::attr_name;
         }
         break;
       case State::attr_name:
-        if (is_space(c) || c == '/' || c == '>') {
+        if (is_html_space(c) || c == '/' || c == '>') {
           state_ = State::after_attr_name;
           --i;
         } else if (c == '=') {
           state_ = State::before_attr_value;
         } else {
-          attr_name_ += lower(c);
+          attr_name_ += ascii_lower(c);
         }
         break;
       case State::after_attr_name:
-        if (is_space(c)) break;
+        if (is_html_space(c)) break;
         if (c == '/') {
           state_ = State::self_closing;
         } else if (c == '=') {
@@ -156,12 +155,12 @@ void HtmlTokenizer::feed(std::string_view in, std::vector<HtmlToken>& out) {
           emit_tag(out);
         } else {
           start_attribute();
-          attr_name_ = lower(c);
+          attr_name_ = ascii_lower(c);
           state_ = State::attr_name;
         }
         break;
       case State::before_attr_value:
-        if (is_space(c)) break;
+        if (is_html_space(c)) break;
         if (c == '"') {
           state_ = State::attr_value_double;
         } else if (c == '\'') {
@@ -181,7 +180,7 @@ void HtmlTokenizer::feed(std::string_view in, std::vector<HtmlToken>& out) {
           attr_value_ += c;
         break;
       case State::attr_value_unquoted:
-        if (is_space(c))
+        if (is_html_space(c))
           state_ = State::before_attr_name;
         else if (c == '>')
           emit_tag(out);
@@ -189,7 +188,7 @@ void HtmlTokenizer::feed(std::string_view in, std::vector<HtmlToken>& out) {
           attr_value_ += c;
         break;
       case State::after_attr_value:
-        if (is_space(c)) {
+        if (is_html_space(c)) {
           state_ = State::before_attr_name;
         } else if (c == '/') {
           state_ = State::self_closing;
