@@ -96,8 +96,10 @@ export function readVocabulary(root = repoRoot) {
 
   // What the builders use today. Builders are found, not listed: every C++ file under
   // src/ that opens an element or sets an attribute, so that a new one cannot be left
-  // out of the "produced by nothing yet" list the way src/html/ once was. Files that
-  // only read the tree (the writers, typography) do not count.
+  // out of the "produced by nothing yet" list the way src/html/ once was; and every file
+  // that picks the element a builder opens (`tag = Tag::…`, as src/html/html_roles.cpp
+  // does for the HTML walk). Files that only read the tree (the writers, typography) do
+  // not count.
   const sources = (dir) =>
     readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) =>
       e.isDirectory() ? sources(`${dir}/${e.name}`) : e.name.endsWith('.cpp') ? [`${dir}/${e.name}`] : [],
@@ -105,7 +107,7 @@ export function readVocabulary(root = repoRoot) {
   const builderFiles = sources('src')
     .filter((f) => f !== 'src/tree/vocabulary.cpp')
     .map((f) => [f, readFileSync(join(root, f), 'utf8')])
-    .filter(([, text]) => /\bopen\(Tag::|\bset(_url)?\(Attr::|\bset_checked\([^()]*Attr::/.test(text));
+    .filter(([, text]) => /\bopen\(Tag::|\bset(_url)?\(Attr::|\bset_checked\([^()]*Attr::|\btag = Tag::/.test(text));
   const builders = builderFiles.map(([, text]) => text).join('\n');
   const builderDirs = [...new Set(builderFiles.map(([f]) => f.slice(0, f.lastIndexOf('/') + 1)))].sort();
   const usedTags = new Set([...builders.matchAll(/Tag::(\w+)/g)].map((m) => m[1]).filter((t) => t !== 'count_'));

@@ -11,59 +11,10 @@
 #include "tree/entities.hpp"
 #include "tree/string_table.hpp"
 
-namespace lede {
+#include "html/lenient_reader.hpp"
+
+namespace lede::lenient {
 namespace {
-
-
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-// What HTML's input stream makes of the bytes: CR LF and CR become LF; NUL, controls,
-// noncharacters, surrogates and bytes that are not UTF-8 become U+FFFD.
-std::string normalized(std::string_view in) {
-  std::string out;
-  out.reserve(in.size());
-  for (std::size_t i = 0; i < in.size();) {
-    auto b = static_cast<unsigned char>(in[i]);
-    if (b == '\r') {
-      out += '\n';
-      i += i + 1 < in.size() && in[i + 1] == '\n' ? 2 : 1;
-      continue;
-    }
-    if (b < 0x80) {
-      if (b < 0x20 && b != '\t' && b != '\n' && b != '\f') out += "\xEF\xBF\xBD";
-      else if (b == 0x7F) out += "\xEF\xBF\xBD";
-      else out += static_cast<char>(b);
-      ++i;
-      continue;
-    }
-    std::size_t len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 ? 2 : 0;
-    bool ok = len != 0 && b <= 0xF4 && i + len <= in.size();
-    std::uint32_t c = b & (0x7Fu >> len);
-    for (std::size_t k = 1; ok && k < len; ++k) {
-      auto t = static_cast<unsigned char>(in[i + k]);
-      ok = (t & 0xC0) == 0x80;
-      c = (c << 6) | (t & 0x3F);
-    }
-    ok = ok && !(len == 3 && c < 0x800) && !(len == 4 && c < 0x10000);
-    if (!ok) {
-      out += "\xEF\xBF\xBD";
-      ++i;
-      continue;
-    }
-    bool replaced = (c >= 0x80 && c <= 0x9F) || (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF ||
-                    (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
-    if (replaced) out += "\xEF\xBF\xBD";
-    else out.append(in.data() + i, len);
-    i += len;
-  }
-  return out;
-}
-
-// Windows-1252's characters for the numeric references &#128; to &#159;, as HTML reads them.
-constexpr std::uint16_t kWindows1252[32] = {
-    0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0x8D, 0x017D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178};
 
 // The elements HTML calls special (gumbo's is_special_node), in the HTML namespace.
 bool special(HtmlTag t) {
@@ -168,847 +119,458 @@ bool table_tag(HtmlTag t) {
 }
 
 
-// One pass over the HTML, gumbo's way of tokenizing it, with a model of its tree
-// construction: in `build` mode it makes the lenient tree, otherwise it adds up what
-// gumbo's walks would cost (`work_`) and stops once past the budget.
-class Reader {
- public:
-  Reader(std::string_view html, HtmlSink* sink, std::size_t budget)
-      : in_(html), sink_(sink), build_(sink != nullptr), budget_(budget) {}
+}  // namespace
 
-  // Estimate mode: the work, counted up to just past the budget.
-  std::size_t work() {
-    run();
-    return work_;
+void Reader::run() {
+  if (build_) {
+    normalized_ = normalized(in_);
+    in_ = normalized_;
   }
+  at_.resize(kHtmlTagCount + 1);
+  push(HtmlTag::html, HtmlNamespace::html, "html");  // the fragment's parent, the sink's root
+  tokenize();
+  flush_text();
+  while (!open_.empty()) pop();
+}
 
-  void events(bool* attributes_dropped) {
-    run();
-    if (attributes_dropped) *attributes_dropped = attributes_dropped_;
+// Where a node goes: into the current element, or, for what HTML does not allow
+// directly in a table, before the nearest table (foster parenting).
+bool Reader::fostering() const { return current_html() && table_part(current()); }
+
+// Where a node goes: in the current element, or before the nearest table if HTML
+// does not allow it in the table part that is the current element (foster parenting).
+HtmlPlace Reader::place_for(bool element, HtmlTag tag) const {
+  if (!fostering()) return HtmlPlace::append;
+  bool stays = element && (table_tag(tag) || tag == HtmlTag::style || tag == HtmlTag::script ||
+                           tag == HtmlTag::template_);
+  return stays ? HtmlPlace::append : HtmlPlace::before_table;
+}
+
+// Where elements of this name are open (a new name is added when `add` is set).
+std::vector<std::int32_t>* Reader::positions(HtmlTag tag, HtmlNamespace space, std::string_view name, bool add) {
+  if (space == HtmlNamespace::html && tag != HtmlTag::unknown) return &at_[static_cast<std::size_t>(tag)];
+  std::uint32_t n = add ? names_by_text_.add_copy(name) : names_by_text_.find(name);
+  if (n == StringTable::kMissing) return nullptr;
+  if (n >= named_.size()) named_.resize(n + 1);
+  return &named_[n];
+}
+
+// The index of the last open element named `name` (of the HTML namespace if `tag` is
+// known, by name otherwise), or kNone.
+std::int32_t Reader::last_named(HtmlTag tag, std::string_view name) {
+  const std::vector<std::int32_t>* v = positions(tag, HtmlNamespace::html, name, false);
+  return v && !v->empty() ? v->back() : kNone;
+}
+
+void Reader::push(HtmlTag tag, HtmlNamespace space, std::string_view name) {
+  Open o{};
+  o.name = name;
+  o.tag = tag;
+  o.space = space;
+  o.id = next_id_++;
+  o.list_mark = list_.size();
+  const std::int32_t i = static_cast<std::int32_t>(open_.size());
+  const Open* below = open_.empty() ? nullptr : &open_.back();
+  auto inherit = [&](std::int32_t Open::*field) { return below ? below->*field : kNone; };
+  bool html = space == HtmlNamespace::html;
+  bool barrier = scope_barrier(tag, space);
+  o.barrier = barrier ? i : inherit(&Open::barrier);
+  o.button_barrier = barrier || (html && tag == HtmlTag::button) ? i : inherit(&Open::button_barrier);
+  o.list_barrier = barrier || (html && (tag == HtmlTag::ol || tag == HtmlTag::ul)) ? i : inherit(&Open::list_barrier);
+  o.table_barrier = html && (tag == HtmlTag::html || tag == HtmlTag::table || tag == HtmlTag::template_)
+                        ? i
+                        : inherit(&Open::table_barrier);
+  bool is_special = (html && special(tag)) || (!html && barrier);
+  o.special = is_special ? i : inherit(&Open::special);
+  bool li_stop = is_special && !(html && (tag == HtmlTag::address || tag == HtmlTag::div || tag == HtmlTag::p));
+  o.li = html && tag == HtmlTag::li ? i : li_stop ? kNone : inherit(&Open::li);
+  o.dd = html && (tag == HtmlTag::dd || tag == HtmlTag::dt) ? i : li_stop ? kNone : inherit(&Open::dd);
+  o.heading = html && heading(tag) ? i : inherit(&Open::heading);
+  o.cell = html && (tag == HtmlTag::td || tag == HtmlTag::th) ? i : inherit(&Open::cell);
+  o.table = html && tag == HtmlTag::table ? i : inherit(&Open::table);
+  o.html = html ? i : inherit(&Open::html);
+  open_.push_back(o);
+  positions(tag, space, name, true)->push_back(i);
+  if (html && marker(tag)) list_.push_back({HtmlTag::unknown, true, 0, kNone, 0, 0});
+}
+
+void Reader::pop() {
+  flush_text();
+  Open& o = open_.back();
+  positions(o.tag, o.space, o.name, true)->pop_back();
+  if (o.space == HtmlNamespace::html && marker(o.tag)) {
+    // HTML clears the list of active formatting elements up to the last marker.
+    while (!list_.empty() && !list_.back().marker) list_.pop_back();
+    if (!list_.empty()) list_.pop_back();
   }
+  open_.pop_back();
+  if (build_ && !open_.empty()) sink_->close();  // the root is the sink's own
+}
 
- private:
-  static constexpr std::int32_t kNone = -1;
+void Reader::pop_to(std::int32_t index) {
+  while (top_index() >= index) pop();
+}
 
-  struct Open {
-    std::string_view name;   // lowercase; the key for elements other than HTML's known ones
-    HtmlTag tag;
-    HtmlNamespace space;
-    std::uint32_t id;        // for the list of active formatting elements
-    std::size_t list_mark;   // that list's length when a marker element opened
-    // The nearest at or below this entry (indices into open_, kNone if none):
-    std::int32_t barrier;         // scope barrier
-    std::int32_t button_barrier;  // barrier of button scope
-    std::int32_t list_barrier;    // barrier of list item scope
-    std::int32_t table_barrier;   // barrier of table scope (html, table, template)
-    std::int32_t special;         // special element
-    std::int32_t li;              // <li> that a new <li> closes
-    std::int32_t dd;              // <dd> or <dt> that a new one closes
-    std::int32_t heading;         // h1–h6
-    std::int32_t cell;            // td or th
-    std::int32_t table;           // table
-    std::int32_t html;            // an element of the HTML namespace
-  };
+// The index of the last open `tag` (HTML), or kNone.
+std::int32_t Reader::last_open(HtmlTag tag) const {
+  const auto& v = at_[static_cast<std::size_t>(tag)];
+  return v.empty() ? kNone : v.back();
+}
 
-  struct Entry {  // the list of active formatting elements
-    HtmlTag tag;
-    bool marker;
-    std::uint32_t id;
-    std::int32_t at;  // its index in open_ when it was last open
-    std::uint32_t weight;
-    std::uint64_t hash;
-  };
+bool Reader::in_scope(std::int32_t at, std::int32_t Open::*barrier) const {
+  return at != kNone && at >= open_.back().*barrier;
+}
 
-  using Attribute = HtmlAttribute;
+void Reader::close_p() {
+  std::int32_t p = last_open(HtmlTag::p);
+  if (in_scope(p, &Open::button_barrier)) pop_to(p);
+}
 
-  void run() {
-    if (build_) {
-      normalized_ = normalized(in_);
-      in_ = normalized_;
-    }
-    at_.resize(kHtmlTagCount + 1);
-    push(HtmlTag::html, HtmlNamespace::html, "html");  // the fragment's parent, the sink's root
-    tokenize();
-    flush_text();
-    while (!open_.empty()) pop();
+std::size_t Reader::after_marker() const {
+  std::size_t k = list_.size();
+  while (k > 0 && !list_[k - 1].marker) --k;
+  return k;
+}
+
+bool Reader::entry_open(const Entry& e) const {
+  return e.at != kNone && e.at < static_cast<std::int32_t>(open_.size()) && open_[e.at].id == e.id;
+}
+
+// HTML reopens (clones) the formatting elements that are closed but still listed,
+// before text and most start tags: what that costs gumbo, with the clones now open.
+void Reader::reconstruct() {
+  if (build_ || list_.empty()) return;
+  std::size_t k = list_.size();
+  while (k > 0 && !list_[k - 1].marker && !entry_open(list_[k - 1])) {
+    --k;
+    work_ += 1;
+    if (over_budget()) return;
   }
-
-  bool over_budget() const { return !build_ && work_ > budget_; }
-
-  // ---- the tree ----
-
-  HtmlTag current() const { return open_.back().tag; }
-  bool current_html() const { return open_.back().space == HtmlNamespace::html; }
-  std::int32_t top_index() const { return static_cast<std::int32_t>(open_.size()) - 1; }
-
-  // Where a node goes: into the current element, or, for what HTML does not allow
-  // directly in a table, before the nearest table (foster parenting).
-  bool fostering() const { return current_html() && table_part(current()); }
-
-  // Where a node goes: in the current element, or before the nearest table if HTML
-  // does not allow it in the table part that is the current element (foster parenting).
-  HtmlPlace place_for(bool element, HtmlTag tag) const {
-    if (!fostering()) return HtmlPlace::append;
-    bool stays = element && (table_tag(tag) || tag == HtmlTag::style || tag == HtmlTag::script ||
-                             tag == HtmlTag::template_);
-    return stays ? HtmlPlace::append : HtmlPlace::before_table;
+  for (; k < list_.size(); ++k) {
+    Entry& e = list_[k];
+    if (e.marker || entry_open(e)) continue;
+    work_ += e.weight + open_.size();
+    push(e.tag, HtmlNamespace::html, {});
+    e.id = open_.back().id;
+    e.at = top_index();
   }
+}
 
-  // Where elements of this name are open (a new name is added when `add` is set).
-  std::vector<std::int32_t>* positions(HtmlTag tag, HtmlNamespace space, std::string_view name, bool add) {
-    if (space == HtmlNamespace::html && tag != HtmlTag::unknown) return &at_[static_cast<std::size_t>(tag)];
-    std::uint32_t n = add ? names_by_text_.add_copy(name) : names_by_text_.find(name);
-    if (n == StringTable::kMissing) return nullptr;
-    if (n >= named_.size()) named_.resize(n + 1);
-    return &named_[n];
-  }
-
-  // The index of the last open element named `name` (of the HTML namespace if `tag` is
-  // known, by name otherwise), or kNone.
-  std::int32_t last_named(HtmlTag tag, std::string_view name) {
-    const std::vector<std::int32_t>* v = positions(tag, HtmlNamespace::html, name, false);
-    return v && !v->empty() ? v->back() : kNone;
-  }
-
-  void push(HtmlTag tag, HtmlNamespace space, std::string_view name) {
-    Open o{};
-    o.name = name;
-    o.tag = tag;
-    o.space = space;
-    o.id = next_id_++;
-    o.list_mark = list_.size();
-    const std::int32_t i = static_cast<std::int32_t>(open_.size());
-    const Open* below = open_.empty() ? nullptr : &open_.back();
-    auto inherit = [&](std::int32_t Open::*field) { return below ? below->*field : kNone; };
-    bool html = space == HtmlNamespace::html;
-    bool barrier = scope_barrier(tag, space);
-    o.barrier = barrier ? i : inherit(&Open::barrier);
-    o.button_barrier = barrier || (html && tag == HtmlTag::button) ? i : inherit(&Open::button_barrier);
-    o.list_barrier = barrier || (html && (tag == HtmlTag::ol || tag == HtmlTag::ul)) ? i : inherit(&Open::list_barrier);
-    o.table_barrier = html && (tag == HtmlTag::html || tag == HtmlTag::table || tag == HtmlTag::template_)
-                          ? i
-                          : inherit(&Open::table_barrier);
-    bool is_special = (html && special(tag)) || (!html && barrier);
-    o.special = is_special ? i : inherit(&Open::special);
-    bool li_stop = is_special && !(html && (tag == HtmlTag::address || tag == HtmlTag::div || tag == HtmlTag::p));
-    o.li = html && tag == HtmlTag::li ? i : li_stop ? kNone : inherit(&Open::li);
-    o.dd = html && (tag == HtmlTag::dd || tag == HtmlTag::dt) ? i : li_stop ? kNone : inherit(&Open::dd);
-    o.heading = html && heading(tag) ? i : inherit(&Open::heading);
-    o.cell = html && (tag == HtmlTag::td || tag == HtmlTag::th) ? i : inherit(&Open::cell);
-    o.table = html && tag == HtmlTag::table ? i : inherit(&Open::table);
-    o.html = html ? i : inherit(&Open::html);
-    open_.push_back(o);
-    positions(tag, space, name, true)->push_back(i);
-    if (html && marker(tag)) list_.push_back({HtmlTag::unknown, true, 0, kNone, 0, 0});
-  }
-
-  void pop() {
-    flush_text();
-    Open& o = open_.back();
-    positions(o.tag, o.space, o.name, true)->pop_back();
-    if (o.space == HtmlNamespace::html && marker(o.tag)) {
-      // HTML clears the list of active formatting elements up to the last marker.
-      while (!list_.empty() && !list_.back().marker) list_.pop_back();
-      if (!list_.empty()) list_.pop_back();
-    }
-    open_.pop_back();
-    if (build_ && !open_.empty()) sink_->close();  // the root is the sink's own
-  }
-
-  void pop_to(std::int32_t index) {
-    while (top_index() >= index) pop();
-  }
-
-  // The index of the last open `tag` (HTML), or kNone.
-  std::int32_t last_open(HtmlTag tag) const {
-    const auto& v = at_[static_cast<std::size_t>(tag)];
-    return v.empty() ? kNone : v.back();
-  }
-
-  bool in_scope(std::int32_t at, std::int32_t Open::*barrier) const {
-    return at != kNone && at >= open_.back().*barrier;
-  }
-
-  void close_p() {
-    std::int32_t p = last_open(HtmlTag::p);
-    if (in_scope(p, &Open::button_barrier)) pop_to(p);
-  }
-
-  // ---- the list of active formatting elements (what gumbo's walks cost) ----
-
-  std::size_t after_marker() const {
-    std::size_t k = list_.size();
-    while (k > 0 && !list_[k - 1].marker) --k;
-    return k;
-  }
-
-  bool entry_open(const Entry& e) const {
-    return e.at != kNone && e.at < static_cast<std::int32_t>(open_.size()) && open_[e.at].id == e.id;
-  }
-
-  // HTML reopens (clones) the formatting elements that are closed but still listed,
-  // before text and most start tags: what that costs gumbo, with the clones now open.
-  void reconstruct() {
-    if (build_ || list_.empty()) return;
-    std::size_t k = list_.size();
-    while (k > 0 && !list_[k - 1].marker && !entry_open(list_[k - 1])) {
-      --k;
-      work_ += 1;
-      if (over_budget()) return;
-    }
-    for (; k < list_.size(); ++k) {
-      Entry& e = list_[k];
-      if (e.marker || entry_open(e)) continue;
-      work_ += e.weight + open_.size();
-      push(e.tag, HtmlNamespace::html, {});
-      e.id = open_.back().id;
-      e.at = top_index();
-    }
-  }
-
-  // An end tag (or <a>, <nobr>) for a formatting element: HTML's adoption agency. If the
-  // element is open with nothing special above it, it is closed with what is above it;
-  // otherwise gumbo moves nodes around, which never deepens its stack, and this model
-  // keeps its stack as it is (so it never counts fewer open elements than gumbo has).
-  // Returns whether a listed element was found.
-  bool adopt_formatting(HtmlTag tag) {
-    if (build_) return false;  // the lenient reading closes formatting elements as any other
-    work_ += open_.size() + (list_.size() - after_marker());
-    for (std::size_t k = list_.size(); k > 0 && !list_[k - 1].marker; --k) {
-      Entry& e = list_[k - 1];
-      if (e.tag != tag) continue;
-      if (entry_open(e) && e.at > open_.back().special) pop_to(e.at);
-      list_.erase(list_.begin() + static_cast<std::ptrdiff_t>(k - 1));
-      return true;
-    }
-    return false;
-  }
-
-  void add_formatting(HtmlTag tag, const std::vector<Attribute>& attrs) {
-    if (build_) return;
-    std::uint64_t hash = 1469598103934665603ull;
-    std::size_t bytes = 0;
-    for (const Attribute& a : attrs) {
-      for (char c : a.name) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-      hash = (hash ^ 0xFF) * 1099511628211ull;
-      for (char c : a.value) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-      hash = (hash ^ 0xFE) * 1099511628211ull;
-      bytes += a.name.size() + a.value.size() + 2;
-    }
-    // Noah's Ark: a fourth identical element pushes the earliest of three out.
-    std::size_t first = after_marker(), same = 0, earliest = 0;
-    work_ += list_.size() - first;
-    for (std::size_t k = list_.size(); k-- > first;)
-      if (list_[k].tag == tag && list_[k].hash == hash) {
-        ++same;
-        earliest = k;
-      }
-    if (same >= 3) list_.erase(list_.begin() + static_cast<std::ptrdiff_t>(earliest));
-    (void)bytes;  // of the first ones; gumbo copies them all when it reopens the element
-    std::uint32_t weight = static_cast<std::uint32_t>(8 + tag_attribute_bytes_ / 4 + tag_attributes_ * 4);
-    list_.push_back({tag, false, open_.back().id, top_index(), weight, hash});
-  }
-
-  // ---- text ----
-
-  // Text waits until the tree changes (an element, a comment, a close): a tag HTML drops
-  // leaves the text either side as one node, as gumbo makes it.
-  void flush_text() {
-    if (text_.empty()) return;
-    if (!build_) {
-      work_ += 1;
-      reconstruct();
-      text_.clear();
-      return;
-    }
-    bool blank = true;
-    for (char c : text_)
-      if (!is_html_space(c)) {
-        blank = false;
-        break;
-      }
-    // Blank text stays in a table; other text goes before it.
-    sink_->text(text_, blank ? HtmlPlace::append : place_for(false, HtmlTag::unknown));
-    text_.clear();
-  }
-
-  // A character reference at in_[pos_] == '&', appended to `out` (build mode).
-  void reference(std::string& out, bool in_attribute) {
-    std::size_t i = pos_ + 1;
-    if (i < in_.size() && in_[i] == '#') {
-      ++i;
-      bool hex = i < in_.size() && (in_[i] == 'x' || in_[i] == 'X');
-      if (hex) ++i;
-      std::uint64_t cp = 0;
-      std::size_t digits = 0;
-      for (; i < in_.size(); ++i, ++digits) {
-        char d = ascii_lower(in_[i]);
-        int v = d >= '0' && d <= '9' ? d - '0' : hex && d >= 'a' && d <= 'f' ? d - 'a' + 10 : -1;
-        if (v < 0) break;
-        if (cp <= 0x10FFFF) cp = cp * (hex ? 16 : 10) + static_cast<std::uint64_t>(v);
-      }
-      if (digits == 0) {
-        out += '&';
-        ++pos_;
-        return;
-      }
-      if (i < in_.size() && in_[i] == ';') ++i;
-      if (cp >= 0x80 && cp <= 0x9F) cp = kWindows1252[cp - 0x80];
-      if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-      append_utf8(out, static_cast<unsigned long>(cp));
-      pos_ = i;
-      return;
-    }
-    while (i < in_.size() && (is_alpha(in_[i]) || (in_[i] >= '0' && in_[i] <= '9'))) ++i;
-    if (i < in_.size() && in_[i] == ';' && i - pos_ < 64 && decode_entity(in_.substr(pos_, i + 1 - pos_), out)) {
-      pos_ = i + 1;
-      return;
-    }
-    (void)in_attribute;
-    out += '&';
-    ++pos_;
-  }
-
-  // ---- tokens ----
-
-  void tokenize() {
-    const std::size_t n = in_.size();
-    while (pos_ < n && !over_budget()) {
-      std::size_t lt = in_.find_first_of(build_ ? "<&" : "<", pos_);
-      if (lt == std::string_view::npos) lt = n;
-      if (lt > pos_) {
-        if (build_) text_.append(in_.data() + pos_, lt - pos_);
-        else text_ = "x";
-        pos_ = lt;
-      }
-      if (pos_ >= n) break;
-      if (in_[pos_] == '&') {
-        reference(text_, false);
-        continue;
-      }
-      char c = pos_ + 1 < n ? in_[pos_ + 1] : '\0';
-      if (is_alpha(c)) {
-        if (!start_tag()) return;  // cut off by the end of the input: dropped
-      } else if (c == '/') {
-        if (pos_ + 2 < n && is_alpha(in_[pos_ + 2])) {
-          if (!end_tag()) return;
-        } else if (pos_ + 2 < n && in_[pos_ + 2] == '>') {
-          pos_ += 3;  // "</>" is nothing
-        } else {
-          bogus_comment(pos_ + 2);
-        }
-      } else if (c == '!') {
-        if (in_.substr(pos_, 4) == "<!--") {
-          comment();
-        } else if (in_.substr(pos_, 9) == "<![CDATA[" && !current_html()) {
-          std::size_t end = in_.find("]]>", pos_ + 9);
-          std::size_t stop = end == std::string_view::npos ? n : end;
-          if (build_) text_.append(in_.data() + pos_ + 9, stop - pos_ - 9);
-          else text_ = "x";
-          pos_ = end == std::string_view::npos ? n : end + 3;
-        } else {
-          bogus_comment(pos_ + 2);
-        }
-      } else if (c == '?') {
-        bogus_comment(pos_ + 1);
-      } else {
-        if (build_) text_ += '<';
-        ++pos_;
-      }
-    }
-  }
-
-  void bogus_comment(std::size_t from) {
-    std::size_t end = in_.find('>', from);
-    std::size_t stop = end == std::string_view::npos ? in_.size() : end;
-    add_comment(in_.substr(from, stop - from));
-    pos_ = end == std::string_view::npos ? in_.size() : end + 1;
-  }
-
-  void comment() {
-    std::size_t body = pos_ + 4;
-    std::size_t end = body, next = 0;
-    if (in_.substr(body, 1) == ">") {
-      next = body + 1;
-    } else if (in_.substr(body, 2) == "->") {
-      next = body + 2;
-    } else {
-      while (true) {
-        end = in_.find("--", end);
-        if (end == std::string_view::npos) {
-          end = next = in_.size();
-          break;
-        }
-        if (in_.substr(end + 2, 1) == ">") {
-          next = end + 3;
-          break;
-        }
-        if (in_.substr(end + 2, 2) == "!>") {
-          next = end + 4;
-          break;
-        }
-        ++end;
-      }
-    }
-    add_comment(in_.substr(body, end - body));
-    pos_ = next;
-  }
-
-  // Comments are not events, but they end the text before them: gumbo keeps the text on
-  // either side as two nodes (found by fuzz_html: "x<!--a-->\ny").
-  void add_comment(std::string_view) { flush_text(); }
-
-  // The tag name from pos_, lowercase. False at the end of the input.
-  bool read_name(std::string& name) {
-    name.clear();
-    while (pos_ < in_.size() && !is_html_space(in_[pos_]) && in_[pos_] != '/' && in_[pos_] != '>')
-      name += ascii_lower(in_[pos_++]);
-    return pos_ < in_.size();
-  }
-
-  // The attributes up to and including the tag's '>'. False if the input ends first.
-  bool read_attributes(bool& self_closing) {
-    attrs_.clear();
-    tag_attributes_ = tag_attribute_bytes_ = 0;
-    values_.clear();
-    names_.clear();
-    indexed_ = false;
-    self_closing = false;
-    const std::size_t n = in_.size();
-    std::size_t count = 0;
-    while (true) {
-      while (pos_ < n && is_html_space(in_[pos_])) ++pos_;
-      if (pos_ >= n) return false;
-      char c = in_[pos_];
-      if (c == '>') {
-        ++pos_;
-        break;
-      }
-      if (c == '/') {
-        ++pos_;
-        if (pos_ < n && in_[pos_] == '>') {
-          self_closing = true;
-          ++pos_;
-          break;
-        }
-        continue;
-      }
-      std::size_t name_start = pos_++;
-      while (pos_ < n && !is_html_space(in_[pos_]) && in_[pos_] != '/' && in_[pos_] != '>' && in_[pos_] != '=') ++pos_;
-      std::string_view name = in_.substr(name_start, pos_ - name_start);
-      std::size_t after_name = pos_;
-      while (pos_ < n && is_html_space(in_[pos_])) ++pos_;
-      std::size_t value_start = 0, value_end = 0;
-      bool has_value = false;
-      if (pos_ < n && in_[pos_] == '=') {
-        ++pos_;
-        while (pos_ < n && is_html_space(in_[pos_])) ++pos_;
-        if (pos_ >= n) return false;
-        char q = in_[pos_];
-        if (q == '"' || q == '\'') {
-          std::size_t close = in_.find(q, pos_ + 1);
-          if (close == std::string_view::npos) return false;
-          value_start = pos_ + 1;
-          value_end = close;
-          pos_ = close + 1;
-          has_value = true;
-        } else if (q != '>') {
-          value_start = pos_;
-          while (pos_ < n && !is_html_space(in_[pos_]) && in_[pos_] != '>') ++pos_;
-          value_end = pos_;
-          has_value = true;
-        }
-      } else {
-        pos_ = after_name;
-      }
-      ++count;
-      ++tag_attributes_;
-      tag_attribute_bytes_ += name.size() + value_end - value_start + 2;
-      if (!build_) {
-        // gumbo compares each new name with every earlier one.
-        work_ += count + (name.size() + value_end - value_start) / 8;
-        if (over_budget()) return false;
-        // What the estimate reads of them (a <font>'s color, the bytes of a formatting
-        // element's attributes) is in the first ones; gumbo's cost is counted for all.
-        if (attrs_.size() < Limits::kHtmlAttributes) attrs_.push_back({name, in_.substr(value_start, value_end - value_start)});
-        continue;
-      }
-      std::string lowered;
-      lowered.reserve(name.size());
-      for (char ch : name) lowered += ascii_lower(ch);
-      if (repeated(lowered)) continue;
-      if (values_.size() / 2 >= Limits::kHtmlAttributes) {  // past the cap, every new name is dropped
-        attributes_dropped_ = true;
-        continue;
-      }
-      std::string value;
-      if (has_value) {
-        std::size_t save = pos_;
-        for (pos_ = value_start; pos_ < value_end;) {
-          if (in_[pos_] == '&') {
-            reference(value, true);
-            if (pos_ > value_end) pos_ = value_end;
-          } else {
-            value += in_[pos_++];
-          }
-        }
-        pos_ = save;
-      }
-      values_.push_back(std::move(lowered));
-      values_.push_back(std::move(value));
-      attrs_.push_back({});
-      if (indexed_) names_.add(values_[values_.size() - 2], attrs_.size() - 1);
-    }
-    if (build_)  // views into values_, which no longer moves
-      for (std::size_t k = 0; k < attrs_.size(); ++k) attrs_[k] = {values_[2 * k], values_[2 * k + 1]};
+// An end tag (or <a>, <nobr>) for a formatting element: HTML's adoption agency. If the
+// element is open with nothing special above it, it is closed with what is above it;
+// otherwise gumbo moves nodes around, which never deepens its stack, and this model
+// keeps its stack as it is (so it never counts fewer open elements than gumbo has).
+// Returns whether a listed element was found.
+bool Reader::adopt_formatting(HtmlTag tag) {
+  if (build_) return false;  // the lenient reading closes formatting elements as any other
+  work_ += open_.size() + (list_.size() - after_marker());
+  for (std::size_t k = list_.size(); k > 0 && !list_[k - 1].marker; --k) {
+    Entry& e = list_[k - 1];
+    if (e.tag != tag) continue;
+    if (entry_open(e) && e.at > open_.back().special) pop_to(e.at);
+    list_.erase(list_.begin() + static_cast<std::ptrdiff_t>(k - 1));
     return true;
   }
+  return false;
+}
 
-  bool repeated(const std::string& name) {
-    static constexpr std::size_t kFew = 16;
-    std::size_t count = values_.size() / 2;
-    if (count < kFew) {
-      for (std::size_t k = 0; k < count; ++k)
-        if (values_[2 * k] == name) return true;
-      return false;
-    }
-    if (!indexed_) {
-      for (std::size_t k = 0; k < count; ++k) names_.add(values_[2 * k], k);
-      indexed_ = true;
-    }
-    return names_.contains(name, [&](std::size_t k) -> std::string_view { return values_[2 * k]; });
+void Reader::add_formatting(HtmlTag tag, const std::vector<Attribute>& attrs) {
+  if (build_) return;
+  std::uint64_t hash = 1469598103934665603ull;
+  std::size_t bytes = 0;
+  for (const Attribute& a : attrs) {
+    for (char c : a.name) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    hash = (hash ^ 0xFF) * 1099511628211ull;
+    for (char c : a.value) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    hash = (hash ^ 0xFE) * 1099511628211ull;
+    bytes += a.name.size() + a.value.size() + 2;
   }
-
-  // ---- start tags ----
-
-  bool start_tag() {
-    std::size_t at = pos_;
-    ++pos_;
-    if (!read_name(name_)) return false;
-    bool self_closing;
-    if (!read_attributes(self_closing)) return false;
-    HtmlTag tag = html_tag(name_);
-    work_ += 1 + open_.size();
-    insert_start(tag, self_closing, at);
-    return true;
-  }
-
-  bool integration_point() const {
-    const Open& o = open_.back();
-    if (o.space == HtmlNamespace::mathml)
-      return o.tag == HtmlTag::mi || o.tag == HtmlTag::mo || o.tag == HtmlTag::mn ||
-             o.tag == HtmlTag::ms || o.tag == HtmlTag::mtext || o.tag == HtmlTag::annotation_xml;
-    return o.space == HtmlNamespace::svg &&
-           (o.tag == HtmlTag::foreignobject || o.tag == HtmlTag::desc || o.tag == HtmlTag::title);
-  }
-
-  bool has_attribute(std::string_view name) const {
-    for (const Attribute& a : attrs_)
-      if (a.name.size() == name.size()) {
-        bool same = true;
-        for (std::size_t k = 0; k < name.size() && same; ++k) same = ascii_lower(a.name[k]) == name[k];
-        if (same) return true;
-      }
-    return false;
-  }
-
-  void insert_start(HtmlTag tag, bool self_closing, std::size_t at) {
-    // Foreign content: its own elements nest as written, until an HTML tag ends it.
-    if (!current_html() && !integration_point()) {
-      bool out = breaks_out_of_foreign(tag) ||
-                 (tag == HtmlTag::font && (has_attribute("color") || has_attribute("face") || has_attribute("size")));
-      if (!out) {
-        element(tag, open_.back().space, self_closing, at);
-        return;
-      }
-      while (!current_html() && !integration_point()) pop();
+  // Noah's Ark: a fourth identical element pushes the earliest of three out.
+  std::size_t first = after_marker(), same = 0, earliest = 0;
+  work_ += list_.size() - first;
+  for (std::size_t k = list_.size(); k-- > first;)
+    if (list_[k].tag == tag && list_[k].hash == hash) {
+      ++same;
+      earliest = k;
     }
-    switch (tag) {
-      case HtmlTag::html: case HtmlTag::body: case HtmlTag::head: case HtmlTag::frameset:
-      case HtmlTag::frame:
-        return;  // ignored in a fragment's body
-      default: break;
+  if (same >= 3) list_.erase(list_.begin() + static_cast<std::ptrdiff_t>(earliest));
+  (void)bytes;  // of the first ones; gumbo copies them all when it reopens the element
+  std::uint32_t weight = static_cast<std::uint32_t>(8 + tag_attribute_bytes_ / 4 + tag_attributes_ * 4);
+  list_.push_back({tag, false, open_.back().id, top_index(), weight, hash});
+}
+
+bool Reader::start_tag() {
+  std::size_t at = pos_;
+  ++pos_;
+  if (!read_name(name_)) return false;
+  bool self_closing;
+  if (!read_attributes(self_closing)) return false;
+  HtmlTag tag = html_tag(name_);
+  work_ += 1 + open_.size();
+  insert_start(tag, self_closing, at);
+  return true;
+}
+
+bool Reader::integration_point() const {
+  const Open& o = open_.back();
+  if (o.space == HtmlNamespace::mathml)
+    return o.tag == HtmlTag::mi || o.tag == HtmlTag::mo || o.tag == HtmlTag::mn ||
+           o.tag == HtmlTag::ms || o.tag == HtmlTag::mtext || o.tag == HtmlTag::annotation_xml;
+  return o.space == HtmlNamespace::svg &&
+         (o.tag == HtmlTag::foreignobject || o.tag == HtmlTag::desc || o.tag == HtmlTag::title);
+}
+
+bool Reader::has_attribute(std::string_view name) const {
+  for (const Attribute& a : attrs_)
+    if (a.name.size() == name.size()) {
+      bool same = true;
+      for (std::size_t k = 0; k < name.size() && same; ++k) same = ascii_lower(a.name[k]) == name[k];
+      if (same) return true;
     }
-    if (table_tag(tag)) {
-      table_start(tag, self_closing, at);
+  return false;
+}
+
+void Reader::insert_start(HtmlTag tag, bool self_closing, std::size_t at) {
+  // Foreign content: its own elements nest as written, until an HTML tag ends it.
+  if (!current_html() && !integration_point()) {
+    bool out = breaks_out_of_foreign(tag) ||
+               (tag == HtmlTag::font && (has_attribute("color") || has_attribute("face") || has_attribute("size")));
+    if (!out) {
+      element(tag, open_.back().space, self_closing, at);
       return;
     }
-    body_start(tag, self_closing, at);  // in a table's parts, adopt() puts it before the table
+    while (!current_html() && !integration_point()) pop();
   }
+  switch (tag) {
+    case HtmlTag::html: case HtmlTag::body: case HtmlTag::head: case HtmlTag::frameset:
+    case HtmlTag::frame:
+      return;  // ignored in a fragment's body
+    default: break;
+  }
+  if (table_tag(tag)) {
+    table_start(tag, self_closing, at);
+    return;
+  }
+  body_start(tag, self_closing, at);  // in a table's parts, adopt() puts it before the table
+}
 
-  void body_start(HtmlTag tag, bool self_closing, std::size_t at) {
-    if (closes_p(tag)) {
-      if (tag == HtmlTag::form && !at_[static_cast<std::size_t>(HtmlTag::form)].empty()) return;  // a form in a form is dropped
-      if (tag == HtmlTag::li) {
-        std::int32_t li = open_.back().li;
-        if (li != kNone) pop_to(li);
-      } else if (tag == HtmlTag::dd || tag == HtmlTag::dt) {
-        std::int32_t dd = open_.back().dd;
-        if (dd != kNone) pop_to(dd);
-      }
-      close_p();
-      if (heading(tag) && current_html() && heading(current())) pop();
-      element(tag, HtmlNamespace::html, false, at);
-      if ((tag == HtmlTag::pre || tag == HtmlTag::listing) && pos_ < in_.size() && in_[pos_] == '\n') ++pos_;
-      if (tag == HtmlTag::plaintext) raw_text(tag, true, {});
-      if (tag == HtmlTag::xmp) raw_text(tag, false, "xmp");
-      return;
+void Reader::body_start(HtmlTag tag, bool self_closing, std::size_t at) {
+  if (closes_p(tag)) {
+    if (tag == HtmlTag::form && !at_[static_cast<std::size_t>(HtmlTag::form)].empty()) return;  // a form in a form is dropped
+    if (tag == HtmlTag::li) {
+      std::int32_t li = open_.back().li;
+      if (li != kNone) pop_to(li);
+    } else if (tag == HtmlTag::dd || tag == HtmlTag::dt) {
+      std::int32_t dd = open_.back().dd;
+      if (dd != kNone) pop_to(dd);
     }
-    switch (tag) {
-      case HtmlTag::a: case HtmlTag::nobr: {  // links do not nest
-        std::int32_t open = last_open(tag);
-        if (build_ && in_scope(open, &Open::barrier)) pop_to(open);
-        if (!build_ && (tag == HtmlTag::a || in_scope(open, &Open::barrier))) adopt_formatting(tag);
-        break;
-      }
-      case HtmlTag::button: {
-        std::int32_t button = last_open(HtmlTag::button);
-        if (in_scope(button, &Open::barrier)) pop_to(button);
-        break;
-      }
-      case HtmlTag::option: case HtmlTag::optgroup:
-        if (current_html() && current() == HtmlTag::option) pop();
-        break;
-      case HtmlTag::rb: case HtmlTag::rtc: case HtmlTag::rp: case HtmlTag::rt:
-        if (current_html() && (current() == HtmlTag::rb || current() == HtmlTag::rtc ||
-                               current() == HtmlTag::rp || current() == HtmlTag::rt))
-          pop();
-        break;
-      default: break;
-    }
-    reconstruct();
-    if (tag == HtmlTag::math || tag == HtmlTag::svg) {
-      element(tag, tag == HtmlTag::math ? HtmlNamespace::mathml : HtmlNamespace::svg, self_closing, at);
-      return;
-    }
-    if (tag == HtmlTag::image) tag = HtmlTag::img;
+    close_p();
+    if (heading(tag) && current_html() && heading(current())) pop();
     element(tag, HtmlNamespace::html, false, at);
-    if (formatting(tag) && !is_void(tag)) add_formatting(tag, attrs_);
-    switch (tag) {
-      case HtmlTag::script: case HtmlTag::style: case HtmlTag::iframe: case HtmlTag::noembed:
-      case HtmlTag::noframes:
-        raw_text(tag, false, name_);
-        break;
-      case HtmlTag::textarea: case HtmlTag::title:
-        if (tag == HtmlTag::textarea && pos_ < in_.size() && in_[pos_] == '\n') ++pos_;
-        raw_text(tag, true, name_);
-        break;
-      default: break;
-    }
+    if ((tag == HtmlTag::pre || tag == HtmlTag::listing) && pos_ < in_.size() && in_[pos_] == '\n') ++pos_;
+    if (tag == HtmlTag::plaintext) raw_text(tag, true, {});
+    if (tag == HtmlTag::xmp) raw_text(tag, false, "xmp");
+    return;
   }
-
-  void table_start(HtmlTag tag, bool self_closing, std::size_t at) {
-    (void)self_closing;
-    std::int32_t table = open_.back().table;
-    bool table_open = table != kNone && table == open_.back().table_barrier;
-    if (!table_open) {
-      if (tag == HtmlTag::table) body_start(tag, false, at);
-      return;  // table parts with no table open are dropped
+  switch (tag) {
+    case HtmlTag::a: case HtmlTag::nobr: {  // links do not nest
+      std::int32_t open = last_open(tag);
+      if (build_ && in_scope(open, &Open::barrier)) pop_to(open);
+      if (!build_ && (tag == HtmlTag::a || in_scope(open, &Open::barrier))) adopt_formatting(tag);
+      break;
     }
-    std::int32_t cell = open_.back().cell, caption = last_open(HtmlTag::caption);
-    bool in_cell = cell != kNone && cell > table, in_caption = caption != kNone && caption > table;
-    if (tag == HtmlTag::table) {
-      if (!in_cell && !in_caption) pop_to(table);  // a table in a table's parts ends the first
-      body_start(tag, false, at);
+    case HtmlTag::button: {
+      std::int32_t button = last_open(HtmlTag::button);
+      if (in_scope(button, &Open::barrier)) pop_to(button);
+      break;
+    }
+    case HtmlTag::option: case HtmlTag::optgroup:
+      if (current_html() && current() == HtmlTag::option) pop();
+      break;
+    case HtmlTag::rb: case HtmlTag::rtc: case HtmlTag::rp: case HtmlTag::rt:
+      if (current_html() && (current() == HtmlTag::rb || current() == HtmlTag::rtc ||
+                             current() == HtmlTag::rp || current() == HtmlTag::rt))
+        pop();
+      break;
+    default: break;
+  }
+  reconstruct();
+  if (tag == HtmlTag::math || tag == HtmlTag::svg) {
+    element(tag, tag == HtmlTag::math ? HtmlNamespace::mathml : HtmlNamespace::svg, self_closing, at);
+    return;
+  }
+  if (tag == HtmlTag::image) tag = HtmlTag::img;
+  element(tag, HtmlNamespace::html, false, at);
+  if (formatting(tag) && !is_void(tag)) add_formatting(tag, attrs_);
+  switch (tag) {
+    case HtmlTag::script: case HtmlTag::style: case HtmlTag::iframe: case HtmlTag::noembed:
+    case HtmlTag::noframes:
+      raw_text(tag, false, name_);
+      break;
+    case HtmlTag::textarea: case HtmlTag::title:
+      if (tag == HtmlTag::textarea && pos_ < in_.size() && in_[pos_] == '\n') ++pos_;
+      raw_text(tag, true, name_);
+      break;
+    default: break;
+  }
+}
+
+void Reader::table_start(HtmlTag tag, bool self_closing, std::size_t at) {
+  (void)self_closing;
+  std::int32_t table = open_.back().table;
+  bool table_open = table != kNone && table == open_.back().table_barrier;
+  if (!table_open) {
+    if (tag == HtmlTag::table) body_start(tag, false, at);
+    return;  // table parts with no table open are dropped
+  }
+  std::int32_t cell = open_.back().cell, caption = last_open(HtmlTag::caption);
+  bool in_cell = cell != kNone && cell > table, in_caption = caption != kNone && caption > table;
+  if (tag == HtmlTag::table) {
+    if (!in_cell && !in_caption) pop_to(table);  // a table in a table's parts ends the first
+    body_start(tag, false, at);
+    return;
+  }
+  // In a cell or caption: a table part closes it first.
+  if (in_cell) pop_to(cell);
+  else if (in_caption) pop_to(caption);
+  // Back to the table's own parts, then what HTML implies between them.
+  auto back_to = [&](std::initializer_list<HtmlTag> keep) {
+    while (top_index() > table) {
+      bool kept = false;
+      for (HtmlTag k : keep) kept = kept || current() == k;
+      if (kept && current_html()) break;
+      pop();
+    }
+  };
+  switch (tag) {
+    case HtmlTag::caption: case HtmlTag::colgroup: case HtmlTag::tbody: case HtmlTag::thead:
+    case HtmlTag::tfoot:
+      back_to({});
+      element(tag, HtmlNamespace::html, false, at);
+      return;
+    case HtmlTag::col:
+      back_to({HtmlTag::colgroup});
+      if (current() != HtmlTag::colgroup) element(HtmlTag::colgroup, HtmlNamespace::html, false, at, false);
+      element(HtmlTag::col, HtmlNamespace::html, true, at);
+      return;
+    case HtmlTag::tr:
+      back_to({HtmlTag::tbody, HtmlTag::thead, HtmlTag::tfoot});
+      if (current() == HtmlTag::table) element(HtmlTag::tbody, HtmlNamespace::html, false, at, false);
+      element(tag, HtmlNamespace::html, false, at);
+      return;
+    case HtmlTag::td: case HtmlTag::th:
+      back_to({HtmlTag::tbody, HtmlTag::thead, HtmlTag::tfoot, HtmlTag::tr});
+      if (current() == HtmlTag::table) element(HtmlTag::tbody, HtmlNamespace::html, false, at, false);
+      if (current() != HtmlTag::tr) element(HtmlTag::tr, HtmlNamespace::html, false, at, false);
+      element(tag, HtmlNamespace::html, false, at);
+      return;
+    default: return;
+  }
+}
+
+// Opens an element (or adds a void one) named name_, with attrs_ if the tag was
+// written (not implied by another).
+void Reader::element(HtmlTag tag, HtmlNamespace space, bool self_closing, std::size_t at, bool written) {
+  flush_text();
+  bool empty = space == HtmlNamespace::html ? is_void(tag) : self_closing;
+  std::string_view name;
+  if (tag == HtmlTag::unknown || space != HtmlNamespace::html) name = intern(name_);
+  if (build_) {
+    (void)at;
+    std::size_t count = written ? attrs_.size() : 0;
+    sink_->open(tag, name, space, attrs_.data(), count, place_for(true, tag));
+    if (empty) sink_->close();
+  }
+  if (!empty) push(tag, space, name);
+}
+
+bool Reader::end_tag() {
+  pos_ += 2;
+  if (!read_name(name_)) return false;
+  bool self_closing;
+  if (!read_attributes(self_closing)) return false;
+  HtmlTag tag = html_tag(name_);
+  work_ += 1 + open_.size();
+  insert_end(tag);
+  return true;
+}
+
+void Reader::insert_end(HtmlTag tag) {
+  // In foreign content an end tag closes the foreign element it names, if one is open
+  // above the nearest HTML element.
+  if (!current_html()) {
+    const std::vector<std::int32_t>* found = positions(HtmlTag::unknown, open_.back().space, name_, false);
+    if (found && !found->empty() && found->back() > open_.back().html) {
+      pop_to(found->back());
       return;
     }
-    // In a cell or caption: a table part closes it first.
-    if (in_cell) pop_to(cell);
-    else if (in_caption) pop_to(caption);
-    // Back to the table's own parts, then what HTML implies between them.
-    auto back_to = [&](std::initializer_list<HtmlTag> keep) {
-      while (top_index() > table) {
-        bool kept = false;
-        for (HtmlTag k : keep) kept = kept || current() == k;
-        if (kept && current_html()) break;
+  }
+  switch (tag) {
+    case HtmlTag::html: case HtmlTag::body: case HtmlTag::head: case HtmlTag::frameset:
+      return;
+    case HtmlTag::br:  // </br> is a <br>
+      reconstruct();
+      element(HtmlTag::br, HtmlNamespace::html, false, pos_, false);
+      return;
+    case HtmlTag::p: {
+      std::int32_t p = last_open(HtmlTag::p);
+      if (in_scope(p, &Open::button_barrier)) {
+        pop_to(p);
+      } else {  // a </p> with no <p> open stands for an empty one
+        element(HtmlTag::p, HtmlNamespace::html, false, pos_, false);
         pop();
       }
-    };
-    switch (tag) {
-      case HtmlTag::caption: case HtmlTag::colgroup: case HtmlTag::tbody: case HtmlTag::thead:
-      case HtmlTag::tfoot:
-        back_to({});
-        element(tag, HtmlNamespace::html, false, at);
-        return;
-      case HtmlTag::col:
-        back_to({HtmlTag::colgroup});
-        if (current() != HtmlTag::colgroup) element(HtmlTag::colgroup, HtmlNamespace::html, false, at, false);
-        element(HtmlTag::col, HtmlNamespace::html, true, at);
-        return;
-      case HtmlTag::tr:
-        back_to({HtmlTag::tbody, HtmlTag::thead, HtmlTag::tfoot});
-        if (current() == HtmlTag::table) element(HtmlTag::tbody, HtmlNamespace::html, false, at, false);
-        element(tag, HtmlNamespace::html, false, at);
-        return;
-      case HtmlTag::td: case HtmlTag::th:
-        back_to({HtmlTag::tbody, HtmlTag::thead, HtmlTag::tfoot, HtmlTag::tr});
-        if (current() == HtmlTag::table) element(HtmlTag::tbody, HtmlNamespace::html, false, at, false);
-        if (current() != HtmlTag::tr) element(HtmlTag::tr, HtmlNamespace::html, false, at, false);
-        element(tag, HtmlNamespace::html, false, at);
-        return;
-      default: return;
-    }
-  }
-
-  // Opens an element (or adds a void one) named name_, with attrs_ if the tag was
-  // written (not implied by another).
-  void element(HtmlTag tag, HtmlNamespace space, bool self_closing, std::size_t at, bool written = true) {
-    flush_text();
-    bool empty = space == HtmlNamespace::html ? is_void(tag) : self_closing;
-    std::string_view name;
-    if (tag == HtmlTag::unknown || space != HtmlNamespace::html) name = intern(name_);
-    if (build_) {
-      (void)at;
-      std::size_t count = written ? attrs_.size() : 0;
-      sink_->open(tag, name, space, attrs_.data(), count, place_for(true, tag));
-      if (empty) sink_->close();
-    }
-    if (!empty) push(tag, space, name);
-  }
-
-  // Names of elements gumbo does not know, kept for the estimate's stack.
-  std::string_view intern(const std::string& name) { return names_by_text_.at(names_by_text_.add_copy(name)); }
-
-  // The text of a raw text element up to its end tag, which then closes it.
-  void raw_text(HtmlTag tag, bool references, std::string_view name) {
-    const std::size_t n = in_.size();
-    std::size_t end = n;
-    if (tag != HtmlTag::plaintext) {
-      for (std::size_t i = in_.find("</", pos_); i != std::string_view::npos; i = in_.find("</", i + 2)) {
-        std::size_t k = 0;
-        while (k < name.size() && i + 2 + k < n && ascii_lower(in_[i + 2 + k]) == name[k]) ++k;
-        if (k == name.size() && i + 2 + k < n &&
-            (is_html_space(in_[i + 2 + k]) || in_[i + 2 + k] == '/' || in_[i + 2 + k] == '>')) {
-          end = i;
-          break;
-        }
-      }
-    }
-    if (build_) {
-      while (pos_ < end) {
-        if (references && in_[pos_] == '&') {
-          reference(text_, false);
-        } else {
-          std::size_t stop = references ? in_.find('&', pos_) : end;
-          if (stop == std::string_view::npos || stop > end) stop = end;
-          text_.append(in_.data() + pos_, stop - pos_);
-          pos_ = stop;
-        }
-      }
-      if (pos_ > end) pos_ = end;
-      flush_text();
-    }
-    pos_ = end;
-    if (end == n) return;  // closed at the end of the input
-  }
-
-  // ---- end tags ----
-
-  bool end_tag() {
-    pos_ += 2;
-    if (!read_name(name_)) return false;
-    bool self_closing;
-    if (!read_attributes(self_closing)) return false;
-    HtmlTag tag = html_tag(name_);
-    work_ += 1 + open_.size();
-    insert_end(tag);
-    return true;
-  }
-
-  void insert_end(HtmlTag tag) {
-    // In foreign content an end tag closes the foreign element it names, if one is open
-    // above the nearest HTML element.
-    if (!current_html()) {
-      const std::vector<std::int32_t>* found = positions(HtmlTag::unknown, open_.back().space, name_, false);
-      if (found && !found->empty() && found->back() > open_.back().html) {
-        pop_to(found->back());
-        return;
-      }
-    }
-    switch (tag) {
-      case HtmlTag::html: case HtmlTag::body: case HtmlTag::head: case HtmlTag::frameset:
-        return;
-      case HtmlTag::br:  // </br> is a <br>
-        reconstruct();
-        element(HtmlTag::br, HtmlNamespace::html, false, pos_, false);
-        return;
-      case HtmlTag::p: {
-        std::int32_t p = last_open(HtmlTag::p);
-        if (in_scope(p, &Open::button_barrier)) {
-          pop_to(p);
-        } else {  // a </p> with no <p> open stands for an empty one
-          element(HtmlTag::p, HtmlNamespace::html, false, pos_, false);
-          pop();
-        }
-        return;
-      }
-      case HtmlTag::table: case HtmlTag::tbody: case HtmlTag::thead: case HtmlTag::tfoot:
-      case HtmlTag::tr: case HtmlTag::td: case HtmlTag::th: case HtmlTag::caption: {
-        std::int32_t at = last_open(tag);
-        if (in_scope(at, &Open::table_barrier)) pop_to(at);
-        return;
-      }
-      default: break;
-    }
-    std::int32_t at = last_named(tag, name_);
-    if (build_) {
-      // The lenient reading: an end tag closes the element it names, unless a table,
-      // cell or the like lies between.
-      if (heading(tag)) at = open_.back().heading;
-      if (in_scope(at, &Open::barrier)) pop_to(at);
       return;
     }
-    // gumbo's rules, where they differ, counting no fewer open elements than gumbo.
-    switch (tag) {
-      case HtmlTag::li:
-        if (in_scope(at, &Open::list_barrier)) pop_to(at);
-        return;
-      case HtmlTag::h1: case HtmlTag::h2: case HtmlTag::h3: case HtmlTag::h4: case HtmlTag::h5:
-      case HtmlTag::h6: {
-        std::int32_t h = open_.back().heading;
-        if (in_scope(h, &Open::barrier)) pop_to(h);
-        return;
-      }
-      case HtmlTag::form:  // gumbo takes the form out of the middle of the stack
-        if (current_html() && current() == HtmlTag::form) pop();
-        return;
-      case HtmlTag::colgroup: case HtmlTag::col:
-        if (current_html() && current() == tag) pop();
-        return;
-      default: break;
-    }
-    if (tag != HtmlTag::unknown && formatting(tag) && adopt_formatting(tag)) return;
-    if (tag != HtmlTag::unknown && special(tag)) {
-      if (in_scope(at, &Open::barrier)) pop_to(at);
+    case HtmlTag::table: case HtmlTag::tbody: case HtmlTag::thead: case HtmlTag::tfoot:
+    case HtmlTag::tr: case HtmlTag::td: case HtmlTag::th: case HtmlTag::caption: {
+      std::int32_t at = last_open(tag);
+      if (in_scope(at, &Open::table_barrier)) pop_to(at);
       return;
     }
-    // Any other end tag closes the element it names if nothing special is open above it.
-    if (at != kNone && at > open_.back().special) pop_to(at);
+    default: break;
   }
+  std::int32_t at = last_named(tag, name_);
+  if (build_) {
+    // The lenient reading: an end tag closes the element it names, unless a table,
+    // cell or the like lies between.
+    if (heading(tag)) at = open_.back().heading;
+    if (in_scope(at, &Open::barrier)) pop_to(at);
+    return;
+  }
+  // gumbo's rules, where they differ, counting no fewer open elements than gumbo.
+  switch (tag) {
+    case HtmlTag::li:
+      if (in_scope(at, &Open::list_barrier)) pop_to(at);
+      return;
+    case HtmlTag::h1: case HtmlTag::h2: case HtmlTag::h3: case HtmlTag::h4: case HtmlTag::h5:
+    case HtmlTag::h6: {
+      std::int32_t h = open_.back().heading;
+      if (in_scope(h, &Open::barrier)) pop_to(h);
+      return;
+    }
+    case HtmlTag::form:  // gumbo takes the form out of the middle of the stack
+      if (current_html() && current() == HtmlTag::form) pop();
+      return;
+    case HtmlTag::colgroup: case HtmlTag::col:
+      if (current_html() && current() == tag) pop();
+      return;
+    default: break;
+  }
+  if (tag != HtmlTag::unknown && formatting(tag) && adopt_formatting(tag)) return;
+  if (tag != HtmlTag::unknown && special(tag)) {
+    if (in_scope(at, &Open::barrier)) pop_to(at);
+    return;
+  }
+  // Any other end tag closes the element it names if nothing special is open above it.
+  if (at != kNone && at > open_.back().special) pop_to(at);
+}
 
-  std::string_view in_;
-  std::string normalized_;  // build mode: the input as HTML's input stream has it
-  HtmlSink* sink_;
-  const bool build_;
-  const std::size_t budget_;
-  std::size_t work_ = 0;
-  std::size_t pos_ = 0;
-  std::vector<Open> open_;
-  std::vector<std::vector<std::int32_t>> at_;                             // by tag: where it is open
-  StringTable names_by_text_;                     // names of elements other than HTML's known ones
-  std::vector<std::vector<std::int32_t>> named_;  // by their number there: where they are open
-  std::vector<Entry> list_;
-  std::vector<Attribute> attrs_;
-  std::vector<std::string> values_;  // build mode: names and values, decoded
-  AttributeNames names_;  // build mode: of the tag's attributes, once it has many
-  bool indexed_ = false;
-  std::string text_, name_;
-  std::uint32_t next_id_ = 1;
-  bool attributes_dropped_ = false;
-  std::size_t tag_attributes_ = 0, tag_attribute_bytes_ = 0;  // of the tag being read, all of them
-};
+}  // namespace lede::lenient
 
-}  // namespace
+namespace lede {
+
+using lenient::Reader;
 
 std::size_t gumbo_work(std::string_view html, std::size_t limit) { return Reader(html, nullptr, limit).work(); }
 
