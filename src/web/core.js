@@ -4,6 +4,7 @@
 // the HTML its quick parser gives up on needs gumbo, dist/lede-gumbo.wasm, and RSS and Atom
 // feeds need expat, dist/lede-xml.wasm: each loaded once, when first needed.
 import { LedeError } from './errors.js';
+import { encodeHtmlEvents } from './html-events.js';
 import { buildFragment } from './ops.js';
 
 // Keep in sync with lede::ErrorCode in include/lede/lede.hpp.
@@ -221,7 +222,8 @@ class Core {
   // Copies the article into wasm memory, renders it (format 0: ops, 1: HTML) and throws
   // a LedeError if the core refused it. Returns the core holding the output (valid until
   // its next call).
-  // options: { limits: { inputBytes, jsonDepth, outputBytes, markdownDepth }, keepSafeHtml, nofollow, item }
+  // options: { limits: { inputBytes, jsonDepth, outputBytes, markdownDepth }, keepSafeHtml, nofollow, item,
+  //            bodyEvents }
   call(json, format, options) {
     // Once lede-html.wasm is here it takes every article: it has all of lede.wasm, so
     // the output is the same, and an HTML body is then read once, not twice.
@@ -282,6 +284,16 @@ class Core {
         if (!at) throw new LedeError('Out of memory for the article', { code: 'too_large' });
         this.bytes(at, item.length).set(item);
         x.lede_set_item(at, item.length);
+        x.lede_free(at);
+      }
+      // The article's body as HTML events (a DOM walked: html-events.js), in place of the
+      // one in its JSON; lede.wasm answers needs_html_parser, and renderAsync loads lede-html.wasm.
+      if (options?.bodyEvents != null) {
+        const events = encodeHtmlEvents(options.bodyEvents);
+        const at = x.lede_alloc(events.length);
+        if (!at) throw new LedeError('Out of memory for the article', { code: 'too_large' });
+        this.bytes(at, events.length).set(events);
+        x.lede_set_body_events(at, events.length);
         x.lede_free(at);
       }
       // The core frees the article as soon as it has read it: the input and the tree are
