@@ -20,7 +20,7 @@
   // ---- the article
 
   // Readability reads (and changes) a copy of the page, never the page itself. Its
-  // result element (the `serializer` hands it over instead of its innerHTML) is walked
+  // result element (the `serializer` hands it over instead of its markup) is walked
   // into HTML events (walk.js): the background's core reads them as the body, so the
   // article is never serialised and parsed again. `content` stays, empty: it is what
   // says "Readability" to the core.

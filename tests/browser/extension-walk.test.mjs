@@ -70,3 +70,35 @@ test('the DOM walk renders what the string renders, on the 130 Readability outpu
   assert.deepEqual(gone, [], 'a classified difference is gone: take it off extension-walk-expected.json and docs/html-events.md');
   await page.close();
 });
+
+// A DOM 200,000 elements deep, as the walk sees one (firstChild, nextSibling, nodeType,
+// localName…): a browser's parser flattens past a few hundred levels and appendChild
+// makes a deep tree in quadratic time, but a script can build one, and a recursive walk
+// runs out of stack at about 10,000 in V8.
+function deepDom(depth) {
+  const element = (localName) => ({ nodeType: 1, localName, namespaceURI: 'http://www.w3.org/1999/xhtml', attributes: [], firstChild: null, nextSibling: null });
+  const root = element('div');
+  let at = root;
+  for (let i = 0; i < depth; i++) at = at.firstChild = element(i % 2 ? 'div' : 'span');
+  at.firstChild = { nodeType: 3, data: 'deep text', nextSibling: null };
+  return root;
+}
+
+test('the walk keeps its own stack; bad events, the input limit and a reader without lede-html.wasm', async () => {
+  await import('../../extension/walk.js');
+  const deep = globalThis.ledeWalk(deepDom(200000));
+  assert.equal(deep.length, 400001, '200,000 opens and closes and the text');
+  const { page, problems } = await openPage(browser, `${server.origin}${PAGE}`);
+  await page.waitForFunction(() => typeof window.edgeCases === 'function' && typeof window.ledeWalk === 'function');
+  const { encodeHtmlEvents } = await import('../../src/web/html-events.js');
+  const bytes = Buffer.from(encodeHtmlEvents(deep)).toString('base64');
+  const out = await page.evaluate((bytes) => window.edgeCases(bytes), bytes);
+  assert.equal(out.deep, true, 'the deep events render');
+  // Every malformed event is skipped or written as well as it can be; the article stays.
+  assert.match(out.bad, /kept/);
+  assert.equal(out.limit, 'too_large', 'the events count against the input limit');
+  assert.equal(out.plainSync, 'needs_html_parser', 'lede.wasm has no tree builder for events');
+  assert.equal(out.plainAsync, true, 'renderAsync loads lede-html.wasm for them');
+  assert.deepEqual(problems, [], 'no page error');
+  await page.close();
+});

@@ -434,7 +434,7 @@ describe('the extension package', () => {
   });
 
   test('no network calls of its own, no HTML parsing, no eval, no messages to the page in its scripts', () => {
-    for (const file of ['background.js', 'content.js', 'reader.js']) {
+    for (const file of ['background.js', 'content.js', 'walk.js', 'reader.js']) {
       const source = readFileSync(join(extensionDir, file), 'utf8');
       assert.doesNotMatch(source, /\bfetch\(|XMLHttpRequest|WebSocket|sendBeacon|EventSource|https?:\/\//, file);
       assert.doesNotMatch(source, /innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function/, file);
