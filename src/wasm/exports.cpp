@@ -6,13 +6,11 @@
 #include <cstdlib>
 #include <string>
 #include <utility>
-#include <vector>
 
 #include "lede/lede.hpp"
 #include "output/html_writer.hpp"
 #include "output/op_writer.hpp"
 #include "pipeline.hpp"
-#include "problems.hpp"
 #include "tree/entities.hpp"
 #include "tree/vocabulary.hpp"
 #include "wasm/exports.hpp"
@@ -24,8 +22,6 @@ lede::OpStream g_ops;
 std::string g_html;
 lede::Problem g_error;
 std::string g_names;
-std::string g_body_events;
-bool g_has_body_events = false;
 
 // Buffers keep their capacity between renders (no re-allocation for the next article
 // of a similar size) unless one article made them large.
@@ -44,50 +40,23 @@ namespace lede_wasm {
 
 constexpr int kFreeInput = 16;
 
-// The article's body becomes the events: whatever body its JSON gave (Readability's
-// `content` is sent empty) is dropped. The events count against the input limit, as the
-// HTML they stand for would; nothing in them is an error (html_events.hpp).
-bool use_body_events(std::string events, lede::Article& article, lede::Result& r) {
-  if (events.size() > g_options.limits.max_input_bytes) {
-    // First, before the reader's warnings (vector::insert is large in lede.wasm).
-    std::vector<lede::Problem> all{lede::error_problem(
-        lede::ErrorCode::too_large, "body",
-        "the body's HTML events (" + std::to_string(events.size()) + " bytes) are larger than the input limit of " +
-            std::to_string(g_options.limits.max_input_bytes) + " bytes")};
-    for (lede::Problem& p : r.problems) all.push_back(std::move(p));
-    r.problems.swap(all);
-    return false;
-  }
-  article.body.clear();
-  lede::BodyPart part;
-  part.kind = lede::BodyPart::Kind::html_events;
-  part.text = std::move(events);
-  part.path = "body";
-  article.body.push_back(std::move(part));
-  return true;
-}
-
-int render(char* json, std::size_t size, int format, const lede::Extensions& ext) {
+int render(char* json, std::size_t size, int format, const lede::Extensions& ext, BodyHook body) {
   reset(g_ops.ops);
   reset(g_ops.strings);
   reset(g_html);
   g_error = lede::Problem{};
   // lede::tree_of, with the input freed between reading and layout, and the body
-  // replaced by HTML events if lede_set_body_events gave some.
+  // replaced after reading if the module says so (html_module.cpp: HTML events).
   lede::take_missing_entity();
   lede::Result r;
   lede::Document doc(g_options.nofollow);
   lede::Article article;
-  std::string events;
-  bool has_events = std::exchange(g_has_body_events, false);
-  events.swap(g_body_events);
-  std::size_t reserve = size + events.size();
   bool ok = lede::read(std::string_view(json, size), g_options, ext, article, r);
   if (format & kFreeInput) std::free(json);
-  if (ok && has_events) ok = use_body_events(std::move(events), article, r);
+  if (body) ok = body(article, g_options, r) && ok;
   // After reading and after the input is freed: the pool takes the input's place
   // (core.js gives the input a buffer of the pool's size).
-  doc.reserve(reserve);
+  doc.reserve(size);
   ok = ok && lede::lay_out(article, g_options, ext, doc, r, &article.body);
   if (ok && (format & 1)) lede::write_html(doc, g_html);
   if (ok && !(format & 1)) lede::write_ops(doc, g_ops);
@@ -135,17 +104,6 @@ LEDE_EXPORT(lede_set_option) void lede_set_option(int which, std::size_t value) 
     case 5: g_options.nofollow = value != 0; break;
     default: break;
   }
-}
-
-// The next render's body as HTML events in their byte form (docs/html-events.md), `size`
-// bytes at `events`, copied: in place of the body its article JSON gives. A front door
-// that has the article's DOM already (the browser extension, walking Readability's
-// result) sends it so, instead of serialising it for the core to parse again. Only that
-// render uses them; it needs the HTML tree builder (lede-html.wasm: lede.wasm answers
-// needs_html_parser).
-LEDE_EXPORT(lede_set_body_events) void lede_set_body_events(const char* events, std::size_t size) {
-  g_body_events.assign(events, size);
-  g_has_body_events = true;
 }
 
 // Which article of a feed or a list the following renders show (lede::Options::item):

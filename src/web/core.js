@@ -287,8 +287,11 @@ class Core {
         x.lede_free(at);
       }
       // The article's body as HTML events (a DOM walked: html-events.js), in place of the
-      // one in its JSON; lede.wasm answers needs_html_parser, and renderAsync loads lede-html.wasm.
+      // one in its JSON. Only lede-html.wasm reads them: renderAsync loads it.
       if (options?.bodyEvents != null) {
+        if (!x.lede_set_body_events) {
+          throw new LedeError('a body given as HTML events needs lede-html.wasm (renderAsync loads it)', { code: 'needs_html_parser' });
+        }
         const events = encodeHtmlEvents(options.bodyEvents);
         const at = x.lede_alloc(events.length);
         if (!at) throw new LedeError('Out of memory for the article', { code: 'too_large' });
