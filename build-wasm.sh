@@ -59,15 +59,19 @@ build_fuzz() {
 }
 
 # run_fuzz SECONDS short|long: every target at once (one per core) for SECONDS, from its
-# seed corpus. short (test): new inputs are thrown away. long: they are kept in
+# seed corpus. short (test): new inputs are thrown away, and the random seed is fixed, so a
+# commit's test run mutates the same inputs in the same order on every machine (a faster
+# one gets further): a finding there reproduces, and a green commit does not turn red by
+# luck when CI runs it again. New inputs are found by long sessions. long: they are kept in
 # build/fuzz/work-NAME and feed the next long run, and inputs may be longer. Any crash,
 # leak, UB, timeout (5 s) or memory blow-up (2 GB) fails; the input that did it is in
 # build/fuzz/artifacts/.
 run_fuzz() {
   local seconds=$1 mode=$2 failed=0 pids=() t
   mkdir -p build/fuzz/artifacts build/fuzz/logs
-  local scratch
+  local scratch seed=()
   scratch=$(mktemp -d)
+  [ "$mode" = short ] && seed=(-seed=1)
   for t in "${fuzz_targets[@]}"; do
     local name=${t#fuzz_} out max_len
     if [ "$mode" = long ]; then
@@ -78,7 +82,7 @@ run_fuzz() {
       max_len=$([ "$name" = article ] && echo 4096 || echo 2048)
     fi
     mkdir -p "$out"
-    "$fuzz_bin/$t" -max_total_time="$seconds" -max_len="$max_len" -timeout=5 -rss_limit_mb=2048 \
+    "$fuzz_bin/$t" "${seed[@]}" -max_total_time="$seconds" -max_len="$max_len" -timeout=5 -rss_limit_mb=2048 \
       -dict="tests/fuzz/$name.dict" -artifact_prefix="build/fuzz/artifacts/$t-" \
       -print_final_stats=1 "$out" "build/fuzz/corpus-$name" >"build/fuzz/logs/$t.log" 2>&1 &
     pids+=($!)
