@@ -48,14 +48,16 @@ test_sanitized() {
 }
 
 # ---- fuzzing: libFuzzer with ASan + UBSan, clang only (docs/fuzzing.md) ----
-fuzz_targets=(fuzz_article fuzz_markdown fuzz_html)
+fuzz_targets=(fuzz_article fuzz_markdown fuzz_html fuzz_events)
 fuzz_bin=build/fuzz/cmake/tests/fuzz
 
 build_fuzz() {
   CC=clang-14 CXX=clang++-14 cmake -S . -B build/fuzz/cmake -DCMAKE_BUILD_TYPE= -DLEDE_FUZZ=ON \
     -DBUILD_TESTING=OFF -DCMAKE_C_FLAGS="-O1 -g" -DCMAKE_CXX_FLAGS="-O1 -g" >/dev/null
-  cmake --build build/fuzz/cmake -j "$jobs" --target "${fuzz_targets[@]}"
-  node tests/fuzz/make-corpus.mjs   # seed corpora: build/fuzz/corpus-{article,markdown}
+  cmake --build build/fuzz/cmake -j "$jobs" --target "${fuzz_targets[@]}" events_corpus
+  node tests/fuzz/make-corpus.mjs   # seed corpora: build/fuzz/corpus-{article,markdown,html}
+  rm -rf build/fuzz/corpus-events   # ... and corpus-events: the HTML corpus as gumbo's events
+  "$fuzz_bin/events_corpus" build/fuzz/corpus-html build/fuzz/corpus-events
 }
 
 # run_fuzz SECONDS short|long: every target at once (one per core) for SECONDS, from its
