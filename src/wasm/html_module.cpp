@@ -4,6 +4,7 @@
 // xml_module.cpp), each reached through two functions web/lede.js supplies; -1 from the
 // first says the module is not loaded yet, which becomes a needs_html_parser error
 // naming it (renderAsync loads it and renders again).
+#include <cstdint>
 #include <string>
 
 #include "input/adapters/adapters.hpp"
@@ -11,6 +12,7 @@
 #include "input/formats.hpp"
 #include "layout/body_view.hpp"
 #include "layout/rich_parts.hpp"
+#include "tree/entities.hpp"
 #include "wasm/exports.hpp"
 
 extern "C" {
@@ -25,6 +27,10 @@ __attribute__((import_module("env"), import_name("lede_xml_parse"))) long lede_x
                                                                                            std::size_t size);
 // Copies that outcome to `out`.
 __attribute__((import_module("env"), import_name("lede_xml_take"))) void lede_xml_take(char* out);
+// A named reference outside HTML 4's, looked up in lede-gumbo.wasm's full table: 1 with
+// its two code points at `out`, 0 for a name in no list, -1 if that module is not loaded.
+__attribute__((import_module("env"), import_name("lede_entity"))) int lede_entity(const char* name, std::size_t size,
+                                                                                   std::uint32_t* out);
 }
 
 namespace {
@@ -36,6 +42,14 @@ bool gumbo(std::string_view html, lede::HtmlSink& sink) {
   lede_gumbo_take(events.data());
   lede::read_html_events(events, sink);
   return true;
+}
+
+int entity(std::string_view name, unsigned long& first, unsigned long& second) {
+  std::uint32_t out[2] = {0, 0};
+  int found = lede_entity(name.data(), name.size(), out);
+  first = out[0];
+  second = out[1];
+  return found;
 }
 
 void read_feed(std::string_view xml, const lede::Options& options, lede::Article& article,
@@ -59,5 +73,6 @@ void read_feed(std::string_view xml, const lede::Options& options, lede::Article
 LEDE_EXPORT(lede_render) int lede_render(char* json, std::size_t size, int format) {
   static const lede::Extensions html{lede::read_foreign_article, read_feed, lede::resolve_urls, lede::rich_part_to_tree,
                                      gumbo};
+  lede::set_entity_fallback(entity);
   return lede_wasm::render(json, size, format, html);
 }

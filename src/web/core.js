@@ -4,8 +4,9 @@
 // Markdown bodies; dist/lede-html.wasm is the same core with HTML bodies and the other
 // formats, and takes everything. A page downloads the one its first article needs
 // (coreFor); lede.wasm refuses what it cannot take with needs_html_parser, and then
-// lede-html.wasm is loaded and takes over. The HTML the quick parser gives up on needs
-// gumbo, dist/lede-gumbo.wasm, and RSS and Atom feeds need expat, dist/lede-xml.wasm:
+// lede-html.wasm is loaded and takes over. The HTML the quick parser gives up on and the
+// named references outside HTML 4's need dist/lede-gumbo.wasm (gumbo and HTML5's full
+// table), and RSS and Atom feeds need dist/lede-xml.wasm (expat and the feed adapters):
 // each loaded once, when first needed.
 import { LedeError } from './errors.js';
 import { buildFragment } from './ops.js';
@@ -169,6 +170,17 @@ class Gumbo extends Parser {
   constructor(module) {
     super(module, 'gumbo');
   }
+
+  // A named reference outside HTML 4's (`name`: its bytes, at most 32) from HTML5's full
+  // table: 1 with its two code points set in `out`, or 0.
+  entity(name, out) {
+    const x = this.x;
+    const slot = x.lede_gumbo_entity_slot();
+    new Uint8Array(x.memory.buffer, slot, name.length).set(name);
+    const found = x.lede_gumbo_entity(name.length);
+    if (found === 1) out.set(new Uint32Array(x.memory.buffer, slot + 32, 2));
+    return found;
+  }
 }
 class Xml extends Parser {
   constructor(module) {
@@ -196,6 +208,9 @@ class Core {
       lede_gumbo_take: (ptr) => this.gumbo.take(this.bytes(ptr, this.gumbo.size)),
       lede_xml_parse: (ptr, size) => (this.xml ? this.xml.parse(this.bytes(ptr, size)) : -1),
       lede_xml_take: (ptr) => this.xml.take(this.bytes(ptr, this.xml.size)),
+      // lede-html.wasm's named references outside HTML 4's, from lede-gumbo.wasm: -1 until loaded.
+      lede_entity: (ptr, size, out) =>
+        this.gumbo ? this.gumbo.entity(this.bytes(ptr, size), new Uint32Array(this.x.memory.buffer, out, 2)) : -1,
     });
     this.x = new WebAssembly.Instance(this.module, imports).exports;
     this.x._initialize();
@@ -238,7 +253,7 @@ class Core {
 
   // render(), loading lede-html.wasm first if the article needs it, then the module its
   // needs_html_parser error names: lede-xml.wasm for a feed, lede-gumbo.wasm for HTML
-  // the quick parser gives up on.
+  // the quick parser gives up on or a named reference outside HTML 4's.
   async renderAsync(json, options) {
     for (;;) {
       try {
