@@ -48,26 +48,32 @@ test_sanitized() {
 }
 
 # ---- fuzzing: libFuzzer with ASan + UBSan, clang only (docs/fuzzing.md) ----
-fuzz_targets=(fuzz_article fuzz_markdown fuzz_html)
+fuzz_targets=(fuzz_article fuzz_markdown fuzz_html fuzz_events)
 fuzz_bin=build/fuzz/cmake/tests/fuzz
 
 build_fuzz() {
   CC=clang-14 CXX=clang++-14 cmake -S . -B build/fuzz/cmake -DCMAKE_BUILD_TYPE= -DLEDE_FUZZ=ON \
     -DBUILD_TESTING=OFF -DCMAKE_C_FLAGS="-O1 -g" -DCMAKE_CXX_FLAGS="-O1 -g" >/dev/null
-  cmake --build build/fuzz/cmake -j "$jobs" --target "${fuzz_targets[@]}"
-  node tests/fuzz/make-corpus.mjs   # seed corpora: build/fuzz/corpus-{article,markdown}
+  cmake --build build/fuzz/cmake -j "$jobs" --target "${fuzz_targets[@]}" events_corpus
+  node tests/fuzz/make-corpus.mjs   # seed corpora: build/fuzz/corpus-{article,markdown,html}
+  rm -rf build/fuzz/corpus-events   # ... and corpus-events: the HTML corpus as gumbo's events
+  "$fuzz_bin/events_corpus" build/fuzz/corpus-html build/fuzz/corpus-events
 }
 
 # run_fuzz SECONDS short|long: every target at once (one per core) for SECONDS, from its
-# seed corpus. short (test): new inputs are thrown away. long: they are kept in
+# seed corpus. short (test): new inputs are thrown away, and the random seed is fixed, so a
+# commit's test run mutates the same inputs in the same order on every machine (a faster
+# one gets further): a finding there reproduces, and a green commit does not turn red by
+# luck when CI runs it again. New inputs are found by long sessions. long: they are kept in
 # build/fuzz/work-NAME and feed the next long run, and inputs may be longer. Any crash,
 # leak, UB, timeout (5 s) or memory blow-up (2 GB) fails; the input that did it is in
 # build/fuzz/artifacts/.
 run_fuzz() {
   local seconds=$1 mode=$2 failed=0 pids=() t
   mkdir -p build/fuzz/artifacts build/fuzz/logs
-  local scratch
+  local scratch seed=()
   scratch=$(mktemp -d)
+  [ "$mode" = short ] && seed=(-seed=1)
   for t in "${fuzz_targets[@]}"; do
     local name=${t#fuzz_} out max_len
     if [ "$mode" = long ]; then
@@ -78,7 +84,7 @@ run_fuzz() {
       max_len=$([ "$name" = article ] && echo 4096 || echo 2048)
     fi
     mkdir -p "$out"
-    "$fuzz_bin/$t" -max_total_time="$seconds" -max_len="$max_len" -timeout=5 -rss_limit_mb=2048 \
+    "$fuzz_bin/$t" "${seed[@]}" -max_total_time="$seconds" -max_len="$max_len" -timeout=5 -rss_limit_mb=2048 \
       -dict="tests/fuzz/$name.dict" -artifact_prefix="build/fuzz/artifacts/$t-" \
       -print_final_stats=1 "$out" "build/fuzz/corpus-$name" >"build/fuzz/logs/$t.log" 2>&1 &
     pids+=($!)

@@ -28,20 +28,30 @@ namespace {
 // (empty: none). One render at a time per thread, as everywhere in the core.
 thread_local char g_missing[33];
 
+// Who looks up the names this build's table leaves out (set_entity_fallback).
+EntityFallback g_fallback = nullptr;
+
 constexpr int kBlock = 64;  // keep in sync with BLOCK in scripts/gen-entities.mjs
 
-// A name the table does not have: is it one the full list may have? Then remember it.
-void note_if_left_out(std::string_view name) {
+// A name the table does not have: is it one the full list may have? Then the fallback
+// looks it up, or, without an answer, the name is remembered.
+bool left_out(std::string_view name, unsigned long& first, unsigned long& second) {
   using namespace entity_table;
-  if (kFilterBits == 0 || g_missing[0]) return;
+  if (kFilterBits == 0) return false;
   std::uint32_t h = 0x811c9dc5;  // FNV-1a, as in scripts/gen-entities.mjs
   for (char c : name) {
     bool alnum = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-    if (!alnum) return;  // no HTML5 name has anything else
+    if (!alnum) return false;  // no HTML5 name has anything else
     h = (h ^ static_cast<unsigned char>(c)) * 0x01000193u;
   }
   std::uint32_t bit = h & static_cast<std::uint32_t>(kFilterBits - 1);
-  if (kFilter[bit >> 3] >> (bit & 7) & 1) g_missing[name.copy(g_missing, name.size())] = 0;
+  if (!(kFilter[bit >> 3] >> (bit & 7) & 1)) return false;
+  if (g_fallback) {
+    int found = g_fallback(name, first, second);
+    if (found >= 0) return found == 1;
+  }
+  if (!g_missing[0]) g_missing[name.copy(g_missing, name.size())] = 0;
+  return false;
 }
 
 int compare(std::string_view a, const char* b, std::size_t b_size) {
@@ -82,11 +92,16 @@ bool lookup(std::string_view name, unsigned long& first, unsigned long& second) 
       return true;
     }
   }
-  note_if_left_out(name);
-  return false;
+  return left_out(name, first, second);
 }
 
 }  // namespace
+
+void set_entity_fallback(EntityFallback fallback) { g_fallback = fallback; }
+
+bool lookup_entity(std::string_view name, unsigned long& first, unsigned long& second) {
+  return lookup(name, first, second);
+}
 
 std::string take_missing_entity() {
   std::string name = g_missing;

@@ -60,13 +60,16 @@ int render(char* json, std::size_t size, int format, const lede::Extensions& ext
   ok = ok && lede::lay_out(article, g_options, ext, doc, r, &article.body);
   if (ok && (format & 1)) lede::write_html(doc, g_html);
   if (ok && !(format & 1)) lede::write_ops(doc, g_ops);
-  // lede.wasm met a named reference only lede-html.wasm knows: whatever else happened,
-  // that module's answer is the right one (the same as every other build's).
+  // A named reference outside this module's table (tree/entities.hpp): whatever else
+  // happened, the answer with the full table is the right one (the same as every other
+  // build's): lede-html.wasm's for lede.wasm, lede-html.wasm's with lede-gumbo.wasm
+  // loaded for lede-html.wasm (the one with the gumbo extension).
   std::string missing = lede::take_missing_entity();
   if (!missing.empty()) {
     g_error.code = lede::ErrorCode::needs_html_parser;
     g_error.message = "the named reference &";
-    (g_error.message += missing) += "; needs lede-html.wasm (renderAsync loads it)";
+    (g_error.message += missing) += ext.gumbo ? "; needs lede-gumbo.wasm (renderAsync loads it)"
+                                              : "; needs lede-html.wasm (renderAsync loads it)";
     return static_cast<int>(g_error.code);
   }
   if (r.ok()) return 0;

@@ -1,11 +1,14 @@
-// web/dist/lede-xml.wasm: expat and read_xml() (input/adapters/xml.cpp), for RSS and Atom
-// feeds only. lede-html.wasm hands it a feed (through two functions web/lede.js imports
-// into lede-html.wasm) and reads back the outcome (xml_outcome.cpp), so that pages
-// showing articles never download expat.
+// web/dist/lede-xml.wasm: expat (input/adapters/xml.cpp) and the feed adapters (rss.cpp,
+// atom.cpp), for RSS and Atom feeds only. lede-html.wasm hands it a feed (through two
+// functions web/lede.js imports into lede-html.wasm) and reads back the article it read
+// (article_outcome.cpp), so that pages showing articles never download expat or the feed
+// adapters, and those are in this module alone.
 #include <cstdlib>
 #include <string>
 
+#include "input/adapters/article_outcome.hpp"
 #include "input/adapters/xml.hpp"
+#include "input/formats.hpp"
 
 #define LEDE_EXPORT(name) extern "C" __attribute__((export_name(#name)))
 
@@ -15,20 +18,21 @@ std::string g_outcome;
 
 LEDE_EXPORT(lede_xml_alloc) void* lede_xml_alloc(std::size_t size) { return std::malloc(size ? size : 1); }
 
-// Reads `size` bytes of XML at `xml` (from lede_xml_alloc; freed here) within the two
-// limits read_xml() uses, and returns the size of the outcome, at lede_xml_data() until
-// lede_xml_clear().
-LEDE_EXPORT(lede_xml_parse)
-std::size_t lede_xml_parse(char* xml, std::size_t size, std::size_t max_input_bytes, std::size_t max_depth) {
-  lede::Limits limits;
-  limits.max_input_bytes = max_input_bytes;
-  limits.max_json_depth = max_depth;
-  lede::XmlNode root;
-  lede::Problem error;
-  bool ok = lede::read_xml(std::string_view(xml, size), limits, root, error);
-  std::free(xml);
+// Reads a feed request of `size` bytes at `request` (from lede_xml_alloc; freed here)
+// and returns the size of the outcome, at lede_xml_data() until lede_xml_clear().
+LEDE_EXPORT(lede_xml_parse) std::size_t lede_xml_parse(char* request, std::size_t size) {
+  lede::Options options;
+  std::string_view xml;
+  lede::Article article;
+  std::vector<lede::Problem> problems;
+  if (lede::read_feed_request(std::string_view(request, size), options, xml)) {
+    lede::read_xml_article(lede::read_xml, xml, options, article, problems);
+  } else {
+    problems.push_back(lede::Problem{lede::ErrorCode::syntax, false, "", "the feed request could not be read"});
+  }
+  std::free(request);
   g_outcome.clear();
-  lede::write_xml_outcome(ok, root, error, g_outcome);
+  lede::write_article_outcome(article, problems, g_outcome);
   return g_outcome.size();
 }
 

@@ -1,6 +1,6 @@
 // The public API for pages and workers: createReader() (the core as a reader object)
 // and mount() (an article into an element of the page).
-import { loadCore } from './core.js';
+import { coreFor, loadCore, loadHtmlCore } from './core.js';
 import { DEFAULTS } from './preferences.js';
 
 /**
@@ -9,25 +9,30 @@ import { DEFAULTS } from './preferences.js';
  *   renderAsync(json, { base, item }) → Promise: loads lede-html.wasm first if needed (HTML
  *   bodies, other formats, named references outside HTML 4's), then lede-gumbo.wasm if the
  *   quick parser gives up on the HTML, lede-xml.wasm for an RSS or Atom feed; render() and
- *   renderHTML() need createReader({ html: true }) for those (it loads all three).
+ *   renderHTML() need createReader({ html: true }) for those (it loads all three, and
+ *   lede-html.wasm in place of lede.wasm, which it contains).
  *   renderOps(json, { item }) → { ops: Uint32Array, strings, tags, attrs }: the op-stream,
  *   copied out of wasm memory, for buildFragment() elsewhere (needs no DOM: works in a worker).
  * json is a string, bytes or an object. `bodyEvents` (any of them) is the article's body as
  * HTML events, in place of the one in the JSON: a DOM walked into arrays (docs/html-events.md,
- * extension/walk.js) or their byte form; it needs lede-html.wasm, as HTML does. `item` picks the article of a feed or list (an
- * index from 0, or an item's id, url or slug; default the first). Errors are thrown as
- * LedeError.
+ * extension/walk.js) or their byte form; it needs lede-html.wasm, as HTML does. `item`
+ * picks the article of a feed or list (an index from 0, or an item's id, url or slug;
+ * default the first). Errors are thrown as LedeError.
  * options: { wasmURL, htmlWasmURL, gumboWasmURL, xmlWasmURL, html, limits: { inputBytes, jsonDepth, outputBytes,
  *            markdownDepth }, keepSafeHtml, nofollow }
  */
 export async function createReader(options = {}) {
   const { wasmURL, html, ...coreOptions } = options;
-  const core = await loadCore(wasmURL);
+  const core = await (html && !wasmURL ? loadHtmlCore(coreOptions.htmlWasmURL) : loadCore(wasmURL));
   // Every module an article may need, so that the synchronous render() takes them all.
   if (html) {
     await core.loadGumbo(coreOptions.htmlWasmURL, coreOptions.gumboWasmURL);
     await core.loadXml(coreOptions.htmlWasmURL, coreOptions.xmlWasmURL);
   }
+  return reader(core, coreOptions);
+}
+
+function reader(core, coreOptions) {
   return {
     render: (json, opts = {}) => core.render(json, { ...coreOptions, ...opts }),
     renderHTML: (json, opts = {}) => core.renderHTML(json, { ...coreOptions, ...opts }),
@@ -48,8 +53,10 @@ const PRESENTATION = [...Object.keys(DEFAULTS), 'mode', 'toolbar'];
 export async function mount(target, json, options = {}) {
   const { base, ...readerOptions } = options;
   if (!PRESENTATION.some((name) => options[name] !== undefined)) {
-    const reader = await createReader(readerOptions);
-    target.replaceChildren(await reader.renderAsync(json, { document: target.ownerDocument, base }));
+    // The core this article needs, and only that one (coreFor).
+    const { html, wasmURL, ...coreOptions } = readerOptions;
+    const r = html ? await createReader(readerOptions) : reader(await coreFor(json, { wasmURL, ...coreOptions }), coreOptions);
+    target.replaceChildren(await r.renderAsync(json, { document: target.ownerDocument, base }));
     return target;
   }
   const el = target.ownerDocument.createElement('lede-reader');

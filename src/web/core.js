@@ -1,8 +1,13 @@
 // The wasm core: fetched and compiled once per module URL, shared by every reader on the
 // page. It takes article JSON and gives back the op-stream (ops.js builds DOM from it) or
-// HTML. Articles with HTML bodies or in other formats need dist/lede-html.wasm, loaded once;
-// the HTML its quick parser gives up on needs gumbo, dist/lede-gumbo.wasm, and RSS and Atom
-// feeds need expat, dist/lede-xml.wasm: each loaded once, when first needed.
+// HTML. Two cores, never both needed: dist/lede.wasm takes Lede's own format with
+// Markdown bodies; dist/lede-html.wasm is the same core with HTML bodies and the other
+// formats, and takes everything. A page downloads the one its first article needs
+// (coreFor); lede.wasm refuses what it cannot take with needs_html_parser, and then
+// lede-html.wasm is loaded and takes over. The HTML the quick parser gives up on and the
+// named references outside HTML 4's need dist/lede-gumbo.wasm (gumbo and HTML5's full
+// table), and RSS and Atom feeds need dist/lede-xml.wasm (expat and the feed adapters):
+// each loaded once, when first needed.
 import { LedeError } from './errors.js';
 import { encodeHtmlEvents } from './html-events.js';
 import { buildFragment } from './ops.js';
@@ -29,6 +34,34 @@ const coreURL = new URL('./dist/lede.wasm', import.meta.url);
 const htmlCoreURL = new URL('./dist/lede-html.wasm', import.meta.url);
 const gumboURL = new URL('./dist/lede-gumbo.wasm', import.meta.url);
 const xmlURL = new URL('./dist/lede-xml.wasm', import.meta.url);
+// The package's own cores find the other modules at the URLs above; a core loaded from
+// elsewhere (wasmURL) looks for them beside itself.
+const ownCores = [String(coreURL), String(htmlCoreURL)];
+const beside = (core, own, name) => (ownCores.includes(core.url) ? own : new URL(name, core.url));
+
+// Whether an article is one lede.wasm cannot take: Lede's own format is the one with a
+// "body"; WordPress, JSON Feed, Readability, schema.org, Apple News and feeds have none.
+// A guess that only chooses which core to download first: a wrong one costs bytes,
+// never output (lede.wasm refuses what it cannot take, and lede-html.wasm takes all).
+export function needsHtml(json) {
+  if (json instanceof ArrayBuffer) json = new Uint8Array(json);
+  if (json instanceof Uint8Array) json = decoder.decode(json);
+  if (typeof json === 'string') return !/"body"\s*:/.test(json);
+  const has = (a) => a !== null && typeof a === 'object' && 'body' in a;
+  return !(Array.isArray(json) ? json.some(has) : has(json));
+}
+
+// The core for `json`: the one already loaded if it can take it (lede-html.wasm takes
+// everything), else lede-html.wasm for an article that needs it, else lede.wasm. A page
+// showing a WordPress post downloads lede-html.wasm alone (scripts/size-report.mjs).
+export function coreFor(json, { wasmURL, htmlWasmURL } = {}) {
+  if (wasmURL) return loadCore(wasmURL);
+  const html = String(htmlWasmURL ?? htmlCoreURL);
+  return loadCore(cores.has(html) || needsHtml(json) ? html : coreURL);
+}
+
+// lede-html.wasm as the core itself, for readers that know they show HTML.
+export const loadHtmlCore = (url) => loadCore(url ?? htmlCoreURL);
 
 export function loadCore(wasmURL, Kind = Core) {
   const url = String(wasmURL ?? coreURL);
@@ -138,6 +171,17 @@ class Gumbo extends Parser {
   constructor(module) {
     super(module, 'gumbo');
   }
+
+  // A named reference outside HTML 4's (`name`: its bytes, at most 32) from HTML5's full
+  // table: 1 with its two code points set in `out`, or 0.
+  entity(name, out) {
+    const x = this.x;
+    const slot = x.lede_gumbo_entity_slot();
+    new Uint8Array(x.memory.buffer, slot, name.length).set(name);
+    const found = x.lede_gumbo_entity(name.length);
+    if (found === 1) out.set(new Uint32Array(x.memory.buffer, slot + 32, 2));
+    return found;
+  }
 }
 class Xml extends Parser {
   constructor(module) {
@@ -150,6 +194,7 @@ class Core {
     this.module = module;
     this.url = url;
     this.start();
+    if (this.hasHtml) this.html = this;
     const names = (kind) => this.string(this.x.lede_names(kind)).split('\n').slice(0, -1);
     this.tags = names(0);
     this.attrs = names(1);
@@ -162,12 +207,20 @@ class Core {
       // gumbo and expat in modules of their own (lede-html.wasm): -1 until loaded.
       lede_gumbo_parse: (ptr, size) => (this.gumbo ? this.gumbo.parse(this.bytes(ptr, size)) : -1),
       lede_gumbo_take: (ptr) => this.gumbo.take(this.bytes(ptr, this.gumbo.size)),
-      lede_xml_parse: (ptr, size, maxInput, maxDepth) => (this.xml ? this.xml.parse(this.bytes(ptr, size), maxInput, maxDepth) : -1),
+      lede_xml_parse: (ptr, size) => (this.xml ? this.xml.parse(this.bytes(ptr, size)) : -1),
       lede_xml_take: (ptr) => this.xml.take(this.bytes(ptr, this.xml.size)),
+      // lede-html.wasm's named references outside HTML 4's, from lede-gumbo.wasm: -1 until loaded.
+      lede_entity: (ptr, size, out) =>
+        this.gumbo ? this.gumbo.entity(this.bytes(ptr, size), new Uint32Array(this.x.memory.buffer, out, 2)) : -1,
     });
     this.x = new WebAssembly.Instance(this.module, imports).exports;
     this.x._initialize();
     this.broken = false;
+  }
+
+  // lede-html.wasm (it imports gumbo's functions) is its own HTML core.
+  get hasHtml() {
+    return WebAssembly.Module.imports(this.module).some((i) => i.name === 'lede_gumbo_parse');
   }
 
   bytes(ptr, size) {
@@ -184,27 +237,24 @@ class Core {
   // By default the HTML core is the package's own; a core loaded from elsewhere (wasmURL)
   // looks for it beside itself.
   async loadHtml(url) {
-    this.html ??= await loadCore(url ?? (this.url === String(coreURL) ? htmlCoreURL : new URL('lede-html.wasm', this.url)));
+    this.html ??= await loadCore(url ?? beside(this, htmlCoreURL, 'lede-html.wasm'));
   }
 
   // lede-gumbo.wasm, for the HTML core; beside it by default, as lede-html.wasm is.
   async loadGumbo(htmlURL, url) {
     await this.loadHtml(htmlURL);
-    this.html.gumbo ??= await loadCore(
-      url ?? (this.url === String(coreURL) ? gumboURL : new URL('lede-gumbo.wasm', this.url)),
-      Gumbo,
-    );
+    this.html.gumbo ??= await loadCore(url ?? beside(this, gumboURL, 'lede-gumbo.wasm'), Gumbo);
   }
 
   // lede-xml.wasm, for the HTML core, the same way.
   async loadXml(htmlURL, url) {
     await this.loadHtml(htmlURL);
-    this.html.xml ??= await loadCore(url ?? (this.url === String(coreURL) ? xmlURL : new URL('lede-xml.wasm', this.url)), Xml);
+    this.html.xml ??= await loadCore(url ?? beside(this, xmlURL, 'lede-xml.wasm'), Xml);
   }
 
   // render(), loading lede-html.wasm first if the article needs it, then the module its
   // needs_html_parser error names: lede-xml.wasm for a feed, lede-gumbo.wasm for HTML
-  // the quick parser gives up on.
+  // the quick parser gives up on or a named reference outside HTML 4's.
   async renderAsync(json, options) {
     for (;;) {
       try {
@@ -227,7 +277,7 @@ class Core {
   call(json, format, options) {
     // Once lede-html.wasm is here it takes every article: it has all of lede.wasm, so
     // the output is the same, and an HTML body is then read once, not twice.
-    if (this.html) return this.html.call(json, format, options);
+    if (this.html && this.html !== this) return this.html.call(json, format, options);
     if (this.broken) this.start();
     let input = json;
     if (typeof input !== 'string' && !(input instanceof Uint8Array) && !(input instanceof ArrayBuffer)) {

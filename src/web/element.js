@@ -2,7 +2,7 @@
 // reading-progress bar, a player (the article's audio, or read-aloud, ./lede-listen.js)
 // and an overlay mode. Its lifecycle, attributes and events are here; the parts it is
 // built from are in toolbar.js, overlay.js, progress.js and preferences.js. docs/reading.md
-import { loadCore } from './core.js';
+import { coreFor } from './core.js';
 import { localizeDates } from './dates.js';
 import { LedeError } from './errors.js';
 import { loadReadableFont } from './fonts.js';
@@ -216,16 +216,14 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
     let url = '';
     try {
       const { wasmURL, ...options } = this.options ?? {};
-      const core = loadCore(wasmURL);
       let json = article;
       if (src) {
         url = new URL(src, this.ownerDocument.baseURI).href;
-        // wasm is compiled a function at a time on first call: a small article rendered
-        // once while the fetch is out takes that work off the first render's path (the
-        // seed's first render after a 100 ms fetch: 27.7 ms without, 11.3 ms with).
-        core.then((c) => (c.warm ??= c.call('{"title":"W","body":"*a* [\'b\'](/c)"}', 0))).catch(() => {});
         json = await fetchArticle(url, controller.signal);
       }
+      // The core this article needs, and only that one: the article is here first, so
+      // that a page showing HTML never downloads lede.wasm as well (core.js, coreFor).
+      const core = coreFor(json, { wasmURL, htmlWasmURL: options.htmlWasmURL });
       const base = url || (this.base ? new URL(this.base, this.ownerDocument.baseURI).href : undefined);
       const reader = await core;
       await this.#styled;

@@ -178,6 +178,11 @@ const kinds = (urls) => [...new Set(urls.map((u) => new URL(u).pathname.match(/\
 // In WebKit the engine layer sees requests and console errors through the test server
 // (scripts/serve.mjs), so on Vite's own dev server only the DOM is checked there: that
 // the WordPress post shows at all means its wasm loaded.
+// Which of Lede's wasm modules the page requested, by name without a bundler's hash
+// (Vite names them lede-html-1a2b3c4d.wasm).
+const modules = (urls) =>
+  urls.map((u) => new URL(u).pathname.match(/\/(lede(?:-html|-gumbo|-xml)?)(?:-[\w-]{8})?\.wasm$/)?.[1]).filter(Boolean).sort();
+
 const watched = (bundler) => bundler !== 'vite dev' || process.env.LEDE_ENGINE !== 'webkit';
 
 for (const bundler of ['vite', 'vite dev', 'esbuild']) {
@@ -194,6 +199,7 @@ for (const bundler of ['vite', 'vite dev', 'esbuild']) {
     assert.deepEqual(got.unanswered, [], 'every request the page made was answered');
     assert.deepEqual(got.problems, []);
     for (const kind of watched(bundler) ? ['css', 'wasm', 'woff2', 'json', 'wav'] : []) assert.ok(kinds(got.requested).includes(kind), `a .${kind} was requested`);
+    if (watched(bundler)) assert.deepEqual(modules(got.requested), ['lede'], 'the Markdown core alone');
   });
 
   test(`${bundler}: a WordPress post (an HTML body), with its images`, async () => {
@@ -209,6 +215,8 @@ for (const bundler of ['vite', 'vite dev', 'esbuild']) {
     assert.deepEqual(got.unanswered, [], 'every request the page made was answered');
     assert.deepEqual(got.problems, []);
     for (const kind of watched(bundler) ? ['css', 'wasm', 'woff2', 'json', 'svg'] : []) assert.ok(kinds(got.requested).includes(kind), `a .${kind} was requested`);
+    // Issue 17: one core, the HTML one (scripts/size-report.mjs counts these files).
+    if (watched(bundler)) assert.deepEqual(modules(got.requested), ['lede-html'], 'lede-html.wasm alone, not lede.wasm as well');
   });
 }
 

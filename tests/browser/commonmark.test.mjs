@@ -259,7 +259,7 @@ function differencesDoc() {
     `Every example of the CommonMark spec ${specPackage.version} (npm \`commonmark-spec\`, ${examples.length} examples) goes through`,
     "Lede's Markdown path (`renderHTML({ title, body: markdown })` of a `createReader({ html: true })`:",
     'lede.wasm knows only HTML 4\'s named references and `&apos;`, and hands an article with another',
-    'HTML5 name to lede-html.wasm, which knows them all (a name in no list may go too: lede.wasm tells',
+    'HTML5 name to lede-html.wasm, which knows them all with lede-gumbo.wasm\'s table (a name in no list may go too: lede.wasm tells',
     `the others by a hash filter); here examples ${results.filter((r) => r.escalated).map((r) => link(r.number)).join(', ')}).`,
     "The body's HTML and the spec's",
     'expected HTML are both parsed by Chromium and compared as DOMs, with whitespace normalised as',

@@ -372,6 +372,44 @@ test('issue 17: a WordPress post needs no gumbo and no expat; HTML the quick par
   assert.deepEqual(ownProblems.filter((p) => !p.includes('https://gazette.example/')), []);
 });
 
+// Issue 17: a page whose first article is HTML downloads lede-html.wasm alone (not
+// lede.wasm as well); that core knows HTML 4's named references and asks lede-gumbo.wasm's
+// full table for the others, loading it when an article has one.
+test('issue 17: an HTML article first loads lede-html.wasm alone; a named reference outside HTML 4 loads lede-gumbo.wasm and renders as the CLI does', async () => {
+  const plain = JSON.stringify({ title: 'Plain', content: '<p>A &amp; B &nbsp;&hellip;</p>' });
+  const rare = JSON.stringify({
+    title: 'Relations',
+    content: '<p>A &ngE; B, &DifferentialD;x <a href="https://example.com/?q=&lpar;1&rpar;" title="&ClockwiseContourIntegral;">link</a></p>',
+  });
+  const cli = execFileSync(`${root}/build/native/lede`, ['render', '-'], { input: rare, encoding: 'utf8', stdio: ['pipe', 'pipe', 'ignore'] });
+  const { page: own, problems: ownProblems } = await openPage(browser, `${server.origin}/tests/browser/fixtures/blank.html`);
+  const got = await own.evaluate(async ({ plain, rare }) => {
+    const lede = await import('/web/lede.js');
+    const fetched = () => performance.getEntriesByType('resource').map((r) => r.name.match(/\/(lede[\w-]*)\.wasm$/)?.[1]).filter(Boolean).sort();
+    const host = document.getElementById('host');
+    await lede.mount(host, plain);
+    const first = { modules: fetched(), text: host.querySelector('.lede-body p')?.textContent };
+    await lede.mount(host, rare);
+    const after = fetched();
+    const dom = host.innerHTML;
+    const reader = await lede.createReader({ html: true });
+    return { first, after, dom, html: reader.renderHTML(rare) };
+  }, { plain, rare });
+  await own.close();
+  assert.deepEqual(got.first, { modules: ['lede-html'], text: 'A & B \u00a0…' });
+  assert.deepEqual(got.after, ['lede-gumbo', 'lede-html']);
+  assert.equal(`${got.html}\n`, cli, 'byte for byte the CLI\'s output');
+  const dom = await page.evaluate((html) => {
+    const t = document.createElement('template');
+    t.innerHTML = html;
+    return t.innerHTML;
+  }, cli.trimEnd());
+  assert.equal(got.dom, dom, "mount()'s DOM is the DOM of the CLI's HTML");
+  assert.match(cli, /A ≧̸ B, ⅆx/);
+  assert.match(cli, /title="∲"/);
+  assert.deepEqual(ownProblems, []);
+});
+
 test('mount() renders into an element, resolving relative URLs against a base', async () => {
   const src = await page.evaluate(async (json) => {
     const host = document.getElementById('host');

@@ -1,6 +1,7 @@
 // 10,000 renders of good and bad articles in one wasm instance: the heap in use ends
 // where it started (within two 64 KiB pages), and the instance never traps. lede-html.wasm
-// runs with lede-gumbo.wasm and lede-xml.wasm behind its imports, as in lede.js.
+// runs with lede-gumbo.wasm (gumbo, named references) and lede-xml.wasm (feeds) behind
+// its imports, as in lede.js.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -21,6 +22,8 @@ const mix = [
   Buffer.from(JSON.stringify({ title: 'Table', body: '| a | b |\n|---|---|\n' + '| 1 | 2 |\n'.repeat(200) })),
   // HTML the quick parser gives up on: parsed by lede-gumbo.wasm, its events read back.
   Buffer.from(JSON.stringify({ title: 'Misnested', body_format: 'html', body: '<p>a <b>b <i>c</b> d</i></p><td>e</td><svg><circle r="1"/></svg>' })),
+  // A named reference outside HTML 4's: lede-html.wasm asks lede-gumbo.wasm's table.
+  Buffer.from(JSON.stringify({ title: 'Relations', content: '<p>A &ngE; B &DifferentialD;x</p>' })),
   // Feeds (issue 19): XML through expat, a well-formed one and one cut short.
   Buffer.from('<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>C</title><item><title>R</title>' +
     '<content:encoded><![CDATA[<p>a <img src="/x.png"></p>]]></content:encoded><pubDate>Wed, 03 Jan 2018 13:47:00 GMT</pubDate></item></channel></rss>'),
@@ -50,6 +53,16 @@ for (const file of ['lede.wasm', 'lede-html.wasm']) {
           new Uint8Array(x.memory.buffer, ptr, size).set(new Uint8Array(p.memory.buffer, p[`lede_${name}_data`](), size));
           p[`lede_${name}_clear`]();
         },
+        // Named references outside HTML 4's, from lede-gumbo.wasm's full table.
+        ...(name === 'gumbo' && {
+          lede_entity(ptr, n, out) {
+            const slot = p.lede_gumbo_entity_slot();
+            new Uint8Array(p.memory.buffer, slot, n).set(new Uint8Array(x.memory.buffer, ptr, n));
+            const found = p.lede_gumbo_entity(n);
+            if (found === 1) new Uint32Array(x.memory.buffer, out, 2).set(new Uint32Array(p.memory.buffer, slot + 32, 2));
+            return found;
+          },
+        }),
       };
     };
     const imports = { env: { emscripten_notify_memory_growth() {}, ...parser('gumbo'), ...parser('xml') }, wasi_snapshot_preview1: {} };

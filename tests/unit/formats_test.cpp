@@ -84,7 +84,7 @@ void check_linear(Make make) {
 
 }  // namespace
 
-TEST_CASE("issue 16: a schema.org graph citing every node by @id reads in linear time") {
+TEST_CASE("issue 16: a schema.org graph citing every node by @id reads in linear time", "[timing]") {
   // Graph::resolve scanned every node for each reference: 26k authors cited by @id in
   // 780 KB took 3.4 s natively (11.7 s in wasm); 1 MB took 68× its benign twin.
   std::string html;
@@ -93,7 +93,7 @@ TEST_CASE("issue 16: a schema.org graph citing every node by @id reads in linear
   check_linear(schema_graph);
 }
 
-TEST_CASE("issue 16: many Apple News author components read in linear time") {
+TEST_CASE("issue 16: many Apple News author components read in linear time", "[timing]") {
   // Each author component was compared with every author before it: 30,000 of them
   // (1 MB) took 1.0 s of CPU against 0.03 s for as many body components.
   auto components = [](std::size_t bytes, bool authors) {

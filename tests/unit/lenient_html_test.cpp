@@ -53,7 +53,7 @@ bool has_foreign(const std::string& html) {
 
 }  // namespace
 
-TEST_CASE("gumbo's work on real pages is far below the budget, on hostile shapes far above it") {
+TEST_CASE("gumbo's work on real pages is far below the budget, on hostile shapes far above it", "[corpus]") {
   std::vector<std::string> pages = corpus_pages("source.html");
   for (const std::string& p : corpus_pages("expected.html")) pages.push_back(p);
   REQUIRE(pages.size() >= 200);

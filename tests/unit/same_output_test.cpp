@@ -62,7 +62,7 @@ std::string render(const std::string& json, const lede::Extensions& ext) {
 
 }  // namespace
 
-TEST_CASE("the quick parser and gumbo give the same HTML on every input at hand") {
+TEST_CASE("the quick parser and gumbo give the same HTML on every input at hand", "[corpus]") {
   const std::string corpora = LEDE_SOURCE_DIR "/../shared/corpora";
   std::vector<std::pair<std::string, std::string>> inputs;  // name, article JSON
   auto html_body = [&](const std::string& name, const std::string& html) {
@@ -130,7 +130,7 @@ bool needs_gumbo(const std::string& json, const std::string& item = "") {
 // Issue 17 asks how often a browser has to load lede-gumbo.wasm: the share of articles
 // whose HTML the quick parser gives up on. Printed for docs/performance.md ("HTML bodies");
 // the bound only says the quick parser stays the common case.
-TEST_CASE("how often the quick parser gives up (a browser then loads lede-gumbo.wasm)") {
+TEST_CASE("how often the quick parser gives up (a browser then loads lede-gumbo.wasm)", "[corpus]") {
   const std::string corpora = LEDE_SOURCE_DIR "/../shared/corpora";
   for (const char* page : {"expected.html", "source.html"}) {
     int n = 0, gumbo = 0;

@@ -76,16 +76,20 @@ std::string html_text(std::string_view html);
 // reading" at its end.
 std::string excerpt(std::string_view html);
 
-// Keeps the first of each run of items with the same key(item), in order. Sorted,
-// not compared with every item before (30,000 authors took 1 s that way), nor hashed
-// (a hash set was a quarter of the time at 8 MB, missing the cache on every key).
+// Which of `keys` repeat an earlier one (true at each but the first of its kind).
+// Sorted, not compared with every key before (30,000 authors took 1 s that way), nor
+// hashed (a hash set was a quarter of the time at 8 MB, missing the cache on every key).
+// One function for every item type: a sort instantiated per type cost about 1.5 KB of
+// wasm each (docs/performance.md, "Sizes").
+std::vector<bool> repeated_keys(const std::vector<std::string_view>& keys);
+
+// Keeps the first of each run of items with the same key(item), in order.
 template <typename T, typename Key>
 void drop_repeats(std::vector<T>& items, Key key) {
-  std::vector<std::size_t> order(items.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return key(items[x]) < key(items[y]); });
-  std::vector<bool> repeated(items.size());
-  for (std::size_t i = 1; i < order.size(); ++i) repeated[order[i]] = key(items[order[i]]) == key(items[order[i - 1]]);
+  std::vector<std::string_view> keys;
+  keys.reserve(items.size());
+  for (const T& item : items) keys.push_back(key(item));
+  std::vector<bool> repeated = repeated_keys(keys);
   std::size_t kept = 0;
   for (std::size_t i = 0; i < items.size(); ++i)
     if (!repeated[i] && kept++ != i) items[kept - 1] = std::move(items[i]);

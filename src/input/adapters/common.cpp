@@ -1,6 +1,10 @@
 // What the adapters share, and the one place that dispatches to them.
 
 #include "input/adapters/adapters.hpp"
+
+#include <algorithm>
+#include <numeric>
+
 #include "input/formats.hpp"
 
 #include "input/article_reader.hpp"
@@ -280,6 +284,15 @@ std::string plain(std::string_view text) {
 }
 
 std::string html_text(std::string_view html) { return html_to_text(html); }
+
+std::vector<bool> repeated_keys(const std::vector<std::string_view>& keys) {
+  std::vector<std::size_t> order(keys.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return keys[x] < keys[y]; });
+  std::vector<bool> repeated(keys.size());
+  for (std::size_t i = 1; i < order.size(); ++i) repeated[order[i]] = keys[order[i]] == keys[order[i - 1]];
+  return repeated;
+}
 
 std::string excerpt(std::string_view html) {
   std::string text = html_text(html);

@@ -2,11 +2,13 @@
 // as JSON-LD: one object, an array of objects, or an @graph, where the first node whose
 // @type ends in "Article" or "Posting" is the article and {"@id": …} references are
 // looked up among the other nodes. articleBody is plain text.
+#include <cstdint>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
 #include "input/adapters/adapters.hpp"
 #include "problems.hpp"
+#include "tree/string_table.hpp"
 
 namespace lede {
 namespace {
@@ -18,8 +20,10 @@ struct Graph {
   std::vector<std::string> paths;
   // @id → the first node with that @id and something more than it. A lookup per
   // reference: a graph citing each of its n nodes by @id was O(n²) when every
-  // reference scanned the nodes (26k authors: 3.4 s; issue 16).
-  std::unordered_map<std::string_view, const JsonValue*> by_id;
+  // reference scanned the nodes (26k authors: 3.4 s; issue 16). The tree builder's
+  // StringTable, not a std::unordered_map: that took about 4 KB more of lede-html.wasm.
+  StringTable ids;
+  std::vector<const JsonValue*> by_id;  // by the number ids gave the @id
 
   void add(const JsonValue& v, const std::string& path) {
     if (v.type == T::array) {
@@ -30,7 +34,9 @@ struct Graph {
     nodes.push_back(&v);
     paths.push_back(path);
     const JsonValue* id = v.keys.size() > 1 ? v.find("@id") : nullptr;
-    if (id && id->type == T::string) by_id.emplace(id->string, &v);
+    bool added = false;
+    if (id && id->type == T::string) ids.add_view(id->string, &added);
+    if (added) by_id.push_back(&v);
     if (const JsonValue* graph = v.find("@graph"))
       add(*graph, path.empty() ? "@graph" : path + ".@graph");
   }
@@ -39,8 +45,8 @@ struct Graph {
   const JsonValue& resolve(const JsonValue& v) const {
     const JsonValue* id = v.type == T::object ? v.find("@id") : nullptr;
     if (!id || id->type != T::string || v.keys.size() > 1) return v;
-    auto found = by_id.find(id->string);
-    return found == by_id.end() ? v : *found->second;
+    std::uint32_t n = ids.find(id->string);
+    return n == StringTable::kMissing ? v : *by_id[n];
   }
 };
 

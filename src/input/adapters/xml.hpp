@@ -64,11 +64,4 @@ struct XmlNode {
 // column; false then.
 bool read_xml(std::string_view xml, const Limits& limits, XmlNode& root, Problem& error);
 
-// read_xml()'s outcome as bytes, across a module boundary (lede-xml.wasm → lede-html.wasm):
-// whether it read the XML, then the tree or the error (xml_outcome.cpp).
-void write_xml_outcome(bool ok, const XmlNode& root, const Problem& error, std::string& out);
-// Reads them back: read_xml()'s return value, with `root` or `error` as it set them.
-// Bytes that are not an outcome are an error too.
-bool read_xml_outcome(std::string_view bytes, XmlNode& root, Problem& error);
-
 }  // namespace lede
