@@ -6,11 +6,11 @@
 // loads it and renders again).
 #include <string>
 
+#include "html/rich_parts.hpp"
 #include "input/adapters/adapters.hpp"
 #include "input/adapters/xml.hpp"
 #include "input/formats.hpp"
 #include "layout/body_view.hpp"
-#include "layout/rich_parts.hpp"
 #include "wasm/exports.hpp"
 
 extern "C" {
