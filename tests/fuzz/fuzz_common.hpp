@@ -96,29 +96,6 @@ inline std::string to_valid_utf8(std::string_view s) {
   return out;
 }
 
-// A JSON string literal, escaped as the JSON grammar requires. `s` must be valid UTF-8.
-inline std::string json_quote(std::string_view s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  return out + "\"";
-}
-
 // A strict RFC 8259 recogniser, written independently of nlohmann/json: whatever Lede
 // accepts as JSON must be JSON to every other parser too (a leading UTF-8 BOM is allowed,
 // as RFC 8259 permits and browsers' TextDecoder strips). Lede may be stricter (it refuses
