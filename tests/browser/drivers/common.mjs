@@ -14,6 +14,20 @@ export const freePort = () =>
     });
   });
 
+/**
+ * Firefox preferences that keep it on this machine: every request but the loopback's goes
+ * to a proxy that is not there, so it fails at once and nothing leaves (Firefox never
+ * proxies 127.0.0.1).
+ */
+export const FIREFOX_ONLY_LOCAL = {
+  'network.proxy.type': 1,
+  'network.proxy.http': '127.0.0.1',
+  'network.proxy.http_port': 9,
+  'network.proxy.ssl': '127.0.0.1',
+  'network.proxy.ssl_port': 9,
+  'network.proxy.allow_hijacking_localhost': false,
+};
+
 export const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 
 /** Playwright's key combos ("Shift+Tab", "Enter", "Space") as a list of key names. */
