@@ -14,23 +14,14 @@ import markdownit from '/node_modules/markdown-it/dist/browser/markdown-it.esm.m
 import DOMPurify from '/node_modules/dompurify/dist/purify.es.mjs';
 import * as mdwasm from '/node_modules/markdown-wasm/dist/markdown.es.js';
 import { articleHTML as articleHTMLFor, makeStacks } from './stacks.mjs';
+import { gc, log, median } from './page.mjs';
 
 const params = new URLSearchParams(location.search);
 const TARGET_MS = Number(params.get('target') ?? 25);
 const BATCHES = Number(params.get('batches') ?? 21);
 const INPUTS = (params.get('inputs') ?? 'seed,seed40,spec,note').split(',');
 
-const log = (s) => {
-  document.getElementById('log').textContent += `${s}\n`;
-  console.log(s);
-};
 const stage = document.getElementById('stage');
-const gc = globalThis.gc ?? (() => {});
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 // --- Lede, as shipped: every Lede row calls web/lede.js's exports, nothing else ------
 const OP_OPEN = 1, OP_CLOSE = 2, OP_TEXT = 3, OP_ATTR = 4;

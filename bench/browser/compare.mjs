@@ -7,6 +7,7 @@
 import DOMPurify from '/node_modules/dompurify/dist/purify.es.mjs';
 import * as mdwasm from '/node_modules/markdown-wasm/dist/markdown.es.js';
 import { makeStacks } from './stacks.mjs';
+import { gc, log, median } from './page.mjs';
 
 const params = new URLSearchParams(location.search);
 const TARGET_MS = Number(params.get('target') ?? 25);
@@ -15,17 +16,7 @@ const INPUTS = (params.get('inputs') ?? 'seed,seed40,spec').split(',');
 const VARIANTS = params.get('variants').split(',').map((v) => v.split(':'));
 const PARTS = (params.get('parts') ?? 'render,ops').split(',');
 
-const log = (s) => {
-  document.getElementById('log').textContent += `${s}\n`;
-  console.log(s);
-};
 const stage = document.getElementById('stage');
-const gc = globalThis.gc ?? (() => {});
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 // Floor b as the bench makes it: the op-stream decoded once into a flat list, replayed
 // in the page's inert template document and adopted.
