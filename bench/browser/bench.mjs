@@ -14,6 +14,7 @@ import markdownit from '/node_modules/markdown-it/dist/browser/markdown-it.esm.m
 import DOMPurify from '/node_modules/dompurify/dist/purify.es.mjs';
 import * as mdwasm from '/node_modules/markdown-wasm/dist/markdown.es.js';
 import { articleHTML as articleHTMLFor, makeStacks } from './stacks.mjs';
+import { program, replay } from './floor.mjs';
 import { gc, log, median } from './page.mjs';
 
 const params = new URLSearchParams(location.search);
@@ -24,46 +25,7 @@ const INPUTS = (params.get('inputs') ?? 'seed,seed40,spec,note').split(',');
 const stage = document.getElementById('stage');
 
 // --- Lede, as shipped: every Lede row calls web/lede.js's exports, nothing else ------
-const OP_OPEN = 1, OP_CLOSE = 2, OP_TEXT = 3, OP_ATTR = 4;
 const encoder = new TextEncoder();
-
-/** An op-stream (renderOps()) decoded once into a flat JS program (floor b). */
-function program(opStream) {
-  const { ops, strings, tags, attrs } = opStream;
-  const prog = [];
-  let pos = 0;
-  for (let i = 0; i < ops.length; ) {
-    const op = ops[i++];
-    switch (op & 0xff) {
-      case OP_OPEN: prog.push(OP_OPEN, tags[op >>> 8]); break;
-      case OP_CLOSE: prog.push(OP_CLOSE); break;
-      case OP_TEXT: { const n = ops[i++]; prog.push(OP_TEXT, strings.slice(pos, (pos += n))); break; }
-      case OP_ATTR: { const n = ops[i++]; prog.push(OP_ATTR, attrs[op >>> 8], strings.slice(pos, (pos += n))); break; }
-      default: throw new Error(`bad op ${op}`);
-    }
-  }
-  // Flat, independent strings (not slices of one decoded buffer), as a list prepared
-  // ahead of time would hold them.
-  return { prog: JSON.parse(JSON.stringify(prog)), ops: ops.length, stringBytes: encoder.encode(strings).length };
-}
-
-// As buildFragment() does: the nodes made in the page's inert template document, the
-// fragment adopted into the page at the end (inPage: made in the page itself, as before
-// stop 13, for the row that shows the difference).
-function replay(prog, inPage = false) {
-  const doc = inPage ? document : document.createElement('template').content.ownerDocument;
-  const fragment = doc.createDocumentFragment();
-  let parent = fragment;
-  for (let i = 0; i < prog.length; ) {
-    switch (prog[i++]) {
-      case OP_OPEN: { const el = doc.createElement(prog[i++]); parent.appendChild(el); parent = el; break; }
-      case OP_CLOSE: parent = parent.parentNode; break;
-      case OP_TEXT: parent.appendChild(doc.createTextNode(prog[i++])); break;
-      case OP_ATTR: parent.setAttribute(prog[i++], prog[i++]); break;
-    }
-  }
-  return inPage ? fragment : document.adoptNode(fragment);
-}
 
 // --- the contenders ------------------------------------------------------------------
 await mdwasm.ready;
@@ -76,7 +38,7 @@ for (const name of INPUTS) {
   const html = reader.renderHTML(json);
   // The op-stream copied out of wasm memory (renderOps), for the DOM-only row.
   const opStream = reader.renderOps(json);
-  inputs[name] = { json, html, opStream, ...program(opStream) };
+  inputs[name] = { json, html, opStream, prog: program(opStream), ops: opStream.ops.length, stringBytes: encoder.encode(opStream.strings).length };
 }
 
 // Each case: (input, host) => void. `main` rows are the contest; the others explain it.

@@ -7,6 +7,7 @@
 import DOMPurify from '/node_modules/dompurify/dist/purify.es.mjs';
 import * as mdwasm from '/node_modules/markdown-wasm/dist/markdown.es.js';
 import { makeStacks } from './stacks.mjs';
+import { program, replay } from './floor.mjs';
 import { gc, log, median } from './page.mjs';
 
 const params = new URLSearchParams(location.search);
@@ -17,38 +18,6 @@ const VARIANTS = params.get('variants').split(',').map((v) => v.split(':'));
 const PARTS = (params.get('parts') ?? 'render,ops').split(',');
 
 const stage = document.getElementById('stage');
-
-// Floor b as the bench makes it: the op-stream decoded once into a flat list, replayed
-// in the page's inert template document and adopted.
-function program({ ops, strings, tags, attrs }) {
-  const prog = [];
-  let pos = 0;
-  for (let i = 0; i < ops.length; ) {
-    const op = ops[i++];
-    switch (op & 0xff) {
-      case 1: prog.push(1, tags[op >>> 8]); break;
-      case 2: prog.push(2); break;
-      case 3: { const n = ops[i++]; prog.push(3, strings.slice(pos, (pos += n))); break; }
-      case 4: { const n = ops[i++]; prog.push(4, attrs[op >>> 8], strings.slice(pos, (pos += n))); break; }
-      default: throw new Error(`bad op ${op}`);
-    }
-  }
-  return JSON.parse(JSON.stringify(prog));
-}
-function replay(prog) {
-  const doc = document.createElement('template').content.ownerDocument;
-  const fragment = doc.createDocumentFragment();
-  let parent = fragment;
-  for (let i = 0; i < prog.length; ) {
-    switch (prog[i++]) {
-      case 1: { const el = doc.createElement(prog[i++]); parent.appendChild(el); parent = el; break; }
-      case 2: parent = parent.parentNode; break;
-      case 3: parent.appendChild(doc.createTextNode(prog[i++])); break;
-      case 4: parent.setAttribute(prog[i++], prog[i++]); break;
-    }
-  }
-  return document.adoptNode(fragment);
-}
 
 await mdwasm.ready;
 const cases = [];
