@@ -15,14 +15,13 @@ import DOMPurify from '/node_modules/dompurify/dist/purify.es.mjs';
 import * as mdwasm from '/node_modules/markdown-wasm/dist/markdown.es.js';
 import { articleHTML as articleHTMLFor, makeStacks } from './stacks.mjs';
 import { program, replay } from './floor.mjs';
-import { gc, log, median } from './page.mjs';
+import { log, median, stage, timeCases } from './page.mjs';
 
 const params = new URLSearchParams(location.search);
 const TARGET_MS = Number(params.get('target') ?? 25);
 const BATCHES = Number(params.get('batches') ?? 21);
 const INPUTS = (params.get('inputs') ?? 'seed,seed40,spec,note').split(',');
 
-const stage = document.getElementById('stage');
 
 // --- Lede, as shipped: every Lede row calls web/lede.js's exports, nothing else ------
 const encoder = new TextEncoder();
@@ -109,52 +108,12 @@ for (const [name, inp] of Object.entries(inputs)) {
   }
 }
 
-// --- timing ----------------------------------------------------------------------------
-function batch(c, inp, k) {
-  const hosts = [];
-  for (let i = 0; i < k; i++) {
-    const h = document.createElement('div');
-    stage.append(h);
-    hosts.push(h);
-  }
-  const t0 = performance.now();
-  for (let i = 0; i < k; i++) c.fn(inp, hosts[i]);
-  const t1 = performance.now();
-  stage.replaceChildren();
-  const t2 = performance.now();
-  return { per: (t1 - t0) / k, removal: (t2 - t1) / k };
-}
-
 const results = {};
 for (const [name, inp] of Object.entries(inputs)) {
   log(`${name}: ${inp.json.length} chars of JSON`);
-  const plan = [];
-  for (const c of cases) {
-    // Warm up (JIT, wasm tier-up), then size the batch.
-    let k = 1;
-    for (;;) {
-      const { per } = batch(c, inp, k);
-      if (per * k >= 5) { k = Math.max(1, Math.ceil(TARGET_MS / Math.max(per, 0.001))); break; }
-      k *= 4;
-    }
-    for (let w = 0; w < 3; w++) batch(c, inp, k);
-    plan.push({ c, k, per: [], removal: [] });
-    log(`  sized ${c.id}: k=${k}`);
-  }
-  for (let b = 0; b < BATCHES; b++) {
-    // One full GC per round (not per batch: a full GC of a page full of detached DOM is
-    // slow), then a yield to the event loop so the page is not one long task.
-    gc();
-    await new Promise((r) => setTimeout(r, 0));
-    // Each round starts with the next contender: the first batch after gc() is slower
-    // (on the seed by about a fifth), and a fixed order put that on Lede every time.
-    for (let q = 0; q < plan.length; q++) {
-      const p = plan[(q + b) % plan.length];
-      const r = batch(p.c, inp, p.k);
-      p.per.push(r.per);
-      p.removal.push(r.removal);
-    }
-  }
+  const plan = await timeCases(cases, inp, {
+    target: TARGET_MS, batches: BATCHES, sized: (c, k) => log(`  sized ${c.id}: k=${k}`),
+  });
   results[name] = {
     jsonBytes: encoder.encode(inp.json).length,
     htmlBytes: encoder.encode(inp.html).length,

@@ -8,7 +8,7 @@ import DOMPurify from '/node_modules/dompurify/dist/purify.es.mjs';
 import * as mdwasm from '/node_modules/markdown-wasm/dist/markdown.es.js';
 import { makeStacks } from './stacks.mjs';
 import { program, replay } from './floor.mjs';
-import { gc, log, median } from './page.mjs';
+import { log, median, timeCases } from './page.mjs';
 
 const params = new URLSearchParams(location.search);
 const TARGET_MS = Number(params.get('target') ?? 25);
@@ -17,7 +17,6 @@ const INPUTS = (params.get('inputs') ?? 'seed,seed40,spec').split(',');
 const VARIANTS = params.get('variants').split(',').map((v) => v.split(':'));
 const PARTS = (params.get('parts') ?? 'render,ops').split(',');
 
-const stage = document.getElementById('stage');
 
 await mdwasm.ready;
 const cases = [];
@@ -46,41 +45,9 @@ for (const name of INPUTS) {
   inputs[name] = { json, opStreams, prog: program(opStreams[VARIANTS[0][0]]) };
 }
 
-function batch(c, inp, k) {
-  const hosts = [];
-  for (let i = 0; i < k; i++) {
-    const h = document.createElement('div');
-    stage.append(h);
-    hosts.push(h);
-  }
-  const t0 = performance.now();
-  for (let i = 0; i < k; i++) c.fn(inp, hosts[i]);
-  const t1 = performance.now();
-  stage.replaceChildren();
-  return (t1 - t0) / k;
-}
-
 const results = {};
 for (const [name, inp] of Object.entries(inputs)) {
-  const plan = [];
-  for (const c of cases) {
-    let k = 1;
-    for (;;) {
-      const per = batch(c, inp, k);
-      if (per * k >= 5) { k = Math.max(1, Math.ceil(TARGET_MS / Math.max(per, 0.001))); break; }
-      k *= 4;
-    }
-    for (let w = 0; w < 3; w++) batch(c, inp, k);
-    plan.push({ c, k, per: [] });
-  }
-  for (let b = 0; b < BATCHES; b++) {
-    gc();
-    await new Promise((r) => setTimeout(r, 0));
-    for (let q = 0; q < plan.length; q++) {
-      const p = plan[(q + b) % plan.length];
-      p.per.push(batch(p.c, inp, p.k));
-    }
-  }
+  const plan = await timeCases(cases, inp, { target: TARGET_MS, batches: BATCHES });
   results[name] = Object.fromEntries(plan.map((p) => [p.c.id, { median: median(p.per), min: Math.min(...p.per), k: p.k }]));
   log(name);
   for (const p of plan) log(`  ${p.c.id.padEnd(28)} ${median(p.per).toFixed(3).padStart(8)} ms`);
