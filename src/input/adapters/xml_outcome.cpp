@@ -13,17 +13,13 @@
 #include <cstdint>
 
 #include "input/adapters/xml.hpp"
+#include "text/varint.hpp"
 
 namespace lede {
 namespace {
 
-void varint(std::string& out, std::size_t v) {
-  do {
-    unsigned char b = v & 0x7F;
-    v >>= 7;
-    out += static_cast<char>(v ? b | 0x80 : b);
-  } while (v);
-}
+// Sizes, counts and lines: all below 2^32 (input is limited far below 4 GB).
+void varint(std::string& out, std::size_t v) { append_varint(out, static_cast<std::uint32_t>(v)); }
 
 void string(std::string& out, std::string_view s) {
   varint(out, s.size());
@@ -53,14 +49,10 @@ class Reader {
   explicit Reader(std::string_view in) : in_(in) {}
 
   bool varint(std::size_t& v) {
-    v = 0;
-    for (int shift = 0; shift < 35; shift += 7) {
-      if (at_ >= in_.size()) return false;
-      unsigned char b = static_cast<unsigned char>(in_[at_++]);
-      v |= static_cast<std::size_t>(b & 0x7F) << shift;
-      if (!(b & 0x80)) return true;
-    }
-    return false;
+    std::uint32_t u;
+    if (!read_varint(in_, at_, u)) return false;
+    v = u;
+    return true;
   }
 
   bool string(std::string& s) {
