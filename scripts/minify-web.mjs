@@ -12,14 +12,24 @@
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { minify } from 'terser';
-import { buildSync, transformSync } from 'esbuild';
+import { build, transformSync } from 'esbuild';
+import { interfaceModule } from './wasm-interface.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 // One ES module from src/web/NAME and the modules it imports. import.meta.url stays as
-// written: the bundle sits where its assets are resolved from (web/).
-function bundle(name) {
-  const { outputFiles } = buildSync({
+// written: the bundle sits where its assets are resolved from (web/). 'lede:interface' is
+// the numbers core.js passes to wasm, read from src/wasm/interface.def (wasm-interface.mjs).
+const wasmInterface = {
+  name: 'lede-interface',
+  setup(b) {
+    b.onResolve({ filter: /^lede:interface$/ }, () => ({ path: 'interface', namespace: 'lede' }));
+    b.onLoad({ filter: /.*/, namespace: 'lede' }, () => ({ contents: interfaceModule(), loader: 'js' }));
+  },
+};
+
+async function bundle(name) {
+  const { outputFiles } = await build({
     entryPoints: [`${root}src/web/${name}`],
     bundle: true,
     format: 'esm',
@@ -29,12 +39,13 @@ function bundle(name) {
     legalComments: 'none',
     // esbuild's syntax pass before terser's: about 35 B gzipped smaller than terser alone.
     minifySyntax: true,
+    plugins: [wasmInterface],
   });
   return outputFiles[0].text;
 }
 
 async function js(name) {
-  const { code } = await minify(bundle(name), {
+  const { code } = await minify(await bundle(name), {
     module: true,
     ecma: 2022, // the syntax the sources use (private fields, ??=): nothing is down-levelled
     compress: { passes: 2 },

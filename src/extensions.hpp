@@ -35,7 +35,7 @@ struct Extensions {
   // The body's relative URLs resolved against the article's base (only other formats
   // give one: input/adapters/base_url.cpp).
   void (*resolve_urls)(Document& doc, NodeId top, std::string_view base) = nullptr;
-  // A body part of HTML or of a structured kind (layout/rich_parts.cpp). False after an
+  // A body part of HTML or of a structured kind (html/rich_parts.cpp). False after an
   // error.
   bool (*rich_part)(const BodyPart& part, Document& doc, const Options& options, const Extensions& ext,
                     std::vector<Problem>& problems) = nullptr;

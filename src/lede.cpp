@@ -4,12 +4,12 @@
 #include "lede/lede.hpp"
 
 #include "html/gumbo_events.hpp"
+#include "html/rich_parts.hpp"
 #include "input/adapters/adapters.hpp"
 #include "input/adapters/xml.hpp"
 #include "input/formats.hpp"
 #include "input/json_value.hpp"
 #include "layout/body_view.hpp"
-#include "layout/rich_parts.hpp"
 #include "output/article_json.hpp"
 #include "output/html_writer.hpp"
 #include "output/op_writer.hpp"

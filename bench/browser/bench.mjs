@@ -14,65 +14,17 @@ import markdownit from '/node_modules/markdown-it/dist/browser/markdown-it.esm.m
 import DOMPurify from '/node_modules/dompurify/dist/purify.es.mjs';
 import * as mdwasm from '/node_modules/markdown-wasm/dist/markdown.es.js';
 import { articleHTML as articleHTMLFor, makeStacks } from './stacks.mjs';
+import { program, replay } from './floor.mjs';
+import { log, median, stage, timeCases } from './page.mjs';
 
 const params = new URLSearchParams(location.search);
 const TARGET_MS = Number(params.get('target') ?? 25);
 const BATCHES = Number(params.get('batches') ?? 21);
 const INPUTS = (params.get('inputs') ?? 'seed,seed40,spec,note').split(',');
 
-const log = (s) => {
-  document.getElementById('log').textContent += `${s}\n`;
-  console.log(s);
-};
-const stage = document.getElementById('stage');
-const gc = globalThis.gc ?? (() => {});
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 // --- Lede, as shipped: every Lede row calls web/lede.js's exports, nothing else ------
-const OP_OPEN = 1, OP_CLOSE = 2, OP_TEXT = 3, OP_ATTR = 4;
 const encoder = new TextEncoder();
-
-/** An op-stream (renderOps()) decoded once into a flat JS program (floor b). */
-function program(opStream) {
-  const { ops, strings, tags, attrs } = opStream;
-  const prog = [];
-  let pos = 0;
-  for (let i = 0; i < ops.length; ) {
-    const op = ops[i++];
-    switch (op & 0xff) {
-      case OP_OPEN: prog.push(OP_OPEN, tags[op >>> 8]); break;
-      case OP_CLOSE: prog.push(OP_CLOSE); break;
-      case OP_TEXT: { const n = ops[i++]; prog.push(OP_TEXT, strings.slice(pos, (pos += n))); break; }
-      case OP_ATTR: { const n = ops[i++]; prog.push(OP_ATTR, attrs[op >>> 8], strings.slice(pos, (pos += n))); break; }
-      default: throw new Error(`bad op ${op}`);
-    }
-  }
-  // Flat, independent strings (not slices of one decoded buffer), as a list prepared
-  // ahead of time would hold them.
-  return { prog: JSON.parse(JSON.stringify(prog)), ops: ops.length, stringBytes: encoder.encode(strings).length };
-}
-
-// As buildFragment() does: the nodes made in the page's inert template document, the
-// fragment adopted into the page at the end (inPage: made in the page itself, as before
-// stop 13, for the row that shows the difference).
-function replay(prog, inPage = false) {
-  const doc = inPage ? document : document.createElement('template').content.ownerDocument;
-  const fragment = doc.createDocumentFragment();
-  let parent = fragment;
-  for (let i = 0; i < prog.length; ) {
-    switch (prog[i++]) {
-      case OP_OPEN: { const el = doc.createElement(prog[i++]); parent.appendChild(el); parent = el; break; }
-      case OP_CLOSE: parent = parent.parentNode; break;
-      case OP_TEXT: parent.appendChild(doc.createTextNode(prog[i++])); break;
-      case OP_ATTR: parent.setAttribute(prog[i++], prog[i++]); break;
-    }
-  }
-  return inPage ? fragment : document.adoptNode(fragment);
-}
 
 // --- the contenders ------------------------------------------------------------------
 await mdwasm.ready;
@@ -85,7 +37,7 @@ for (const name of INPUTS) {
   const html = reader.renderHTML(json);
   // The op-stream copied out of wasm memory (renderOps), for the DOM-only row.
   const opStream = reader.renderOps(json);
-  inputs[name] = { json, html, opStream, ...program(opStream) };
+  inputs[name] = { json, html, opStream, prog: program(opStream), ops: opStream.ops.length, stringBytes: encoder.encode(opStream.strings).length };
 }
 
 // Each case: (input, host) => void. `main` rows are the contest; the others explain it.
@@ -156,52 +108,12 @@ for (const [name, inp] of Object.entries(inputs)) {
   }
 }
 
-// --- timing ----------------------------------------------------------------------------
-function batch(c, inp, k) {
-  const hosts = [];
-  for (let i = 0; i < k; i++) {
-    const h = document.createElement('div');
-    stage.append(h);
-    hosts.push(h);
-  }
-  const t0 = performance.now();
-  for (let i = 0; i < k; i++) c.fn(inp, hosts[i]);
-  const t1 = performance.now();
-  stage.replaceChildren();
-  const t2 = performance.now();
-  return { per: (t1 - t0) / k, removal: (t2 - t1) / k };
-}
-
 const results = {};
 for (const [name, inp] of Object.entries(inputs)) {
   log(`${name}: ${inp.json.length} chars of JSON`);
-  const plan = [];
-  for (const c of cases) {
-    // Warm up (JIT, wasm tier-up), then size the batch.
-    let k = 1;
-    for (;;) {
-      const { per } = batch(c, inp, k);
-      if (per * k >= 5) { k = Math.max(1, Math.ceil(TARGET_MS / Math.max(per, 0.001))); break; }
-      k *= 4;
-    }
-    for (let w = 0; w < 3; w++) batch(c, inp, k);
-    plan.push({ c, k, per: [], removal: [] });
-    log(`  sized ${c.id}: k=${k}`);
-  }
-  for (let b = 0; b < BATCHES; b++) {
-    // One full GC per round (not per batch: a full GC of a page full of detached DOM is
-    // slow), then a yield to the event loop so the page is not one long task.
-    gc();
-    await new Promise((r) => setTimeout(r, 0));
-    // Each round starts with the next contender: the first batch after gc() is slower
-    // (on the seed by about a fifth), and a fixed order put that on Lede every time.
-    for (let q = 0; q < plan.length; q++) {
-      const p = plan[(q + b) % plan.length];
-      const r = batch(p.c, inp, p.k);
-      p.per.push(r.per);
-      p.removal.push(r.removal);
-    }
-  }
+  const plan = await timeCases(cases, inp, {
+    target: TARGET_MS, batches: BATCHES, sized: (c, k) => log(`  sized ${c.id}: k=${k}`),
+  });
   results[name] = {
     jsonBytes: encoder.encode(inp.json).length,
     htmlBytes: encoder.encode(inp.html).length,

@@ -7,6 +7,8 @@
 import DOMPurify from '/node_modules/dompurify/dist/purify.es.mjs';
 import * as mdwasm from '/node_modules/markdown-wasm/dist/markdown.es.js';
 import { makeStacks } from './stacks.mjs';
+import { program, replay } from './floor.mjs';
+import { log, median, timeCases } from './page.mjs';
 
 const params = new URLSearchParams(location.search);
 const TARGET_MS = Number(params.get('target') ?? 25);
@@ -15,49 +17,6 @@ const INPUTS = (params.get('inputs') ?? 'seed,seed40,spec').split(',');
 const VARIANTS = params.get('variants').split(',').map((v) => v.split(':'));
 const PARTS = (params.get('parts') ?? 'render,ops').split(',');
 
-const log = (s) => {
-  document.getElementById('log').textContent += `${s}\n`;
-  console.log(s);
-};
-const stage = document.getElementById('stage');
-const gc = globalThis.gc ?? (() => {});
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-
-// Floor b as the bench makes it: the op-stream decoded once into a flat list, replayed
-// in the page's inert template document and adopted.
-function program({ ops, strings, tags, attrs }) {
-  const prog = [];
-  let pos = 0;
-  for (let i = 0; i < ops.length; ) {
-    const op = ops[i++];
-    switch (op & 0xff) {
-      case 1: prog.push(1, tags[op >>> 8]); break;
-      case 2: prog.push(2); break;
-      case 3: { const n = ops[i++]; prog.push(3, strings.slice(pos, (pos += n))); break; }
-      case 4: { const n = ops[i++]; prog.push(4, attrs[op >>> 8], strings.slice(pos, (pos += n))); break; }
-      default: throw new Error(`bad op ${op}`);
-    }
-  }
-  return JSON.parse(JSON.stringify(prog));
-}
-function replay(prog) {
-  const doc = document.createElement('template').content.ownerDocument;
-  const fragment = doc.createDocumentFragment();
-  let parent = fragment;
-  for (let i = 0; i < prog.length; ) {
-    switch (prog[i++]) {
-      case 1: { const el = doc.createElement(prog[i++]); parent.appendChild(el); parent = el; break; }
-      case 2: parent = parent.parentNode; break;
-      case 3: parent.appendChild(doc.createTextNode(prog[i++])); break;
-      case 4: parent.setAttribute(prog[i++], prog[i++]); break;
-    }
-  }
-  return document.adoptNode(fragment);
-}
 
 await mdwasm.ready;
 const cases = [];
@@ -86,41 +45,9 @@ for (const name of INPUTS) {
   inputs[name] = { json, opStreams, prog: program(opStreams[VARIANTS[0][0]]) };
 }
 
-function batch(c, inp, k) {
-  const hosts = [];
-  for (let i = 0; i < k; i++) {
-    const h = document.createElement('div');
-    stage.append(h);
-    hosts.push(h);
-  }
-  const t0 = performance.now();
-  for (let i = 0; i < k; i++) c.fn(inp, hosts[i]);
-  const t1 = performance.now();
-  stage.replaceChildren();
-  return (t1 - t0) / k;
-}
-
 const results = {};
 for (const [name, inp] of Object.entries(inputs)) {
-  const plan = [];
-  for (const c of cases) {
-    let k = 1;
-    for (;;) {
-      const per = batch(c, inp, k);
-      if (per * k >= 5) { k = Math.max(1, Math.ceil(TARGET_MS / Math.max(per, 0.001))); break; }
-      k *= 4;
-    }
-    for (let w = 0; w < 3; w++) batch(c, inp, k);
-    plan.push({ c, k, per: [] });
-  }
-  for (let b = 0; b < BATCHES; b++) {
-    gc();
-    await new Promise((r) => setTimeout(r, 0));
-    for (let q = 0; q < plan.length; q++) {
-      const p = plan[(q + b) % plan.length];
-      p.per.push(batch(p.c, inp, p.k));
-    }
-  }
+  const plan = await timeCases(cases, inp, { target: TARGET_MS, batches: BATCHES });
   results[name] = Object.fromEntries(plan.map((p) => [p.c.id, { median: median(p.per), min: Math.min(...p.per), k: p.k }]));
   log(name);
   for (const p of plan) log(`  ${p.c.id.padEnd(28)} ${median(p.per).toFixed(3).padStart(8)} ms`);

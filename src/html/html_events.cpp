@@ -2,15 +2,11 @@
 
 #include <vector>
 
+#include "text/varint.hpp"
+
 namespace lede {
 
-void HtmlEventWriter::varint(std::uint32_t v) {
-  while (v >= 0x80) {
-    out_ += static_cast<char>((v & 0x7F) | 0x80);
-    v >>= 7;
-  }
-  out_ += static_cast<char>(v);
-}
+void HtmlEventWriter::varint(std::uint32_t v) { append_varint(out_, v); }
 
 void HtmlEventWriter::string(std::string_view s) {
   varint(static_cast<std::uint32_t>(s.size()));
@@ -119,17 +115,7 @@ class Reader {
     return true;
   }
 
-  bool varint(std::uint32_t& v) {
-    v = 0;
-    for (int shift = 0; shift < 35; shift += 7) {
-      if (pos_ >= in_.size()) return false;
-      auto b = static_cast<unsigned char>(in_[pos_++]);
-      if (shift == 28 && (b & 0x70)) return false;  // past 32 bits
-      v |= static_cast<std::uint32_t>(b & 0x7F) << shift;
-      if (!(b & 0x80)) return true;
-    }
-    return false;
-  }
+  bool varint(std::uint32_t& v) { return read_varint(in_, pos_, v); }
 
   bool string(std::string_view& s) {
     std::uint32_t n;

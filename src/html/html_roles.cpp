@@ -106,7 +106,7 @@ bool hidden(GNode n) {
   return false;
 }
 
-// The classes Lede's own layout gives body elements (layout/rich_parts.cpp), kept when
+// The classes Lede's own layout gives body elements (html/rich_parts.cpp), kept when
 // its HTML comes back in (`lede convert` writes a body of mixed parts as HTML). Only on
 // the element Lede puts each on, and no others: an article cannot dress its text up as
 // Lede's header, footer or newsletter box.

@@ -80,12 +80,7 @@ void read_fields(const JsonValue& json, Article& a, std::vector<Problem>& proble
     part.path = "body";
     a.body.push_back(std::move(part));
   }
-  f.array("tags", [&](const JsonValue& tag, const std::string& path) {
-    if (tag.type != JsonValue::Type::string)
-      f.error(path, "expected a string");
-    else if (!is_blank(tag.string))
-      a.tags.push_back(tag.string);
-  });
+  f.strings("tags", a.tags);
   f.object("audio", [&](Fields& s) {
     Audio audio;
     s.url("src", audio.src, UrlKind::media, /*required=*/true);

@@ -153,6 +153,16 @@ class Fields {
     });
   }
 
+  // Like array(), for arrays of strings (tags): blank ones are skipped.
+  void strings(const char* key, std::vector<std::string>& out) {
+    array(key, [&](const JsonValue& item, const std::string& path) {
+      if (item.type != JsonValue::Type::string)
+        error(path, "expected a string");
+      else if (!is_blank(item.string))
+        out.push_back(item.string);
+    });
+  }
+
  private:
   const JsonValue& object_;
   std::string path_;

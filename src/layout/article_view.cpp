@@ -416,16 +416,22 @@ bool drop_repeated_dek(const Article& a, Document& doc, NodeId body) {
   return true;
 }
 
+// A `tag` (nav, aside) of class `name`, named by its <h2> `title` (id name + "-title");
+// left open.
+void open_titled(Document& doc, Tag tag, const std::string& name, std::string_view title) {
+  doc.open(tag);
+  doc.set(Attr::class_, name);
+  doc.set(Attr::aria_labelledby, name + "-title");
+  doc.open(Tag::h2);
+  doc.set(Attr::id, name + "-title");
+  doc.text(title);
+  doc.close();
+}
+
 // A table of contents when the body has at least three sections.
 void contents(Document& doc, const std::vector<NodeId>& headings) {
   if (headings.size() < 3) return;
-  doc.open(Tag::nav);
-  doc.set(Attr::class_, "lede-toc");
-  doc.set(Attr::aria_labelledby, "lede-toc-title");
-  doc.open(Tag::h2);
-  doc.set(Attr::id, "lede-toc-title");
-  doc.text("Contents");
-  doc.close();
+  open_titled(doc, Tag::nav, "lede-toc", "Contents");
   doc.open(Tag::ol);
   for (NodeId h : headings) {
     int level = heading_level(doc.node(h).tag);
@@ -469,13 +475,7 @@ void tags(const Article& a, Document& doc) {
 }
 
 void newsletter(const Newsletter& n, Document& doc) {
-  doc.open(Tag::aside);
-  doc.set(Attr::class_, "lede-newsletter");
-  doc.set(Attr::aria_labelledby, "lede-newsletter-title");
-  doc.open(Tag::h2);
-  doc.set(Attr::id, "lede-newsletter-title");
-  doc.text(n.title.empty() ? "Newsletter" : n.title);
-  doc.close();
+  open_titled(doc, Tag::aside, "lede-newsletter", n.title.empty() ? "Newsletter" : n.title);
   if (!n.text.empty()) element_with_text(doc, Tag::p, nullptr, n.text);
   // Without an acceptable action there is nowhere to post to: no form at all.
   if (check_url(n.action, UrlKind::action)) {
@@ -505,13 +505,7 @@ void newsletter(const Newsletter& n, Document& doc) {
 
 void related(const Article& a, Document& doc) {
   if (a.related.empty()) return;
-  doc.open(Tag::nav);
-  doc.set(Attr::class_, "lede-related");
-  doc.set(Attr::aria_labelledby, "lede-related-title");
-  doc.open(Tag::h2);
-  doc.set(Attr::id, "lede-related-title");
-  doc.text("Related Articles");
-  doc.close();
+  open_titled(doc, Tag::nav, "lede-related", "Related Articles");
   doc.open(Tag::ul);
   for (const auto& r : a.related) {
     doc.open(Tag::li);

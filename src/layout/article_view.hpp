@@ -22,7 +22,7 @@ bool layout_article(const Article& article, Document& doc, const Options& option
 
 // A <figure> of `class_name` holding the image (if the URL policy takes it) and its
 // caption and credit: the hero (not lazy: above the fold) and a body's photos
-// (layout/rich_parts.cpp).
+// (html/rich_parts.cpp).
 void image_figure(const Image& image, const char* class_name, bool lazy, Document& doc);
 
 }  // namespace lede

@@ -1,7 +1,7 @@
 // Step 3b: the body's parts → document tree. Every part goes through the same tree:
 // Markdown through md4c (markdown/), plain text as paragraphs, and, in builds that have
 // them (extensions.hpp), HTML (html/) and structured parts (headings, quotes, photos…
-// from Apple News) through layout/rich_parts.cpp.
+// from Apple News) through html/rich_parts.cpp.
 #pragma once
 #include <string_view>
 #include <vector>

@@ -82,6 +82,16 @@ Listed listed_from(const Statement& q) {
   return a;
 }
 
+// An ArticleRecord from the columns slug, src_size, src_mtime, page_size, page_mtime,
+// json_size, json_mtime, hash, from `col` on.
+void read_article(const Statement& q, int col, State::ArticleRecord& r) {
+  r.slug = q.text(col);
+  r.source = q.stamp(col + 1);
+  r.page = q.stamp(col + 3);
+  r.json = q.stamp(col + 5);
+  r.hash = q.integer(col + 7);
+}
+
 enum Prepared {
   kScanAdd, kFoldAdd, kArticleHashes, kDirtyFrom, kDirtyAdd, kScanCount, kScanFolded, kFileGet, kFileKeep, kFilePut, kArticleGet, kArticleStamps, kArticlePut,
   kListingsDrop, kListingAdd, kOrphan, kArticleCount, kArticlesFrom, kGroupFrom, kCount
@@ -127,6 +137,10 @@ Statement& Statement::bind(int i, std::int64_t v) {
   return *this;
 }
 
+Statement& Statement::bind(int i, FileStamp stamp) {
+  return bind(i, static_cast<std::int64_t>(stamp.size)).bind(i + 1, stamp.mtime_ns);
+}
+
 Statement& Statement::bind(int i, std::string_view s) {
   // Zero-length text, not NULL: "" and NULL compare differently.
   if (s_) sqlite3_bind_text64(s_, i, s.empty() ? "" : s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
@@ -144,6 +158,8 @@ bool Statement::step() {
 }
 
 std::int64_t Statement::integer(int col) const { return sqlite3_column_int64(s_, col); }
+
+FileStamp Statement::stamp(int col) const { return {static_cast<std::uint64_t>(integer(col)), integer(col + 1)}; }
 
 std::string Statement::text(int col) const {
   const void* p = sqlite3_column_blob(s_, col);
@@ -288,8 +304,7 @@ void State::scan_add(Kind kind, std::string_view rel, std::string_view folded, F
   prepared(kScanAdd, "INSERT OR REPLACE INTO scan VALUES (?, ?, ?, ?)")
       .bind(1, kind)
       .bind(2, rel)
-      .bind(3, static_cast<std::int64_t>(stamp.size))
-      .bind(4, stamp.mtime_ns)
+      .bind(3, stamp)
       .run();
   if (folded != rel)
     prepared(kFoldAdd, "INSERT OR REPLACE INTO folds VALUES (?, ?, ?)").bind(1, kind).bind(2, folded).bind(3, rel).run();
@@ -299,7 +314,7 @@ void State::for_each_scanned(Kind kind, const std::function<void(const std::stri
   // Its own statement: the visitor may add to other tables while this one steps.
   Statement q(db_, "SELECT rel, size, mtime FROM scan WHERE kind = ? ORDER BY rel", &error_);
   q.bind(1, kind);
-  while (q.step()) visit(q.text(0), FileStamp{static_cast<std::uint64_t>(q.integer(1)), q.integer(2)});
+  while (q.step()) visit(q.text(0), q.stamp(1));
 }
 
 void State::for_each_scanned_article(
@@ -311,14 +326,8 @@ void State::for_each_scanned_article(
   ArticleRecord r;
   while (q.step()) {
     const bool known = sqlite3_column_type(q.handle(), 3) != SQLITE_NULL;
-    if (known) {
-      r.slug = q.text(3);
-      r.source = {static_cast<std::uint64_t>(q.integer(4)), q.integer(5)};
-      r.page = {static_cast<std::uint64_t>(q.integer(6)), q.integer(7)};
-      r.json = {static_cast<std::uint64_t>(q.integer(8)), q.integer(9)};
-      r.hash = q.integer(10);
-    }
-    visit(q.text(0), FileStamp{static_cast<std::uint64_t>(q.integer(1)), q.integer(2)}, known ? &r : nullptr);
+    if (known) read_article(q, 3, r);
+    visit(q.text(0), q.stamp(1), known ? &r : nullptr);
   }
 }
 
@@ -358,8 +367,8 @@ bool State::file(std::string_view path, FileRecord& out) {
   q.bind(1, path);
   bool found = q.step();
   if (found) {
-    out.out = {static_cast<std::uint64_t>(q.integer(0)), q.integer(1)};
-    out.source = {static_cast<std::uint64_t>(q.integer(2)), q.integer(3)};
+    out.out = q.stamp(0);
+    out.source = q.stamp(2);
     out.key = q.integer(4);
   }
   q.run();
@@ -375,10 +384,8 @@ void State::put_file(std::string_view path, const FileRecord& r, FileKind kind) 
       .bind(1, path)
       .bind(2, kind)
       .bind(3, generation_)
-      .bind(4, static_cast<std::int64_t>(r.out.size))
-      .bind(5, r.out.mtime_ns)
-      .bind(6, static_cast<std::int64_t>(r.source.size))
-      .bind(7, r.source.mtime_ns)
+      .bind(4, r.out)
+      .bind(6, r.source)
       .bind(8, r.key)
       .run();
 }
@@ -399,13 +406,7 @@ bool State::article(std::string_view name, ArticleRecord& out) {
                           "FROM articles WHERE name = ?");
   q.bind(1, name);
   bool found = q.step();
-  if (found) {
-    out.slug = q.text(0);
-    out.source = {static_cast<std::uint64_t>(q.integer(1)), q.integer(2)};
-    out.page = {static_cast<std::uint64_t>(q.integer(3)), q.integer(4)};
-    out.json = {static_cast<std::uint64_t>(q.integer(5)), q.integer(6)};
-    out.hash = q.integer(7);
-  }
+  if (found) read_article(q, 0, out);
   q.run();
   return found;
 }
@@ -414,12 +415,9 @@ void State::put_article_stamps(std::string_view name, FileStamp source, FileStam
   prepared(kArticleStamps,
            "UPDATE articles SET src_size = ?, src_mtime = ?, page_size = ?, page_mtime = ?, json_size = ?, "
            "json_mtime = ? WHERE name = ?")
-      .bind(1, static_cast<std::int64_t>(source.size))
-      .bind(2, source.mtime_ns)
-      .bind(3, static_cast<std::int64_t>(page.size))
-      .bind(4, page.mtime_ns)
-      .bind(5, static_cast<std::int64_t>(json.size))
-      .bind(6, json.mtime_ns)
+      .bind(1, source)
+      .bind(3, page)
+      .bind(5, json)
       .bind(7, name)
       .run();
 }
@@ -444,14 +442,11 @@ void State::put_article(const Listed& a, FileStamp source, FileStamp page, FileS
   prepared(kArticlePut,
            "INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
       .bind(1, a.name)
-      .bind(2, static_cast<std::int64_t>(source.size))
-      .bind(3, source.mtime_ns)
+      .bind(2, source)
       .bind(4, a.hash)
       .bind(5, a.slug)
-      .bind(6, static_cast<std::int64_t>(page.size))
-      .bind(7, page.mtime_ns)
-      .bind(8, static_cast<std::int64_t>(json.size))
-      .bind(9, json.mtime_ns)
+      .bind(6, page)
+      .bind(8, json)
       .bind(10, nd)
       .bind(11, ne)
       .bind(12, a.title)
@@ -614,7 +609,7 @@ bool State::site_changed(std::int64_t key) {
 void State::for_each_recorded(FileKind kind, const std::function<void(const std::string&, FileStamp)>& visit) {
   Statement q(db_, "SELECT path, out_size, out_mtime FROM files WHERE kind = ? AND gen < ?", &error_);
   q.bind(1, kind).bind(2, generation_);
-  while (q.step()) visit(q.text(0), FileStamp{static_cast<std::uint64_t>(q.integer(1)), q.integer(2)});
+  while (q.step()) visit(q.text(0), q.stamp(1));
 }
 
 void State::for_each_dirty_group(const std::function<void(const Group&)>& visit) {

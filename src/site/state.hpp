@@ -64,6 +64,7 @@ class Statement {
   ~Statement();
   Statement& bind(int i, std::int64_t v);
   Statement& bind(int i, std::string_view s);
+  Statement& bind(int i, FileStamp stamp);  // size at i, mtime at i + 1
   bool step();  // true while there is a row; resets itself when done
   void run() {
     while (step()) {
@@ -73,6 +74,7 @@ class Statement {
   sqlite3_stmt* handle() const { return s_; }
   std::int64_t integer(int col) const;
   std::string text(int col) const;
+  FileStamp stamp(int col) const;  // size at col, mtime at col + 1
 
  private:
   sqlite3_stmt* s_ = nullptr;

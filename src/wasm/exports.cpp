@@ -7,6 +7,8 @@
 #include <string>
 #include <utility>
 
+#include <wasi/api.h>
+
 #include "lede/lede.hpp"
 #include "output/html_writer.hpp"
 #include "output/op_writer.hpp"
@@ -38,7 +40,10 @@ LEDE_EXPORT(lede_free) void lede_free(void* p) { std::free(p); }
 
 namespace lede_wasm {
 
-constexpr int kFreeInput = 16;
+// FORMAT_OPS, FORMAT_HTML, FREE_INPUT and ERRNO_NOSYS (interface.def).
+#define LEDE_CONSTANT(name, value) constexpr int name = value;
+#include "wasm/interface.def"
+static_assert(ERRNO_NOSYS == __WASI_ERRNO_NOSYS);
 
 int render(char* json, std::size_t size, int format, const lede::Extensions& ext, BodyHook body) {
   reset(g_ops.ops);
@@ -52,14 +57,14 @@ int render(char* json, std::size_t size, int format, const lede::Extensions& ext
   lede::Document doc(g_options.nofollow);
   lede::Article article;
   bool ok = lede::read(std::string_view(json, size), g_options, ext, article, r);
-  if (format & kFreeInput) std::free(json);
+  if (format & FREE_INPUT) std::free(json);
   if (body) ok = body(article, g_options, r) && ok;
   // After reading and after the input is freed: the pool takes the input's place
   // (core.js gives the input a buffer of the pool's size).
   doc.reserve(size);
   ok = ok && lede::lay_out(article, g_options, ext, doc, r, &article.body);
-  if (ok && (format & 1)) lede::write_html(doc, g_html);
-  if (ok && !(format & 1)) lede::write_ops(doc, g_ops);
+  if (ok && (format & FORMAT_HTML)) lede::write_html(doc, g_html);
+  if (ok && !(format & FORMAT_HTML)) lede::write_ops(doc, g_ops);
   // A named reference outside this module's table (tree/entities.hpp): whatever else
   // happened, the answer with the full table is the right one (the same as every other
   // build's): lede-html.wasm's for lede.wasm, lede-html.wasm's with lede-gumbo.wasm
@@ -93,18 +98,21 @@ LEDE_EXPORT(lede_error_column) std::size_t lede_error_column() { return g_error.
 
 // Options for the following renders. Readers on one page share this instance, so
 // web/lede.js resets them before applying its own for every call.
-// which (keep in sync with OPTIONS in web/lede.js): 0 input bytes, 1 JSON depth,
-// 2 output bytes, 3 Markdown depth, 4 keep safe HTML, 5 nofollow.
+// which: the options of interface.def, counted from 0.
 LEDE_EXPORT(lede_reset_options) void lede_reset_options() { g_options = lede::Options{}; }
+namespace {
+enum class Option {
+#define LEDE_OPTION(js_name, member) js_name,
+#include "wasm/interface.def"
+};
+void set(std::size_t& member, std::size_t value) { member = value; }
+void set(bool& member, std::size_t value) { member = value != 0; }
+}  // namespace
 LEDE_EXPORT(lede_set_option) void lede_set_option(int which, std::size_t value) {
-  lede::Limits& l = g_options.limits;
-  switch (which) {
-    case 0: l.max_input_bytes = value; break;
-    case 1: l.max_json_depth = value; break;
-    case 2: l.max_output_bytes = value; break;
-    case 3: l.max_markdown_depth = value; break;
-    case 4: g_options.keep_safe_html = value != 0; break;
-    case 5: g_options.nofollow = value != 0; break;
+  switch (static_cast<Option>(which)) {
+#define LEDE_OPTION(js_name, member) \
+  case Option::js_name: set(g_options.member, value); break;
+#include "wasm/interface.def"
     default: break;
   }
 }

@@ -9,11 +9,11 @@
 #include <utility>
 #include <vector>
 
+#include "html/rich_parts.hpp"
 #include "input/adapters/adapters.hpp"
 #include "input/adapters/article_outcome.hpp"
 #include "input/formats.hpp"
 #include "layout/body_view.hpp"
-#include "layout/rich_parts.hpp"
 #include "problems.hpp"
 #include "tree/entities.hpp"
 #include "wasm/exports.hpp"

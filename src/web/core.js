@@ -11,15 +11,10 @@
 import { LedeError } from './errors.js';
 import { encodeHtmlEvents } from './html-events.js';
 import { buildFragment } from './ops.js';
-
-// Keep in sync with lede::ErrorCode in include/lede/lede.hpp.
-const ERROR_CODES = ['ok', 'too_large', 'syntax', 'too_deep', 'schema', 'output_limit', 'needs_html_parser'];
-// Keep in sync with lede_set_option in src/wasm/exports.cpp.
-const OPTIONS = { inputBytes: 0, jsonDepth: 1, outputBytes: 2, markdownDepth: 3, keepSafeHtml: 4, nofollow: 5 };
-// Keep in sync with kFreeInput in src/wasm/exports.cpp: the core frees the input once read.
-const FREE_INPUT = 16;
-// WASI's errno for "function not implemented".
-const ENOSYS = 52;
+// The numbers passed to wasm and back, from src/wasm/interface.def (the bundler serves
+// them: scripts/minify-web.mjs): OPTIONS[which] for lede_set_option, lede_render's format
+// bits, ERROR_CODES[status], and WASI's ERRNO_NOSYS.
+import { OPTIONS, ERROR_CODES, FORMAT_OPS, FORMAT_HTML, FREE_INPUT, ERRNO_NOSYS } from 'lede:interface';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -127,7 +122,7 @@ function systemImports(module, env) {
   };
   for (const { module: from, name, kind } of WebAssembly.Module.imports(module)) {
     if (kind === 'function' && from === 'wasi_snapshot_preview1' && !imports[from][name]) {
-      imports[from][name] = () => ENOSYS;
+      imports[from][name] = () => ERRNO_NOSYS;
     }
   }
   return imports;
@@ -269,7 +264,7 @@ class Core {
     }
   }
 
-  // Copies the article into wasm memory, renders it (format 0: ops, 1: HTML) and throws
+  // Copies the article into wasm memory, renders it (format FORMAT_OPS or FORMAT_HTML) and throws
   // a LedeError if the core refused it. Returns the core holding the output (valid until
   // its next call).
   // options: { limits: { inputBytes, jsonDepth, outputBytes, markdownDepth }, keepSafeHtml, nofollow, item,
@@ -323,9 +318,7 @@ class Core {
       }
       x.lede_reset_options();
       const given = { ...options?.limits, keepSafeHtml: options?.keepSafeHtml, nofollow: options?.nofollow };
-      for (const [name, which] of Object.entries(OPTIONS)) {
-        if (given[name] !== undefined) x.lede_set_option(which, Number(given[name]));
-      }
+      OPTIONS.forEach((name, which) => given[name] !== undefined && x.lede_set_option(which, Number(given[name])));
       // Which article of a feed or list: an index (a number or its digits) or an item's
       // id, url or slug; the core says when there is no such item.
       if (options?.item != null && options.item !== '') {
@@ -377,14 +370,14 @@ class Core {
   }
 
   renderHTML(json, options) {
-    const core = this.call(json, 1, options);
+    const core = this.call(json, FORMAT_HTML, options);
     return decoder.decode(core.bytes(core.x.lede_html(), core.x.lede_html_size()));
   }
 
   // The op-stream (see src/output/op_writer.hpp) as views into wasm memory, valid until
   // the core's next call.
   ops(json, options) {
-    const core = this.call(json, 0, options);
+    const core = this.call(json, FORMAT_OPS, options);
     const x = core.x;
     return {
       ops: new Uint32Array(x.memory.buffer, x.lede_ops(), x.lede_ops_count()),

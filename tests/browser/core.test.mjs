@@ -272,6 +272,17 @@ test('one instance keeps rendering through a stream of bad input', async () => {
   assert.equal(outcome.title, 'Once Enemies, US And Taliban Find Common Ground Against\u00a0ISIS');
 });
 
+// What the native CLI writes for the article `input` (`lede render -`), and the DOM a page
+// builds from that HTML: what renderAsync()'s must be.
+const cliRender = (input) =>
+  execFileSync(`${root}/build/native/lede`, ['render', '-'], { input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'ignore'] });
+const domOf = (html) =>
+  page.evaluate((html) => {
+    const t = document.createElement('template');
+    t.innerHTML = html;
+    return t.innerHTML;
+  }, html.trimEnd());
+
 // lede.wasm knows HTML 4's named references and &apos; only (scripts/gen-entities.mjs
 // --common); any other HTML5 name, in text, a link's title or its URL, goes to
 // lede-html.wasm, and the page shows what the native CLI (the full table) writes.
@@ -281,7 +292,7 @@ test('a named reference outside HTML 4: render() refuses it clearly, renderAsync
     body: 'A &ngE; B, &DifferentialD;x and &nbsp;&hellip; &apos;quoted&apos;.\n\n' +
       '[a link](https://example.com/?q=&lpar;1&rpar; "&ClockwiseContourIntegral;") and [bad](javascript&colon;alert(1))\n',
   });
-  const cli = execFileSync(`${root}/build/native/lede`, ['render', '-'], { input: article, encoding: 'utf8', stdio: ['pipe', 'pipe', 'ignore'] });
+  const cli = cliRender(article);
   // A page of its own: loading lede-html.wasm into the page's shared core would change
   // what the other tests' plain reader does.
   const { page: own, problems: ownProblems } = await openPage(browser, `${server.origin}/tests/browser/fixtures/blank.html`);
@@ -316,12 +327,7 @@ test('a named reference outside HTML 4: render() refuses it clearly, renderAsync
   assert.equal(`${got.html}\n`, cli, 'renderHTML after escalation: byte for byte the CLI\'s output');
   assert.match(cli, /A ≧̸ B, ⅆx/);
   assert.match(cli, /title="∲"/);
-  const dom = await page.evaluate((html) => {
-    const t = document.createElement('template');
-    t.innerHTML = html;
-    return t.innerHTML;
-  }, cli.trimEnd());
-  assert.equal(got.dom, dom, "renderAsync()'s DOM is the DOM of the CLI's HTML");
+  assert.equal(got.dom, await domOf(cli), "renderAsync()'s DOM is the DOM of the CLI's HTML");
   assert.deepEqual(ownProblems, []);
 });
 
@@ -335,7 +341,7 @@ test('issue 17: a WordPress post needs no gumbo and no expat; HTML the quick par
     body_format: 'html',
     body: '<p>a <b>bold <i>both</b> italic</i> end</p><td>cell</td><p>x<svg><circle r="1"/></svg></p>',
   });
-  const cli = execFileSync(`${root}/build/native/lede`, ['render', '-'], { input: hard, encoding: 'utf8', stdio: ['pipe', 'pipe', 'ignore'] });
+  const cli = cliRender(hard);
   const { page: own, problems: ownProblems } = await openPage(browser, `${server.origin}/tests/browser/fixtures/blank.html`);
   const got = await own.evaluate(async ({ wordpress, hard }) => {
     const lede = await import('/web/lede.js');
@@ -362,12 +368,7 @@ test('issue 17: a WordPress post needs no gumbo and no expat; HTML the quick par
   assert.equal(got.gumbo, true);
   assert.equal(`${got.html}\n`, cli, "gumbo's module: byte for byte the CLI's output");
   assert.match(cli, /<strong>bold <em>both<\/em><\/strong><em> italic<\/em>/);
-  const dom = await page.evaluate((html) => {
-    const t = document.createElement('template');
-    t.innerHTML = html;
-    return t.innerHTML;
-  }, cli.trimEnd());
-  assert.equal(got.dom, dom, "renderAsync()'s DOM is the DOM of the CLI's HTML");
+  assert.equal(got.dom, await domOf(cli), "renderAsync()'s DOM is the DOM of the CLI's HTML");
   // The post's featured image is on a host that does not exist (the fragment loads it).
   assert.deepEqual(ownProblems.filter((p) => !p.includes('https://gazette.example/')), []);
 });

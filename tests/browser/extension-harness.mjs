@@ -11,6 +11,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumArgs, root } from './helpers.mjs';
+import { FIREFOX_ONLY_LOCAL } from './drivers/common.mjs';
 
 // LEDE_EXTENSION_DIR: another build of the extension (an older one, to see a test fail on it).
 export const extensionDir = process.env.LEDE_EXTENSION_DIR ?? join(root, 'build', 'extension');
@@ -209,16 +210,8 @@ export async function launchFirefoxExtension() {
       headless: false,
       env,
       defaultViewport: { width: 1200, height: 800 },
-      extraPrefsFirefox: {
-        // Every request but the loopback's goes to a proxy that is not there: the corpus
-        // pages' own hosts fail at once and nothing leaves the machine.
-        'network.proxy.type': 1,
-        'network.proxy.http': '127.0.0.1',
-        'network.proxy.http_port': 9,
-        'network.proxy.ssl': '127.0.0.1',
-        'network.proxy.ssl_port': 9,
-        'network.proxy.allow_hijacking_localhost': false,
-      },
+      // The corpus pages' own hosts fail at once and nothing leaves the machine.
+      extraPrefsFirefox: { ...FIREFOX_ONLY_LOCAL },
     });
   } catch (e) {
     xvfb.stop();

@@ -10,6 +10,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, openPage, root } from './helpers.mjs';
 import { serve } from '../../scripts/serve.mjs';
+import { readInterface } from '../../scripts/wasm-interface.mjs';
 
 let browser, server, origin, dir, app;
 // What node's resolution (the package's `exports`) makes of each specifier, as paths
@@ -188,12 +189,12 @@ test('lede.d.ts declares exactly what lede.js exports, the reader and the elemen
   assert.deepEqual(got.element, want.element.filter((m) => m !== 'options'), 'LedeReaderElement members');
 
   // createReader's options, as lede.js reads them: what createReader takes apart, what
-  // the core reads (options?.name), and the limits it passes to wasm (OPTIONS). Read from
+  // the core reads (options?.name), and the limits it passes to wasm (src/wasm/interface.def). Read from
   // the sources: the shipped web/lede.js is minified, its names and spacing changed.
   const js = ['api.js', 'core.js'].map((f) => readFileSync(join(root, 'src/web', f), 'utf8')).join('\n');
   const taken = /const \{ ([\w, ]+), \.\.\.coreOptions \} = options;/.exec(js)[1].split(', ');
   const read = [...js.matchAll(/\boptions\?\.(\w+)/g)].map((m) => m[1]);
   assert.deepEqual([...new Set([...taken, ...read])].sort(), want.options, 'interfaces CoreOptions and ReaderOptions');
-  const wasmOptions = Object.keys(JSON.parse(/const OPTIONS = (\{[^}]*\});/.exec(js)[1].replace(/(\w+):/g, '"$1":')));
+  const wasmOptions = readInterface().options;
   assert.deepEqual(wasmOptions.filter((o) => !want.options.includes(o)).sort(), want.limits, 'interface Limits');
 });

@@ -3,12 +3,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, openPage, root } from './helpers.mjs';
 import { serve } from '../../scripts/serve.mjs';
+import { freePort } from './drivers/common.mjs';
 
 let browser, server, origin, dir;
 const BASE = 'https://gazette.example/news/gazette/';
@@ -279,16 +279,6 @@ test('pages written by lede site and lede page send no Referer with their audio 
     await new Promise((ok) => mediaServer.close(ok));
   }
 });
-
-// A port nobody listens on now (the OS picks it; closed again for the child to take).
-const freePort = () =>
-  new Promise((ok, fail) => {
-    const probe = createServer().once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => ok(port));
-    });
-  });
 
 test('./build-wasm.sh serve DIR serves a built site', { timeout: 240_000 }, async () => {
   const port = await freePort();

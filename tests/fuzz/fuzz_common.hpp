@@ -96,29 +96,6 @@ inline std::string to_valid_utf8(std::string_view s) {
   return out;
 }
 
-// A JSON string literal, escaped as the JSON grammar requires. `s` must be valid UTF-8.
-inline std::string json_quote(std::string_view s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  return out + "\"";
-}
-
 // A strict RFC 8259 recogniser, written independently of nlohmann/json: whatever Lede
 // accepts as JSON must be JSON to every other parser too (a leading UTF-8 BOM is allowed,
 // as RFC 8259 permits and browsers' TextDecoder strips). Lede may be stricter (it refuses
@@ -544,15 +521,27 @@ inline void check_dom(const Dom& dom) {
     FUZZ_CHECK(ids.count(v), attr_str(a) + "=\"" + v + "\" names no element");
 }
 
+// Two lists of problems side by side: as many in each, and `same` of every pair.
+template <typename Same>
+void same_pairwise(const std::vector<const lede::Problem*>& a, const std::vector<const lede::Problem*>& b,
+                   const char* what, Same same) {
+  FUZZ_CHECK(a.size() == b.size(), std::string(what) + ": problem counts differ");
+  for (std::size_t i = 0; i < a.size(); ++i)
+    FUZZ_CHECK(same(*a[i], *b[i]), std::string(what) + ": " + a[i]->to_string() + " vs " + b[i]->to_string());
+}
+
+inline std::vector<const lede::Problem*> problems_of(const lede::Result& r) {
+  std::vector<const lede::Problem*> out;
+  for (const lede::Problem& p : r.problems) out.push_back(&p);
+  return out;
+}
+
 // The same problems, in the same order.
 inline void same_problems(const lede::Result& a, const lede::Result& b, const char* what) {
-  FUZZ_CHECK(a.problems.size() == b.problems.size(), std::string(what) + ": problem counts differ");
-  for (std::size_t i = 0; i < a.problems.size(); ++i) {
-    const lede::Problem &p = a.problems[i], &q = b.problems[i];
-    FUZZ_CHECK(p.code == q.code && p.warning == q.warning && p.path == q.path &&
-                   p.message == q.message && p.line == q.line && p.column == q.column,
-               std::string(what) + ": " + p.to_string() + " vs " + q.to_string());
-  }
+  same_pairwise(problems_of(a), problems_of(b), what, [](const lede::Problem& p, const lede::Problem& q) {
+    return p.code == q.code && p.warning == q.warning && p.path == q.path && p.message == q.message &&
+           p.line == q.line && p.column == q.column;
+  });
 }
 
 // render_html and validate meet the same problems, except that validate is strict about
@@ -577,21 +566,16 @@ inline void same_problems_but_strict(const lede::Result& lenient, const lede::Re
     }
     return;
   }
-  FUZZ_CHECK(lenient.problems.size() == strict.problems.size(), std::string(what) + ": problem counts differ");
   auto key = [](const lede::Problem& p) {
     return std::make_tuple(p.path, p.message, p.line, p.column, static_cast<int>(p.code));
   };
-  std::vector<const lede::Problem*> a, b;
-  for (const lede::Problem& p : lenient.problems) a.push_back(&p);
-  for (const lede::Problem& p : strict.problems) b.push_back(&p);
+  std::vector<const lede::Problem*> a = problems_of(lenient), b = problems_of(strict);
   auto by_key = [&](const lede::Problem* x, const lede::Problem* y) { return key(*x) < key(*y); };
   std::stable_sort(a.begin(), a.end(), by_key);
   std::stable_sort(b.begin(), b.end(), by_key);
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    const lede::Problem &p = *a[i], &q = *b[i];
-    FUZZ_CHECK(key(p) == key(q) && (p.warning == q.warning || (p.warning && !q.warning && p.code == lede::ErrorCode::schema)),
-               std::string(what) + ": " + p.to_string() + " vs " + q.to_string());
-  }
+  same_pairwise(a, b, what, [&](const lede::Problem& p, const lede::Problem& q) {
+    return key(p) == key(q) && (p.warning == q.warning || (p.warning && !q.warning && p.code == lede::ErrorCode::schema));
+  });
 }
 
 // Problems are well-formed: errors before warnings, positions inside the input.

@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "fuzz_common.hpp"
+#include "text/escape.hpp"
 
 namespace {
 
@@ -99,7 +100,7 @@ void check_body(const fuzz::Dom& dom, int id) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string markdown = fuzz::to_valid_utf8(std::string_view(reinterpret_cast<const char*>(data), size));
-  std::string json = "{\"title\":\"Fuzz\",\"body\":" + fuzz::json_quote(markdown) + "}";
+  std::string json = "{\"title\":\"Fuzz\",\"body\":" + lede::json_string(markdown) + "}";
 
   std::string html;
   lede::OpStream ops;

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "lede/lede.hpp"
+#include "text/escape.hpp"
 
 namespace test {
 
@@ -23,28 +24,8 @@ inline std::size_t count(const std::string& haystack, const std::string& needle)
   return n;
 }
 
-// A JSON string literal for `s`.
-inline std::string quote(const std::string& s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  return out + "\"";
-}
+// A JSON string literal for `s` (valid UTF-8 whatever `s` holds).
+inline std::string quote(const std::string& s) { return lede::json_string(s); }
 
 inline std::string render(const std::string& json) {
   std::string html;

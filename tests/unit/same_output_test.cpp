@@ -14,7 +14,7 @@
 
 #include "helpers.hpp"
 #include "html/html_to_tree.hpp"
-#include "layout/rich_parts.hpp"
+#include "html/rich_parts.hpp"
 #include "output/html_writer.hpp"
 #include "pipeline.hpp"
 

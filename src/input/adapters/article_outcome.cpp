@@ -17,6 +17,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "text/varint.hpp"
+
 namespace lede {
 namespace {
 
@@ -24,13 +26,8 @@ class Writer {
  public:
   explicit Writer(std::string& out) : out_(out) {}
 
-  void put(std::size_t v) {
-    do {
-      unsigned char b = v & 0x7F;
-      v >>= 7;
-      out_ += static_cast<char>(v ? b | 0x80 : b);
-    } while (v);
-  }
+  // Every number here is a size or a count below the input limit (itself < 4 GiB).
+  void put(std::size_t v) { append_varint(out_, static_cast<std::uint32_t>(v)); }
   void u(unsigned& v) { put(v); }
   void u(std::size_t& v) { put(v); }
   void s(std::string& v) {
@@ -65,19 +62,13 @@ class Reader {
   explicit Reader(std::string_view in) : in_(in) {}
 
   void u(std::size_t& v) {
-    v = 0;
-    for (int shift = 0; shift < 64; shift += 7) {
-      if (at_ >= in_.size()) break;
-      unsigned char b = static_cast<unsigned char>(in_[at_++]);
-      v |= static_cast<std::size_t>(b & 0x7F) << shift;
-      if (!(b & 0x80)) return;
-    }
-    fail();
+    std::uint32_t w = 0;
+    if (!read_varint(in_, at_, w)) return fail();
+    v = w;
   }
   void u(unsigned& v) {
     std::size_t w = 0;
     u(w);
-    if (w > 0xFFFFFFFFu) fail();
     v = static_cast<unsigned>(w);
   }
   void s(std::string& v) {

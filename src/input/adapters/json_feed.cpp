@@ -110,12 +110,7 @@ void read_json_feed(const JsonValue& json, const std::string& want, Article& a, 
   image.src = resolve_url(a.base, adapt::url(f, "image", UrlKind::image));
   if (image.src.empty()) image.src = resolve_url(a.base, adapt::url(f, "banner_image", UrlKind::image));
   if (!image.src.empty()) a.image = image;
-  f.array("tags", [&](const JsonValue& tag, const std::string& at) {
-    if (tag.type != JsonValue::Type::string)
-      f.error(at, "expected a string");
-    else if (!is_blank(tag.string))
-      a.tags.push_back(tag.string);
-  });
+  f.strings("tags", a.tags);
   // The first audio attachment is the "listen" player (a podcast episode).
   f.objects("attachments", [&](Fields& s) {
     if (a.audio || adapt::string(s, "mime_type").compare(0, 6, "audio/") != 0) return;

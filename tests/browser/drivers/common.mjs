@@ -1,6 +1,32 @@
 // What the Firefox and WebKit drivers share: key names, the node-side request helper,
-// and small waits. (Chromium is Playwright itself and needs none of it.)
+// and small waits. (Chromium is Playwright itself and needs none of it.) Tests that start
+// a server of their own take freePort from here too.
 import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+
+/** A port nobody listens on now (the OS picks it; closed again for the caller to take). */
+export const freePort = () =>
+  new Promise((ok, fail) => {
+    const probe = createServer().once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => ok(port));
+    });
+  });
+
+/**
+ * Firefox preferences that keep it on this machine: every request but the loopback's goes
+ * to a proxy that is not there, so it fails at once and nothing leaves (Firefox never
+ * proxies 127.0.0.1).
+ */
+export const FIREFOX_ONLY_LOCAL = {
+  'network.proxy.type': 1,
+  'network.proxy.http': '127.0.0.1',
+  'network.proxy.http_port': 9,
+  'network.proxy.ssl': '127.0.0.1',
+  'network.proxy.ssl_port': 9,
+  'network.proxy.allow_hijacking_localhost': false,
+};
 
 export const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 

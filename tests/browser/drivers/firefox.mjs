@@ -6,24 +6,13 @@
 // devtools use for these simulations.
 import puppeteer from 'puppeteer-core';
 import { Locator } from './locator.mjs';
-import { Unsupported, poll, request, sleep, splitCombo } from './common.mjs';
+import { FIREFOX_ONLY_LOCAL, Unsupported, poll, request, sleep, splitCombo } from './common.mjs';
 
 const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
 
 export async function launchFirefox({ onlyLocal = false, autoplay = false } = {}) {
   const prefs = {};
-  if (onlyLocal) {
-    // Every request but the loopback's goes to a proxy that is not there: it fails at
-    // once and nothing leaves the machine (Firefox never proxies 127.0.0.1).
-    Object.assign(prefs, {
-      'network.proxy.type': 1,
-      'network.proxy.http': '127.0.0.1',
-      'network.proxy.http_port': 9,
-      'network.proxy.ssl': '127.0.0.1',
-      'network.proxy.ssl_port': 9,
-      'network.proxy.allow_hijacking_localhost': false,
-    });
-  }
+  if (onlyLocal) Object.assign(prefs, FIREFOX_ONLY_LOCAL);
   if (autoplay) Object.assign(prefs, { 'media.autoplay.default': 0, 'media.autoplay.blocking_policy': 0 });
   const browser = await puppeteer.launch({
     browser: 'firefox',

@@ -14,10 +14,9 @@
 import { spawn, execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { testHooks } from '../../../scripts/serve.mjs';
 import { Locator } from './locator.mjs';
-import { Unsupported, poll, request, saveScreenshot, sleep, splitCombo } from './common.mjs';
+import { Unsupported, freePort, poll, request, saveScreenshot, sleep, splitCombo } from './common.mjs';
 
 const DRIVER = process.env.WEBKIT_DRIVER ?? 'WebKitWebDriver';
 const MINIBROWSER = process.env.MINIBROWSER ?? findMiniBrowser();
@@ -83,15 +82,6 @@ function ensureDisplay() {
   });
   return display;
 }
-
-const freePort = () =>
-  new Promise((ok, fail) => {
-    const probe = createServer().once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => ok(port));
-    });
-  });
 
 // ---- what the test server does for WebKit pages (see the top of this file) ----
 const initScripts = new Map(); // cookie value → [source]

@@ -1,4 +1,4 @@
-#include "layout/rich_parts.hpp"
+#include "html/rich_parts.hpp"
 
 #include <algorithm>
 #include <string>
