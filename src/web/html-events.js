@@ -10,63 +10,41 @@
 
 const utf8 = new TextEncoder();
 
+// Bytes go through a plain array: every page downloads this, and one article's events take
+// a few milliseconds (the 130 Readability outputs, 2.5 MB, 200–300 ms in Chromium here; a
+// Uint8Array written in place took 90–180 ms for 135 B more gzipped).
 export function encodeHtmlEvents(list) {
   if (list instanceof Uint8Array) return list; // the byte form already
-  let out = new Uint8Array(1024);
-  let at = 0;
-  const room = (n) => {
-    if (at + n <= out.length) return;
-    const bigger = new Uint8Array(Math.max(out.length * 2, at + n));
-    bigger.set(out.subarray(0, at));
-    out = bigger;
-  };
-  const byte = (b) => {
-    room(1);
-    out[at++] = b;
-  };
+  const out = [];
   const varint = (v) => {
-    room(5);
-    while (v >= 0x80) {
-      out[at++] = (v & 0x7f) | 0x80;
-      v >>>= 7;
-    }
-    out[at++] = v;
+    for (; v > 127; v >>>= 7) out.push((v & 127) | 128);
+    out.push(v);
   };
-  // UTF-8 takes at most 3 bytes per UTF-16 code unit; TextEncoder writes a lone
-  // surrogate as U+FFFD, as the core would read it.
-  const string = (value) => {
-    const s = typeof value === 'string' ? value : String(value ?? '');
-    room(5 + s.length * 3);
-    const start = at + (s.length < 0x80 / 3 ? 1 : 5);
-    const { written } = utf8.encodeInto(s, out.subarray(start));
-    if (start === at + 1) {
-      out[at++] = written;
-    } else {
-      // The length took fewer than 5 bytes: the text moves up to meet it.
-      varint(written);
-      out.copyWithin(at, start, start + written);
-    }
-    at += written;
+  // TextEncoder writes a lone surrogate as U+FFFD, as the core would read it.
+  const string = (s) => {
+    const bytes = utf8.encode(typeof s === 'string' ? s : String(s ?? ''));
+    varint(bytes.length);
+    for (const b of bytes) out.push(b);
   };
   for (const e of Array.isArray(list) ? list : []) {
     if (!Array.isArray(e)) continue;
     if (e[0] === 1) {
       const attrs = Array.isArray(e[3]) ? e[3] : [];
-      byte(1);
-      varint(0); // the name as a string: the core finds its tag
+      // The name as a string (tag 0): the core finds its tag.
+      out.push(1, 0);
       string(e[1]);
-      byte(e[2] === 1 || e[2] === 2 ? e[2] : 0);
+      out.push(e[2] === 1 || e[2] === 2 ? e[2] : 0);
       varint(attrs.length >>> 1);
       for (let i = 0; i + 1 < attrs.length; i += 2) {
         string(attrs[i]);
         string(attrs[i + 1]);
       }
     } else if (e[0] === 2) {
-      byte(2);
+      out.push(2);
       string(e[1]);
     } else if (e[0] === 3) {
-      byte(3);
+      out.push(3);
     }
   }
-  return out.slice(0, at);
+  return new Uint8Array(out);
 }
