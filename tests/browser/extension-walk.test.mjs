@@ -16,7 +16,7 @@ import * as corpora from './corpora.mjs';
 const PAGE = '/tests/browser/fixtures/extension-walk.html';
 const EXPECTED = JSON.parse(readFileSync(new URL('./extension-walk-expected.json', import.meta.url), 'utf8'));
 
-let browser, server, articles;
+let browser, server, articles, page, problems;
 
 function corpusArticles() {
   const dir = corpora.corpus('readability-pages');
@@ -41,6 +41,9 @@ before(async () => {
         res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(articles)),
     },
   });
+  // One page for both tests: a page load is most of this file's time in WebKit.
+  ({ page, problems } = await openPage(browser, `${server.origin}${PAGE}`));
+  await page.waitForFunction(() => typeof window.compareAll === 'function' && typeof window.ledeWalk === 'function');
 });
 
 after(async () => {
@@ -56,8 +59,6 @@ function firstDifference(a, b) {
 }
 
 test('the DOM walk renders what the string renders, on the 130 Readability outputs (differences classified)', async (t) => {
-  const { page, problems } = await openPage(browser, `${server.origin}${PAGE}`);
-  await page.waitForFunction(() => typeof window.compareAll === 'function' && typeof window.ledeWalk === 'function');
   const started = Date.now();
   const { count, events, differ } = await page.evaluate(() => window.compareAll());
   t.diagnostic(`${engine}: ${count} articles, ${events} events, rendered both ways in ${((Date.now() - started) / 1000).toFixed(1)} s; ${differ.length} differ`);
@@ -68,7 +69,6 @@ test('the DOM walk renders what the string renders, on the 130 Readability outpu
   const gone = Object.keys(EXPECTED).filter((id) => !found[id]);
   assert.deepEqual(appeared, [], 'a new difference between the walk and the string (classify it in docs/html-events.md and the expected list, or fix it)');
   assert.deepEqual(gone, [], 'a classified difference is gone: take it off extension-walk-expected.json and docs/html-events.md');
-  await page.close();
 });
 
 // A DOM 200,000 elements deep, as the walk sees one (firstChild, nextSibling, nodeType,
@@ -88,8 +88,6 @@ test('the walk keeps its own stack; bad events, the input limit and a reader wit
   await import('../../extension/walk.js');
   const deep = globalThis.ledeWalk(deepDom(200000));
   assert.equal(deep.length, 400001, '200,000 opens and closes and the text');
-  const { page, problems } = await openPage(browser, `${server.origin}${PAGE}`);
-  await page.waitForFunction(() => typeof window.edgeCases === 'function' && typeof window.ledeWalk === 'function');
   const { encodeHtmlEvents } = await import('../../src/web/html-events.js');
   const bytes = Buffer.from(encodeHtmlEvents(deep)).toString('base64');
   const out = await page.evaluate((bytes) => window.edgeCases(bytes), bytes);
@@ -100,5 +98,4 @@ test('the walk keeps its own stack; bad events, the input limit and a reader wit
   assert.equal(out.plainSync, 'needs_html_parser', 'lede.wasm has no tree builder for events');
   assert.equal(out.plainAsync, true, 'renderAsync loads lede-html.wasm for them');
   assert.deepEqual(problems, [], 'no page error');
-  await page.close();
 });
