@@ -19,7 +19,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 // One ES module from src/web/NAME and the modules it imports. import.meta.url stays as
 // written: the bundle sits where its assets are resolved from (web/). 'lede:interface' is
-// the numbers core.js passes to wasm, read from src/wasm/interface.def (wasm-interface.mjs).
+// the numbers core.js passes to wasm, read from src/interface.def (wasm-interface.mjs).
 const wasmInterface = {
   name: 'lede-interface',
   setup(b) {
