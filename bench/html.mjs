@@ -9,14 +9,11 @@
 // (../shared/corpora/readability-pages: expected-metadata.json's fields, expected.html as
 // content), written to build/bench/html/. Prints medians (ms), the fastest batch, and
 // each variant's render against DOMPurify.
-import { chromium } from 'playwright-core';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve } from '../scripts/serve.mjs';
-import { chromiumArgs, root } from '../tests/browser/helpers.mjs';
+import { root } from '../tests/browser/helpers.mjs';
 import { corpus } from '../tests/browser/corpora.mjs';
-
-const arg = (name, dflt) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? dflt;
+import { arg, runPage } from './side-by-side.mjs';
 // The WordPress post, then news and long pages from Readability's tests, small to large.
 const names = arg('inputs', 'wordpress-post,wordpress,nytimes-3,seattletimes-1,guardian-1,toc-missing,clean-links,lazy-image-2,wikipedia-2').split(',');
 
@@ -43,37 +40,14 @@ const query = new URLSearchParams({
   target: arg('target', '25'),
   parts: arg('parts', 'render'),
 });
-const server = await serve(root);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: [...chromiumArgs, '--js-flags=--expose-gc'],
-});
-try {
-  const page = await browser.newPage();
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(m.text());
-    else if (m.text().startsWith('WARNING')) console.log(m.text());
-  });
-  await page.goto(`http://127.0.0.1:${server.address().port}/bench/browser/html.html?${query}`);
-  const out = await page
-    .waitForFunction(() => window.__html, null, { timeout: 30 * 60_000, polling: 500 })
-    .then((h) => h.jsonValue())
-    .catch((e) => {
-      throw new Error(`html bench failed: ${problems.join('; ') || e.message}`);
-    });
-  console.log(`Chromium ${browser.version()}, ${out.batches} batches, medians (fastest batch)`);
-  for (const [input, rows] of Object.entries(out.results)) {
-    const kb = (readFileSync(`${dir}${input}.json`).length / 1024).toFixed(0);
-    console.log(`${input} (${kb} KiB):`);
-    const purify = rows.DOMPurify.median;
-    for (const [id, r] of Object.entries(rows)) {
-      const ratio = id.endsWith(' render') ? `  ${(r.median / purify).toFixed(2)}× DOMPurify` : '';
-      console.log(`  ${id.padEnd(24)} ${r.median.toFixed(3).padStart(8)} ms (${r.min.toFixed(3)})${ratio}`);
-    }
+const { result: out, version } = await runPage('html', query, '__html');
+console.log(`Chromium ${version}, ${out.batches} batches, medians (fastest batch)`);
+for (const [input, rows] of Object.entries(out.results)) {
+  const kb = (readFileSync(`${dir}${input}.json`).length / 1024).toFixed(0);
+  console.log(`${input} (${kb} KiB):`);
+  const purify = rows.DOMPurify.median;
+  for (const [id, r] of Object.entries(rows)) {
+    const ratio = id.endsWith(' render') ? `  ${(r.median / purify).toFixed(2)}× DOMPurify` : '';
+    console.log(`  ${id.padEnd(24)} ${r.median.toFixed(3).padStart(8)} ms (${r.min.toFixed(3)})${ratio}`);
   }
-} finally {
-  await browser.close();
-  server.close();
 }

@@ -4,6 +4,7 @@
 // same HTML body, in batches interleaved round robin (each round starting one row later,
 // one gc() per round). Medians of the batches.
 import DOMPurify from '/node_modules/dompurify/dist/purify.es.mjs';
+import { log, median, timeCases } from './page.mjs';
 
 const params = new URLSearchParams(location.search);
 const TARGET_MS = Number(params.get('target') ?? 25);
@@ -11,18 +12,6 @@ const BATCHES = Number(params.get('batches') ?? 21);
 const INPUTS = params.get('inputs').split(',');
 const VARIANTS = params.get('variants').split(',').map((v) => v.split(':'));
 const PARTS = (params.get('parts') ?? 'render').split(',');
-
-const log = (s) => {
-  document.getElementById('log').textContent += `${s}\n`;
-  console.log(s);
-};
-const stage = document.getElementById('stage');
-const gc = globalThis.gc ?? (() => {});
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 const cases = [];
 const readers = [];
@@ -51,41 +40,9 @@ for (const name of INPUTS) {
   inputs[name] = { json, html, opStreams };
 }
 
-function batch(c, inp, k) {
-  const hosts = [];
-  for (let i = 0; i < k; i++) {
-    const h = document.createElement('div');
-    stage.append(h);
-    hosts.push(h);
-  }
-  const t0 = performance.now();
-  for (let i = 0; i < k; i++) c.fn(inp, hosts[i]);
-  const t1 = performance.now();
-  stage.replaceChildren();
-  return (t1 - t0) / k;
-}
-
 const results = {};
 for (const [name, inp] of Object.entries(inputs)) {
-  const plan = [];
-  for (const c of cases) {
-    let k = 1;
-    for (;;) {
-      const per = batch(c, inp, k);
-      if (per * k >= 5) { k = Math.max(1, Math.ceil(TARGET_MS / Math.max(per, 0.001))); break; }
-      k *= 4;
-    }
-    for (let w = 0; w < 3; w++) batch(c, inp, k);
-    plan.push({ c, k, per: [] });
-  }
-  for (let b = 0; b < BATCHES; b++) {
-    gc();
-    await new Promise((r) => setTimeout(r, 0));
-    for (let q = 0; q < plan.length; q++) {
-      const p = plan[(q + b) % plan.length];
-      p.per.push(batch(p.c, inp, p.k));
-    }
-  }
+  const plan = await timeCases(cases, inp, { target: TARGET_MS, batches: BATCHES });
   results[name] = Object.fromEntries(plan.map((p) => [p.c.id, { median: median(p.per), min: Math.min(...p.per), k: p.k }]));
   log(name);
   for (const p of plan) log(`  ${p.c.id.padEnd(28)} ${median(p.per).toFixed(3).padStart(8)} ms`);
