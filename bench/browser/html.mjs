@@ -4,7 +4,7 @@
 // same HTML body, in batches interleaved round robin (each round starting one row later,
 // one gc() per round). Medians of the batches.
 import DOMPurify from '/node_modules/dompurify/dist/purify.es.mjs';
-import { log, median, timeCases } from './page.mjs';
+import { log, timeInputs } from './page.mjs';
 
 const params = new URLSearchParams(location.search);
 const TARGET_MS = Number(params.get('target') ?? 25);
@@ -40,12 +40,6 @@ for (const name of INPUTS) {
   inputs[name] = { json, html, opStreams };
 }
 
-const results = {};
-for (const [name, inp] of Object.entries(inputs)) {
-  const plan = await timeCases(cases, inp, { target: TARGET_MS, batches: BATCHES });
-  results[name] = Object.fromEntries(plan.map((p) => [p.c.id, { median: median(p.per), min: Math.min(...p.per), k: p.k }]));
-  log(name);
-  for (const p of plan) log(`  ${p.c.id.padEnd(28)} ${median(p.per).toFixed(3).padStart(8)} ms`);
-}
+const results = await timeInputs(inputs, cases, { target: TARGET_MS, batches: BATCHES });
 window.__html = { batches: BATCHES, results };
 log('done');
