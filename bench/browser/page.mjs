@@ -1,6 +1,7 @@
 // What the benchmark pages (bench.mjs, compare.mjs, html.mjs) share: the log, shown on the
 // page and in the console; gc() when the browser exposes it (a no-op otherwise); the
-// median; and the timing: batches of runs into hosts on the page's #stage, interleaved round robin.
+// median; and the timing: batches of runs into hosts on the page's #stage, interleaved
+// round robin.
 export const stage = document.getElementById('stage');
 export const log = (s) => {
   document.getElementById('log').textContent += `${s}\n`;
