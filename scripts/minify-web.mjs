@@ -55,8 +55,13 @@ async function js(name) {
   return code;
 }
 
+// web/lede.css is two sources, one after the other: the article's styles (also `lede
+// page`'s, which embeds the same two files) and <lede-reader>'s own (themes, toolbar,
+// player, progress, overlay).
+export const cssSources = { 'lede.css': ['article.css', 'reader.css'] };
+
 function css(name) {
-  const source = readFileSync(`${root}src/web/${name}`, 'utf8');
+  const source = cssSources[name].map((f) => readFileSync(`${root}src/web/${f}`, 'utf8')).join('');
   return transformSync(source, { loader: 'css', minify: true, legalComments: 'none', charset: 'utf8' }).code;
 }
 
