@@ -7,12 +7,10 @@
 // build/bench/inputs/ (node bench/inputs.mjs). Prints medians (ms) per input and row,
 // the fastest batch, and each variant against floor b and markdown-wasm + DOMPurify.
 // Under load the minima move less than the medians.
-import { chromium } from 'playwright-core';
-import { serve } from '../scripts/serve.mjs';
-import { chromiumArgs, root } from '../tests/browser/helpers.mjs';
 import { readFileSync } from 'node:fs';
+import { root } from '../tests/browser/helpers.mjs';
+import { arg, runPage } from './side-by-side.mjs';
 
-const arg = (name, dflt) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? dflt;
 const query = new URLSearchParams({
   variants: arg('variants', 'old:build/base,new:web'),
   inputs: arg('inputs', 'seed,seed40,spec'),
@@ -21,7 +19,7 @@ const query = new URLSearchParams({
   parts: arg('parts', 'render,ops'),
 });
 const mdwasmBytes = readFileSync(`${root}node_modules/markdown-wasm/dist/markdown.wasm`);
-const server = await serve(root, {
+const { result: out } = await runPage('compare', query, '__compare', {
   routes: {
     '/bench/browser/markdown.wasm': (req, res) => {
       res.writeHead(200, { 'content-type': 'application/wasm', 'cache-control': 'no-store' });
@@ -29,35 +27,12 @@ const server = await serve(root, {
     },
   },
 });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: [...chromiumArgs, '--js-flags=--expose-gc'],
-});
-try {
-  const page = await browser.newPage();
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(m.text());
-    else if (m.text().startsWith('WARNING')) console.log(m.text());
-  });
-  await page.goto(`http://127.0.0.1:${server.address().port}/bench/browser/compare.html?${query}`);
-  const out = await page
-    .waitForFunction(() => window.__compare, null, { timeout: 30 * 60_000, polling: 500 })
-    .then((h) => h.jsonValue())
-    .catch((e) => {
-      throw new Error(`compare failed: ${problems.join('; ') || e.message}`);
-    });
-  for (const [input, rows] of Object.entries(out.results)) {
-    console.log(`${input}:`);
-    const floor = rows['floor b'].median;
-    const mdwasm = rows['markdown-wasm + DOMPurify'].median;
-    for (const [id, r] of Object.entries(rows)) {
-      const ratios = id.endsWith(' render') ? `  ${(r.median / floor).toFixed(2)}× floor b, ${(r.median / mdwasm).toFixed(2)}× markdown-wasm` : '';
-      console.log(`  ${id.padEnd(28)} ${r.median.toFixed(3).padStart(8)} ms (min ${r.min.toFixed(3)})${ratios}`);
-    }
+for (const [input, rows] of Object.entries(out.results)) {
+  console.log(`${input}:`);
+  const floor = rows['floor b'].median;
+  const mdwasm = rows['markdown-wasm + DOMPurify'].median;
+  for (const [id, r] of Object.entries(rows)) {
+    const ratios = id.endsWith(' render') ? `  ${(r.median / floor).toFixed(2)}× floor b, ${(r.median / mdwasm).toFixed(2)}× markdown-wasm` : '';
+    console.log(`  ${id.padEnd(28)} ${r.median.toFixed(3).padStart(8)} ms (min ${r.min.toFixed(3)})${ratios}`);
   }
-} finally {
-  await browser.close();
-  server.close();
 }

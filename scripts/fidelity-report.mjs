@@ -131,7 +131,9 @@ if (lost.length) {
       "is about what the floor spends building the same DOM; the rest is the core's part, spread out: Lede's tree " +
       'builder with its URL checks about 12 %, layout and the op-stream about 10 %, reading the HTML about 7 %, ' +
       'the JSON 2.5 %, and copying the text in (encodeInto, 3.7 %) and out (TextDecoder, 3 %). lede-html.wasm ' +
-      "builds Lede's own code at -O2 since stop 14 (a quarter to a third faster on these pages than -Oz). " +
+      'was built -O2 from stop 14 (a quarter to a third faster on these pages than -Oz); since issue 18 every ' +
+      'module is built -Oz for size (issue 17: a page downloads one core). The last run with -O2 (2026-12-01, ' +
+      'another machine, less load) measured 2.4 × the floor over the corpus. ' +
       'HTML as a browser writes it, which Readability\'s content nearly always is, is read straight into the ' +
       "parse tree (src/html/serialized_html_parser.cpp); gumbo, which reads a character at a time and was 40 % of " +
       'this page, now parses only the pages where that gives up (SVG, MathML, table cells outside a table, tags ' +

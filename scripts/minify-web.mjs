@@ -19,7 +19,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 // One ES module from src/web/NAME and the modules it imports. import.meta.url stays as
 // written: the bundle sits where its assets are resolved from (web/). 'lede:interface' is
-// the numbers core.js passes to wasm, read from src/wasm/interface.def (wasm-interface.mjs).
+// the numbers core.js passes to wasm, read from src/interface.def (wasm-interface.mjs).
 const wasmInterface = {
   name: 'lede-interface',
   setup(b) {
@@ -55,8 +55,13 @@ async function js(name) {
   return code;
 }
 
+// web/lede.css is two sources, one after the other: the article's styles (also `lede
+// page`'s, which embeds the same two files) and <lede-reader>'s own (themes, toolbar,
+// player, progress, overlay).
+export const cssSources = { 'lede.css': ['article.css', 'reader.css'] };
+
 function css(name) {
-  const source = readFileSync(`${root}src/web/${name}`, 'utf8');
+  const source = cssSources[name].map((f) => readFileSync(`${root}src/web/${f}`, 'utf8')).join('');
   return transformSync(source, { loader: 'css', minify: true, legalComments: 'none', charset: 'utf8' }).code;
 }
 

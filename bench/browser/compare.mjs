@@ -8,7 +8,7 @@ import DOMPurify from '/node_modules/dompurify/dist/purify.es.mjs';
 import * as mdwasm from '/node_modules/markdown-wasm/dist/markdown.es.js';
 import { makeStacks } from './stacks.mjs';
 import { program, replay } from './floor.mjs';
-import { log, median, timeCases } from './page.mjs';
+import { log, timeInputs } from './page.mjs';
 
 const params = new URLSearchParams(location.search);
 const TARGET_MS = Number(params.get('target') ?? 25);
@@ -45,12 +45,6 @@ for (const name of INPUTS) {
   inputs[name] = { json, opStreams, prog: program(opStreams[VARIANTS[0][0]]) };
 }
 
-const results = {};
-for (const [name, inp] of Object.entries(inputs)) {
-  const plan = await timeCases(cases, inp, { target: TARGET_MS, batches: BATCHES });
-  results[name] = Object.fromEntries(plan.map((p) => [p.c.id, { median: median(p.per), min: Math.min(...p.per), k: p.k }]));
-  log(name);
-  for (const p of plan) log(`  ${p.c.id.padEnd(28)} ${median(p.per).toFixed(3).padStart(8)} ms`);
-}
+const results = await timeInputs(inputs, cases, { target: TARGET_MS, batches: BATCHES });
 window.__compare = { batches: BATCHES, results };
 log('done');

@@ -1,6 +1,7 @@
-// What the benchmark pages (bench.mjs, compare.mjs) share: the log, shown on the page and
-// in the console; gc() when the browser exposes it (a no-op otherwise); the median; and
-// the timing: batches of runs into hosts on the page's #stage, interleaved round robin.
+// What the benchmark pages (bench.mjs, compare.mjs, html.mjs) share: the log, shown on the
+// page and in the console; gc() when the browser exposes it (a no-op otherwise); the
+// median; and the timing: batches of runs into hosts on the page's #stage, interleaved
+// round robin.
 export const stage = document.getElementById('stage');
 export const log = (s) => {
   document.getElementById('log').textContent += `${s}\n`;
@@ -61,4 +62,17 @@ export async function timeCases(cases, inp, { target, batches, sized = () => {} 
     }
   }
   return plan;
+}
+
+// timeCases over every input in turn, each input's rows logged: { input: { case id:
+// { median, min, k } } } (ms a run; min is the fastest batch).
+export async function timeInputs(inputs, cases, options) {
+  const results = {};
+  for (const [name, inp] of Object.entries(inputs)) {
+    const plan = await timeCases(cases, inp, options);
+    results[name] = Object.fromEntries(plan.map((p) => [p.c.id, { median: median(p.per), min: Math.min(...p.per), k: p.k }]));
+    log(name);
+    for (const p of plan) log(`  ${p.c.id.padEnd(28)} ${median(p.per).toFixed(3).padStart(8)} ms`);
+  }
+  return results;
 }

@@ -20,8 +20,11 @@
 
 namespace lede {
 
-// Keep in sync with OP_* in web/lede.js.
-enum Op : std::uint32_t { kOpOpen = 1, kOpClose = 2, kOpText = 3, kOpAttr = 4 };
+// kOpOpen, kOpClose, kOpText, kOpAttr: src/web/ops.js reads the same table (OP_OPEN …).
+enum Op : std::uint32_t {
+#define LEDE_OP(name, value) kOp##name = value,
+#include "interface.def"
+};
 
 void write_ops(const Document& doc, OpStream& out);
 

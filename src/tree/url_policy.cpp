@@ -3,6 +3,7 @@
 #include <cstdint>
 
 #include "text/ascii.hpp"
+#include "tree/byte_lanes.hpp"
 #include "tree/entities.hpp"
 
 namespace lede {
@@ -36,10 +37,17 @@ std::string clean(std::string_view s) {
   while (b < e && edge(static_cast<unsigned char>(s[b]))) ++b;
   while (e > b && edge(static_cast<unsigned char>(s[e - 1]))) --e;
   s = s.substr(b, e - b);
+  // Most URLs have no control character: found eight bytes at a time (a lane below 0x20
+  // or equal to 0x7F), they are copied whole.
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w = load_lanes(s.data() + i);
+    if (((w - kLaneOnes * 0x20) & ~w & kLaneHighs) | lanes_equal(w, 0x7F)) break;
+  }
   std::string out;
   out.reserve(s.size());
   std::size_t from = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
+  for (; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x20 && c != 0x7F) continue;
     out.append(s.data() + from, i - from);

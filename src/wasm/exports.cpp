@@ -42,7 +42,7 @@ namespace lede_wasm {
 
 // FORMAT_OPS, FORMAT_HTML, FREE_INPUT and ERRNO_NOSYS (interface.def).
 #define LEDE_CONSTANT(name, value) constexpr int name = value;
-#include "wasm/interface.def"
+#include "interface.def"
 static_assert(ERRNO_NOSYS == __WASI_ERRNO_NOSYS);
 
 int render(char* json, std::size_t size, int format, const lede::Extensions& ext, BodyHook body) {
@@ -103,7 +103,7 @@ LEDE_EXPORT(lede_reset_options) void lede_reset_options() { g_options = lede::Op
 namespace {
 enum class Option {
 #define LEDE_OPTION(js_name, member) js_name,
-#include "wasm/interface.def"
+#include "interface.def"
 };
 void set(std::size_t& member, std::size_t value) { member = value; }
 void set(bool& member, std::size_t value) { member = value != 0; }
@@ -112,7 +112,7 @@ LEDE_EXPORT(lede_set_option) void lede_set_option(int which, std::size_t value) 
   switch (static_cast<Option>(which)) {
 #define LEDE_OPTION(js_name, member) \
   case Option::js_name: set(g_options.member, value); break;
-#include "wasm/interface.def"
+#include "interface.def"
     default: break;
   }
 }

@@ -11,7 +11,7 @@
 import { LedeError } from './errors.js';
 import { encodeHtmlEvents } from './html-events.js';
 import { buildFragment } from './ops.js';
-// The numbers passed to wasm and back, from src/wasm/interface.def (the bundler serves
+// The numbers passed to wasm and back, from src/interface.def (the bundler serves
 // them: scripts/minify-web.mjs): OPTIONS[which] for lede_set_option, lede_render's format
 // bits, ERROR_CODES[status], and WASI's ERRNO_NOSYS.
 import { OPTIONS, ERROR_CODES, FORMAT_OPS, FORMAT_HTML, FREE_INPUT, ERRNO_NOSYS } from 'lede:interface';

@@ -2,12 +2,8 @@
 // with createElement / createTextNode / setAttribute only. It needs no wasm, so an
 // extension can render in one context and build the DOM in another.
 import { LedeError } from './errors.js';
-
-// Keep in sync with enum Op in src/output/op_writer.hpp.
-const OP_OPEN = 1;
-const OP_CLOSE = 2;
-const OP_TEXT = 3;
-const OP_ATTR = 4;
+// The op codes, from the table op_writer.hpp writes them by (src/interface.def).
+import { OP_OPEN, OP_CLOSE, OP_TEXT, OP_ATTR } from 'lede:interface';
 
 // The schemes the core lets through (src/tree/url_policy.cpp). A relative URL resolved
 // against the base must still have one of them.

@@ -189,7 +189,7 @@ test('lede.d.ts declares exactly what lede.js exports, the reader and the elemen
   assert.deepEqual(got.element, want.element.filter((m) => m !== 'options'), 'LedeReaderElement members');
 
   // createReader's options, as lede.js reads them: what createReader takes apart, what
-  // the core reads (options?.name), and the limits it passes to wasm (src/wasm/interface.def). Read from
+  // the core reads (options?.name), and the limits it passes to wasm (src/interface.def). Read from
   // the sources: the shipped web/lede.js is minified, its names and spacing changed.
   const js = ['api.js', 'core.js'].map((f) => readFileSync(join(root, 'src/web', f), 'utf8')).join('\n');
   const taken = /const \{ ([\w, ]+), \.\.\.coreOptions \} = options;/.exec(js)[1].split(', ');

@@ -42,7 +42,7 @@ export function filesFor(engine, only = []) {
 
 // Roughly how long each file takes (seconds, Chromium on a quiet machine): the longest
 // start first, so that two workers finish together.
-const WEIGHT = { 'a11y.test.mjs': 130, 'fidelity.test.mjs': 80, 'security.test.mjs': 150, 'reader-ui.test.mjs': 90, 'extension.test.mjs': 90, 'extension-firefox.test.mjs': 60, 'extension-hostile.test.mjs': 40, 'site.test.mjs': 45, 'element.test.mjs': 45 };
+const WEIGHT = { 'a11y.test.mjs': 130, 'fidelity.test.mjs': 80, 'security.test.mjs': 150, 'reader-ui.test.mjs': 60, 'listen.test.mjs': 30, 'extension.test.mjs': 90, 'extension-firefox.test.mjs': 60, 'extension-hostile.test.mjs': 40, 'site.test.mjs': 45, 'element.test.mjs': 45 };
 
 /** Runs one file in one engine; resolves to its counts. */
 function runFile(engine, file, log) {

@@ -1,4 +1,4 @@
-// The one table of the numbers web/lede.js passes to wasm (src/wasm/interface.def) read
+// The one table of the numbers web/lede.js passes to wasm (src/interface.def) read
 // both ways: as C++ compiles it (WASM_INTERFACE_DUMP, tests/unit/wasm_interface_dump.cpp)
 // and as the bundle gets it (scripts/wasm-interface.mjs); and the options and status names
 // in it against what lede.js takes and documents (web/lede.d.ts, src/web/core.js).

@@ -1,19 +1,20 @@
-// src/wasm/interface.def as the C++ preprocessor reads it, printed as JSON for
+// src/interface.def as the C++ preprocessor reads it, printed as JSON for
 // tests/cli/wasm-interface.test.mjs, which compares it with the JS reading
 // (scripts/wasm-interface.mjs). Compiling it checks the table against the code: each
 // option names a member of lede::Options, each status is lede::ErrorCode's at its own value,
-// and no ErrorCode is missing (a -Wswitch error).
+// no ErrorCode is missing (a -Wswitch error), and each op code is op_writer.hpp's.
 #include <cstddef>
 #include <iostream>
 #include <iterator>
 
 #include "lede/lede.hpp"
+#include "output/op_writer.hpp"
 
 namespace {
 
 constexpr lede::ErrorCode kErrors[] = {
 #define LEDE_ERROR(name) lede::ErrorCode::name,
-#include "wasm/interface.def"
+#include "interface.def"
 };
 constexpr bool in_order() {
   for (std::size_t i = 0; i < std::size(kErrors); ++i)
@@ -27,7 +28,7 @@ static_assert(in_order(), "interface.def lists lede::ErrorCode in its order");
 [[maybe_unused]] constexpr bool listed(lede::ErrorCode code) {
   switch (code) {
 #define LEDE_ERROR(name) case lede::ErrorCode::name:
-#include "wasm/interface.def"
+#include "interface.def"
       return true;
   }
   return false;
@@ -43,14 +44,20 @@ int main() {
 #define LEDE_OPTION(js_name, member) \
   (void)options.member;              \
   std::cout << sep << '"' << #js_name << '"', sep = ",";
-#include "wasm/interface.def"
+#include "interface.def"
   std::cout << "],\"constants\":{";
   sep = "";
 #define LEDE_CONSTANT(name, value) std::cout << sep << '"' << #name << "\":" << (value), sep = ",";
-#include "wasm/interface.def"
+#include "interface.def"
   std::cout << "},\"errors\":[";
   sep = "";
 #define LEDE_ERROR(name) std::cout << sep << '"' << #name << '"', sep = ",";
-#include "wasm/interface.def"
-  std::cout << "]}\n";
+#include "interface.def"
+  std::cout << "],\"ops\":{";
+  sep = "";
+#define LEDE_OP(name, value)                                                        \
+  static_assert(lede::kOp##name == (value), "op_writer.hpp's codes are the table's"); \
+  std::cout << sep << '"' << #name << "\":" << (value), sep = ",";
+#include "interface.def"
+  std::cout << "}}\n";
 }
