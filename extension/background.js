@@ -21,18 +21,19 @@ function core() {
 }
 
 // The content script's article → the op-stream the frame builds the DOM from (messages
-// are JSON in Chromium: the ops go as a plain array). A failure is a notice.
+// are JSON in Chromium: the body comes as HTML events in arrays, walk.js, and the ops go
+// as a plain array). A failure is a notice.
 async function render(message) {
   if (message?.type !== 'article') return message;
   try {
-    const { ops, strings, tags, attrs } = (await core()).renderOps(message.article);
+    const { ops, strings, tags, attrs } = (await core()).renderOps(message.article, { bodyEvents: message.events });
     return { type: 'article', ops: Array.from(ops), strings, tags, attrs, base: message.base };
   } catch (e) {
     return { type: 'notice', kind: 'error', text: `Lede could not show this page: ${e.message}`, offerTry: false };
   }
 }
 
-const CONTENT = ['Readability-readerable.js', 'Readability.js', 'content.js'];
+const CONTENT = ['Readability-readerable.js', 'Readability.js', 'walk.js', 'content.js'];
 
 /**
  * What the toolbar button and the keyboard shortcut do: injects the content script into

@@ -19,14 +19,18 @@
 
   // ---- the article
 
-  // Readability reads (and changes) a copy of the page, never the page itself.
+  // Readability reads (and changes) a copy of the page, never the page itself. Its
+  // result element (the `serializer` hands it over instead of its markup) is walked
+  // into HTML events (walk.js): the background's core reads them as the body, so the
+  // article is never serialised and parsed again. `content` stays, empty: it is what
+  // says "Readability" to the core.
   function extract(copy) {
-    const found = new Readability(copy).parse();
+    const found = new Readability(copy, { serializer: (el) => el }).parse();
     if (!found?.content || !found.textContent?.trim()) return null;
     const article = {
       title: found.title?.trim() || document.title.trim() || location.hostname,
       url: location.href,
-      content: found.content,
+      content: '',
     };
     for (const key of ['byline', 'siteName', 'publishedTime', 'lang', 'dir']) {
       if (found[key]) article[key] = found[key];
@@ -36,7 +40,7 @@
     if (excerpt && !found.textContent.replace(/\s+/g, ' ').includes(excerpt.replace(/\s+/g, ' '))) {
       article.excerpt = excerpt;
     }
-    return article;
+    return { article, events: ledeWalk(found.content) };
   }
 
   const notice = (text, offerTry = false) => ({ type: 'notice', text, offerTry });
@@ -46,8 +50,8 @@
     try {
       const copy = document.cloneNode(true);
       if (!force && !isProbablyReaderable(copy)) return notice('This page doesn\u2019t look like an article.', true);
-      const article = extract(copy);
-      if (article) return { type: 'article', article, base: location.href };
+      const found = extract(copy);
+      if (found) return { type: 'article', ...found, base: location.href };
       return notice(force ? 'Lede found no article text on this page.' : 'This page doesn\u2019t look like an article.', !force);
     } catch (e) {
       return notice(`Lede could not read this page: ${e.message}`);

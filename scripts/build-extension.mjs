@@ -17,6 +17,7 @@ const readability = join(root, 'node_modules', '@mozilla', 'readability');
 const files = [
   ['extension/background.js', 'background.js'],
   ['extension/content.js', 'content.js'],
+  ['extension/walk.js', 'walk.js'],
   ['extension/reader.html', 'reader.html'],
   ['extension/reader.js', 'reader.js'],
   ['extension/reader.css', 'reader.css'],

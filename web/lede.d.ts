@@ -45,8 +45,22 @@ export interface Limits {
   outputBytes?: number;
 }
 
+/**
+ * One HTML event of a walked DOM (docs/html-events.md): an element opens (its local name,
+ * its namespace: 0 HTML, 1 SVG, 2 MathML, its attributes as name, value, …), text, the
+ * innermost element closes.
+ */
+export type HtmlEvent = [1, string, 0 | 1 | 2, string[]] | [2, string] | [3];
+
 export interface CoreOptions {
   limits?: Limits;
+  /**
+   * The article's body as HTML events, in place of the body in its JSON: a DOM walked
+   * into arrays (as the extension's walk.js does with Readability's result) or their byte
+   * form. Read by the tree builder under the same rules as an HTML string; needs
+   * lede-html.wasm, as an HTML body does (renderAsync loads it).
+   */
+  bodyEvents?: HtmlEvent[] | Uint8Array;
   /**
    * Which article of a feed or list (JSON Feed, RSS, Atom, a WordPress list): an index
    * from 0, or an item's id, url or slug. Default: the first.
@@ -88,7 +102,7 @@ export interface Reader {
   /** The article as DOM, built with createElement / createTextNode / setAttribute. Throws LedeError. */
   render(json: ArticleInput, options?: RenderOptions): DocumentFragment;
   /** The same article as an HTML string. Throws LedeError. */
-  renderHTML(json: ArticleInput, options?: Pick<CoreOptions, 'item'>): string;
+  renderHTML(json: ArticleInput, options?: Pick<CoreOptions, 'item' | 'bodyEvents'>): string;
   /**
    * render(), loading lede-html.wasm first if the article needs it (an HTML body, another
    * format), then lede-gumbo.wasm if its HTML needs gumbo, lede-xml.wasm if it is a feed.
@@ -102,7 +116,7 @@ export interface Reader {
    * The article as an op-stream, copied out of wasm memory: needs no DOM (works in a
    * service worker) and turns into DOM anywhere with buildFragment(). Throws LedeError.
    */
-  renderOps(json: ArticleInput, options?: Pick<CoreOptions, 'item'>): OpStream;
+  renderOps(json: ArticleInput, options?: Pick<CoreOptions, 'item' | 'bodyEvents'>): OpStream;
 }
 
 /**

@@ -85,6 +85,9 @@ bool rich_part_to_tree(const BodyPart& part, Document& doc, const Options& optio
   using K = BodyPart::Kind;
   switch (part.kind) {
     case K::html: return html_to_tree(part.text, doc, html_options(options, ext, part.path), problems);
+    case K::html_events:
+      html_events_to_tree(part.text, doc, html_options(options, ext, part.path), problems);
+      return true;
     case K::heading: {
       std::string text = line_of(part, options, ext, problems);
       if (text.empty()) return true;

@@ -52,6 +52,9 @@ struct BodyPart {
     audio,      // url, duration; text: the title
     embed,      // url; text: the link's label ("Video: …")
     divider,    // a thematic break
+    // text: an HTML fragment already read into events, their byte form (docs/html-events.md),
+    // from a front door that has the DOM (the browser extension walks Readability's result)
+    html_events,
   };
   Kind kind = Kind::markdown;
   Kind format = Kind::text;  // heading, quote, pullquote, caption: markdown, html or text

@@ -157,7 +157,8 @@ bool part_markdown(const BodyPart& p, std::string& out) {
     case K::audio: out += "[" + escape_markdown(p.text.empty() ? "Listen" : p.text) + "](" + markdown_url(p.url) + ")"; break;
     case K::embed: out += "[" + escape_markdown(p.text) + "](" + markdown_url(p.url) + ")"; break;
     case K::divider: out += "---"; break;
-    case K::html: return false;
+    case K::html:
+    case K::html_events: return false;
   }
   return true;
 }

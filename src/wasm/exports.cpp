@@ -45,18 +45,24 @@ namespace lede_wasm {
 #include "interface.def"
 static_assert(ERRNO_NOSYS == __WASI_ERRNO_NOSYS);
 
-int render(char* json, std::size_t size, int format, const lede::Extensions& ext) {
+int render(char* json, std::size_t size, int format, const lede::Extensions& ext, BodyHook body) {
   reset(g_ops.ops);
   reset(g_ops.strings);
   reset(g_html);
   g_error = lede::Problem{};
-  // lede::render_ops and render_html, with the input freed between reading and layout.
+  // lede::tree_of, with the input freed between reading and layout, and the body
+  // replaced after reading if the module says so (html_module.cpp: HTML events).
   lede::take_missing_entity();
   lede::Result r;
   lede::Document doc(g_options.nofollow);
-  auto free_input = [](std::string_view read) { std::free(const_cast<char*>(read.data())); };
-  bool ok = lede::tree_of(std::string_view(json, size), g_options, ext, doc, r,
-                          format & FREE_INPUT ? +free_input : nullptr);
+  lede::Article article;
+  bool ok = lede::read(std::string_view(json, size), g_options, ext, article, r);
+  if (format & FREE_INPUT) std::free(json);
+  if (body) ok = body(article, g_options, r) && ok;
+  // After reading and after the input is freed: the pool takes the input's place
+  // (core.js gives the input a buffer of the pool's size).
+  doc.reserve(size);
+  ok = ok && lede::lay_out(article, g_options, ext, doc, r, &article.body);
   if (ok && (format & FORMAT_HTML)) lede::write_html(doc, g_html);
   if (ok && !(format & FORMAT_HTML)) lede::write_ops(doc, g_ops);
   // A named reference outside this module's table (tree/entities.hpp): whatever else

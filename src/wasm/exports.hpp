@@ -4,6 +4,8 @@
 #include <cstddef>
 
 #include "extensions.hpp"
+#include "input/article.hpp"
+#include "lede/lede.hpp"
 
 #define LEDE_EXPORT(name) extern "C" __attribute__((export_name(#name)))
 
@@ -13,6 +15,10 @@ namespace lede_wasm {
 // plus 16: `json` came from lede_alloc and the core frees it as soon as it has been read
 // (the caller must not), so the input is never in memory with the tree. Returns 0 on
 // success or a lede::ErrorCode; see lede_error_*.
-int render(char* json, std::size_t size, int format, const lede::Extensions& ext);
+// `body`, if given, is called once the article has been read (also after an error in
+// `result`, so that it can forget its own state), and may replace the article's body
+// (html_module.cpp: a body given as HTML events); false after an error it put first in `result`.
+using BodyHook = bool (*)(lede::Article& article, const lede::Options& options, lede::Result& result);
+int render(char* json, std::size_t size, int format, const lede::Extensions& ext, BodyHook body = nullptr);
 
 }  // namespace lede_wasm

@@ -6,12 +6,15 @@
 // naming it (renderAsync loads it and renders again).
 #include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "html/rich_parts.hpp"
 #include "input/adapters/adapters.hpp"
 #include "input/adapters/article_outcome.hpp"
 #include "input/formats.hpp"
 #include "layout/body_view.hpp"
+#include "problems.hpp"
 #include "tree/entities.hpp"
 #include "wasm/exports.hpp"
 
@@ -34,6 +37,36 @@ __attribute__((import_module("env"), import_name("lede_entity"))) int lede_entit
 }
 
 namespace {
+
+std::string g_body_events;
+bool g_has_body_events = false;
+
+// The article's body becomes the events lede_set_body_events gave, if it gave some:
+// whatever body its JSON holds (Readability's `content` is sent empty) is dropped. The
+// events count against the input limit, as the HTML they stand for would; nothing in
+// them is an error (html_events.hpp).
+bool body_events(lede::Article& article, const lede::Options& options, lede::Result& r) {
+  std::string events;
+  events.swap(g_body_events);
+  if (!std::exchange(g_has_body_events, false) || !r.ok()) return true;
+  if (events.size() > options.limits.max_input_bytes) {
+    // First, before the reader's warnings.
+    std::vector<lede::Problem> all{lede::error_problem(
+        lede::ErrorCode::too_large, "body",
+        "the body's HTML events (" + std::to_string(events.size()) + " bytes) are larger than the input limit of " +
+            std::to_string(options.limits.max_input_bytes) + " bytes")};
+    for (lede::Problem& p : r.problems) all.push_back(std::move(p));
+    r.problems.swap(all);
+    return false;
+  }
+  article.body.clear();
+  lede::BodyPart part;
+  part.kind = lede::BodyPart::Kind::html_events;
+  part.text = std::move(events);
+  part.path = "body";
+  article.body.push_back(std::move(part));
+  return true;
+}
 
 bool gumbo(std::string_view html, lede::HtmlSink& sink) {
   long size = lede_gumbo_parse(html.data(), html.size());
@@ -74,5 +107,15 @@ LEDE_EXPORT(lede_render) int lede_render(char* json, std::size_t size, int forma
   static const lede::Extensions html{lede::read_foreign_article, read_feed, lede::resolve_urls, lede::rich_part_to_tree,
                                      gumbo};
   lede::set_entity_fallback(entity);
-  return lede_wasm::render(json, size, format, html);
+  return lede_wasm::render(json, size, format, html, body_events);
+}
+
+// The next render's body as HTML events in their byte form (docs/html-events.md), `size`
+// bytes at `events`, copied: in place of the body its article JSON gives. A front door
+// that has the article's DOM already (the browser extension, walking Readability's
+// result) sends it so, instead of serialising it for the core to parse again. Only that
+// render uses them. lede.wasm has no tree builder and no such export.
+LEDE_EXPORT(lede_set_body_events) void lede_set_body_events(const char* events, std::size_t size) {
+  g_body_events.assign(events, size);
+  g_has_body_events = true;
 }

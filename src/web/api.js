@@ -13,9 +13,11 @@ import { DEFAULTS } from './preferences.js';
  *   lede-html.wasm in place of lede.wasm, which it contains).
  *   renderOps(json, { item }) → { ops: Uint32Array, strings, tags, attrs }: the op-stream,
  *   copied out of wasm memory, for buildFragment() elsewhere (needs no DOM: works in a worker).
- * json is a string, bytes or an object. `item` picks the article of a feed or list (an
- * index from 0, or an item's id, url or slug; default the first). Errors are thrown as
- * LedeError.
+ * json is a string, bytes or an object. `bodyEvents` (any of them) is the article's body as
+ * HTML events, in place of the one in the JSON: a DOM walked into arrays (docs/html-events.md,
+ * extension/walk.js) or their byte form; it needs lede-html.wasm, as HTML does. `item`
+ * picks the article of a feed or list (an index from 0, or an item's id, url or slug;
+ * default the first). Errors are thrown as LedeError.
  * options: { wasmURL, htmlWasmURL, gumboWasmURL, xmlWasmURL, html, limits: { inputBytes, jsonDepth, outputBytes,
  *            markdownDepth }, keepSafeHtml, nofollow }
  */

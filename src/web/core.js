@@ -9,6 +9,7 @@
 // table), and RSS and Atom feeds need dist/lede-xml.wasm (expat and the feed adapters):
 // each loaded once, when first needed.
 import { LedeError } from './errors.js';
+import { encodeHtmlEvents } from './html-events.js';
 import { buildFragment } from './ops.js';
 // The numbers passed to wasm and back, from src/interface.def (the bundler serves
 // them: scripts/minify-web.mjs): OPTIONS[which] for lede_set_option, lede_render's format
@@ -266,7 +267,8 @@ class Core {
   // Copies the article into wasm memory, renders it (format FORMAT_OPS or FORMAT_HTML) and throws
   // a LedeError if the core refused it. Returns the core holding the output (valid until
   // its next call).
-  // options: { limits: { inputBytes, jsonDepth, outputBytes, markdownDepth }, keepSafeHtml, nofollow, item }
+  // options: { limits: { inputBytes, jsonDepth, outputBytes, markdownDepth }, keepSafeHtml, nofollow, item,
+  //            bodyEvents }
   call(json, format, options) {
     // Once lede-html.wasm is here it takes every article: it has all of lede.wasm, so
     // the output is the same, and an HTML body is then read once, not twice.
@@ -325,6 +327,19 @@ class Core {
         if (!at) throw new LedeError('Out of memory for the article', { code: 'too_large' });
         this.bytes(at, item.length).set(item);
         x.lede_set_item(at, item.length);
+        x.lede_free(at);
+      }
+      // The article's body as HTML events (a DOM walked: html-events.js), in place of the
+      // one in its JSON. Only lede-html.wasm reads them: renderAsync loads it.
+      if (options?.bodyEvents != null) {
+        if (!x.lede_set_body_events) {
+          throw new LedeError('a body given as HTML events needs lede-html.wasm (renderAsync loads it)', { code: 'needs_html_parser' });
+        }
+        const events = encodeHtmlEvents(options.bodyEvents);
+        const at = x.lede_alloc(events.length);
+        if (!at) throw new LedeError('Out of memory for the article', { code: 'too_large' });
+        this.bytes(at, events.length).set(events);
+        x.lede_set_body_events(at, events.length);
         x.lede_free(at);
       }
       // The core frees the article as soon as it has read it: the input and the tree are
