@@ -55,6 +55,7 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
   #kept = false; // content prerendered in a declarative shadow root
   #announced = false; // lede-ready fired
   #open = false; // shown as an overlay
+  #barSize = ''; // the bar's height, as --lede-bar-size last got it
   #saved = null; // what opening the overlay changed (overlay.js: openOverlay)
   #raf = 0;
   #player = null; // a promise of the Player (./lede-listen.js), loaded on first use
@@ -86,13 +87,12 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
     // The bar's height, for what scrolls into view to stop below it (lede.css). Set in the
     // next frame, not in the observer's callback: a style change there makes WebKit report
     // "ResizeObserver loop completed with undelivered notifications" to the page.
-    let barSize = '';
-    new ResizeObserver(() =>
-      requestAnimationFrame(() => {
-        const size = `${u.bar.offsetHeight}px`;
-        if (size !== barSize) u.frame.style.setProperty('--lede-bar-size', (barSize = size));
-      }),
-    ).observe(u.bar);
+    new ResizeObserver(() => requestAnimationFrame(() => this.#sizeBar())).observe(u.bar);
+  }
+
+  #sizeBar() {
+    const size = `${this.#ui.bar.offsetHeight}px`;
+    if (size !== this.#barSize) this.#ui.frame.style.setProperty('--lede-bar-size', (this.#barSize = size));
   }
 
   /** An article given directly (object or JSON string) instead of `src`. */
@@ -256,6 +256,8 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
     u.player.dataset.kind = audio ? 'audio' : 'speech';
     this.#apply();
     this.#onResize();
+    // Now, not a frame later: a contents link pressed at once stops below the bar too.
+    this.#sizeBar();
     // Plain text for the event: typography's no-break spaces become spaces.
     const title = (u.content.querySelector('h1')?.textContent ?? '').replace(/\u00a0/g, ' ');
     if (this.#refocus) {
