@@ -78,7 +78,8 @@ function common(ext) {
     },
     /** Waits until the frame is gone; false if it stays. */
     async waitClosed() {
-      for (let i = 0; i < 80; i++) {
+      // Up to 5 s: closing is a message to the service worker and back to the tab.
+      for (let i = 0; i < 200; i++) {
         if (!(await ext.frame()) && !(await ext.page.evaluate(() => !!document.querySelector('iframe[title="Lede Reader"]')))) return true;
         await sleep(25);
       }
