@@ -78,13 +78,9 @@ bool lay_out(const Article& article, const Options& options, const Extensions& e
 
 // The tree holds everything a writer needs. The article (its body nearly the size of
 // the input) is gone before the writer starts, so that the output can take its memory.
-bool tree_of(std::string_view json, const Options& options, const Extensions& ext, Document& doc, Result& result,
-             void (*done_reading)(std::string_view json)) {
+bool tree_of(std::string_view json, const Options& options, const Extensions& ext, Document& doc, Result& result) {
   Article article;
   bool ok = read(json, options, ext, article, result);
-  if (done_reading) done_reading(json);
-  // After reading and after the input is freed: the pool takes the input's place
-  // (lede.js gives the input a buffer of the pool's size).
   doc.reserve(json.size());
   return ok && lay_out(article, options, ext, doc, result, &article.body);
 }

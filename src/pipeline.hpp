@@ -29,12 +29,10 @@ bool lay_out(const Article& article, const Options& options, const Extensions& e
 bool lay_out(const Article& article, const Options& options, Document& doc, Result& result,
              std::vector<BodyPart>* spent_body = nullptr);
 
-// Both halves: JSON text → document tree. `done_reading` (if given) is called once the
-// article has been read, before layout: the wasm front door frees the input there, and
-// the text pool then takes its place. The article's body is freed as soon as the tree
-// holds it.
-bool tree_of(std::string_view json, const Options& options, const Extensions& ext, Document& doc, Result& result,
-             void (*done_reading)(std::string_view json) = nullptr);
+// Both halves: JSON text → document tree. The article's body is freed as soon as the
+// tree holds it. (The wasm front door runs the same steps itself, src/wasm/exports.cpp:
+// between them it frees the input and may replace the body.)
+bool tree_of(std::string_view json, const Options& options, const Extensions& ext, Document& doc, Result& result);
 bool tree_of(std::string_view json, const Options& options, Document& doc, Result& result);
 
 // The native front door's extensions: the adapters, HTML bodies, gumbo (src/lede.cpp).

@@ -50,7 +50,7 @@ int render(char* json, std::size_t size, int format, const lede::Extensions& ext
   reset(g_ops.strings);
   reset(g_html);
   g_error = lede::Problem{};
-  // lede::tree_of, with the input freed between reading and layout, and the body
+  // lede::tree_of's steps, with the input freed between reading and layout, and the body
   // replaced after reading if the module says so (html_module.cpp: HTML events).
   lede::take_missing_entity();
   lede::Result r;
