@@ -2,13 +2,13 @@
 // tests/cli/wasm-interface.test.mjs, which compares it with the JS reading
 // (scripts/wasm-interface.mjs). Compiling it checks the table against the code: each
 // option names a member of lede::Options, each status is lede::ErrorCode's at its own value,
-// no ErrorCode is missing (a -Wswitch error), and each op code is op_writer.hpp's.
+// and no ErrorCode is missing (a -Wswitch error). (op_writer.hpp's Op enum is generated
+// from the same lines, so the op codes need no check here: only the two readings.)
 #include <cstddef>
 #include <iostream>
 #include <iterator>
 
 #include "lede/lede.hpp"
-#include "output/op_writer.hpp"
 
 namespace {
 
@@ -55,9 +55,7 @@ int main() {
 #include "interface.def"
   std::cout << "],\"ops\":{";
   sep = "";
-#define LEDE_OP(name, value)                                                        \
-  static_assert(lede::kOp##name == (value), "op_writer.hpp's codes are the table's"); \
-  std::cout << sep << '"' << #name << "\":" << (value), sep = ",";
+#define LEDE_OP(name, value) std::cout << sep << '"' << #name << "\":" << (value), sep = ",";
 #include "interface.def"
   std::cout << "}}\n";
 }
