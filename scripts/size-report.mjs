@@ -26,7 +26,7 @@ export const budget = 80 * 1024;
 // that is met, the budget is what it takes today (docs/performance.md, "Sizes"), held so
 // that it only goes down.
 export const htmlTarget = 100 * 1024;
-export const htmlBudget = 128 * 1024;
+export const htmlBudget = 104 * 1024;
 
 function measure(f) {
   const raw = readFileSync(web + f);
