@@ -17,6 +17,7 @@ export const onDemand = {
   'dist/lede-html.wasm': 'after lede.wasm, only when a page that showed a Markdown article then shows another format',
   'dist/lede-gumbo.wasm': 'only for HTML the quick parser gives up on',
   'dist/lede-xml.wasm': 'only for RSS and Atom feeds (with lede-html.wasm)',
+  'dist/lede-markdown.wasm': 'only for Markdown once lede-html.wasm is the core (Apple News Markdown components; Lede\'s own format after an HTML article, when lede.wasm is not loaded)',
 };
 // A Markdown article (issue 18: nlohmann/json reads the JSON again, and speed is bought
 // with the bytes that frees).
@@ -25,7 +26,7 @@ export const budget = 80 * 1024;
 // that is met, the budget is what it takes today (docs/performance.md, "Sizes"), held so
 // that it only goes down.
 export const htmlTarget = 100 * 1024;
-export const htmlBudget = 128 * 1024;
+export const htmlBudget = 104 * 1024;
 
 function measure(f) {
   const raw = readFileSync(web + f);

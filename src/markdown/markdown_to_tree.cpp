@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "html/html_tokenizer.hpp"
+#include "markdown/markdown_events.hpp"
 #include "problems.hpp"
 #include "text/ascii.hpp"
 #include "tree/entities.hpp"
@@ -513,7 +514,8 @@ int forward(void* userdata, F f, A... args) {
 }  // namespace
 
 bool markdown_to_tree(std::string_view markdown, Document& doc, const MarkdownOptions& options,
-                      std::vector<Problem>& problems) {
+                      std::vector<Problem>& problems, MarkdownParser parse) {
+  static_assert(kMarkdownStreamTooLarge != kNoMarkdownParser && kMarkdownStreamTooLarge < -1);
   TreeBuilder builder(doc, options, problems);
   MD_PARSER parser{};
   parser.abi_version = 0;
@@ -535,8 +537,19 @@ bool markdown_to_tree(std::string_view markdown, Document& doc, const MarkdownOp
   parser.text = [](MD_TEXTTYPE t, const MD_CHAR* s, MD_SIZE n, void* u) {
     return forward(u, &TreeBuilder::text, t, s, n);
   };
-  md_parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &parser, &builder);
+  int r = parse ? parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &parser, &builder)
+                : kNoMarkdownParser;
   builder.finish();
+  if (r == kNoMarkdownParser) {
+    problems.push_back(error_problem(ErrorCode::needs_html_parser, "body",
+                                     "Markdown needs lede-markdown.wasm here (renderAsync loads it)"));
+    return false;
+  }
+  if (r == kMarkdownStreamTooLarge) {
+    problems.push_back(error_problem(ErrorCode::output_limit, "body",
+                                     "md4c's reading of the Markdown is larger than the output limit"));
+    return false;
+  }
   return true;
 }
 

@@ -45,6 +45,8 @@ namespace lede_wasm {
 #include "interface.def"
 static_assert(ERRNO_NOSYS == __WASI_ERRNO_NOSYS);
 
+const lede::Options& options() { return g_options; }
+
 int render(char* json, std::size_t size, int format, const lede::Extensions& ext, BodyHook body) {
   reset(g_ops.ops);
   reset(g_ops.strings);

@@ -21,4 +21,7 @@ namespace lede_wasm {
 using BodyHook = bool (*)(lede::Article& article, const lede::Options& options, lede::Result& result);
 int render(char* json, std::size_t size, int format, const lede::Extensions& ext, BodyHook body = nullptr);
 
+// The options of the render under way (lede_set_option), for the module's extensions.
+const lede::Options& options();
+
 }  // namespace lede_wasm

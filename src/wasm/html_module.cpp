@@ -1,8 +1,9 @@
 // web/dist/lede-html.wasm: the core with HTML bodies and the other formats. gumbo, for
-// the HTML the quick parser gives up on, and expat with the feed adapters, for RSS and
-// Atom feeds, are modules of their own (lede-gumbo.wasm, lede-xml.wasm: gumbo_module.cpp,
-// xml_module.cpp), each reached through two functions web/lede.js supplies; -1 from the
-// first says the module is not loaded yet, which becomes a needs_html_parser error
+// the HTML the quick parser gives up on, expat with the feed adapters, for RSS and
+// Atom feeds, and md4c, for Markdown, are modules of their own (lede-gumbo.wasm,
+// lede-xml.wasm, lede-markdown.wasm: gumbo_module.cpp, xml_module.cpp,
+// markdown_module.cpp), each reached through two functions web/lede.js supplies; -1 from
+// the first says the module is not loaded yet, which becomes a needs_html_parser error
 // naming it (renderAsync loads it and renders again).
 #include <cstdint>
 #include <string>
@@ -14,11 +15,14 @@
 #include "input/adapters/article_outcome.hpp"
 #include "input/formats.hpp"
 #include "layout/body_view.hpp"
+#include "markdown/markdown_events.hpp"
 #include "problems.hpp"
 #include "tree/entities.hpp"
 #include "wasm/exports.hpp"
 
 extern "C" {
+#include "md4c.h"  // MD_PARSER only: md4c itself is in lede-markdown.wasm
+
 // The size of the events of `size` bytes of HTML parsed by lede-gumbo.wasm, or -1.
 __attribute__((import_module("env"), import_name("lede_gumbo_parse"))) long lede_gumbo_parse(const char* html,
                                                                                                std::size_t size);
@@ -30,6 +34,12 @@ __attribute__((import_module("env"), import_name("lede_xml_parse"))) long lede_x
                                                                                            std::size_t size);
 // Copies that outcome to `out`.
 __attribute__((import_module("env"), import_name("lede_xml_take"))) void lede_xml_take(char* out);
+// The size of md4c's callbacks (markdown/markdown_events.hpp) for `size` bytes of
+// Markdown read with `flags` by lede-markdown.wasm, -3 if they pass `max_bytes`, or -1.
+__attribute__((import_module("env"), import_name("lede_markdown_parse"))) long lede_markdown_parse(
+    const char* markdown, std::size_t size, unsigned flags, std::size_t max_bytes);
+// Copies those callbacks to `out`.
+__attribute__((import_module("env"), import_name("lede_markdown_take"))) void lede_markdown_take(char* out);
 // A named reference outside HTML 4's, looked up in lede-gumbo.wasm's full table: 1 with
 // its two code points at `out`, 0 for a name in no list, -1 if that module is not loaded.
 __attribute__((import_module("env"), import_name("lede_entity"))) int lede_entity(const char* name, std::size_t size,
@@ -77,6 +87,19 @@ bool gumbo(std::string_view html, lede::HtmlSink& sink) {
   return true;
 }
 
+// Extensions::markdown: md4c in lede-markdown.wasm, its callbacks replayed here into
+// markdown_to_tree's, which therefore build what they build from md_parse elsewhere. The
+// stream is bounded by the output limit: what the builder makes of it is (a few bytes
+// of Markdown can call back with a long link destination many times).
+int markdown(const char* text, unsigned size, const MD_PARSER* parser, void* userdata) {
+  long n = lede_markdown_parse(text, size, parser->flags, lede_wasm::options().limits.max_output_bytes);
+  if (n == lede::kMarkdownStreamTooLarge) return n;
+  if (n < 0) return lede::kNoMarkdownParser;
+  std::string events(static_cast<std::size_t>(n), '\0');
+  lede_markdown_take(events.data());
+  return lede::read_markdown_events(events, *parser, userdata);
+}
+
 int entity(std::string_view name, unsigned long& first, unsigned long& second) {
   std::uint32_t out[2] = {0, 0};
   int found = lede_entity(name.data(), name.size(), out);
@@ -105,7 +128,7 @@ void read_feed(std::string_view xml, const lede::Options& options, lede::Article
 
 LEDE_EXPORT(lede_render) int lede_render(char* json, std::size_t size, int format) {
   static const lede::Extensions html{lede::read_foreign_article, read_feed, lede::resolve_urls, lede::rich_part_to_tree,
-                                     gumbo};
+                                     gumbo, markdown};
   lede::set_entity_fallback(entity);
   return lede_wasm::render(json, size, format, html, body_events);
 }

@@ -1,7 +1,7 @@
 // 10,000 renders of good and bad articles in one wasm instance: the heap in use ends
 // where it started (within two 64 KiB pages), and the instance never traps. lede-html.wasm
-// runs with lede-gumbo.wasm (gumbo, named references) and lede-xml.wasm (feeds) behind
-// its imports, as in lede.js.
+// runs with lede-gumbo.wasm (gumbo, named references), lede-xml.wasm (feeds) and
+// lede-markdown.wasm (md4c: its Markdown) behind its imports, as in lede.js.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -34,7 +34,7 @@ const mix = [
 for (const file of ['lede.wasm', 'lede-html.wasm']) {
   test(`${file}: 10,000 mixed renders leave the heap where it started`, () => {
     const module = new WebAssembly.Module(readFileSync(join(root, 'web/dist', file)));
-    // lede-html.wasm reaches gumbo and expat through two imports each, answered as lede.js does.
+    // lede-html.wasm reaches gumbo, expat and md4c through two imports each, answered as lede.js does.
     const parser = (name) => {
       const m = new WebAssembly.Module(readFileSync(join(root, `web/dist/lede-${name}.wasm`)));
       const env = { emscripten_notify_memory_growth() {}, getentropy: () => 52 };
@@ -65,7 +65,7 @@ for (const file of ['lede.wasm', 'lede-html.wasm']) {
         }),
       };
     };
-    const imports = { env: { emscripten_notify_memory_growth() {}, ...parser('gumbo'), ...parser('xml') }, wasi_snapshot_preview1: {} };
+    const imports = { env: { emscripten_notify_memory_growth() {}, ...parser('gumbo'), ...parser('xml'), ...parser('markdown') }, wasi_snapshot_preview1: {} };
     for (const { module: m, name, kind } of WebAssembly.Module.imports(module))
       if (kind === 'function' && m === 'wasi_snapshot_preview1') imports[m][name] = () => 52;
     const x = new WebAssembly.Instance(module, imports).exports;
