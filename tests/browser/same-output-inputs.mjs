@@ -1,7 +1,7 @@
 // The HTML inputs of issue 17's same-output tests, as one list for both: it reads
 // tests/same-output-inputs.txt, which tests/unit/same_output_test.cpp reads too, and names
-// each input as that test does. For the DOM walk every input is an HTML body: the pages and
-// lines as they are, and from each article JSON the HTML bodies in it (an article with none,
+// each input as that test does. For the DOM walk every input is an HTML body: the pages,
+// files and lines as they are, and from each article JSON the HTML bodies in it (an article with none,
 // Markdown or malformed JSON, gives none: the native test still reads it whole).
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -40,6 +40,9 @@ export function sameOutputInputs() {
         const at = join(where(path), name, file);
         if (existsSync(at)) body(`${short(path)}/${name}/${file}`, readFileSync(at, 'utf8'));
       }
+    } else if (kind === 'files' && file) {
+      for (const name of readdirSync(where(path)).filter((n) => n.endsWith(file) && n.length > file.length).sort())
+        body(`${short(path)}/${name}`, readFileSync(join(where(path), name), 'utf8'));
     } else if (kind === 'lines' && !file) {
       const lines = readFileSync(where(path), 'utf8').split('\n');
       lines.pop(); // after the last newline: not a line (the native test reads it so)

@@ -1,7 +1,8 @@
 // Issue 17, "same output": an HTML body read by the quick parser and the same body read
 // by gumbo alone give byte-identical HTML, on every input at hand: Readability's 130
 // outputs and their source pages as HTML bodies, the XSS vectors, every fixture and fuzz
-// seed. A difference would be listed in kKnown (with the doc that classifies it); the test
+// seed, as tests/same-output-inputs.txt lists them (extension-walk.test.mjs reads that list
+// too). A difference would be listed in kKnown (with the doc that classifies it); the test
 // fails when one appears that is not listed, and when a listed one disappears.
 #include <dirent.h>
 
@@ -101,6 +102,10 @@ static std::vector<std::pair<std::string, std::string>> same_output_inputs() {
         name.pop_back();  // files() ends each with a '/'
         html_body(prefix + "/" + name + "/" + words[2], test::read_file(dir + words[2]));
       }
+    } else if (words[0] == "files" && words.size() == 3) {
+      std::vector<std::string> paths = files(where(words[1]), words[2], false);
+      std::sort(paths.begin(), paths.end());
+      for (const std::string& path : paths) html_body(words[1] + path.substr(where(words[1]).size()), test::read_file(path));
     } else if (words[0] == "lines" && words.size() == 2) {
       std::string text = test::read_file(where(words[1])), line;
       REQUIRE(!text.empty());
