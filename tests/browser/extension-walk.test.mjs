@@ -24,7 +24,7 @@ let browser, server, inputs, page, problems;
 
 before(async () => {
   inputs = sameOutputInputs();
-  assert.ok(inputs.length >= 550, `the inputs are there (${inputs.length})`);
+  assert.ok(inputs.length >= 590, `the inputs are there (${inputs.length})`);
   browser = await launch({ onlyLocal: true, media: false });
   server = await startServer({
     routes: {
