@@ -19,6 +19,7 @@ const PAGE = '/tests/browser/fixtures/extension-walk.html';
 // { id: { class, engines } }: `class` names the doc's paragraph; `engines` those it differs in.
 const EXPECTED = JSON.parse(readFileSync(new URL('./extension-walk-expected.json', import.meta.url), 'utf8'));
 const expectedHere = Object.keys(EXPECTED).filter((id) => EXPECTED[id].engines.includes(engine));
+const DOC = readFileSync(new URL('../../docs/html-events.md', import.meta.url), 'utf8');
 
 let browser, server, inputs, page, problems;
 
@@ -51,6 +52,8 @@ test('the DOM walk renders what the string renders, on every HTML input at hand 
   );
   assert.equal(count, inputs.length);
   assert.deepEqual(problems, [], 'no page error');
+  const unexplained = [...new Set(Object.values(EXPECTED).map((e) => e.class))].filter((c) => !DOC.includes(`**${c}`));
+  assert.deepEqual(unexplained, [], 'each class of difference has its paragraph in docs/html-events.md');
   const found = new Set(differ.map((d) => d.id));
   const appeared = differ.filter((d) => !expectedHere.includes(d.id)).map((d) => `${d.id} (${d.string} → ${d.walk} B): ${d.where}`);
   const gone = expectedHere.filter((id) => !found.has(id)).map((id) => `${id} (${EXPECTED[id].class})`);
