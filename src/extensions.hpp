@@ -44,8 +44,8 @@ struct Extensions {
   // false if gumbo is not at hand yet.
   HtmlProducer gumbo = nullptr;
   // md4c (markdown/markdown_to_tree.hpp): md_parse where it is linked in; in lede-html.wasm
-  // md4c's callbacks replayed from lede-markdown.wasm (html_module.cpp). Null: a Markdown
-  // body is a needs_html_parser error.
+  // md4c's callbacks replayed from lede-markdown.wasm (html_module.cpp, which refuses the
+  // article with needs_html_parser naming it until it is loaded).
   MarkdownParser markdown = nullptr;
 };
 

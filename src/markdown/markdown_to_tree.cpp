@@ -4,7 +4,6 @@
 #include <vector>
 
 #include "html/html_tokenizer.hpp"
-#include "markdown/markdown_events.hpp"
 #include "problems.hpp"
 #include "text/ascii.hpp"
 #include "tree/entities.hpp"
@@ -515,7 +514,6 @@ int forward(void* userdata, F f, A... args) {
 
 bool markdown_to_tree(std::string_view markdown, Document& doc, const MarkdownOptions& options,
                       std::vector<Problem>& problems, MarkdownParser parse) {
-  static_assert(kMarkdownStreamTooLarge != kNoMarkdownParser && kMarkdownStreamTooLarge < -1);
   TreeBuilder builder(doc, options, problems);
   MD_PARSER parser{};
   parser.abi_version = 0;
@@ -537,19 +535,12 @@ bool markdown_to_tree(std::string_view markdown, Document& doc, const MarkdownOp
   parser.text = [](MD_TEXTTYPE t, const MD_CHAR* s, MD_SIZE n, void* u) {
     return forward(u, &TreeBuilder::text, t, s, n);
   };
-  int r = parse ? parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &parser, &builder)
-                : kNoMarkdownParser;
+  if (!parse) {
+    problems.push_back(error_problem(ErrorCode::needs_html_parser, "body", kNeedsHtmlModule));
+    return false;
+  }
+  parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &parser, &builder);
   builder.finish();
-  if (r == kNoMarkdownParser) {
-    problems.push_back(error_problem(ErrorCode::needs_html_parser, "body",
-                                     "Markdown needs lede-markdown.wasm here (renderAsync loads it)"));
-    return false;
-  }
-  if (r == kMarkdownStreamTooLarge) {
-    problems.push_back(error_problem(ErrorCode::output_limit, "body",
-                                     "md4c's reading of the Markdown is larger than the output limit"));
-    return false;
-  }
   return true;
 }
 

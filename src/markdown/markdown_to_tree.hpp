@@ -17,11 +17,10 @@ struct MD_PARSER;  // md4c.h
 namespace lede {
 
 // md_parse's signature: md4c's callbacks in `parser` are called for `text`, with its flags.
-// Returns 0, md4c's -1 (out of memory), a callback's non-zero return, or:
+// Its result is not read: lede-html.wasm, whose md4c may be missing (lede-markdown.wasm not
+// loaded) or stopped (its callbacks' bytes past the output limit), refuses the article
+// itself once the render is done (html_module.cpp), so that lede.wasm carries no code for it.
 using MarkdownParser = int (*)(const char* text, unsigned size, const MD_PARSER* parser, void* userdata);
-constexpr int kNoMarkdownParser = -2;  // md4c is not at hand yet (lede-markdown.wasm not loaded)
-// kMarkdownStreamTooLarge (-3, markdown_events.hpp): the callbacks' byte form passed the
-// output limit before md4c was done (only with lede-markdown.wasm).
 
 struct MarkdownOptions {
   std::size_t max_depth = 64;   // nested elements, counted from the insertion point
@@ -32,9 +31,7 @@ struct MarkdownOptions {
 // lists and autolinks) to the current node of `doc`. Links and images whose URL is
 // refused are added to `problems` as warnings of the "body" field. Past max_depth
 // nothing deeper opens an element: its text joins the deepest one, with one warning.
-// md4c runs as `parse` (null: none at hand). False with an error if there was no md4c to
-// parse it (ErrorCode::needs_html_parser, naming lede-markdown.wasm) or its callbacks'
-// byte form was too large (ErrorCode::output_limit).
+// md4c runs as `parse`. False with ErrorCode::needs_html_parser if `parse` is null.
 bool markdown_to_tree(std::string_view markdown, Document& doc, const MarkdownOptions& options,
                       std::vector<Problem>& problems, MarkdownParser parse);
 

@@ -47,7 +47,8 @@ static_assert(ERRNO_NOSYS == __WASI_ERRNO_NOSYS);
 
 const lede::Options& options() { return g_options; }
 
-int render(char* json, std::size_t size, int format, const lede::Extensions& ext, BodyHook body) {
+int render(char* json, std::size_t size, int format, const lede::Extensions& ext, BodyHook body,
+           RefusalHook refused) {
   reset(g_ops.ops);
   reset(g_ops.strings);
   reset(g_html);
@@ -72,6 +73,7 @@ int render(char* json, std::size_t size, int format, const lede::Extensions& ext
   // build's): lede-html.wasm's for lede.wasm, lede-html.wasm's with lede-gumbo.wasm
   // loaded for lede-html.wasm (the one with the gumbo extension).
   std::string missing = lede::take_missing_entity();
+  if (refused && refused(g_error)) return static_cast<int>(g_error.code);
   if (!missing.empty()) {
     g_error.code = lede::ErrorCode::needs_html_parser;
     g_error.message = "the named reference &";

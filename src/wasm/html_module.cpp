@@ -89,15 +89,32 @@ bool gumbo(std::string_view html, lede::HtmlSink& sink) {
 
 // Extensions::markdown: md4c in lede-markdown.wasm, its callbacks replayed here into
 // markdown_to_tree's, which therefore build what they build from md_parse elsewhere. The
-// stream is bounded by the output limit: what the builder makes of it is (a few bytes
-// of Markdown can call back with a long link destination many times).
+// stream is bounded by the output limit, as what the builder makes of it is (a few bytes
+// of Markdown can call back with a long link destination many times). When md4c is not
+// loaded, or stopped at that bound, nothing is built and the render is refused after
+// layout (markdown_refused).
+long g_markdown_failure = 0;  // 0, or lede_markdown_parse's -1 or kMarkdownStreamTooLarge
+
 int markdown(const char* text, unsigned size, const MD_PARSER* parser, void* userdata) {
   long n = lede_markdown_parse(text, size, parser->flags, lede_wasm::options().limits.max_output_bytes);
-  if (n == lede::kMarkdownStreamTooLarge) return n;
-  if (n < 0) return lede::kNoMarkdownParser;
+  if (n < 0) {
+    if (!g_markdown_failure) g_markdown_failure = n;
+    return 1;
+  }
   std::string events(static_cast<std::size_t>(n), '\0');
   lede_markdown_take(events.data());
   return lede::read_markdown_events(events, *parser, userdata);
+}
+
+bool markdown_refused(lede::Problem& error) {
+  long failure = std::exchange(g_markdown_failure, 0);
+  if (!failure) return false;
+  error = failure == lede::kMarkdownStreamTooLarge
+              ? lede::error_problem(lede::ErrorCode::output_limit, "body",
+                                    "md4c's reading of the Markdown is larger than the output limit")
+              : lede::error_problem(lede::ErrorCode::needs_html_parser, "body",
+                                    "Markdown needs lede-markdown.wasm here (renderAsync loads it)");
+  return true;
 }
 
 int entity(std::string_view name, unsigned long& first, unsigned long& second) {
@@ -130,7 +147,7 @@ LEDE_EXPORT(lede_render) int lede_render(char* json, std::size_t size, int forma
   static const lede::Extensions html{lede::read_foreign_article, read_feed, lede::resolve_urls, lede::rich_part_to_tree,
                                      gumbo, markdown};
   lede::set_entity_fallback(entity);
-  return lede_wasm::render(json, size, format, html, body_events);
+  return lede_wasm::render(json, size, format, html, body_events, markdown_refused);
 }
 
 // The next render's body as HTML events in their byte form (docs/html-events.md), `size`

@@ -12,6 +12,7 @@
 #include "helpers.hpp"
 #include "markdown/markdown_to_tree.hpp"
 #include "output/html_writer.hpp"
+#include "problems.hpp"
 #include "unit/markdown_stream.hpp"
 
 namespace fs = std::filesystem;
@@ -158,14 +159,6 @@ int cut_stream(const char* text, unsigned size, const MD_PARSER* parser, void* u
   return lede::read_markdown_events(events, *parser, userdata);
 }
 
-int no_md4c(const char*, unsigned, const MD_PARSER*, void*) { return lede::kNoMarkdownParser; }
-
-int too_large(const char* text, unsigned size, const MD_PARSER* parser, void* userdata) {
-  std::string events;
-  int r = lede::write_markdown_events(std::string_view(text, size), parser->flags, events, 64);
-  return r == lede::kMarkdownStreamTooLarge ? r : lede::read_markdown_events(events, *parser, userdata);
-}
-
 lede::Extensions with(lede::MarkdownParser parse) {
   lede::Extensions e = lede::native_extensions();
   e.markdown = parse;
@@ -218,14 +211,27 @@ TEST_CASE("bytes that are not a stream call back nothing past the first bad even
   CHECK(calls == 1);
 }
 
-TEST_CASE("without md4c at hand a Markdown body asks for lede-markdown.wasm; a stream past its bound is the output limit") {
-  Rendered missing = render(article("*a*"), lede::Options{}, with(no_md4c));
-  CHECK_FALSE(missing.ok);
-  CHECK(missing.problems == "body: Markdown needs lede-markdown.wasm here (renderAsync loads it)\n");
+TEST_CASE("the writer stops md4c once its bytes pass the bound, at the end of a whole event") {
+  std::string md(200, 'a'), events;
+  md += " *b* [c](https://d.example/)";
+  CHECK(lede::write_markdown_events(md, 0, events, 64) == lede::kMarkdownStreamTooLarge);
+  CHECK(events.size() > 64);
+  CHECK(events.size() < 64 + 220);  // the event that passed it, no more
+  int calls = 0;
+  MD_PARSER counter{};
+  counter.enter_block = [](MD_BLOCKTYPE, void*, void* u) { return ++*static_cast<int*>(u), 0; };
+  counter.leave_block = counter.enter_block;
+  counter.enter_span = [](MD_SPANTYPE, void*, void* u) { return ++*static_cast<int*>(u), 0; };
+  counter.leave_span = counter.enter_span;
+  counter.text = [](MD_TEXTTYPE, const MD_CHAR*, MD_SIZE, void* u) { return ++*static_cast<int*>(u), 0; };
+  CHECK(lede::read_markdown_events(events, counter, &calls) == 0);
+  CHECK(calls == 3);  // enter DOC, enter P, the text: every byte read as events
+  events.clear();
+  CHECK(lede::write_markdown_events(md, 0, events, SIZE_MAX) == 0);
+}
+
+TEST_CASE("a build without md4c refuses a Markdown body") {
   Rendered none = render(article("*a*"), lede::Options{}, with(nullptr));
-  CHECK(none.problems == missing.problems);
-  Rendered large = render(article(std::string(200, 'a')), lede::Options{}, with(too_large));
-  CHECK_FALSE(large.ok);
-  CHECK(large.problems.find("output limit") != std::string::npos);
-  CHECK(render(article("a"), lede::Options{}, with(too_large)).ok);
+  CHECK_FALSE(none.ok);
+  CHECK(none.problems == std::string("body: ") + lede::kNeedsHtmlModule + "\n");
 }
