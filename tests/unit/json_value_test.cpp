@@ -34,10 +34,10 @@ TEST_CASE("read_json builds values of every type") {
   CHECK(v.find("missing") == nullptr);
 }
 
-// The lexer's string buffer (LexString in json_value.cpp) copies strings under 1 KiB and
+// The lexer's string buffer (LexString in json_value.cpp) copies strings under 16 KiB and
 // moves longer ones out; a number is then read from the same buffer, emptied or reused.
 TEST_CASE("strings either side of the lexer buffer's hand-over, and numbers after them") {
-  const std::string a(1023, 'a'), b(1024, 'b'), c(5000, 'c');
+  const std::string a(16383, 'a'), b(16384, 'b'), c(40000, 'c');
   const std::string text = "{\"" + a + "\":\"" + b + "\",\"n\":-12.5e1,\"" + c +
                            "\":[\"\\u00e9\",18446744073709551615,\"" + a + "\\n\"],\"k\":\"\",\"i\":-7}";
   lede::JsonValue v;
