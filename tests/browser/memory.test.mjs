@@ -95,3 +95,31 @@ for (const file of ['lede.wasm', 'lede-html.wasm']) {
     console.log(`${file}: heap in use ${start} → ${end} bytes after ${rounds} renders (outcomes ${[...statuses].sort()})`);
   });
 }
+
+// Issue 18's peak heap bar on a long body, measured as bench/memory.mjs does (a fresh
+// instance; the input in a buffer of 1.125 × its size + 64, as lede.js gives bytes; the
+// highest non-zero byte after the render, since linear memory never shrinks): the seed
+// with its body 40 times (bench/inputs.mjs's seed40). The peak is nlohmann's lexer's, while
+// it reads the body (docs/performance.md, "Stop 27"); it was 4.50× before LexString.
+test('lede.wasm: the peak heap of a 261 KB article read from bytes is at most 4× its size', () => {
+  const { $schema, ...article } = JSON.parse(seed);
+  const bytes = Buffer.from(JSON.stringify({ ...article, body: Array(40).fill(article.body).join('\n\n') }, null, 1));
+  const module = new WebAssembly.Module(readFileSync(join(root, 'web/dist/lede.wasm')));
+  const x = new WebAssembly.Instance(module, {
+    env: { emscripten_notify_memory_growth() {} },
+    wasi_snapshot_preview1: { proc_exit(c) { throw new Error(`exit ${c}`); } },
+  }).exports;
+  x._initialize();
+  const highWater = () => {
+    const w = new Uint32Array(x.memory.buffer);
+    let i = w.length - 1;
+    while (i > 0 && w[i] === 0) i--;
+    return (i + 1) * 4;
+  };
+  const before = highWater();
+  const ptr = x.lede_alloc(bytes.length + (bytes.length >> 3) + 64);
+  new Uint8Array(x.memory.buffer, ptr, bytes.length).set(bytes);
+  assert.equal(x.lede_render(ptr, bytes.length, 16), 0);
+  const peak = highWater() - before;
+  assert.ok(peak <= 4 * bytes.length, `peak heap ${peak} B = ${(peak / bytes.length).toFixed(2)}× the input (${bytes.length} B)`);
+});
