@@ -2,7 +2,7 @@
 // reading-progress bar, a player (the article's audio, or read-aloud, ./lede-listen.js)
 // and an overlay mode. Its lifecycle, attributes and events are here; the parts it is
 // built from are in toolbar.js, overlay.js, progress.js and preferences.js. docs/reading.md
-import { coreFor } from './core.js';
+import { coreFor, needsHtml } from './core.js';
 import { localizeDates } from './dates.js';
 import { LedeError } from './errors.js';
 import { loadReadableFont } from './fonts.js';
@@ -11,7 +11,7 @@ import { DEFAULTS, NUMBERS, SIZES, changes, isOurs, store, stored, valid } from 
 import { showProgress } from './progress.js';
 import { buildParts, showPreferences, toggle } from './toolbar.js';
 
-async function fetchArticle(url, signal) {
+async function fetchArticle(url, signal, peek) {
   let response;
   try {
     response = await fetch(url, { signal, headers: { accept: 'application/json' } });
@@ -23,7 +23,22 @@ async function fetchArticle(url, signal) {
     const text = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
     throw new LedeError(`${url} answered HTTP ${text}`, { code: 'http', status: response.status });
   }
-  return new Uint8Array(await response.arrayBuffer());
+  if (!response.body) return new Uint8Array(await response.arrayBuffer());
+  // Read as it arrives, so that `peek` sees the first bytes while the rest is on its way.
+  const chunks = [];
+  let size = 0;
+  for (const reader = response.body.getReader(); ; ) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    peek(value);
+    chunks.push(value);
+    size += value.length;
+  }
+  if (chunks.length === 1) return chunks[0];
+  const bytes = new Uint8Array(size);
+  size = 0;
+  for (const c of chunks) bytes.set(c, (size += c.length) - c.length);
+  return bytes;
 }
 
 // What a failed load says to the reader: the reason, without the article's own bytes,
@@ -216,14 +231,20 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
     let url = '';
     try {
       const { wasmURL, ...options } = this.options ?? {};
+      const coreOptions = { wasmURL, htmlWasmURL: options.htmlWasmURL };
       let json = article;
+      // The core this article needs, and only that one, so that a page showing HTML never
+      // downloads lede.wasm as well (core.js, coreFor). It loads while the article is still
+      // arriving when that choice is already made: by wasmURL, or by the first bytes that
+      // hold a "body" (needsHtml() of the whole article can only agree).
+      let core = wasmURL ? coreFor(null, coreOptions) : null;
       if (src) {
         url = new URL(src, this.ownerDocument.baseURI).href;
-        json = await fetchArticle(url, controller.signal);
+        json = await fetchArticle(url, controller.signal, (bytes) => {
+          if (!core && !needsHtml(bytes)) core = coreFor(bytes, coreOptions);
+        });
       }
-      // The core this article needs, and only that one: the article is here first, so
-      // that a page showing HTML never downloads lede.wasm as well (core.js, coreFor).
-      const core = coreFor(json, { wasmURL, htmlWasmURL: options.htmlWasmURL });
+      core ??= coreFor(json, coreOptions);
       const base = url || (this.base ? new URL(this.base, this.ownerDocument.baseURI).href : undefined);
       const reader = await core;
       await this.#styled;

@@ -9,6 +9,11 @@ import { OP_OPEN, OP_CLOSE, OP_TEXT, OP_ATTR } from 'lede:interface';
 // against the base must still have one of them.
 const SCHEMES = /^(https?|mailto|tel):$/;
 
+// Made once, not per call: a page's inert template document, and which of a core's
+// attributes hold URLs (the tables are the core's own arrays, the same on every call).
+const inert = new WeakMap();
+const urlAttrsOf = new WeakMap();
+
 /**
  * Replays an op-stream ({ ops, strings, tags, attrs } from renderOps(); ops may be a plain
  * array after a message channel) into a DocumentFragment, without wasm: an extension
@@ -21,8 +26,10 @@ export function buildFragment({ ops, strings, tags, attrs }, { document: page = 
   // loader at setAttribute('src') (docs/performance.md). Adopted before returning, not when
   // the page appends: a media element left in the inert document past this task gives up
   // on its source for good.
-  const doc = page.createElement('template').content.ownerDocument;
-  const urlAttrs = attrs.map((a) => a === 'href' || a === 'src' || a === 'action');
+  let doc = inert.get(page);
+  if (!doc) inert.set(page, (doc = page.createElement('template').content.ownerDocument));
+  let urlAttrs = base && urlAttrsOf.get(attrs);
+  if (base && !urlAttrs) urlAttrsOf.set(attrs, (urlAttrs = attrs.map((a) => a === 'href' || a === 'src' || a === 'action')));
   const fragment = doc.createDocumentFragment();
   let parent = fragment;
   let pos = 0;
