@@ -23,22 +23,10 @@ async function fetchArticle(url, signal, peek) {
     const text = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
     throw new LedeError(`${url} answered HTTP ${text}`, { code: 'http', status: response.status });
   }
-  if (!response.body) return new Uint8Array(await response.arrayBuffer());
-  // Read as it arrives, so that `peek` sees the first bytes while the rest is on its way.
-  const chunks = [];
-  let size = 0;
-  for (const reader = response.body.getReader(); ; ) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    peek(value);
-    chunks.push(value);
-    size += value.length;
-  }
-  if (chunks.length === 1) return chunks[0];
-  const bytes = new Uint8Array(size);
-  size = 0;
-  for (const c of chunks) bytes.set(c, (size += c.length) - c.length);
-  return bytes;
+  // The first bytes, as soon as they arrive, to `peek` (a copy of the stream, dropped after).
+  const first = response.clone().body?.getReader();
+  first?.read().then(({ value }) => (first.cancel(), value && peek(value)), () => {});
+  return new Uint8Array(await response.arrayBuffer());
 }
 
 // What a failed load says to the reader: the reason, without the article's own bytes,
@@ -235,8 +223,8 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
       let json = article;
       // The core this article needs, and only that one, so that a page showing HTML never
       // downloads lede.wasm as well (core.js, coreFor). It loads while the article is still
-      // arriving when that choice is already made: by wasmURL, or by the first bytes that
-      // hold a "body" (needsHtml() of the whole article can only agree).
+      // arriving when that choice is already made: by wasmURL, or by the article's first
+      // bytes holding a "body" (needsHtml() of the whole article can only agree).
       let core = wasmURL ? coreFor(null, coreOptions) : null;
       if (src) {
         url = new URL(src, this.ownerDocument.baseURI).href;
