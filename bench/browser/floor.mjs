@@ -4,7 +4,7 @@
 const OP_OPEN = 1, OP_CLOSE = 2, OP_TEXT = 3, OP_ATTR = 4, OP_WIDE = 128;
 
 /** An op-stream (renderOps()) decoded once into a flat JS program. */
-export function program({ ops, strings, wide, tags, attrs }) {
+export function program({ ops, strings, wide = '', tags, attrs }) {
   const prog = [];
   let pos = 0;
   let end = wide.length;
