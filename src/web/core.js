@@ -17,7 +17,8 @@ import { buildFragment } from './ops.js';
 import { OPTIONS, ERROR_CODES, FORMAT_OPS, FORMAT_HTML, FREE_INPUT, ERRNO_NOSYS } from 'lede:interface';
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
+// A U+FEFF that starts a buffer is text: the op-stream's second pool may begin with one.
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 const cores = new Map();
 
