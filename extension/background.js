@@ -26,8 +26,8 @@ function core() {
 async function render(message) {
   if (message?.type !== 'article') return message;
   try {
-    const { ops, strings, tags, attrs } = (await core()).renderOps(message.article, { bodyEvents: message.events });
-    return { type: 'article', ops: Array.from(ops), strings, tags, attrs, base: message.base };
+    const { ops, strings, wide, tags, attrs } = (await core()).renderOps(message.article, { bodyEvents: message.events });
+    return { type: 'article', ops: Array.from(ops), strings, wide, tags, attrs, base: message.base };
   } catch (e) {
     return { type: 'notice', kind: 'error', text: `Lede could not show this page: ${e.message}`, offerTry: false };
   }

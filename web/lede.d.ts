@@ -134,8 +134,10 @@ export interface Reader {
  */
 export interface OpStream {
   ops: Uint32Array | number[];
-  /** The texts and attribute values, in the order the ops use them. */
+  /** The texts and attribute values that are ASCII, in the order the ops use them. */
   strings: string;
+  /** The others (ops flagged WIDE), in reverse order: the first one used ends it. */
+  wide: string;
   /** The core's element names: the allowlist. */
   tags: string[];
   /** The core's attribute names: the allowlist. */

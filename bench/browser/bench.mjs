@@ -37,7 +37,7 @@ for (const name of INPUTS) {
   const html = reader.renderHTML(json);
   // The op-stream copied out of wasm memory (renderOps), for the DOM-only row.
   const opStream = reader.renderOps(json);
-  inputs[name] = { json, html, opStream, prog: program(opStream), ops: opStream.ops.length, stringBytes: encoder.encode(opStream.strings).length };
+  inputs[name] = { json, html, opStream, prog: program(opStream), ops: opStream.ops.length, stringBytes: encoder.encode(opStream.strings + opStream.wide).length };
 }
 
 // Each case: (input, host) => void. `main` rows are the contest; the others explain it.

@@ -13,7 +13,8 @@ await new Promise((r) => setTimeout(r, 20));
 const PURIFY = '/node_modules/dompurify/dist/purify.es.mjs';
 const start = {
   async lede() {
-    const { createReader } = await import('/web/lede.js');
+    // ?lede=DIR: another build's lede.js and dist/ (bench/cold.mjs --stacks).
+    const { createReader } = await import(`/${new URLSearchParams(location.search).get('lede') ?? 'web'}/lede.js`);
     return { reader: await createReader() };
   },
   async marked() {

@@ -1,19 +1,21 @@
 // Floor b of the benchmark pages (bench.mjs, compare.mjs): the op-stream decoded once
 // into a flat list ahead of time, then replayed as buildFragment() replays it, so that a
 // row shows what building the DOM alone costs.
-const OP_OPEN = 1, OP_CLOSE = 2, OP_TEXT = 3, OP_ATTR = 4;
+const OP_OPEN = 1, OP_CLOSE = 2, OP_TEXT = 3, OP_ATTR = 4, OP_WIDE = 128;
 
 /** An op-stream (renderOps()) decoded once into a flat JS program. */
-export function program({ ops, strings, tags, attrs }) {
+export function program({ ops, strings, wide = '', tags, attrs }) {
   const prog = [];
   let pos = 0;
+  let end = wide.length;
+  const next = (op, n) => (op & OP_WIDE ? wide.slice((end -= n), end + n) : strings.slice(pos, (pos += n)));
   for (let i = 0; i < ops.length; ) {
     const op = ops[i++];
-    switch (op & 0xff) {
+    switch (op & 0x7f) {
       case OP_OPEN: prog.push(OP_OPEN, tags[op >>> 8]); break;
       case OP_CLOSE: prog.push(OP_CLOSE); break;
-      case OP_TEXT: { const n = ops[i++]; prog.push(OP_TEXT, strings.slice(pos, (pos += n))); break; }
-      case OP_ATTR: { const n = ops[i++]; prog.push(OP_ATTR, attrs[op >>> 8], strings.slice(pos, (pos += n))); break; }
+      case OP_TEXT: prog.push(OP_TEXT, next(op, ops[i++])); break;
+      case OP_ATTR: prog.push(OP_ATTR, attrs[(op & ~OP_WIDE) >>> 8], next(op, ops[i++])); break;
       default: throw new Error(`bad op ${op}`);
     }
   }

@@ -95,8 +95,8 @@ Result render_page(std::string_view json, std::string& html, const Options& = {}
 // The article as DOM operations for the browser. See src/output/op_writer.hpp for the
 // format; web/lede.js decodes it.
 struct OpStream {
-  std::vector<std::uint32_t> ops;  // opcodes and lengths
-  std::string strings;             // UTF-8 text of every string, in op order
+  std::vector<std::uint32_t> ops;  // opcodes and lengths, then where `strings` holds the others
+  std::string strings;             // UTF-8 text of every string: ASCII ones, then the others
 };
 Result render_ops(std::string_view json, OpStream& out, const Options& = {});
 

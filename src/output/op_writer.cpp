@@ -45,29 +45,34 @@ void write_ops(const Document& doc, OpStream& out) {
         }
       },
       [](NodeId) {});
-  out.ops.reserve(out.ops.size() + ops);
-  out.strings.reserve(out.strings.size() + bytes);
+  // ASCII strings fill the pool from its front, the others from its back (so the first
+  // of those ends the pool), and the stream ends with where the two parts meet. Decoded
+  // apart, the ASCII part is a one-byte string in V8 and so is every text and value
+  // sliced from it; one curly quote in a single pool makes them all two-byte, which
+  // Blink builds more slowly (docs/performance.md, "Issue 17 … (speed)").
+  out.ops.reserve(out.ops.size() + ops + 1);
+  std::size_t front = out.strings.size(), back = front + bytes;
+  out.strings.resize(back);
+  auto put = [&](std::uint32_t op, std::string_view s) {
+    std::uint32_t n = utf16_length(s);
+    std::size_t at = n == s.size() ? (front += s.size()) - s.size() : (op |= kOpWide, back -= s.size());
+    s.copy(out.strings.data() + at, s.size());
+    out.ops.push_back(op);
+    out.ops.push_back(n);
+  };
   walk(
       doc, doc.root(),
       [&](NodeId id) {
         const Node& n = doc.node(id);
-        if (n.is_text) {
-          std::string_view text = doc.text_of(id);
-          out.ops.push_back(kOpText);
-          out.ops.push_back(utf16_length(text));
-          out.strings += text;
-          return;
-        }
+        if (n.is_text) return put(kOpText, doc.text_of(id));
         out.ops.push_back(kOpOpen | static_cast<std::uint32_t>(n.tag) << 8);
         for (std::uint32_t a = n.first_attr; a != kNone; a = doc.attr_entry(a).next) {
           const AttrEntry& e = doc.attr_entry(a);
-          std::string_view value = doc.value_of(e);
-          out.ops.push_back(kOpAttr | static_cast<std::uint32_t>(e.attr) << 8);
-          out.ops.push_back(utf16_length(value));
-          out.strings += value;
+          put(kOpAttr | static_cast<std::uint32_t>(e.attr) << 8, doc.value_of(e));
         }
       },
       [&](NodeId) { out.ops.push_back(kOpClose); });
+  out.ops.push_back(static_cast<std::uint32_t>(front));
 }
 
 }  // namespace lede

@@ -42,8 +42,8 @@ function reader(core, coreOptions) {
     renderHTML: (json, opts = {}) => core.renderHTML(json, { ...coreOptions, ...opts }),
     renderAsync: (json, opts = {}) => core.renderAsync(json, { ...coreOptions, ...opts }),
     renderOps: (json, opts = {}) => {
-      const { ops, strings, tags, attrs } = core.ops(json, { ...coreOptions, ...opts });
-      return { ops: ops.slice(), strings, tags: [...tags], attrs: [...attrs] };
+      const { ops, strings, wide, tags, attrs } = core.ops(json, { ...coreOptions, ...opts });
+      return { ops: ops.slice(), strings, wide, tags: [...tags], attrs: [...attrs] };
     },
   };
 }

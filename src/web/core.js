@@ -18,7 +18,8 @@ import { buildFragment } from './ops.js';
 import { OPTIONS, ERROR_CODES, FORMAT_OPS, FORMAT_HTML, FREE_INPUT, ERRNO_NOSYS } from 'lede:interface';
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
+// A U+FEFF that starts a buffer is text: the op-stream's second pool may begin with one.
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 const cores = new Map();
 
@@ -410,14 +411,19 @@ class Core {
     return decoder.decode(core.bytes(core.x.lede_html(), core.x.lede_html_size()));
   }
 
-  // The op-stream (see src/output/op_writer.hpp) as views into wasm memory, valid until
-  // the core's next call.
+  // The op-stream (see src/output/op_writer.hpp): the ops as a view into wasm memory,
+  // valid until the core's next call, and the pool's two parts decoded apart: the ASCII
+  // one becomes a one-byte string, which Blink takes faster as text and values.
   ops(json, options) {
     const core = this.call(json, FORMAT_OPS, options);
     const x = core.x;
+    const ops = new Uint32Array(x.memory.buffer, x.lede_ops(), x.lede_ops_count());
+    const pool = core.bytes(x.lede_strings(), x.lede_strings_size());
+    const split = ops[ops.length - 1];
     return {
-      ops: new Uint32Array(x.memory.buffer, x.lede_ops(), x.lede_ops_count()),
-      strings: decoder.decode(core.bytes(x.lede_strings(), x.lede_strings_size())),
+      ops: ops.subarray(0, -1),
+      strings: decoder.decode(pool.subarray(0, split)),
+      wide: decoder.decode(pool.subarray(split)),
       tags: core.tags,
       attrs: core.attrs,
     };

@@ -2,7 +2,7 @@
 // reading-progress bar, a player (the article's audio, or read-aloud, ./lede-listen.js)
 // and an overlay mode. Its lifecycle, attributes and events are here; the parts it is
 // built from are in toolbar.js, overlay.js, progress.js and preferences.js. docs/reading.md
-import { coreFor } from './core.js';
+import { coreFor, needsHtml } from './core.js';
 import { localizeDates } from './dates.js';
 import { LedeError } from './errors.js';
 import { loadReadableFont } from './fonts.js';
@@ -11,7 +11,7 @@ import { DEFAULTS, NUMBERS, SIZES, changes, isOurs, store, stored, valid } from 
 import { showProgress } from './progress.js';
 import { buildParts, showPreferences, toggle } from './toolbar.js';
 
-async function fetchArticle(url, signal) {
+async function fetchArticle(url, signal, peek) {
   let response;
   try {
     response = await fetch(url, { signal, headers: { accept: 'application/json' } });
@@ -23,6 +23,9 @@ async function fetchArticle(url, signal) {
     const text = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
     throw new LedeError(`${url} answered HTTP ${text}`, { code: 'http', status: response.status });
   }
+  // The first bytes, as soon as they arrive, to `peek` (a copy of the stream, dropped after).
+  const first = response.clone().body?.getReader();
+  first?.read().then(({ value }) => (first.cancel(), value && peek(value)), () => {});
   return new Uint8Array(await response.arrayBuffer());
 }
 
@@ -216,14 +219,20 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
     let url = '';
     try {
       const { wasmURL, ...options } = this.options ?? {};
+      const coreOptions = { wasmURL, htmlWasmURL: options.htmlWasmURL };
       let json = article;
+      // The core this article needs, and only that one, so that a page showing HTML never
+      // downloads lede.wasm as well (core.js, coreFor). It loads while the article is still
+      // arriving when that choice is already made: by wasmURL, or by the article's first
+      // bytes holding a "body" (needsHtml() of the whole article can only agree).
+      let core = wasmURL ? coreFor(null, coreOptions) : null;
       if (src) {
         url = new URL(src, this.ownerDocument.baseURI).href;
-        json = await fetchArticle(url, controller.signal);
+        json = await fetchArticle(url, controller.signal, (bytes) => {
+          if (!core && !needsHtml(bytes)) core = coreFor(bytes, coreOptions);
+        });
       }
-      // The core this article needs, and only that one: the article is here first, so
-      // that a page showing HTML never downloads lede.wasm as well (core.js, coreFor).
-      const core = coreFor(json, { wasmURL, htmlWasmURL: options.htmlWasmURL });
+      core ??= coreFor(json, coreOptions);
       const base = url || (this.base ? new URL(this.base, this.ownerDocument.baseURI).href : undefined);
       const reader = await core;
       await this.#styled;

@@ -3,32 +3,43 @@
 // extension can render in one context and build the DOM in another.
 import { LedeError } from './errors.js';
 // The op codes, from the table op_writer.hpp writes them by (src/interface.def).
-import { OP_OPEN, OP_CLOSE, OP_TEXT, OP_ATTR } from 'lede:interface';
+import { OP_OPEN, OP_CLOSE, OP_TEXT, OP_ATTR, OP_WIDE } from 'lede:interface';
 
 // The schemes the core lets through (src/tree/url_policy.cpp). A relative URL resolved
 // against the base must still have one of them.
 const SCHEMES = /^(https?|mailto|tel):$/;
 
+// Made once, not per call: a page's inert template document, and which of a core's
+// attributes hold URLs (the tables are the core's own arrays, the same on every call).
+const inert = new WeakMap();
+const urlAttrsOf = new WeakMap();
+
 /**
- * Replays an op-stream ({ ops, strings, tags, attrs } from renderOps(); ops may be a plain
- * array after a message channel) into a DocumentFragment, without wasm: an extension
+ * Replays an op-stream ({ ops, strings, wide, tags, attrs } from renderOps(); ops may be a
+ * plain array after a message channel) into a DocumentFragment, without wasm: an extension
  * renders in its own context and builds the DOM in the page. tags and attrs must be the
  * core's own tables: they are the allowlist.
  */
-export function buildFragment({ ops, strings, tags, attrs }, { document: page = globalThis.document, base } = {}) {
+export function buildFragment({ ops, strings, wide = '', tags, attrs }, { document: page = globalThis.document, base } = {}) {
   // The nodes are made in the page's inert template document, then adopted into the page
   // in one call. Made in the page itself, every element costs more and an <img> starts its
   // loader at setAttribute('src') (docs/performance.md). Adopted before returning, not when
   // the page appends: a media element left in the inert document past this task gives up
   // on its source for good.
-  const doc = page.createElement('template').content.ownerDocument;
-  const urlAttrs = attrs.map((a) => a === 'href' || a === 'src' || a === 'action');
+  let doc = inert.get(page);
+  if (!doc) inert.set(page, (doc = page.createElement('template').content.ownerDocument));
+  let urlAttrs = base && urlAttrsOf.get(attrs);
+  if (base && !urlAttrs) urlAttrsOf.set(attrs, (urlAttrs = attrs.map((a) => a === 'href' || a === 'src' || a === 'action')));
   const fragment = doc.createDocumentFragment();
   let parent = fragment;
+  // The ASCII strings in order from the front of `strings`, the others from the end of
+  // `wide` back (op_writer.hpp).
   let pos = 0;
+  let end = wide.length;
+  const next = (op, n) => (op & OP_WIDE ? wide.slice((end -= n), end + n) : strings.slice(pos, (pos += n)));
   for (let i = 0; i < ops.length; ) {
     const op = ops[i++];
-    switch (op & 0xff) {
+    switch (op & (OP_WIDE - 1)) {
       case OP_OPEN: {
         const el = doc.createElement(tags[op >>> 8]);
         parent.appendChild(el);
@@ -38,15 +49,12 @@ export function buildFragment({ ops, strings, tags, attrs }, { document: page = 
       case OP_CLOSE:
         parent = parent.parentNode;
         break;
-      case OP_TEXT: {
-        const n = ops[i++];
-        parent.appendChild(doc.createTextNode(strings.slice(pos, (pos += n))));
+      case OP_TEXT:
+        parent.appendChild(doc.createTextNode(next(op, ops[i++])));
         break;
-      }
       case OP_ATTR: {
-        const a = op >>> 8;
-        const n = ops[i++];
-        let value = strings.slice(pos, (pos += n));
+        const a = (op & ~OP_WIDE) >>> 8;
+        let value = next(op, ops[i++]);
         // Relative URLs in an article mean "relative to the article", not to the page
         // that shows it. In-page anchors stay as they are. A URL that cannot be resolved
         // (http://, a port past 65535) is dropped as the core drops a refused one: the

@@ -84,6 +84,9 @@ const tricky = [
   seed,
   JSON.stringify({ title: 'CR\r\nLF\rNUL\u0000 😀 é', dek: '<b>not bold</b> & "quotes"', body: 'a\r\nb\r\n\r\nc' }),
   JSON.stringify({ title: 'Code', body: '```\n\nstarts with a blank line\n```\n\n    indented\n\n`span`' }),
+  // The op-stream's strings that are not ASCII are decoded on their own, starting with the
+  // last of them: a U+FEFF there is text, not a byte order mark to drop.
+  JSON.stringify({ title: 'BOM', body: 'plain\n\n\ufeffcaf\u00e9 first, the last text that is not ASCII' }),
   JSON.stringify({
     title: 'Everything',
     lang: 'de',

@@ -14,13 +14,33 @@ const title = 'Once Enemies, US And Taliban Find Common Ground Against ISIS';
 const shownTitle = title.replace(/ (\S+)$/, '\u00a0$1');
 
 let browser, server, release, flakyCount = 0;
+// The core's request, seen by the server (it serves web/dist/ itself).
+let coreAsked = () => {};
+const halves = [];
 const slowGate = () => new Promise((ok) => { release = ok; });
 let gate = slowGate();
 
 before(async () => {
   browser = await launch();
   server = await startServer({
+    headers: (path) => {
+      if (path === '/web/dist/lede.wasm') coreAsked();
+      return {};
+    },
     routes: {
+      // The seed in two parts: its first 2,000 bytes, which hold its "body", then the
+      // rest once the core has been asked for (at most 3 s later). Says which came first.
+      '/t/halves.json': async (req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write(seed.slice(0, 2000));
+        const asked = await new Promise((ok) => {
+          coreAsked = () => ok(true);
+          setTimeout(() => ok(false), 3000);
+        });
+        coreAsked = () => {};
+        res.end(seed.slice(2000));
+        halves.push(asked ? 'core asked first' : 'article first');
+      },
       '/t/slow.json': async (req, res) => {
         await gate;
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ title: 'Slow article' }));
@@ -233,6 +253,15 @@ test('changing src aborts the fetch in flight: the newer article wins', async ()
   assert.equal(await reader.locator('h1').textContent(), shownTitle);
   const events = await page.evaluate(() => events);
   assert.deepEqual(events.map((e) => [e.type, e.title]), [['lede-loaded', title]]);
+  await page.close();
+});
+
+test('the core downloads while the article is still arriving once its first bytes say which core', async () => {
+  const { page, reader } = await fixture();
+  await page.evaluate(() => { document.querySelector('lede-reader').src = '/t/halves.json'; });
+  await waitState(page, 'ready');
+  assert.equal(await reader.locator('h1').textContent(), shownTitle);
+  assert.deepEqual(halves, ['core asked first']);
   await page.close();
 });
 

@@ -9,35 +9,45 @@
 
 namespace {
 
-std::string utf16_prefix_bytes(const std::string& s, std::size_t& pos, std::uint32_t units) {
-  // Walk UTF-8 code points until `units` UTF-16 code units are consumed.
-  std::size_t start = pos;
-  while (units > 0) {
-    unsigned char c = static_cast<unsigned char>(s.at(pos));
-    std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    units -= len == 4 ? 2 : 1;
-    pos += len;
-  }
-  return s.substr(start, pos - start);
-}
-
 // Replays the op-stream the way web/lede.js does, but serialises instead of building
 // DOM: the result must be exactly what the HTML writer wrote.
 std::string replay(const lede::OpStream& s) {
   std::string out;
   std::vector<lede::Tag> open;
   bool in_start_tag = false;
-  std::size_t pos = 0;
-  auto finish_start_tag = [&](bool text_follows = false) {
+  REQUIRE_FALSE(s.ops.empty());
+  const std::size_t split = s.ops.back();  // where the ASCII strings end
+  std::size_t pos = 0, back = s.strings.size();
+  // The next string: ASCII ones from the front, the others back to front from the end.
+  auto next = [&](std::uint32_t op, std::uint32_t units) {
+    if (!(op & lede::kOpWide)) {
+      std::string v = s.strings.substr(pos, units);
+      pos += units;
+      for (char c : v) CHECK(static_cast<unsigned char>(c) < 0x80);
+      return v;
+    }
+    std::size_t start = back;
+    for (std::uint32_t u = 0; u < units;) {
+      do --start;
+      while ((static_cast<unsigned char>(s.strings.at(start)) & 0xC0) == 0x80);
+      u += static_cast<unsigned char>(s.strings[start]) >= 0xF0 ? 2 : 1;
+    }
+    std::string v = s.strings.substr(start, back - start);
+    back = start;
+    CHECK(lede::utf16_length(v) == units);
+    CHECK(lede::utf16_length(v) != v.size());
+    return v;
+  };
+  auto finish_start_tag = [&](const std::string& text = {}) {
     if (!in_start_tag) return;
     out += '>';
     in_start_tag = false;
     // Mirrors the HTML writer: <pre> whose first child is text starting with a newline.
-    if (text_follows && open.back() == lede::Tag::pre && s.strings[pos] == '\n') out += '\n';
+    if (!text.empty() && open.back() == lede::Tag::pre && text[0] == '\n') out += '\n';
   };
-  for (std::size_t i = 0; i < s.ops.size(); ++i) {
+  for (std::size_t i = 0; i + 1 < s.ops.size(); ++i) {
     std::uint32_t op = s.ops[i];
-    switch (op & 0xFF) {
+    switch (op & 0x7F) {
       case lede::kOpOpen:
         finish_start_tag();
         open.push_back(static_cast<lede::Tag>(op >> 8));
@@ -45,15 +55,16 @@ std::string replay(const lede::OpStream& s) {
         in_start_tag = true;
         break;
       case lede::kOpAttr: {
-        std::string v = utf16_prefix_bytes(s.strings, pos, s.ops[++i]);
-        out += " " + std::string(lede::attr_name(static_cast<lede::Attr>(op >> 8))) + "=\"";
+        std::string v = next(op, s.ops[++i]);
+        out += " " + std::string(lede::attr_name(static_cast<lede::Attr>((op & ~lede::kOpWide) >> 8))) + "=\"";
         lede::append_escaped(out, v, true);
         out += '"';
         break;
       }
       case lede::kOpText: {
-        finish_start_tag(true);
-        lede::append_escaped(out, utf16_prefix_bytes(s.strings, pos, s.ops[++i]), false);
+        std::string v = next(op, s.ops[++i]);
+        finish_start_tag(v);
+        lede::append_escaped(out, v, false);
         break;
       }
       case lede::kOpClose:
@@ -65,7 +76,8 @@ std::string replay(const lede::OpStream& s) {
     }
   }
   CHECK(open.empty());
-  CHECK(pos == s.strings.size());
+  CHECK(pos == split);
+  CHECK(back == split);
   return out;
 }
 
@@ -96,7 +108,30 @@ TEST_CASE("the op-stream encodes elements, attributes and text in document order
   CHECK(ops.ops[1] == (lede::kOpAttr | static_cast<std::uint32_t>(lede::Attr::class_) << 8));
   CHECK(ops.ops[2] == 4);  // "lede"
   CHECK(ops.strings.find("A \xC3\xA9 \xF0\x9F\x98\x80") != std::string::npos);
-  CHECK(ops.ops.back() == lede::kOpClose);
+  CHECK(ops.ops[ops.ops.size() - 2] == lede::kOpClose);
+}
+
+TEST_CASE("the op-stream's pool: ASCII strings first, the others after them from the end") {
+  // The title is the one string that is not ASCII: it ends the pool, flagged WIDE; the
+  // stream's last word is where the ASCII part ends.
+  std::string json = R"j({"title": "Caf\u00e9", "byline": "Ann", "body": "Plain."})j";
+  lede::OpStream ops;
+  REQUIRE(lede::render_ops(json, ops));
+  const std::string title = "Caf\xC3\xA9";
+  REQUIRE(ops.strings.size() > title.size());
+  CHECK(ops.strings.substr(ops.strings.size() - title.size()) == title);
+  CHECK(ops.ops.back() == ops.strings.size() - title.size());
+  std::size_t wide = 0;
+  for (std::size_t i = 0; i + 1 < ops.ops.size(); ++i) {
+    std::uint32_t code = ops.ops[i] & 0x7F;
+    if (code != lede::kOpText && code != lede::kOpAttr) continue;
+    if (ops.ops[i] & lede::kOpWide) {
+      ++wide;
+      CHECK(ops.ops[i + 1] == 4);  // "Café": four UTF-16 units
+    }
+    ++i;
+  }
+  CHECK(wide == 1);
 }
 
 TEST_CASE("both outputs describe the same DOM: seed article") { same_output(test::seed_json()); }
