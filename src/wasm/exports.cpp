@@ -82,6 +82,14 @@ int render(char* json, std::size_t size, int format, const lede::Extensions& ext
   return static_cast<int>(g_error.code);
 }
 
+int refuse(lede::ErrorCode code, const char* message) {
+  reset(g_ops.ops);
+  reset(g_ops.strings);
+  reset(g_html);
+  g_error = lede::Problem{code, false, "", message};
+  return static_cast<int>(code);
+}
+
 }  // namespace lede_wasm
 
 LEDE_EXPORT(lede_ops) const std::uint32_t* lede_ops() { return g_ops.ops.data(); }

@@ -21,4 +21,8 @@ namespace lede_wasm {
 using BodyHook = bool (*)(lede::Article& article, const lede::Options& options, lede::Result& result);
 int render(char* json, std::size_t size, int format, const lede::Extensions& ext, BodyHook body = nullptr);
 
+// Replaces the outcome of the last render with the error `code` (html_module.cpp: a title
+// that needs lede-gumbo.wasm); returns `code`.
+int refuse(lede::ErrorCode code, const char* message);
+
 }  // namespace lede_wasm

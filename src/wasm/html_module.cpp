@@ -1,14 +1,15 @@
-// web/dist/lede-html.wasm: the core with HTML bodies and the other formats. gumbo, for
-// the HTML the quick parser gives up on, and expat with the feed adapters, for RSS and
-// Atom feeds, are modules of their own (lede-gumbo.wasm, lede-xml.wasm: gumbo_module.cpp,
-// xml_module.cpp), each reached through two functions web/lede.js supplies; -1 from the
-// first says the module is not loaded yet, which becomes a needs_html_parser error
-// naming it (renderAsync loads it and renders again).
+// web/dist/lede-html.wasm: the core with HTML bodies and the other formats. gumbo and the
+// lenient reader, for the HTML the quick parser gives up on, and expat with the feed
+// adapters, for RSS and Atom feeds, are modules of their own (lede-gumbo.wasm,
+// lede-xml.wasm: gumbo_module.cpp, xml_module.cpp), each reached through two functions
+// web/lede.js supplies; -1 from the first says the module is not loaded yet, which
+// becomes a needs_html_parser error naming it (renderAsync loads it and renders again).
 #include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "html/html_to_tree.hpp"
 #include "html/rich_parts.hpp"
 #include "input/adapters/adapters.hpp"
 #include "input/adapters/article_outcome.hpp"
@@ -19,10 +20,13 @@
 #include "wasm/exports.hpp"
 
 extern "C" {
-// The size of the events of `size` bytes of HTML parsed by lede-gumbo.wasm, or -1.
+// The size of the events of `size` bytes of HTML read by lede-gumbo.wasm (gumbo or the
+// lenient reader; the lenient reader alone if `lenient_only`) and of one byte of notes
+// after them, or -1.
 __attribute__((import_module("env"), import_name("lede_gumbo_parse"))) long lede_gumbo_parse(const char* html,
-                                                                                               std::size_t size);
-// Copies those events to `out` (as many bytes as lede_gumbo_parse said).
+                                                                                               std::size_t size,
+                                                                                               int lenient_only);
+// Copies those bytes to `out` (as many as lede_gumbo_parse said).
 __attribute__((import_module("env"), import_name("lede_gumbo_take"))) void lede_gumbo_take(char* out);
 // The size of the article lede-xml.wasm read from a feed request of `size` bytes
 // (article_outcome.hpp), or -1.
@@ -68,11 +72,14 @@ bool body_events(lede::Article& article, const lede::Options& options, lede::Res
   return true;
 }
 
-bool gumbo(std::string_view html, lede::HtmlSink& sink) {
-  long size = lede_gumbo_parse(html.data(), html.size());
-  if (size < 0) return false;
+bool gumbo(std::string_view html, bool lenient_only, lede::HtmlSink& sink, lede::HtmlFallbackNotes& notes) {
+  long size = lede_gumbo_parse(html.data(), html.size(), lenient_only);
+  if (size < 1) return false;
   std::string events(static_cast<std::size_t>(size), '\0');
   lede_gumbo_take(events.data());
+  notes.lenient = events.back() & 1;
+  notes.attributes_dropped = events.back() & 2;
+  events.pop_back();
   lede::read_html_events(events, sink);
   return true;
 }
@@ -107,7 +114,14 @@ LEDE_EXPORT(lede_render) int lede_render(char* json, std::size_t size, int forma
   static const lede::Extensions html{lede::read_foreign_article, read_feed, lede::resolve_urls, lede::rich_part_to_tree,
                                      gumbo};
   lede::set_entity_fallback(entity);
-  return lede_wasm::render(json, size, format, html, body_events);
+  lede::set_html_text_reader(gumbo);
+  lede::take_html_text_unread();
+  int code = lede_wasm::render(json, size, format, html, body_events);
+  // A title or summary sent as HTML that the quick parser gave up on: as for a body.
+  if (lede::take_html_text_unread() && code != static_cast<int>(lede::ErrorCode::needs_html_parser))
+    return lede_wasm::refuse(lede::ErrorCode::needs_html_parser,
+                             "a title or text sent as HTML needs lede-gumbo.wasm (renderAsync loads it)");
+  return code;
 }
 
 // The next render's body as HTML events in their byte form (docs/html-events.md), `size`

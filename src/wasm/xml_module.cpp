@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <string>
 
+#include "html/html_to_tree.hpp"
+#include "html/lenient_html_parser.hpp"
 #include "input/adapters/article_outcome.hpp"
 #include "input/adapters/xml.hpp"
 #include "input/formats.hpp"
@@ -14,6 +16,12 @@
 
 namespace {
 std::string g_outcome;
+
+// Feeds' HTML titles and summaries the quick parser gives up on (adapt::html_text): the
+// lenient reader, linked here; gumbo is not.
+bool lenient(std::string_view html, bool lenient_only, lede::HtmlSink& sink, lede::HtmlFallbackNotes& notes) {
+  return lede::read_given_up_html(html, lenient_only, sink, notes, nullptr);
+}
 }  // namespace
 
 LEDE_EXPORT(lede_xml_alloc) void* lede_xml_alloc(std::size_t size) { return std::malloc(size ? size : 1); }
@@ -21,6 +29,7 @@ LEDE_EXPORT(lede_xml_alloc) void* lede_xml_alloc(std::size_t size) { return std:
 // Reads a feed request of `size` bytes at `request` (from lede_xml_alloc; freed here)
 // and returns the size of the outcome, at lede_xml_data() until lede_xml_clear().
 LEDE_EXPORT(lede_xml_parse) std::size_t lede_xml_parse(char* request, std::size_t size) {
+  lede::set_html_text_reader(lenient);
   lede::Options options;
   std::string_view xml;
   lede::Article article;
