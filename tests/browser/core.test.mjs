@@ -373,6 +373,56 @@ test('issue 17: a WordPress post needs no gumbo and no expat; HTML the quick par
   assert.deepEqual(ownProblems.filter((p) => !p.includes('https://gazette.example/')), []);
 });
 
+// Issue 17: the lenient reader is in lede-gumbo.wasm too (src/wasm/gumbo_module.cpp), not
+// in lede-html.wasm: a title sent as HTML that the quick parser gives up on, and a body on
+// which gumbo's work would not stay linear, load it, and then render as the CLI does.
+test('issue 17: a WordPress title the quick parser gives up on and HTML too hard for gumbo load lede-gumbo.wasm (the lenient reader) and render as the CLI does', async () => {
+  const post = JSON.parse(readFileSync(`${root}/tests/fixtures/formats/wordpress.json`, 'utf8'));
+  const wordpress = JSON.stringify(post);
+  post.title.rendered = 'Harbour <b>Reopens <i>After</b> Storm</i>';
+  const title = JSON.stringify(post);
+  // <a><b> 8,000 times: past gumbo's budget (lenient_html_test.cpp), read by the lenient reader.
+  const flood = JSON.stringify({
+    title: 'Flood',
+    body_format: 'html',
+    body: '<a><b>'.repeat(8000) + '<p>Kept <b>bold</b></p><table><tr><td>cell</td></tr>stray</table>',
+  });
+  const cli = { title: cliRender(title), flood: cliRender(flood) };
+  const { page: own, problems: ownProblems } = await openPage(browser, `${server.origin}/tests/browser/fixtures/blank.html`);
+  const got = await own.evaluate(async ({ wordpress, title, flood }) => {
+    const lede = await import('/web/lede.js');
+    const reader = await lede.createReader();
+    const fetched = (name) => performance.getEntriesByType('resource').some((r) => r.name.endsWith(`/${name}`));
+    await reader.renderAsync(wordpress);
+    const refused = (json) => {
+      try {
+        reader.renderHTML(json);
+        return 'rendered';
+      } catch (e) {
+        return { code: e.code, message: e.message };
+      }
+    };
+    const sync = { title: refused(title), flood: refused(flood), gumbo: fetched('lede-gumbo.wasm') };
+    const h1 = (await reader.renderAsync(title)).querySelector('h1').textContent;
+    const host = document.getElementById('host');
+    host.replaceChildren(await reader.renderAsync(flood));
+    return { sync, h1, gumbo: fetched('lede-gumbo.wasm'), title: reader.renderHTML(title), flood: reader.renderHTML(flood), dom: host.innerHTML };
+  }, { wordpress, title, flood });
+  await own.close();
+  assert.deepEqual(got.sync, {
+    title: { code: 'needs_html_parser', message: 'a title or text sent as HTML needs lede-gumbo.wasm (renderAsync loads it)' },
+    flood: { code: 'needs_html_parser', message: 'body: this HTML needs gumbo (lede-gumbo.wasm; renderAsync loads it)' },
+    gumbo: false,
+  });
+  assert.match(got.h1, /^Harbour Reopens After\sStorm$/);
+  assert.equal(got.gumbo, true);
+  assert.equal(`${got.title}\n`, cli.title, "the title read by lede-gumbo.wasm's lenient reader: byte for byte the CLI's output");
+  assert.equal(`${got.flood}\n`, cli.flood, "the body read by lede-gumbo.wasm's lenient reader: byte for byte the CLI's output");
+  assert.match(cli.flood, /Kept <strong>bold<\/strong>/);
+  assert.equal(got.dom, await domOf(cli.flood), "renderAsync()'s DOM is the DOM of the CLI's HTML");
+  assert.deepEqual(ownProblems.filter((p) => !p.includes('https://gazette.example/')), []);
+});
+
 // Issue 17: a page whose first article is HTML downloads lede-html.wasm alone (not
 // lede.wasm as well); that core knows HTML 4's named references and asks lede-gumbo.wasm's
 // full table for the others, loading it when an article has one.
