@@ -3,7 +3,7 @@
 #include "input/adapters/adapters.hpp"
 
 #include <algorithm>
-#include <numeric>
+#include <cstdlib>
 
 #include "input/formats.hpp"
 
@@ -286,11 +286,24 @@ std::string plain(std::string_view text) {
 std::string html_text(std::string_view html) { return html_to_text(html); }
 
 std::vector<bool> repeated_keys(const std::vector<std::string_view>& keys) {
-  std::vector<std::size_t> order(keys.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return keys[x] < keys[y]; });
+  struct Key {
+    std::string_view text;
+    std::size_t at;
+  };
+  std::vector<Key> order(keys.size());
+  for (std::size_t i = 0; i < keys.size(); ++i) order[i] = {keys[i], i};
+  // libc's qsort (musl's smoothsort: n log n at worst, in place), not std::stable_sort,
+  // whose merge code cost 2.4 KB of lede-html.wasm (docs/performance.md, "Sizes"). Equal
+  // keys in the order they came, so the first of each run is the one kept.
+  std::qsort(order.data(), order.size(), sizeof(Key), [](const void* a, const void* b) {
+    const Key& x = *static_cast<const Key*>(a);
+    const Key& y = *static_cast<const Key*>(b);
+    int c = x.text.compare(y.text);
+    if (c != 0) return c < 0 ? -1 : 1;
+    return x.at < y.at ? -1 : (x.at > y.at ? 1 : 0);
+  });
   std::vector<bool> repeated(keys.size());
-  for (std::size_t i = 1; i < order.size(); ++i) repeated[order[i]] = keys[order[i]] == keys[order[i - 1]];
+  for (std::size_t i = 1; i < order.size(); ++i) repeated[order[i].at] = order[i].text == order[i - 1].text;
   return repeated;
 }
 
