@@ -17,7 +17,7 @@ export const onDemand = {
   'dist/lede-html.wasm': 'after lede.wasm, only when a page that showed a Markdown article then shows another format',
   'dist/lede-gumbo.wasm':
     'only for HTML the quick parser gives up on (gumbo; the lenient reader where gumbo would not be linear, and for HTML titles and summaries) or a named reference outside HTML 4',
-  'dist/lede-xml.wasm': 'only for RSS and Atom feeds (with lede-html.wasm)',
+  'dist/lede-xml.wasm': 'only for RSS and Atom feeds, Apple News and schema.org (with lede-html.wasm)',
 };
 // A Markdown article (issue 18: nlohmann/json reads the JSON again, and speed is bought
 // with the bytes that frees).

@@ -202,7 +202,7 @@ class Core {
       // gumbo and expat in modules of their own (lede-html.wasm): -1 until loaded.
       lede_gumbo_parse: (ptr, size, lenientOnly) => (this.gumbo ? this.gumbo.parse(this.bytes(ptr, size), lenientOnly) : -1),
       lede_gumbo_take: (ptr) => this.gumbo.take(this.bytes(ptr, this.gumbo.size)),
-      lede_xml_parse: (ptr, size) => (this.xml ? this.xml.parse(this.bytes(ptr, size)) : -1),
+      lede_xml_parse: (ptr, size, rare) => (this.xml ? this.xml.parse(this.bytes(ptr, size), rare) : -1),
       lede_xml_take: (ptr) => this.xml.take(this.bytes(ptr, this.xml.size)),
       // lede-html.wasm's named references outside HTML 4's, from lede-gumbo.wasm: -1 until loaded.
       lede_entity: (ptr, size, out) =>
