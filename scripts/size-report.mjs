@@ -26,7 +26,7 @@ export const budget = 80 * 1024;
 // that is met, the budget is what it takes today with about 1 KB to spare
 // (docs/performance.md, "Sizes"), held so that it only goes down.
 export const htmlTarget = 100 * 1024;
-export const htmlBudget = 112 * 1024;
+export const htmlBudget = 106 * 1024;
 
 function measure(f) {
   const raw = readFileSync(web + f);

@@ -8,7 +8,7 @@ import { DEFAULTS } from './preferences.js';
  *   render(json, { base, item }) → DocumentFragment   renderHTML(json, { item }) → string
  *   renderAsync(json, { base, item }) → Promise: loads lede-html.wasm first if needed (HTML
  *   bodies, other formats, named references outside HTML 4's), then lede-gumbo.wasm if the
- *   quick parser gives up on the HTML, lede-xml.wasm for an RSS or Atom feed; render() and
+ *   quick parser gives up on the HTML, lede-xml.wasm for an RSS or Atom feed, Apple News or schema.org; render() and
  *   renderHTML() need createReader({ html: true }) for those (it loads all three, and
  *   lede-html.wasm in place of lede.wasm, which it contains).
  *   renderOps(json, { item }) → { ops: Uint32Array, strings, tags, attrs }: the op-stream,

@@ -5,9 +5,9 @@
 // formats, and takes everything. A page downloads the one its first article needs
 // (coreFor); lede.wasm refuses what it cannot take with needs_html_parser, and then
 // lede-html.wasm is loaded and takes over. The HTML the quick parser gives up on and the
-// named references outside HTML 4's need dist/lede-gumbo.wasm (gumbo and HTML5's full
-// table), and RSS and Atom feeds need dist/lede-xml.wasm (expat and the feed adapters):
-// each loaded once, when first needed.
+// named references outside HTML 4's need dist/lede-gumbo.wasm (gumbo, the lenient reader
+// and HTML5's full table), and RSS and Atom feeds, Apple News and schema.org need
+// dist/lede-xml.wasm (expat and those adapters): each loaded once, when first needed.
 import { LedeError } from './errors.js';
 import { encodeHtmlEvents } from './html-events.js';
 import { buildFragment } from './ops.js';
@@ -128,9 +128,10 @@ function systemImports(module, env) {
   return imports;
 }
 
-// A parser in a module of its own, for lede-html.wasm: lede-gumbo.wasm (gumbo: the HTML
-// the quick parser gives up on, answered as HTML events, src/html/html_events.hpp) or
-// lede-xml.wasm (expat: feeds, answered as read_xml()'s outcome). lede-html.wasm calls it
+// A parser in a module of its own, for lede-html.wasm: lede-gumbo.wasm (gumbo and the
+// lenient reader: the HTML the quick parser gives up on, answered as HTML events,
+// src/html/html_events.hpp) or lede-xml.wasm (expat: feeds, and the Apple News and
+// schema.org adapters, answered with the article, article_outcome.hpp). lede-html.wasm calls it
 // through two imports, lede_<name>_parse and lede_<name>_take.
 class Parser {
   constructor(module, name) {
@@ -248,7 +249,7 @@ class Core {
   }
 
   // render(), loading lede-html.wasm first if the article needs it, then the module its
-  // needs_html_parser error names: lede-xml.wasm for a feed, lede-gumbo.wasm for HTML
+  // needs_html_parser error names: lede-xml.wasm for a feed, Apple News or schema.org, lede-gumbo.wasm for HTML
   // the quick parser gives up on or a named reference outside HTML 4's.
   async renderAsync(json, options) {
     for (;;) {
