@@ -305,7 +305,8 @@ std::vector<bool> repeated_keys(const std::vector<std::string_view>& keys) {
   // libc's qsort (musl's smoothsort: n log n at worst, in place), not std::stable_sort,
   // whose merge code cost 2.4 KB of lede-html.wasm (docs/performance.md, "Sizes"). Equal
   // keys in the order they came, so the first of each run is the one kept.
-  std::qsort(order.data(), order.size(), sizeof(Key), [](const void* a, const void* b) {
+  // (Not called with nothing to sort: data() may then be null, which qsort must not get.)
+  if (order.size() > 1) std::qsort(order.data(), order.size(), sizeof(Key), [](const void* a, const void* b) {
     const Key& x = *static_cast<const Key*>(a);
     const Key& y = *static_cast<const Key*>(b);
     int c = x.text.compare(y.text);
