@@ -109,13 +109,14 @@ run_fuzz() {
 
 build_wasm() {
   emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE= -DBUILD_TESTING=OFF >/dev/null
-  cmake --build build/wasm -j "$jobs" --target lede_wasm lede_html_wasm lede_gumbo_wasm lede_xml_wasm
+  cmake --build build/wasm -j "$jobs" --target lede_wasm lede_html_wasm lede_gumbo_wasm lede_xml_wasm lede_markdown_wasm
   mkdir -p web/dist
   cp build/wasm/lede.wasm web/dist/lede.wasm
   copy_fonts
   cp build/wasm/lede-html.wasm web/dist/lede-html.wasm
   cp build/wasm/lede-gumbo.wasm web/dist/lede-gumbo.wasm
   cp build/wasm/lede-xml.wasm web/dist/lede-xml.wasm
+  cp build/wasm/lede-markdown.wasm web/dist/lede-markdown.wasm
   node scripts/size-report.mjs
 }
 

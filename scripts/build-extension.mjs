@@ -29,6 +29,7 @@ const files = [
   ['web/dist/lede-html.wasm', 'dist/lede-html.wasm'],
   ['web/dist/lede-gumbo.wasm', 'dist/lede-gumbo.wasm'],
   ['web/dist/lede-xml.wasm', 'dist/lede-xml.wasm'],
+  ['web/dist/lede-markdown.wasm', 'dist/lede-markdown.wasm'],
   ['web/fonts', 'fonts'],
   ['node_modules/@mozilla/readability/Readability.js', 'Readability.js'],
   ['node_modules/@mozilla/readability/Readability-readerable.js', 'Readability-readerable.js'],
@@ -63,6 +64,7 @@ const named = [
   ...manifest.web_accessible_resources.flatMap((r) => r.resources.filter((f) => !f.includes('*'))),
   'Readability.js', 'Readability-readerable.js', 'content.js', 'reader.js', 'reader.css', 'lede.js', 'lede.css',
   'lede-listen.js', 'dist/lede.wasm', 'dist/lede-html.wasm', 'dist/lede-gumbo.wasm', 'dist/lede-xml.wasm',
+  'dist/lede-markdown.wasm',
 ];
 for (const f of named) {
   if (!existsSync(join(out, f))) {

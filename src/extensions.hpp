@@ -4,13 +4,13 @@
 // ErrorCode::needs_html_parser error, which is how web/dist/lede.wasm (the core alone)
 // hands an article over to web/dist/lede-html.wasm.
 //
-//   front door                         read_foreign, read_xml,  rich_part  gumbo
+//   front door                         read_foreign, read_xml,  rich_part  gumbo             markdown
 //                                      resolve_urls
-//   lede CLI, tests, site (lede.cpp)   adapters, feeds with    HTML       linked in
+//   lede CLI, tests, site (lede.cpp)   adapters, feeds with    HTML       linked in         md4c linked in
 //                                      expat linked in
-//   web/dist/lede.wasm                 -                       -          -
-//   web/dist/lede-html.wasm            adapters, feeds with    HTML       lede-gumbo.wasm,
-//                                      lede-xml.wasm's expat              through JS
+//   web/dist/lede.wasm                 -                       -          -                 md4c linked in
+//   web/dist/lede-html.wasm            adapters, feeds with    HTML       lede-gumbo.wasm,  lede-markdown.wasm,
+//                                      lede-xml.wasm's expat              through JS        through JS
 //                                      through JS
 #pragma once
 #include <string_view>
@@ -20,6 +20,7 @@
 #include "input/article.hpp"
 #include "input/json_value.hpp"
 #include "lede/lede.hpp"
+#include "markdown/markdown_to_tree.hpp"
 #include "tree/document.hpp"
 
 namespace lede {
@@ -43,6 +44,10 @@ struct Extensions {
   // quick parser gives up on (HtmlFallback, html/html_events.hpp); false if they are not
   // at hand yet.
   HtmlFallback gumbo = nullptr;
+  // md4c (markdown/markdown_to_tree.hpp): md_parse where it is linked in; in lede-html.wasm
+  // md4c's callbacks replayed from lede-markdown.wasm (html_module.cpp, which refuses the
+  // article with needs_html_parser naming it until it is loaded).
+  MarkdownParser markdown = nullptr;
 };
 
 }  // namespace lede

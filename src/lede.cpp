@@ -1,6 +1,6 @@
 // The native front door (the CLI, the site builder, the tests, the fuzzers): the core
 // with every extension — the adapters for other formats and feeds, HTML bodies and
-// structured parts, and gumbo linked in — behind the public API of include/lede/lede.hpp.
+// structured parts, gumbo and md4c linked in — behind the public API of include/lede/lede.hpp.
 #include "lede/lede.hpp"
 
 #include "html/gumbo_events.hpp"
@@ -18,6 +18,10 @@
 #include "output/page_writer.hpp"
 #include "pipeline.hpp"
 #include "problems.hpp"
+
+extern "C" {
+#include "md4c.h"
+}
 
 namespace lede {
 
@@ -44,7 +48,7 @@ void read_feed(std::string_view xml, const Options& options, Article& article, s
 }  // namespace
 
 const Extensions& native_extensions() {
-  static const Extensions ext{read_foreign_article, read_feed, resolve_urls, rich_part_to_tree, given_up};
+  static const Extensions ext{read_foreign_article, read_feed, resolve_urls, rich_part_to_tree, given_up, md_parse};
   return ext;
 }
 

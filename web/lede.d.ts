@@ -78,7 +78,8 @@ export interface ReaderOptions extends CoreOptions {
   wasmURL?: string | URL;
   /**
    * Load lede-html.wasm (HTML bodies, other formats), lede-gumbo.wasm (HTML the quick
-   * parser gives up on) and lede-xml.wasm (RSS and Atom feeds) before resolving, so that render(), renderHTML() and renderOps()
+   * parser gives up on), lede-xml.wasm (RSS and Atom feeds) and lede-markdown.wasm (md4c,
+   * for Markdown in lede-html.wasm) before resolving, so that render(), renderHTML() and renderOps()
    * take such articles too. Default false: only renderAsync() loads them, the first time
    * an article needs each.
    */
@@ -89,6 +90,8 @@ export interface ReaderOptions extends CoreOptions {
   gumboWasmURL?: string | URL;
   /** Where lede-xml.wasm (expat, for RSS and Atom feeds) is; default: dist/lede-xml.wasm beside lede.js, or beside wasmURL when that is given. */
   xmlWasmURL?: string | URL;
+  /** Where lede-markdown.wasm (md4c, for Markdown once lede-html.wasm is the core) is; default: dist/lede-markdown.wasm beside lede.js, or beside wasmURL when that is given. */
+  markdownWasmURL?: string | URL;
 }
 
 export interface RenderOptions extends CoreOptions {
@@ -105,12 +108,18 @@ export interface Reader {
   renderHTML(json: ArticleInput, options?: Pick<CoreOptions, 'item' | 'bodyEvents'>): string;
   /**
    * render(), loading lede-html.wasm first if the article needs it (an HTML body, another
-   * format), then lede-gumbo.wasm if its HTML needs gumbo, lede-xml.wasm if it is a feed.
+   * format), then lede-gumbo.wasm if its HTML needs gumbo, lede-xml.wasm if it is a feed,
+   * lede-markdown.wasm if lede-html.wasm is given Markdown.
    * Rejects with LedeError.
    */
   renderAsync(
     json: ArticleInput,
-    options?: RenderOptions & { htmlWasmURL?: string | URL; gumboWasmURL?: string | URL; xmlWasmURL?: string | URL },
+    options?: RenderOptions & {
+      htmlWasmURL?: string | URL;
+      gumboWasmURL?: string | URL;
+      xmlWasmURL?: string | URL;
+      markdownWasmURL?: string | URL;
+    },
   ): Promise<DocumentFragment>;
   /**
    * The article as an op-stream, copied out of wasm memory: needs no DOM (works in a

@@ -118,7 +118,7 @@ void register_input(const Input& in) {
     run(s, in.json.size(), [&] {
       lede::Document doc;
       std::vector<lede::Problem> md_problems;
-      lede::markdown_to_tree(in.body, doc, lede::MarkdownOptions{}, md_problems);
+      lede::markdown_to_tree(in.body, doc, lede::MarkdownOptions{}, md_problems, md_parse);
       benchmark::DoNotOptimize(&doc);
     });
   });
@@ -159,7 +159,7 @@ void register_input(const Input& in) {
     run(s, in.body.size(), [&] {
       lede::Document doc;
       std::vector<lede::Problem> md_problems;
-      lede::markdown_to_tree(in.body, doc, lede::MarkdownOptions{}, md_problems);
+      lede::markdown_to_tree(in.body, doc, lede::MarkdownOptions{}, md_problems, md_parse);
       html.clear();
       lede::write_html(doc, html);
       benchmark::DoNotOptimize(html.data());

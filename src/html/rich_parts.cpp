@@ -28,7 +28,7 @@ bool content(const BodyPart& part, Document& doc, const Options& options, const 
       MarkdownOptions md;
       md.max_depth = std::min(options.limits.max_markdown_depth, Limits::kMarkdownDepthCeiling);
       md.keep_safe_html = options.keep_safe_html;
-      return markdown_to_tree(part.text, doc, md, problems);
+      return markdown_to_tree(part.text, doc, md, problems, ext.markdown);
     }
     case BodyPart::Kind::html: return html_to_tree(part.text, doc, html_options(options, ext, part.path), problems);
     default: text_to_tree(part.text, doc); return true;

@@ -563,9 +563,18 @@ bool layout_article(const Article& a, Document& doc, const Options& options, con
     // The body is in the tree now, and typography is about to take as much again.
     if (spent_body) std::vector<BodyPart>().swap(*spent_body);
     // Node by node: a copy of the whole body's text would cost as much as counting it.
+    // A word may go on across inline elements ("foo<em>bar</em>") but never across the
+    // edge of a block or a line break: "<p>end</p><p>start</p>" is two words.
+    const auto edge = [&](NodeId id) {
+      if (!joins_words(doc.node(id).tag)) reading.in_word = false;
+    };
     walk(
-        doc, body_div, [&](NodeId id) { if (doc.node(id).is_text) count_text(doc.text_of(id), reading); },
-        [](NodeId) {});
+        doc, body_div,
+        [&](NodeId id) {
+          if (doc.node(id).is_text) count_text(doc.text_of(id), reading);
+          else edge(id);
+        },
+        [&](NodeId id) { if (!doc.node(id).is_text) edge(id); });
     finish(reading);
   }
   header(a, has_body ? &reading : nullptr, show_dek, doc);

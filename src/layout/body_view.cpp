@@ -49,7 +49,7 @@ bool body_to_tree(const std::vector<BodyPart>& parts, Document& doc, const Optio
         MarkdownOptions md;
         md.max_depth = std::min(options.limits.max_markdown_depth, Limits::kMarkdownDepthCeiling);
         md.keep_safe_html = options.keep_safe_html;
-        ok = markdown_to_tree(part.text, doc, md, problems);
+        ok = markdown_to_tree(part.text, doc, md, problems, ext.markdown);
         break;
       }
       case BodyPart::Kind::text: text_to_tree(part.text, doc); break;

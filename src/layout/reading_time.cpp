@@ -109,6 +109,17 @@ void count_text(std::string_view s, ReadingTime& rt) {
   rt.in_word = in_word;
 }
 
+bool joins_words(Tag tag) {
+  switch (tag) {
+    case Tag::a: case Tag::abbr: case Tag::cite: case Tag::code: case Tag::del: case Tag::em:
+    case Tag::ins: case Tag::kbd: case Tag::mark: case Tag::q: case Tag::s: case Tag::samp:
+    case Tag::small: case Tag::span: case Tag::strong: case Tag::sub: case Tag::sup: case Tag::time:
+      return true;
+    default:
+      return false;
+  }
+}
+
 void finish(ReadingTime& rt) {
   // Silent reading: about 200 to 260 words a minute in alphabetic languages, about
   // 350 to 500 characters a minute in Chinese and Japanese.

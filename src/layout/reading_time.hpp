@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "tree/vocabulary.hpp"
+
 namespace lede {
 
 struct ReadingTime {
@@ -18,6 +20,10 @@ struct ReadingTime {
 // Adds the text's words and CJK characters to `rt`, as if the text followed the text
 // counted so far (a word may go on across text nodes: "foo*bar*").
 void count_text(std::string_view utf8, ReadingTime& rt);
+
+// Whether text on both sides of this element can be one word: phrasing elements that
+// hold text (em, a, code, sup, …), not blocks, not <br>.
+bool joins_words(Tag tag);
 
 // Computes the minute range from the counts (at least one minute).
 void finish(ReadingTime& rt);

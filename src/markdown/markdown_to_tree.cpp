@@ -513,7 +513,7 @@ int forward(void* userdata, F f, A... args) {
 }  // namespace
 
 bool markdown_to_tree(std::string_view markdown, Document& doc, const MarkdownOptions& options,
-                      std::vector<Problem>& problems) {
+                      std::vector<Problem>& problems, MarkdownParser parse) {
   TreeBuilder builder(doc, options, problems);
   MD_PARSER parser{};
   parser.abi_version = 0;
@@ -535,7 +535,11 @@ bool markdown_to_tree(std::string_view markdown, Document& doc, const MarkdownOp
   parser.text = [](MD_TEXTTYPE t, const MD_CHAR* s, MD_SIZE n, void* u) {
     return forward(u, &TreeBuilder::text, t, s, n);
   };
-  md_parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &parser, &builder);
+  if (!parse) {
+    problems.push_back(error_problem(ErrorCode::needs_html_parser, "body", kNeedsHtmlModule));
+    return false;
+  }
+  parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &parser, &builder);
   builder.finish();
   return true;
 }

@@ -45,7 +45,10 @@ namespace lede_wasm {
 #include "interface.def"
 static_assert(ERRNO_NOSYS == __WASI_ERRNO_NOSYS);
 
-int render(char* json, std::size_t size, int format, const lede::Extensions& ext, BodyHook body) {
+const lede::Options& options() { return g_options; }
+
+int render(char* json, std::size_t size, int format, const lede::Extensions& ext, BodyHook body,
+           RefusalHook refused) {
   reset(g_ops.ops);
   reset(g_ops.strings);
   reset(g_html);
@@ -70,6 +73,7 @@ int render(char* json, std::size_t size, int format, const lede::Extensions& ext
   // build's): lede-html.wasm's for lede.wasm, lede-html.wasm's with lede-gumbo.wasm
   // loaded for lede-html.wasm (the one with the gumbo extension).
   std::string missing = lede::take_missing_entity();
+  if (refused && refused(g_error)) return static_cast<int>(g_error.code);
   if (!missing.empty()) {
     g_error.code = lede::ErrorCode::needs_html_parser;
     g_error.message = "the named reference &";
@@ -80,14 +84,6 @@ int render(char* json, std::size_t size, int format, const lede::Extensions& ext
   if (r.ok()) return 0;
   g_error = std::move(r.problems.front());  // the first error: errors come first
   return static_cast<int>(g_error.code);
-}
-
-int refuse(lede::ErrorCode code, const char* message) {
-  reset(g_ops.ops);
-  reset(g_ops.strings);
-  reset(g_html);
-  g_error = lede::Problem{code, false, "", message};
-  return static_cast<int>(code);
 }
 
 }  // namespace lede_wasm

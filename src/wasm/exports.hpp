@@ -19,10 +19,13 @@ namespace lede_wasm {
 // `result`, so that it can forget its own state), and may replace the article's body
 // (html_module.cpp: a body given as HTML events); false after an error it put first in `result`.
 using BodyHook = bool (*)(lede::Article& article, const lede::Options& options, lede::Result& result);
-int render(char* json, std::size_t size, int format, const lede::Extensions& ext, BodyHook body = nullptr);
+// `refused`, if given, is asked once the article is laid out whether the module refuses
+// it all the same (html_module.cpp: its md4c was missing), and then sets the error.
+using RefusalHook = bool (*)(lede::Problem& error);
+int render(char* json, std::size_t size, int format, const lede::Extensions& ext, BodyHook body = nullptr,
+           RefusalHook refused = nullptr);
 
-// Replaces the outcome of the last render with the error `code` (html_module.cpp: a title
-// that needs lede-gumbo.wasm); returns `code`.
-int refuse(lede::ErrorCode code, const char* message);
+// The options of the render under way (lede_set_option), for the module's extensions.
+const lede::Options& options();
 
 }  // namespace lede_wasm

@@ -1,9 +1,11 @@
 // web/dist/lede-html.wasm: the core with HTML bodies and the other formats. gumbo and the
-// lenient reader, for the HTML the quick parser gives up on, and expat with the feed
-// adapters, for RSS and Atom feeds, are modules of their own (lede-gumbo.wasm,
-// lede-xml.wasm: gumbo_module.cpp, xml_module.cpp), each reached through two functions
-// web/lede.js supplies; -1 from the first says the module is not loaded yet, which
-// becomes a needs_html_parser error naming it (renderAsync loads it and renders again).
+// lenient reader, for the HTML the quick parser gives up on, expat with the feed
+// adapters (and the Apple News and schema.org adapters), and md4c, for Markdown, are
+// modules of their own (lede-gumbo.wasm, lede-xml.wasm, lede-markdown.wasm:
+// gumbo_module.cpp, xml_module.cpp, markdown_module.cpp), each reached through two
+// functions web/lede.js supplies; -1 from the first says the module is not loaded yet,
+// which becomes a needs_html_parser error naming it (renderAsync loads it and renders
+// again).
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -15,11 +17,14 @@
 #include "input/adapters/article_outcome.hpp"
 #include "input/formats.hpp"
 #include "layout/body_view.hpp"
+#include "markdown/markdown_events.hpp"
 #include "problems.hpp"
 #include "tree/entities.hpp"
 #include "wasm/exports.hpp"
 
 extern "C" {
+#include "md4c.h"  // MD_PARSER only: md4c itself is in lede-markdown.wasm
+
 // The size of the events of `size` bytes of HTML read by lede-gumbo.wasm (gumbo or the
 // lenient reader; the lenient reader alone if `lenient_only`) and of one byte of notes
 // after them, or -1.
@@ -35,6 +40,12 @@ __attribute__((import_module("env"), import_name("lede_xml_parse"))) long lede_x
                                                                                            std::size_t size, int rare);
 // Copies that outcome to `out`.
 __attribute__((import_module("env"), import_name("lede_xml_take"))) void lede_xml_take(char* out);
+// The size of md4c's callbacks (markdown/markdown_events.hpp) for `size` bytes of
+// Markdown read with `flags` by lede-markdown.wasm, -3 if they pass `max_bytes`, or -1.
+__attribute__((import_module("env"), import_name("lede_markdown_parse"))) long lede_markdown_parse(
+    const char* markdown, std::size_t size, unsigned flags, std::size_t max_bytes);
+// Copies those callbacks to `out`.
+__attribute__((import_module("env"), import_name("lede_markdown_take"))) void lede_markdown_take(char* out);
 // A named reference outside HTML 4's, looked up in lede-gumbo.wasm's full table: 1 with
 // its two code points at `out`, 0 for a name in no list, -1 if that module is not loaded.
 __attribute__((import_module("env"), import_name("lede_entity"))) int lede_entity(const char* name, std::size_t size,
@@ -82,6 +93,47 @@ bool gumbo(std::string_view html, bool lenient_only, lede::HtmlSink& sink, lede:
   notes.attributes_dropped = events.back() & 2;
   events.pop_back();
   lede::read_html_events(events, sink);
+  return true;
+}
+
+// Extensions::markdown: md4c in lede-markdown.wasm, its callbacks replayed here into
+// markdown_to_tree's, which therefore build what they build from md_parse elsewhere. The
+// stream is bounded by the output limit, as what the builder makes of it is (a few bytes
+// of Markdown can call back with a long link destination many times). When md4c is not
+// loaded, or stopped at that bound, nothing is built and the render is refused after
+// layout (markdown_refused).
+long g_markdown_failure = 0;  // 0, or lede_markdown_parse's -1 or kMarkdownStreamTooLarge
+
+int markdown(const char* text, unsigned size, const MD_PARSER* parser, void* userdata) {
+  long n = lede_markdown_parse(text, size, parser->flags, lede_wasm::options().limits.max_output_bytes);
+  if (n < 0) {
+    if (!g_markdown_failure) g_markdown_failure = n;
+    return 1;
+  }
+  std::string events(static_cast<std::size_t>(n), '\0');
+  lede_markdown_take(events.data());
+  return lede::read_markdown_events(events, *parser, userdata);
+}
+
+bool markdown_refused(lede::Problem& error) {
+  long failure = std::exchange(g_markdown_failure, 0);
+  if (!failure) return false;
+  error = failure == lede::kMarkdownStreamTooLarge
+              ? lede::error_problem(lede::ErrorCode::output_limit, "body",
+                                    "md4c's reading of the Markdown is larger than the output limit")
+              : lede::error_problem(lede::ErrorCode::needs_html_parser, "body",
+                                    "Markdown needs lede-markdown.wasm here (renderAsync loads it)");
+  return true;
+}
+
+// After layout: md4c missing or stopped (markdown_refused), or a title or summary sent as
+// HTML that the quick parser gave up on while lede-gumbo.wasm is not loaded (as for a body).
+bool refused(lede::Problem& error) {
+  bool text_unread = lede::take_html_text_unread();
+  if (markdown_refused(error)) return true;
+  if (!text_unread) return false;
+  error = lede::Problem{lede::ErrorCode::needs_html_parser, false, "",
+                        "a title or text sent as HTML needs lede-gumbo.wasm (renderAsync loads it)"};
   return true;
 }
 
@@ -135,17 +187,13 @@ void read_foreign(const lede::JsonValue& json, const lede::Options& options, led
 }  // namespace
 
 LEDE_EXPORT(lede_render) int lede_render(char* json, std::size_t size, int format) {
-  static const lede::Extensions html{read_foreign, read_feed, lede::resolve_urls, lede::rich_part_to_tree, gumbo};
+  static const lede::Extensions html{read_foreign, read_feed, lede::resolve_urls, lede::rich_part_to_tree, gumbo,
+                                     markdown};
   g_input = std::string_view(json, size);
   lede::set_entity_fallback(entity);
   lede::set_html_text_reader(gumbo);
   lede::take_html_text_unread();
-  int code = lede_wasm::render(json, size, format, html, body_events);
-  // A title or summary sent as HTML that the quick parser gave up on: as for a body.
-  if (lede::take_html_text_unread() && code != static_cast<int>(lede::ErrorCode::needs_html_parser))
-    return lede_wasm::refuse(lede::ErrorCode::needs_html_parser,
-                             "a title or text sent as HTML needs lede-gumbo.wasm (renderAsync loads it)");
-  return code;
+  return lede_wasm::render(json, size, format, html, body_events, refused);
 }
 
 // The next render's body as HTML events in their byte form (docs/html-events.md), `size`

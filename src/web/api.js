@@ -8,9 +8,10 @@ import { DEFAULTS } from './preferences.js';
  *   render(json, { base, item }) → DocumentFragment   renderHTML(json, { item }) → string
  *   renderAsync(json, { base, item }) → Promise: loads lede-html.wasm first if needed (HTML
  *   bodies, other formats, named references outside HTML 4's), then lede-gumbo.wasm if the
- *   quick parser gives up on the HTML, lede-xml.wasm for an RSS or Atom feed, Apple News or schema.org; render() and
- *   renderHTML() need createReader({ html: true }) for those (it loads all three, and
- *   lede-html.wasm in place of lede.wasm, which it contains).
+ *   quick parser gives up on the HTML, lede-xml.wasm for an RSS or Atom feed, Apple News or
+ *   schema.org, lede-markdown.wasm (md4c) for Markdown once lede-html.wasm has taken over;
+ *   render() and renderHTML() need createReader({ html: true }) for those (it loads all
+ *   four, and lede-html.wasm in place of lede.wasm, which it contains).
  *   renderOps(json, { item }) → { ops: Uint32Array, strings, tags, attrs }: the op-stream,
  *   copied out of wasm memory, for buildFragment() elsewhere (needs no DOM: works in a worker).
  * json is a string, bytes or an object. `bodyEvents` (any of them) is the article's body as
@@ -18,16 +19,19 @@ import { DEFAULTS } from './preferences.js';
  * extension/walk.js) or their byte form; it needs lede-html.wasm, as HTML does. `item`
  * picks the article of a feed or list (an index from 0, or an item's id, url or slug;
  * default the first). Errors are thrown as LedeError.
- * options: { wasmURL, htmlWasmURL, gumboWasmURL, xmlWasmURL, html, limits: { inputBytes, jsonDepth, outputBytes,
+ * options: { wasmURL, htmlWasmURL, gumboWasmURL, xmlWasmURL, markdownWasmURL, html, limits: { inputBytes, jsonDepth, outputBytes,
  *            markdownDepth }, keepSafeHtml, nofollow }
  */
 export async function createReader(options = {}) {
   const { wasmURL, html, ...coreOptions } = options;
   const core = await (html && !wasmURL ? loadHtmlCore(coreOptions.htmlWasmURL) : loadCore(wasmURL));
-  // Every module an article may need, so that the synchronous render() takes them all.
+  // Every module an article may need, so that the synchronous render() takes them all:
+  // md4c too, since lede-html.wasm has none of its own (a page showing a WordPress post
+  // goes through coreFor and renderAsync, and never loads it).
   if (html) {
     await core.loadGumbo(coreOptions.htmlWasmURL, coreOptions.gumboWasmURL);
     await core.loadXml(coreOptions.htmlWasmURL, coreOptions.xmlWasmURL);
+    await core.loadMarkdown(coreOptions.htmlWasmURL, coreOptions.markdownWasmURL);
   }
   return reader(core, coreOptions);
 }

@@ -6,8 +6,10 @@
 // (coreFor); lede.wasm refuses what it cannot take with needs_html_parser, and then
 // lede-html.wasm is loaded and takes over. The HTML the quick parser gives up on and the
 // named references outside HTML 4's need dist/lede-gumbo.wasm (gumbo, the lenient reader
-// and HTML5's full table), and RSS and Atom feeds, Apple News and schema.org need
-// dist/lede-xml.wasm (expat and those adapters): each loaded once, when first needed.
+// and HTML5's full table), RSS and Atom feeds, Apple News and schema.org need
+// dist/lede-xml.wasm (expat and those adapters), and Markdown in lede-html.wasm needs
+// dist/lede-markdown.wasm (md4c, which lede.wasm has built in): each loaded once, when
+// first needed.
 import { LedeError } from './errors.js';
 import { encodeHtmlEvents } from './html-events.js';
 import { buildFragment } from './ops.js';
@@ -29,6 +31,7 @@ const coreURL = new URL('./dist/lede.wasm', import.meta.url);
 const htmlCoreURL = new URL('./dist/lede-html.wasm', import.meta.url);
 const gumboURL = new URL('./dist/lede-gumbo.wasm', import.meta.url);
 const xmlURL = new URL('./dist/lede-xml.wasm', import.meta.url);
+const markdownURL = new URL('./dist/lede-markdown.wasm', import.meta.url);
 // The package's own cores find the other modules at the URLs above; a core loaded from
 // elsewhere (wasmURL) looks for them beside itself.
 const ownCores = [String(coreURL), String(htmlCoreURL)];
@@ -184,6 +187,12 @@ class Xml extends Parser {
     super(module, 'xml');
   }
 }
+// md4c, answering with its callbacks in their byte form (src/markdown/markdown_events.hpp).
+class Markdown extends Parser {
+  constructor(module) {
+    super(module, 'markdown');
+  }
+}
 
 class Core {
   constructor(module, url) {
@@ -205,6 +214,9 @@ class Core {
       lede_gumbo_take: (ptr) => this.gumbo.take(this.bytes(ptr, this.gumbo.size)),
       lede_xml_parse: (ptr, size, rare) => (this.xml ? this.xml.parse(this.bytes(ptr, size), rare) : -1),
       lede_xml_take: (ptr) => this.xml.take(this.bytes(ptr, this.xml.size)),
+      // md4c (lede-html.wasm's Markdown): -1 until lede-markdown.wasm is loaded.
+      lede_markdown_parse: (ptr, size, flags, max) => (this.markdown ? this.markdown.parse(this.bytes(ptr, size), flags, max) : -1),
+      lede_markdown_take: (ptr) => this.markdown.take(this.bytes(ptr, this.markdown.size)),
       // lede-html.wasm's named references outside HTML 4's, from lede-gumbo.wasm: -1 until loaded.
       lede_entity: (ptr, size, out) =>
         this.gumbo ? this.gumbo.entity(this.bytes(ptr, size), new Uint32Array(this.x.memory.buffer, out, 2)) : -1,
@@ -248,9 +260,17 @@ class Core {
     this.html.xml ??= await loadCore(url ?? beside(this, xmlURL, 'lede-xml.wasm'), Xml);
   }
 
+  // lede-markdown.wasm, for the HTML core, the same way.
+  async loadMarkdown(htmlURL, url) {
+    await this.loadHtml(htmlURL);
+    this.html.markdown ??= await loadCore(url ?? beside(this, markdownURL, 'lede-markdown.wasm'), Markdown);
+  }
+
   // render(), loading lede-html.wasm first if the article needs it, then the module its
-  // needs_html_parser error names: lede-xml.wasm for a feed, Apple News or schema.org, lede-gumbo.wasm for HTML
-  // the quick parser gives up on or a named reference outside HTML 4's.
+  // needs_html_parser error names: lede-xml.wasm for a feed, Apple News or schema.org,
+  // lede-gumbo.wasm for HTML the quick parser gives up on or a named reference outside
+  // HTML 4's, lede-markdown.wasm for Markdown that lede-html.wasm is given (and lede.wasm,
+  // if here, cannot take).
   async renderAsync(json, options) {
     for (;;) {
       try {
@@ -260,6 +280,7 @@ class Core {
         if (!this.html) await this.loadHtml(options?.htmlWasmURL);
         else if (!this.html.xml && e.message.includes('lede-xml.wasm')) await this.loadXml(options?.htmlWasmURL, options?.xmlWasmURL);
         else if (!this.html.gumbo && e.message.includes('lede-gumbo.wasm')) await this.loadGumbo(options?.htmlWasmURL, options?.gumboWasmURL);
+        else if (!this.html.markdown && e.message.includes('lede-markdown.wasm')) await this.loadMarkdown(options?.htmlWasmURL, options?.markdownWasmURL);
         else throw e;
       }
     }
@@ -272,8 +293,25 @@ class Core {
   //            bodyEvents }
   call(json, format, options) {
     // Once lede-html.wasm is here it takes every article: it has all of lede.wasm, so
-    // the output is the same, and an HTML body is then read once, not twice.
-    if (this.html && this.html !== this) return this.html.call(json, format, options);
+    // the output is the same, and an HTML body is then read once, not twice. But its
+    // Markdown needs lede-markdown.wasm: until that is loaded, this core (md4c built in)
+    // takes the articles it can, Lede's own format with Markdown, with the same output.
+    if (this.html && this.html !== this) {
+      try {
+        return this.html.call(json, format, options);
+      } catch (e) {
+        if (e.code !== 'needs_html_parser' || this.html.markdown || !e.message.includes('lede-markdown.wasm')) throw e;
+        try {
+          return this.own(json, format, options);
+        } catch (mine) {
+          throw mine.code === 'needs_html_parser' ? e : mine;
+        }
+      }
+    }
+    return this.own(json, format, options);
+  }
+
+  own(json, format, options) {
     if (this.broken) this.start();
     let input = json;
     if (typeof input !== 'string' && !(input instanceof Uint8Array) && !(input instanceof ArrayBuffer)) {

@@ -10,6 +10,13 @@
 
 const utf8 = new TextEncoder();
 
+// What gumbo reads as U+FFFD and a browser's DOM keeps as it is: controls but tab, LF, FF
+// and CR, C1 controls and noncharacters (an astral one is a pair whose high half ends in
+// 0x3F). One U+FFFD each, so that a walked DOM renders as its HTML string does (CR and NUL
+// are the core's: text gets LF and U+FFFD for them as the string's does).
+const NOT_KEPT = /[\x01-\x08\x0B\x0E-\x1F\x7F-\x9F\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD83F-\uDBFF][\uDFFE\uDFFF]/g;
+const notKept = (c) => (c.length > 1 && (c.charCodeAt(0) & 63) < 63 ? c : '\uFFFD');
+
 // Bytes go through a plain array: every page downloads this, and one article's events take
 // a few milliseconds (the 130 Readability outputs, 2.5 MB, 200–300 ms in Chromium here; a
 // Uint8Array written in place took 90–180 ms for 135 B more gzipped).
@@ -22,7 +29,7 @@ export function encodeHtmlEvents(list) {
   };
   // TextEncoder writes a lone surrogate as U+FFFD, as the core would read it.
   const string = (s) => {
-    const bytes = utf8.encode(typeof s === 'string' ? s : String(s ?? ''));
+    const bytes = utf8.encode((typeof s === 'string' ? s : String(s ?? '')).replace(NOT_KEPT, notKept));
     varint(bytes.length);
     for (const b of bytes) out.push(b);
   };

@@ -54,7 +54,14 @@ function writeArticles(to) {
   writeFileSync(join(to, 'misnested.json'), JSON.stringify({ title: MISNESTED_TITLE, body_format: 'html', body: MISNESTED_BODY }));
   // An RSS feed (its name aside: the app asks for NAME.json): lede-xml.wasm too.
   writeFileSync(join(to, 'feed.json'), `<rss version="2.0"><channel><title>C</title><item><title>${FEED_TITLE}</title><description>Read by expat.</description></item></channel></rss>`);
+  // Apple News with a Markdown component: lede-html.wasm, then md4c's lede-markdown.wasm.
+  writeFileSync(join(to, 'apple-markdown.json'), JSON.stringify({
+    version: '1.9', identifier: 'md', title: APPLE_TITLE, language: 'en',
+    components: [{ role: 'body', format: 'markdown', text: 'Boats leave at **06:00** and *07:15*.' }],
+  }));
 }
+
+const APPLE_TITLE = 'Markdown in Apple News';
 
 const FEED_TITLE = 'An item of a feed';
 
@@ -181,7 +188,7 @@ const kinds = (urls) => [...new Set(urls.map((u) => new URL(u).pathname.match(/\
 // Which of Lede's wasm modules the page requested, by name without a bundler's hash
 // (Vite names them lede-html-1a2b3c4d.wasm).
 const modules = (urls) =>
-  urls.map((u) => new URL(u).pathname.match(/\/(lede(?:-html|-gumbo|-xml)?)(?:-[\w-]{8})?\.wasm$/)?.[1]).filter(Boolean).sort();
+  urls.map((u) => new URL(u).pathname.match(/\/(lede(?:-html|-gumbo|-xml|-markdown)?)(?:-[\w-]{8})?\.wasm$/)?.[1]).filter(Boolean).sort();
 
 const watched = (bundler) => bundler !== 'vite dev' || process.env.LEDE_ENGINE !== 'webkit';
 
@@ -230,6 +237,17 @@ for (const bundler of ['vite', 'vite dev', 'esbuild']) {
     assert.deepEqual(got.unanswered, [], 'every request the page made was answered');
     assert.deepEqual(got.problems, []);
     if (watched(bundler)) assert.ok(got.requested.some((u) => /\/lede-gumbo[^/]*\.wasm$/.test(new URL(u).pathname)), 'lede-gumbo.wasm was requested');
+  });
+
+  test(`${bundler}: Markdown in lede-html.wasm (Apple News), with md4c's module (lede-markdown.wasm)`, async () => {
+    const got = await show(bundler, 'apple-markdown');
+    assert.equal(got.shown.error, null);
+    assert.equal(got.shown.state, 'ready');
+    assert.equal(got.shown.title, APPLE_TITLE);
+    assert.match(got.shown.text, /Boats leave at 06:00 and 07:15\./);
+    assert.deepEqual(got.unanswered, [], 'every request the page made was answered');
+    assert.deepEqual(got.problems, []);
+    if (watched(bundler)) assert.deepEqual(modules(got.requested), ['lede-html', 'lede-markdown']);
   });
 
   test(`${bundler}: an RSS feed, with expat's module (lede-xml.wasm)`, async () => {

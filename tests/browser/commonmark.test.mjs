@@ -87,36 +87,42 @@ export const REASONS = {
   'task-checkbox': "md4c's task items are disabled `<input type=\"checkbox\">`s; Lede's are a ☐/☑ mark (`span.lede-check`, `role=\"img\"`), never a form control.",
 };
 
-let browser, server, page, problems, results, md4cResults;
+let browser, server, page, problems, results, md4cResults, modules;
 
 before(async () => {
   browser = await launch();
   server = await startServer();
   ({ page, problems } = await openPage(browser, `${server.origin}/tests/browser/fixtures/blank.html`));
-  ({ results, md4cResults } = await page.evaluate(async ({ lists }) => {
+  ({ results, md4cResults, modules } = await page.evaluate(async ({ lists }) => {
     const compare = await import('/tests/browser/fixtures/commonmark-compare.js');
     const lede = await import('/web/lede.js');
     const article = (ex) => JSON.stringify({ title: `Example ${ex.number}`, body: ex.markdown });
     // lede.wasm alone first: which examples it hands to lede-html.wasm (named references
     // outside HTML 4). Readers share the page's core, so this pass must come first.
     const plain = await lede.createReader();
-    const escalated = lists.map((list) => list.map((ex) => {
+    const direct = lists.map((list) => list.map((ex) => {
       try {
-        plain.renderHTML(article(ex));
-        return false;
+        return plain.renderHTML(article(ex));
       } catch (e) {
         if (e.code !== 'needs_html_parser') throw e;
-        return true;
+        return null;
       }
     }));
     // Then every example as a page renders it: lede-html.wasm takes over where needed.
+    // It has no md4c of its own: it replays md4c's callbacks from lede-markdown.wasm
+    // (src/markdown/markdown_events.hpp), and must give lede.wasm's bytes.
     const reader = await lede.createReader({ html: true });
-    const [results, md4cResults] = lists.map((list, k) => list.map((ex, i) => ({
-      number: ex.number,
-      ...compare.compare(reader.renderHTML(article(ex)), ex, { md4c: k === 1 }),
-      escalated: escalated[k][i],
-    })));
-    return { results, md4cResults };
+    const [results, md4cResults] = lists.map((list, k) => list.map((ex, i) => {
+      const html = reader.renderHTML(article(ex));
+      return {
+        number: ex.number,
+        ...compare.compare(html, ex, { md4c: k === 1 }),
+        escalated: direct[k][i] === null,
+        replayedAsDirect: direct[k][i] === null || direct[k][i] === html,
+      };
+    }));
+    const modules = performance.getEntriesByType('resource').map((r) => r.name.match(/\/(lede[\w-]*)\.wasm$/)?.[1]).filter(Boolean).sort();
+    return { results, md4cResults, modules };
   }, { lists: [examples, md4c] }));
   md4cResults = md4cResults.map((r, i) => ({ ...r, id: md4cId(md4c[i]) }));
 });
@@ -195,6 +201,13 @@ test('lede.wasm hands the examples with named references outside HTML 4 to lede-
   const html5 = examples.filter((ex) => ex.markdown.includes('&ClockwiseContourIntegral;')).map((ex) => ex.number);
   assert.ok(html5.length > 0);
   for (const n of html5) assert.ok(escalatedCm.includes(n), `example ${n} uses HTML5 names`);
+});
+
+test('lede-html.wasm, md4c\'s callbacks replayed from lede-markdown.wasm, writes what lede.wasm writes with md4c linked in, byte for byte', () => {
+  assert.ok(modules.includes('lede-markdown') && modules.includes('lede-html'), modules.join(', '));
+  const differ = [...results.map((r) => [`#${r.number}`, r]), ...md4cResults.map((r) => [r.id, r])].filter(([, r]) => !r.replayedAsDirect).map(([id]) => id);
+  assert.deepEqual(differ, []);
+  assert.ok(results.filter((r) => !r.escalated).length > 600);
 });
 
 test('docs/commonmark-differences.md is up to date', () => {

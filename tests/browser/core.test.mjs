@@ -348,7 +348,7 @@ test('issue 17: a WordPress post needs no gumbo and no expat; HTML the quick par
     const reader = await lede.createReader();
     const fetched = (name) => performance.getEntriesByType('resource').some((r) => r.name.endsWith(`/${name}`));
     const wp = (await reader.renderAsync(wordpress)).querySelector('h1').textContent;
-    const afterPost = { html: fetched('lede-html.wasm'), gumbo: fetched('lede-gumbo.wasm'), xml: fetched('lede-xml.wasm') };
+    const afterPost = { html: fetched('lede-html.wasm'), gumbo: fetched('lede-gumbo.wasm'), xml: fetched('lede-xml.wasm'), markdown: fetched('lede-markdown.wasm') };
     let sync;
     try {
       reader.renderHTML(hard);
@@ -362,7 +362,7 @@ test('issue 17: a WordPress post needs no gumbo and no expat; HTML the quick par
   }, { wordpress, hard });
   await own.close();
   assert.match(got.wp, /\S/);
-  assert.deepEqual(got.afterPost, { html: true, gumbo: false, xml: false });
+  assert.deepEqual(got.afterPost, { html: true, gumbo: false, xml: false, markdown: false });
   assert.equal(got.sync.code, 'needs_html_parser');
   assert.match(got.sync.message, /lede-gumbo\.wasm/);
   assert.equal(got.gumbo, true);
@@ -421,6 +421,69 @@ test('issue 17: a WordPress title the quick parser gives up on and HTML too hard
   assert.match(cli.flood, /Kept <strong>bold<\/strong>/);
   assert.equal(got.dom, await domOf(cli.flood), "renderAsync()'s DOM is the DOM of the CLI's HTML");
   assert.deepEqual(ownProblems.filter((p) => !p.includes('https://gazette.example/')), []);
+});
+
+// Issue 17: md4c is not in lede-html.wasm: its Markdown comes from lede-markdown.wasm
+// (md4c, its callbacks as bytes replayed into the same tree builder), loaded only when
+// lede-html.wasm is given Markdown; lede.wasm, which has md4c, takes Lede's own format
+// when it is loaded.
+test('issue 17: Markdown after a WordPress post loads lede-markdown.wasm (or goes to lede.wasm) and renders as the CLI does', async () => {
+  const wordpress = readFileSync(`${root}/tests/fixtures/formats/wordpress.json`, 'utf8');
+  const md = JSON.stringify({
+    title: 'Markdown',
+    body: '# Head\n\n*a* **b** ~~c~~ [d](https://e.example/ "t") &copy; www.f.example\n\n![i](https://e.example/i.png "Cap")\n\n' +
+      '- [x] done\n- [ ] not\n\n3. three\n\n| a | b |\n|:-|-:|\n| 1 | 2 |\n\n```js\ncode\n```\n\n> q\n\n---\n',
+  });
+  const apple = JSON.stringify({
+    version: '1.9', identifier: 'md', title: 'Apple', language: 'en',
+    components: [{ role: 'heading2', format: 'markdown', text: 'A *b*' }, { role: 'body', format: 'markdown', text: 'Boats at **06:00**.' }],
+  });
+  const [cliMd, cliApple] = [cliRender(md), cliRender(apple)];
+  const run = (first) => async ({ wordpress, md, apple, first }) => {
+    const lede = await import('/web/lede.js');
+    const modules = () => performance.getEntriesByType('resource').map((r) => r.name.match(/\/(lede[\w-]*)\.wasm$/)?.[1]).filter(Boolean).sort();
+    const host = document.getElementById('host');
+    const out = {};
+    if (first === 'lede.wasm') {
+      // lede.wasm first, then a WordPress post: lede-html.wasm takes over, but lede.wasm
+      // still renders Lede's own Markdown until lede-markdown.wasm is needed.
+      const reader = await lede.createReader();
+      await reader.renderAsync(wordpress);
+      out.md = reader.renderHTML(md);
+      out.afterMd = modules();
+      out.apple = (await reader.renderAsync(apple)) && reader.renderHTML(apple);
+      out.afterApple = modules();
+      return out;
+    }
+    await lede.mount(host, wordpress);
+    out.afterPost = modules();
+    await lede.mount(host, md);
+    out.afterMd = modules();
+    out.dom = host.innerHTML;
+    const reader = await lede.createReader({ html: true });
+    out.md = reader.renderHTML(md);
+    out.apple = reader.renderHTML(apple);
+    return out;
+  };
+  for (const first of ['lede-html.wasm', 'lede.wasm']) {
+    const { page: own, problems: ownProblems } = await openPage(browser, `${server.origin}/tests/browser/fixtures/blank.html`);
+    const got = await own.evaluate(run(first), { wordpress, md, apple, first });
+    await own.close();
+    assert.equal(`${got.md}\n`, cliMd, `${first} first: Markdown through the stream, byte for byte the CLI's output`);
+    assert.equal(`${got.apple}\n`, cliApple, `${first} first: Apple News's Markdown components, byte for byte the CLI's`);
+    if (first === 'lede.wasm') {
+      assert.deepEqual(got.afterMd, ['lede', 'lede-html'], 'Lede\'s Markdown went to lede.wasm: no lede-markdown.wasm');
+      // Apple News's adapter is in lede-xml.wasm (with the feeds'), its Markdown in lede-markdown.wasm.
+      assert.deepEqual(got.afterApple, ['lede', 'lede-html', 'lede-markdown', 'lede-xml']);
+    } else {
+      assert.deepEqual(got.afterPost, ['lede-html']);
+      assert.deepEqual(got.afterMd, ['lede-html', 'lede-markdown']);
+      assert.equal(got.dom, await domOf(cliMd), "mount()'s DOM is the DOM of the CLI's HTML");
+    }
+    assert.deepEqual(ownProblems.filter((p) => !p.includes('https://gazette.example/') && !p.includes('https://e.example/')), []);
+  }
+  assert.match(cliMd, /<li class="lede-task lede-task-done">/);
+  assert.match(cliMd, /<figure>/);
 });
 
 // Issue 17: a page whose first article is HTML downloads lede-html.wasm alone (not

@@ -1,44 +1,36 @@
 // The extension's content script walks Readability's result element into HTML events
 // (extension/walk.js) instead of serialising it for Lede to parse again (issue 17). This
-// test checks that the walk gives what the string gives: for the 130 Readability test
-// pages' expected.html (Readability's `content`), the HTML Lede renders from the string
-// (the quick parser, gumbo where it gives up) and from the browser's DOM of it walked
-// into events must be byte-identical, or the page must be listed, with its difference
-// classified, in extension-walk-expected.json (docs/html-events.md, "The DOM walk against
-// the parsers"): a difference that appears or disappears fails. One page load for all.
+// test checks that the walk gives what the string gives, on every HTML input at hand: the
+// list tests/unit/same_output_test.cpp reads (tests/same-output-inputs.txt: Readability's
+// 130 outputs and their source pages, the H5SC vectors, the HTML bodies of the fixtures and
+// fuzz seeds). For each, the HTML Lede renders from the string (the quick parser, gumbo
+// where it gives up) and from the browser's DOM of it walked into events must be
+// byte-identical, or the input must be listed, with its difference classified, in
+// extension-walk-expected.json (docs/html-events.md, "The DOM walk against the parsers"),
+// for the engines it differs in: a difference that appears or disappears fails. One page
+// call for all.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { launch, engine, openPage, startServer } from './helpers.mjs';
-import * as corpora from './corpora.mjs';
+import { sameOutputInputs } from './same-output-inputs.mjs';
 
 const PAGE = '/tests/browser/fixtures/extension-walk.html';
+// { id: { class, engines } }: `class` names the doc's paragraph; `engines` those it differs in.
 const EXPECTED = JSON.parse(readFileSync(new URL('./extension-walk-expected.json', import.meta.url), 'utf8'));
+const expectedHere = Object.keys(EXPECTED).filter((id) => EXPECTED[id].engines.includes(engine));
+const DOC = readFileSync(new URL('../../docs/html-events.md', import.meta.url), 'utf8');
 
-let browser, server, articles, page, problems;
-
-function corpusArticles() {
-  const dir = corpora.corpus('readability-pages');
-  const list = [];
-  for (const name of readdirSync(dir).sort()) {
-    const at = (f) => join(dir, name, f);
-    if (!existsSync(at('expected.html'))) continue;
-    const meta = JSON.parse(readFileSync(at('expected-metadata.json'), 'utf8'));
-    // Three pages have no title, which Lede requires: their folder name stands in.
-    list.push({ id: name, article: { ...meta, title: meta.title || name, content: readFileSync(at('expected.html'), 'utf8') } });
-  }
-  return list;
-}
+let browser, server, inputs, page, problems;
 
 before(async () => {
-  articles = corpusArticles();
-  assert.ok(articles.length >= 130, `the Readability pages are there (${articles.length})`);
+  inputs = sameOutputInputs();
+  assert.ok(inputs.length >= 590, `the inputs are there (${inputs.length})`);
   browser = await launch({ onlyLocal: true, media: false });
   server = await startServer({
     routes: {
       '/walk-corpus': (req, res) =>
-        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(articles)),
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(inputs)),
     },
   });
   // One page for both tests: a page load is most of this file's time in WebKit.
@@ -51,24 +43,22 @@ after(async () => {
   await server?.close();
 });
 
-// Where two outputs part, with some context, for the message.
-function firstDifference(a, b) {
-  let i = 0;
-  while (i < a.length && a[i] === b[i]) i++;
-  return `at ${i}: string …${JSON.stringify(a.slice(Math.max(0, i - 60), i + 80))}… walk …${JSON.stringify(b.slice(Math.max(0, i - 60), i + 80))}…`;
-}
-
-test('the DOM walk renders what the string renders, on the 130 Readability outputs (differences classified)', async (t) => {
+test('the DOM walk renders what the string renders, on every HTML input at hand (differences classified)', async (t) => {
   const started = Date.now();
-  const { count, events, differ } = await page.evaluate(() => window.compareAll());
-  t.diagnostic(`${engine}: ${count} articles, ${events} events, rendered both ways in ${((Date.now() - started) / 1000).toFixed(1)} s; ${differ.length} differ`);
-  assert.equal(count, articles.length);
+  const { count, events, ms, differ } = await page.evaluate(() => window.compareAll());
+  t.diagnostic(
+    `${engine}: ${count} inputs, ${events} events, ${((Date.now() - started) / 1000).toFixed(1)} s (ms: from the string ` +
+      `${ms.string | 0}, the browser's parse ${ms.parse | 0}, the walk ${ms.walk | 0}, from the events ${ms.events | 0}); ${differ.length} differ`,
+  );
+  assert.equal(count, inputs.length);
   assert.deepEqual(problems, [], 'no page error');
-  const found = Object.fromEntries(differ.map((d) => [d.id, d]));
-  const appeared = differ.filter((d) => !(d.id in EXPECTED)).map((d) => `${d.id}: ${firstDifference(d.string, d.walk)}`);
-  const gone = Object.keys(EXPECTED).filter((id) => !found[id]);
-  assert.deepEqual(appeared, [], 'a new difference between the walk and the string (classify it in docs/html-events.md and the expected list, or fix it)');
-  assert.deepEqual(gone, [], 'a classified difference is gone: take it off extension-walk-expected.json and docs/html-events.md');
+  const unexplained = [...new Set(Object.values(EXPECTED).map((e) => e.class))].filter((c) => !DOC.includes(`**${c}`));
+  assert.deepEqual(unexplained, [], 'each class of difference has its paragraph in docs/html-events.md');
+  const found = new Set(differ.map((d) => d.id));
+  const appeared = differ.filter((d) => !expectedHere.includes(d.id)).map((d) => `${d.id} (${d.string} → ${d.walk} B): ${d.where}`);
+  const gone = expectedHere.filter((id) => !found.has(id)).map((id) => `${id} (${EXPECTED[id].class})`);
+  assert.deepEqual(appeared, [], `a new difference between the walk and the string in ${engine} (classify it in docs/html-events.md and the expected list, or fix it)`);
+  assert.deepEqual(gone, [], `a classified difference is gone in ${engine}: take it off extension-walk-expected.json and docs/html-events.md`);
 });
 
 // A DOM 200,000 elements deep, as the walk sees one (firstChild, nextSibling, nodeType,

@@ -23,7 +23,7 @@ test(`what a page showing a WordPress post downloads fits ${htmlBudget} B gzippe
 
 test('every module loaded on demand is there and says what loads it', (t) => {
   const rows = onDemandSizes();
-  assert.deepEqual(rows.map((r) => r.file).sort(), ['dist/lede-gumbo.wasm', 'dist/lede-html.wasm', 'dist/lede-xml.wasm', 'lede-listen.js']);
+  assert.deepEqual(rows.map((r) => r.file).sort(), ['dist/lede-gumbo.wasm', 'dist/lede-html.wasm', 'dist/lede-markdown.wasm', 'dist/lede-xml.wasm', 'lede-listen.js']);
   for (const r of rows) assert.match(r.why, /\w/);
   t.diagnostic(`\n${report()}`);
 });

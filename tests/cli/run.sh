@@ -165,10 +165,10 @@ expect 2 - --max-input-bytes=ten render "$tmp/opts.json"
 has err "lede: unknown or malformed option '--max-input-bytes=ten'"
 expect 2 - --frobnicate render "$tmp/opts.json"
 
-# site: pages, index, feeds, sitemap, media and Lede's files (web/dist: lede, lede-html, lede-gumbo, lede-xml.wasm); relative links only
+# site: pages, index, feeds, sitemap, media and Lede's files (web/dist: lede, lede-html, lede-gumbo, lede-xml, lede-markdown.wasm); relative links only
 sitein="$root/tests/fixtures/site"
 expect 0 - site "$sitein" "$tmp/site" --base-url=https://gazette.example/news
-is out "$tmp/site: 3 article pages, index, feed.json, rss.xml, sitemap.xml; 2 sections, 5 tags; 3 rendered, 0 unchanged; 38 files written, 0 removed"
+is out "$tmp/site: 3 article pages, index, feed.json, rss.xml, sitemap.xml; 2 sections, 5 tags; 3 rendered, 0 unchanged; 39 files written, 0 removed"
 for f in index.html harbour-ferry.html reef-survey.html undated-note.html harbour-ferry.json feed.json rss.xml \
          sitemap.xml lede.js lede.css site.css dist/lede.wasm media/ferry.png reader.html; do
   [ -f "$tmp/site/$f" ] || fail "site: $f is missing"
@@ -199,7 +199,7 @@ expect 2 - site "$sitein"
 
 # without --base-url: no RSS and no sitemap (both need absolute URLs), said on stderr
 expect 0 - site "$sitein" "$tmp/site-relative"
-is out "$tmp/site-relative: 3 article pages, index, feed.json; 2 sections, 5 tags; 3 rendered, 0 unchanged; 36 files written, 0 removed"
+is out "$tmp/site-relative: 3 article pages, index, feed.json; 2 sections, 5 tags; 3 rendered, 0 unchanged; 37 files written, 0 removed"
 has err "lede: warning: rss.xml and sitemap.xml not written: they need absolute URLs; give --base-url=URL"
 [ -e "$tmp/site-relative/rss.xml" ] && fail "site: rss.xml written with relative links"
 [ -e "$tmp/site-relative/sitemap.xml" ] && fail "site: sitemap.xml written with relative locations"

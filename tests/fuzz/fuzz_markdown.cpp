@@ -7,14 +7,18 @@
 //    DOM and serialised independently (fuzz_common.hpp), equals the HTML string;
 //  - every invariant of check_dom() holds;
 //  - inside the body, only the elements and attributes Markdown can make appear (raw
-//    HTML is text, never markup), with class values Lede chose.
+//    HTML is text, never markup), with class values Lede chose;
+//  - md4c's callbacks through their byte form (markdown_events.hpp, what lede-html.wasm
+//    reads from lede-markdown.wasm) build the same HTML as md4c's callbacks directly.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 
 #include "fuzz_common.hpp"
+#include "output/html_writer.hpp"
 #include "text/escape.hpp"
+#include "unit/markdown_stream.hpp"
 
 namespace {
 
@@ -120,6 +124,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   fuzz::check_dom(dom);
   std::string replayed = fuzz::serialize(dom);
   FUZZ_CHECK(replayed == html, "op-stream and HTML differ:\nops:  " + replayed + "\nhtml: " + html);
+
+  {
+    lede::Result rs;
+    lede::Document doc(false);
+    std::string streamed;
+    if (lede::tree_of(json, lede::Options{}, test::stream_extensions(), doc, rs)) lede::write_html(doc, streamed);
+    fuzz::same_problems(rh, rs, "md4c directly vs its callbacks' byte form");
+    FUZZ_CHECK(streamed == html, "md4c's callbacks through their byte form differ:\nstream: " + streamed + "\ndirect: " + html);
+  }
 
   // <article> holds the header and, if the body is not empty, <div class="lede-body">.
   const fuzz::Node& article = dom.nodes[dom.nodes[0].children.at(0)];

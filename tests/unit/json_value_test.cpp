@@ -34,6 +34,29 @@ TEST_CASE("read_json builds values of every type") {
   CHECK(v.find("missing") == nullptr);
 }
 
+// The lexer's string buffer (LexString in json_value.cpp) copies strings under 16 KiB and
+// moves longer ones out; a number is then read from the same buffer, emptied or reused.
+TEST_CASE("strings either side of the lexer buffer's hand-over, and numbers after them") {
+  const std::string a(16383, 'a'), b(16384, 'b'), c(40000, 'c');
+  const std::string text = "{\"" + a + "\":\"" + b + "\",\"n\":-12.5e1,\"" + c +
+                           "\":[\"\\u00e9\",18446744073709551615,\"" + a + "\\n\"],\"k\":\"\",\"i\":-7}";
+  lede::JsonValue v;
+  lede::Problem p;
+  REQUIRE(lede::read_json(text, {}, v, p));
+  REQUIRE(v.keys.size() == 5);
+  CHECK(v.keys[0] == a);
+  CHECK(v.items[0].string == b);
+  CHECK(v.find("n")->number == -125);
+  CHECK(v.keys[2] == c);
+  const lede::JsonValue& list = v.items[2];
+  REQUIRE(list.items.size() == 3);
+  CHECK(list.items[0].string == "\xc3\xa9");
+  CHECK(list.items[1].number == 18446744073709551615.0);
+  CHECK(list.items[2].string == a + "\n");
+  CHECK(v.find("k")->string.empty());
+  CHECK(v.find("i")->number == -7);
+}
+
 TEST_CASE("with duplicate keys the last one wins, as in JSON.parse") {
   lede::JsonValue v;
   lede::Problem p;

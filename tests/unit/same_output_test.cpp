@@ -1,10 +1,12 @@
 // Issue 17, "same output": an HTML body read by the quick parser and the same body read
 // by gumbo alone give byte-identical HTML, on every input at hand: Readability's 130
 // outputs and their source pages as HTML bodies, the XSS vectors, every fixture and fuzz
-// seed. A difference would be listed in kKnown (with the doc that classifies it); the test
+// seed, as tests/same-output-inputs.txt lists them (extension-walk.test.mjs reads that list
+// too). A difference would be listed in kKnown (with the doc that classifies it); the test
 // fails when one appears that is not listed, and when a listed one disappears.
 #include <dirent.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <set>
 #include <string>
@@ -62,29 +64,74 @@ std::string render(const std::string& json, const lede::Extensions& ext) {
 
 }  // namespace
 
-TEST_CASE("the quick parser and gumbo give the same HTML on every input at hand", "[corpus]") {
-  const std::string corpora = LEDE_SOURCE_DIR "/../shared/corpora";
+// The inputs of tests/same-output-inputs.txt (the list extension-walk.test.mjs reads too),
+// as article JSON, each named as the browser test names it.
+static std::vector<std::pair<std::string, std::string>> same_output_inputs() {
   std::vector<std::pair<std::string, std::string>> inputs;  // name, article JSON
   auto html_body = [&](const std::string& name, const std::string& html) {
     if (!html.empty()) inputs.emplace_back(name, "{\"title\":\"T\",\"body_format\":\"html\",\"body\":" + test::quote(html) + "}");
   };
-  for (const char* page : {"expected.html", "source.html"})
-    for (const std::string& path : files(corpora + "/readability-pages", page, true)) html_body(path, test::read_file(path));
-  {
-    std::string vectors = test::read_file(corpora + "/h5sc/vectors.txt"), line;
-    int n = 0;
-    for (char c : vectors) {
-      if (c != '\n') {
-        line += c;
-        continue;
+  auto where = [](const std::string& path) {
+    return path.rfind("corpora/", 0) == 0 ? LEDE_SOURCE_DIR "/../shared/" + path : LEDE_SOURCE_DIR "/" + path;
+  };
+  std::string list = test::read_file(LEDE_SOURCE_DIR "/tests/same-output-inputs.txt");
+  REQUIRE(!list.empty());
+  std::size_t at = 0;
+  while (at < list.size()) {
+    std::size_t end = list.find('\n', at);
+    if (end == std::string::npos) end = list.size();
+    std::vector<std::string> words;
+    std::string word;
+    for (std::size_t i = at; i <= end; ++i) {
+      if (i < end && list[i] != ' ') {
+        word += list[i];
+      } else if (!word.empty()) {
+        words.push_back(word);
+        word.clear();
       }
-      html_body("h5sc line " + std::to_string(++n), line);
-      line.clear();
+    }
+    at = end + 1;
+    if (words.empty() || words[0][0] == '#') continue;
+    INFO(words[0]);
+    if (words[0] == "pages" && words.size() == 3) {
+      std::string prefix = words[1].rfind("corpora/", 0) == 0 ? words[1].substr(8) : words[1];
+      std::vector<std::string> dirs = files(where(words[1]), "", true);
+      std::sort(dirs.begin(), dirs.end());
+      for (const std::string& dir : dirs) {
+        std::string name = dir.substr(where(words[1]).size() + 1);
+        name.pop_back();  // files() ends each with a '/'
+        html_body(prefix + "/" + name + "/" + words[2], test::read_file(dir + words[2]));
+      }
+    } else if (words[0] == "files" && words.size() == 3) {
+      std::vector<std::string> paths = files(where(words[1]), words[2], false);
+      std::sort(paths.begin(), paths.end());
+      for (const std::string& path : paths) html_body(words[1] + path.substr(where(words[1]).size()), test::read_file(path));
+    } else if (words[0] == "lines" && words.size() == 2) {
+      std::string text = test::read_file(where(words[1])), line;
+      REQUIRE(!text.empty());
+      std::string prefix = words[1].rfind("corpora/", 0) == 0 ? words[1].substr(8) : words[1];
+      int n = 0;
+      for (char c : text) {
+        if (c != '\n') {
+          line += c;
+          continue;
+        }
+        html_body(prefix + ":" + std::to_string(++n), line);
+        line.clear();
+      }
+    } else if (words[0] == "json" && words.size() == 2) {
+      std::vector<std::string> paths = files(where(words[1]), ".json", false);
+      std::sort(paths.begin(), paths.end());
+      for (const std::string& path : paths) inputs.emplace_back(words[1] + path.substr(where(words[1]).size()), test::read_file(path));
+    } else {
+      FAIL("tests/same-output-inputs.txt: a line not understood");
     }
   }
-  for (const char* dir : {"/tests/fixtures/formats", "/web/articles", "/tests/fuzz/seeds/article"})
-    for (const std::string& path : files(LEDE_SOURCE_DIR + std::string(dir), ".json", false))
-      inputs.emplace_back(path, test::read_file(path));
+  return inputs;
+}
+
+TEST_CASE("the quick parser and gumbo give the same HTML on every input at hand", "[corpus]") {
+  std::vector<std::pair<std::string, std::string>> inputs = same_output_inputs();
   REQUIRE(inputs.size() >= 400);
 
   lede::Extensions gumbo_only = lede::native_extensions();

@@ -76,6 +76,11 @@ TEST_CASE("reading time and length, by words or by CJK characters") {
   CHECK(test::render(R"j({"title":"T","body":"One."})j").find(">1 min read<") != std::string::npos);
   CHECK(test::render(R"j({"title":"T","body":"One."})j").find(">1 word<") != std::string::npos);
   CHECK(test::render(R"j({"title":"T"})j").find("lede-reading-time") == std::string::npos);
+  // A word goes on across inline elements but ends with its block or at a line break.
+  CHECK(test::render(R"j({"title":"T","body":"hello world\n\nfoo bar"})j").find(">4 words<") != std::string::npos);
+  CHECK(test::render(R"j({"title":"T","body":"- one\n- two\n\n> three\n\nfour  \nfive"})j").find(">5 words<") !=
+        std::string::npos);
+  CHECK(test::render(R"j({"title":"T","body":"foo*bar* [b](/x)az `c`ode"})j").find(">3 words<") != std::string::npos);
   // In a right-to-left article the English labels are an English, left-to-right span
   // inside each item, or bidi shows "min read 1".
   std::string rtl = test::render(R"j({"title":"T","body":"One.","lang":"ar","dir":"rtl"})j");
