@@ -40,9 +40,10 @@ struct Extensions {
   // error.
   bool (*rich_part)(const BodyPart& part, Document& doc, const Options& options, const Extensions& ext,
                     std::vector<Problem>& problems) = nullptr;
-  // gumbo's HTML events (html/gumbo_events.hpp), for HTML the quick parser gives up on;
-  // false if gumbo is not at hand yet.
-  HtmlProducer gumbo = nullptr;
+  // gumbo's HTML events (html/gumbo_events.hpp), or the lenient reader's, for HTML the
+  // quick parser gives up on (HtmlFallback, html/html_events.hpp); false if they are not
+  // at hand yet.
+  HtmlFallback gumbo = nullptr;
   // md4c (markdown/markdown_to_tree.hpp): md_parse where it is linked in; in lede-html.wasm
   // md4c's callbacks replayed from lede-markdown.wasm (html_module.cpp, which refuses the
   // article with needs_html_parser naming it until it is loaded).

@@ -4,6 +4,8 @@
 #include "lede/lede.hpp"
 
 #include "html/gumbo_events.hpp"
+#include "html/html_to_tree.hpp"
+#include "html/lenient_html_parser.hpp"
 #include "html/rich_parts.hpp"
 #include "input/adapters/adapters.hpp"
 #include "input/adapters/xml.hpp"
@@ -30,6 +32,15 @@ bool gumbo(std::string_view html, HtmlSink& sink) {
   return true;
 }
 
+// What the quick parser gives up on: gumbo, or the lenient reader if gumbo's work would
+// not stay linear (html/lenient_html_parser.hpp).
+bool given_up(std::string_view html, bool lenient_only, HtmlSink& sink, HtmlFallbackNotes& notes) {
+  return read_given_up_html(html, lenient_only, sink, notes, gumbo);
+}
+
+// Titles and summaries sent as HTML (html_to_text), from the start.
+[[maybe_unused]] const bool g_text_reader_set = (set_html_text_reader(given_up), true);
+
 void read_feed(std::string_view xml, const Options& options, Article& article, std::vector<Problem>& problems) {
   read_xml_article(read_xml, xml, options, article, problems);
 }
@@ -37,7 +48,7 @@ void read_feed(std::string_view xml, const Options& options, Article& article, s
 }  // namespace
 
 const Extensions& native_extensions() {
-  static const Extensions ext{read_foreign_article, read_feed, resolve_urls, rich_part_to_tree, gumbo, md_parse};
+  static const Extensions ext{read_foreign_article, read_feed, resolve_urls, rich_part_to_tree, given_up, md_parse};
   return ext;
 }
 

@@ -22,11 +22,11 @@ namespace lede::html_walk {
 struct ParseNotes {
   bool lenient = false;             // read by the lenient reader
   bool attributes_dropped = false;  // a tag had more than Limits::kHtmlAttributes
-  bool needs_gumbo = false;         // gumbo was needed and `gumbo` could not parse
+  bool needs_gumbo = false;         // the quick parser gave up and the fallback could not read
 };
 
 // `html` parsed into `tree` (html_to_tree.cpp): the body, and a <noscript>'s markup.
-GNode parse(std::string_view html, HtmlTree& tree, HtmlProducer gumbo, ParseNotes& notes, bool quick = true);
+GNode parse(std::string_view html, HtmlTree& tree, HtmlFallback fallback, ParseNotes& notes, bool quick = true);
 
 // ---------------------------------------------------------------------------
 // Facts about each element's content, gathered before anything is written.

@@ -61,6 +61,19 @@ class HtmlSink {
 // if it cannot parse it here (gumbo in a browser before its module is loaded).
 using HtmlProducer = bool (*)(std::string_view html, HtmlSink& sink);
 
+// What the reader of HTML the quick parser gave up on says of its reading.
+struct HtmlFallbackNotes {
+  bool lenient = false;             // the lenient reader read it: gumbo's work would not stay linear
+  bool attributes_dropped = false;  // the lenient reader dropped a tag's attributes past Limits::kHtmlAttributes
+};
+
+// Reads HTML the quick parser gave up on (lenient_html_parser.hpp, read_given_up_html):
+// gumbo's events if gumbo's work on it stays linear, else the lenient reader's; only the
+// lenient reader's if `lenient_only` (html_to_text: a title reads alike in every build).
+// False if it cannot read it here: in a browser, until lede-gumbo.wasm is loaded (both
+// readers live there, src/wasm/gumbo_module.cpp).
+using HtmlFallback = bool (*)(std::string_view html, bool lenient_only, HtmlSink& sink, HtmlFallbackNotes& notes);
+
 // Writes the events in their byte form.
 class HtmlEventWriter : public HtmlSink {
  public:

@@ -11,7 +11,6 @@
 #include "html/html_media.hpp"
 #include "html/html_roles.hpp"
 #include "html/html_tree.hpp"
-#include "html/lenient_html_parser.hpp"
 #include "html/serialized_html_parser.hpp"
 #include "problems.hpp"
 #include "text/ascii.hpp"
@@ -23,26 +22,27 @@ namespace html_walk {
 
 // ---------------------------------------------------------------------------
 // The parse, into an HtmlTree: the quick parser takes HTML as browsers and CMSs write it;
-// what it gives up on goes to gumbo if gumbo's work on it stays linear, else to the
-// lenient reader (lenient_html_parser.hpp).
+// what it gives up on goes to the front door's HtmlFallback (html_events.hpp): gumbo if
+// gumbo's work on it stays linear, else the lenient reader (lenient_html_parser.hpp). In
+// a browser both are in lede-gumbo.wasm, so lede-html.wasm links neither.
 
 // `html` parsed as the content of a <div> (HTML's fragment parsing: no-quirks mode, no
 // <head>; <html>, <head> and <body> tags are ignored) into `tree`, whose root is the
-// fragment's parent. Without `gumbo` (or if it cannot parse, as in a browser before its
-// module is loaded) what gumbo would read is read leniently, and noted.
-GNode parse(std::string_view html, HtmlTree& tree, HtmlProducer gumbo, ParseNotes& notes, bool quick) {
+// fragment's parent. Without `fallback`, or if it cannot read here (a browser before
+// lede-gumbo.wasm is loaded), what the quick parser gives up on is left empty, and noted.
+GNode parse(std::string_view html, HtmlTree& tree, HtmlFallback fallback, ParseNotes& notes, bool quick) {
   tree.clear();
   tree.reserve(html);
   if (quick && serialized_html_events(html, tree)) return {&tree, tree.root()};
   tree.clear();
-  if (gumbo_work_bounded(html)) {
-    if (gumbo && gumbo(html, tree)) return {&tree, tree.root()};
+  HtmlFallbackNotes read;
+  if (!fallback || !fallback(html, false, tree, read)) {
     tree.clear();
     notes.needs_gumbo = true;
-  } else {
+  } else if (read.lenient) {
     notes.lenient = true;
+    notes.attributes_dropped = read.attributes_dropped;
   }
-  lenient_html_events(html, tree, &notes.attributes_dropped);
   return {&tree, tree.root()};
 }
 
@@ -546,6 +546,12 @@ void Builder::refused(const char* what, const std::string& url, UrlKind kind) {
 
 using namespace html_walk;
 
+namespace {
+Problem needs_gumbo_problem(const std::string& path) {
+  return error_problem(ErrorCode::needs_html_parser, path, "this HTML needs gumbo (lede-gumbo.wasm; renderAsync loads it)");
+}
+}  // namespace
+
 bool html_to_tree(std::string_view html, Document& doc, const HtmlOptions& options,
                   std::vector<Problem>& problems) {
   HtmlTree tree;
@@ -561,9 +567,8 @@ bool html_to_tree(std::string_view html, Document& doc, const HtmlOptions& optio
          "kept");
   if (notes.attributes_dropped)
     warn("an HTML tag with more than " + std::to_string(Limits::kHtmlAttributes) + " attributes: the rest are dropped");
-  if (notes.needs_gumbo && options.gumbo) {
-    problems.push_back(error_problem(ErrorCode::needs_html_parser, options.path,
-                                     "this HTML needs gumbo (lede-gumbo.wasm; renderAsync loads it)"));
+  if (notes.needs_gumbo) {
+    problems.push_back(needs_gumbo_problem(options.path));
     return false;
   }
   return true;
@@ -575,12 +580,36 @@ void html_events_to_tree(std::string_view events, Document& doc, const HtmlOptio
   read_html_events(events, tree);
   ParseNotes notes;
   Builder(doc, options, notes, problems).build(GNode{&tree, tree.root()});
+  // A <noscript>'s markup in them is parsed here.
+  if (notes.needs_gumbo) problems.push_back(needs_gumbo_problem(options.path));
 }
+
+namespace {
+HtmlFallback g_text_reader = nullptr;
+bool g_text_unread = false;
+
+// The lenient reader alone, through the front door's fallback.
+bool lenient_text(std::string_view html, HtmlSink& sink) {
+  HtmlFallbackNotes notes;
+  return g_text_reader && g_text_reader(html, true, sink, notes);
+}
+}  // namespace
+
+void set_html_text_reader(HtmlFallback reader) { g_text_reader = reader; }
+
+bool take_html_text_unread() { return std::exchange(g_text_unread, false); }
 
 std::string html_to_text(std::string_view html) {
   HtmlTree tree;
-  ParseNotes notes;
-  return collapse_spaces(text_below(parse(html, tree, nullptr, notes), " ", [](GNode n) {
+  tree.reserve(html);
+  if (!serialized_html_events(html, tree)) {
+    tree.clear();
+    if (!lenient_text(html, tree)) {
+      g_text_unread = true;
+      return {};
+    }
+  }
+  return collapse_spaces(text_below(GNode{&tree, tree.root()}, " ", [](GNode n) {
     return tag_of(n) == HtmlTag::noscript || (is_element(n) && hidden(n));
   }));
 }

@@ -26,10 +26,10 @@ namespace lede {
 struct HtmlOptions {
   std::size_t max_depth = 64;  // nested output elements; deeper ones are unwrapped
   std::string path = "body";   // names the field in warnings
-  // gumbo, for HTML the quick parser gives up on (html/gumbo_events.hpp). Without it the
-  // lenient reader reads such HTML; if it cannot parse (a browser before lede-gumbo.wasm
+  // gumbo or the lenient reader, for HTML the quick parser gives up on (HtmlFallback,
+  // html_events.hpp). Without it, or if it cannot read (a browser before lede-gumbo.wasm
   // is loaded), the body is refused with ErrorCode::needs_html_parser.
-  HtmlProducer gumbo = nullptr;
+  HtmlFallback gumbo = nullptr;
   // false: gumbo reads everything, the quick parser nothing (for tests that compare them).
   bool quick_parser = true;
 };
@@ -49,8 +49,13 @@ void html_events_to_tree(std::string_view events, Document& doc, const HtmlOptio
 // references decoded, tags and the content of script and style dropped, white space
 // collapsed. For titles and names that publishers send as HTML (WordPress). Read by the
 // quick parser, or else the lenient reader (never gumbo, so that every build reads a
-// title alike).
+// title alike), which is the front door's (set_html_text_reader). Without it, or if it
+// cannot read here (a browser before lede-gumbo.wasm is loaded), the text is empty and
+// take_html_text_unread() says so: the front door then refuses the article with
+// needs_html_parser (src/wasm/html_module.cpp).
 std::string html_to_text(std::string_view html);
+void set_html_text_reader(HtmlFallback reader);
+bool take_html_text_unread();
 
 // A link standing in for embedded content: <p class="lede-embed"><a>label</a></p>, or
 // the bare <a class="lede-embed"> where only inline content may go. Nothing if the URL

@@ -583,4 +583,12 @@ void lenient_html_events(std::string_view html, HtmlSink& sink, bool* attributes
   Reader(html, &sink, 0).events(attributes_dropped);
 }
 
+bool read_given_up_html(std::string_view html, bool lenient_only, HtmlSink& sink, HtmlFallbackNotes& notes,
+                        HtmlProducer gumbo) {
+  if (!lenient_only && gumbo_work_bounded(html)) return gumbo && gumbo(html, sink);
+  notes.lenient = !lenient_only;
+  lenient_html_events(html, sink, &notes.attributes_dropped);
+  return true;
+}
+
 }  // namespace lede

@@ -37,4 +37,10 @@ std::size_t gumbo_work(std::string_view html, std::size_t limit);
 // attributes; `attributes_dropped` (if given) says whether one had more.
 void lenient_html_events(std::string_view html, HtmlSink& sink, bool* attributes_dropped = nullptr);
 
+// The HtmlFallback of a build with the lenient reader (html_events.hpp): `gumbo`'s events
+// if its work stays linear (false if `gumbo` is null or cannot parse), else the lenient
+// reader's; the lenient reader's alone if `lenient_only`.
+bool read_given_up_html(std::string_view html, bool lenient_only, HtmlSink& sink, HtmlFallbackNotes& notes,
+                        HtmlProducer gumbo);
+
 }  // namespace lede

@@ -2,15 +2,16 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
-#include <set>
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "layout/body_view.hpp"
 #include "layout/dates.hpp"
 #include "layout/reading_time.hpp"
 #include "layout/typography.hpp"
 #include "text/ascii.hpp"
+#include "tree/string_table.hpp"
 
 namespace lede {
 namespace {
@@ -276,8 +277,11 @@ std::vector<NodeId> arrange_headings(Document& doc, NodeId body) {
   std::vector<NodeId> headings;
   // The ids layout gives its own elements (see header(), newsletter(), related()): a
   // heading that took one would capture the <label for> or aria-labelledby meant for them.
-  std::set<std::string> used{"title", "toc-title", "newsletter-title", "newsletter-email",
-                              "related-title"};
+  // StringTables, not std::set and std::map: their tree code cost about 1.5 KB of each
+  // wasm core (docs/performance.md, "Sizes").
+  StringTable used;
+  for (const char* mine : {"title", "toc-title", "newsletter-title", "newsletter-email", "related-title"})
+    used.add_view(mine);
   // An HTML body already has ids: the link targets it keeps as lede-user-…. A heading
   // whose slug is "user-x" must not take one of them (two elements, one id).
   walk(
@@ -285,7 +289,7 @@ std::vector<NodeId> arrange_headings(Document& doc, NodeId body) {
       [&](NodeId id) {
         if (doc.node(id).is_text) return;
         std::string_view existing = doc.value_of(id, Attr::id);
-        if (existing.compare(0, 5, "lede-") == 0) used.emplace(existing.substr(5));
+        if (existing.compare(0, 5, "lede-") == 0) used.add_copy(existing.substr(5));
         int level = heading_level(doc.node(id).tag);
         if (level) headings.push_back(id);
       },
@@ -293,7 +297,8 @@ std::vector<NodeId> arrange_headings(Document& doc, NodeId body) {
   static const Tag kHeadings[] = {Tag::h1, Tag::h2, Tag::h3, Tag::h4, Tag::h5, Tag::h6};
   // Per slug, the next number to try: n headings with the same text cost O(n log n),
   // not O(n²) by counting up from 2 each time.
-  std::map<std::string, int> next;
+  StringTable bases;
+  std::vector<int> next;  // by the slug's number in `bases`
   // The enclosing headings, outermost first: their levels as written and as given.
   int written[6], given[6], depth = 0;
   for (NodeId id : headings) {
@@ -306,12 +311,17 @@ std::vector<NodeId> arrange_headings(Document& doc, NodeId body) {
     // A heading that is a link target in an HTML body keeps the id the link points at.
     if (!doc.value_of(id, Attr::id).empty()) continue;
     std::string base = slug(doc.text_content(id)), s = base;
-    if (!used.insert(s).second) {
-      int& n = next.emplace(base, 2).first->second;
+    bool added = false;
+    used.add_copy(s, &added);
+    if (!added) {
+      std::uint32_t b = bases.add_copy(base);
+      if (b == next.size()) next.push_back(2);
+      int& n = next[b];
       do {
         s = base;
         (s += '-') += std::to_string(n++);
-      } while (!used.insert(s).second);
+        used.add_copy(s, &added);
+      } while (!added);
     }
     doc.set(id, Attr::id, s.insert(0, "lede-"));
   }

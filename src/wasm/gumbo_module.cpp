@@ -1,16 +1,18 @@
-// web/dist/lede-gumbo.wasm: gumbo and its walk into HTML events, and HTML5's full table of
-// named references; nothing else of the core. lede-html.wasm hands it the HTML its quick
-// parser gives up on (through two functions web/lede.js imports into lede-html.wasm) and
-// reads back the events in their byte form (html/html_events.hpp), and asks it for the
-// named references outside HTML 4's (tree/entities.hpp, set_entity_fallback), so that
-// the pages whose HTML the quick parser reads, most of them, never download gumbo or
-// the full table.
+// web/dist/lede-gumbo.wasm: what reads the HTML lede-html.wasm's quick parser gives up on
+// — gumbo and its walk into HTML events, and the lenient reader (for HTML on which
+// gumbo's work would not stay linear, and for titles: html/lenient_html_parser.hpp) — and
+// HTML5's full table of named references; nothing else of the core. lede-html.wasm hands
+// it that HTML (through two functions web/lede.js imports into lede-html.wasm) and reads
+// back the events in their byte form (html/html_events.hpp), and asks it for the named
+// references outside HTML 4's (tree/entities.hpp, set_entity_fallback), so that the
+// pages whose HTML the quick parser reads, most of them, never download this module.
 #include <cstdint>
 #include <cstdlib>
 #include <string>
 
 #include "html/gumbo_events.hpp"
 #include "html/html_events.hpp"
+#include "html/lenient_html_parser.hpp"
 #include "tree/entities.hpp"
 
 #define LEDE_EXPORT(name) extern "C" __attribute__((export_name(#name)))
@@ -26,15 +28,24 @@ struct {
 
 LEDE_EXPORT(lede_gumbo_alloc) void* lede_gumbo_alloc(std::size_t size) { return std::malloc(size ? size : 1); }
 
-// Parses `size` bytes of HTML at `html` (from lede_gumbo_alloc; freed here) and returns
-// the size of its events, at lede_gumbo_data() until lede_gumbo_clear().
-LEDE_EXPORT(lede_gumbo_parse) std::size_t lede_gumbo_parse(char* html, std::size_t size) {
+static bool gumbo(std::string_view html, lede::HtmlSink& sink) {
+  lede::gumbo_html_events(html, sink);
+  return true;
+}
+
+// Reads `size` bytes of HTML at `html` (from lede_gumbo_alloc; freed here) as
+// read_given_up_html does (the lenient reader alone if `lenient_only`) and returns the
+// size of its events and one byte after them, HtmlFallbackNotes (1: lenient, 2:
+// attributes dropped), at lede_gumbo_data() until lede_gumbo_clear().
+LEDE_EXPORT(lede_gumbo_parse) std::size_t lede_gumbo_parse(char* html, std::size_t size, int lenient_only) {
   g_events.clear();
+  lede::HtmlFallbackNotes notes;
   {
     lede::HtmlEventWriter writer(g_events);
-    lede::gumbo_html_events(std::string_view(html, size), writer);
+    lede::read_given_up_html(std::string_view(html, size), lenient_only != 0, writer, notes, gumbo);
   }
   std::free(html);
+  g_events += static_cast<char>((notes.lenient ? 1 : 0) | (notes.attributes_dropped ? 2 : 0));
   return g_events.size();
 }
 

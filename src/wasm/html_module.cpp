@@ -1,15 +1,17 @@
-// web/dist/lede-html.wasm: the core with HTML bodies and the other formats. gumbo, for
-// the HTML the quick parser gives up on, expat with the feed adapters, for RSS and
-// Atom feeds, and md4c, for Markdown, are modules of their own (lede-gumbo.wasm,
-// lede-xml.wasm, lede-markdown.wasm: gumbo_module.cpp, xml_module.cpp,
-// markdown_module.cpp), each reached through two functions web/lede.js supplies; -1 from
-// the first says the module is not loaded yet, which becomes a needs_html_parser error
-// naming it (renderAsync loads it and renders again).
+// web/dist/lede-html.wasm: the core with HTML bodies and the other formats. gumbo and the
+// lenient reader, for the HTML the quick parser gives up on, expat with the feed
+// adapters (and the Apple News and schema.org adapters), and md4c, for Markdown, are
+// modules of their own (lede-gumbo.wasm, lede-xml.wasm, lede-markdown.wasm:
+// gumbo_module.cpp, xml_module.cpp, markdown_module.cpp), each reached through two
+// functions web/lede.js supplies; -1 from the first says the module is not loaded yet,
+// which becomes a needs_html_parser error naming it (renderAsync loads it and renders
+// again).
 #include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "html/html_to_tree.hpp"
 #include "html/rich_parts.hpp"
 #include "input/adapters/adapters.hpp"
 #include "input/adapters/article_outcome.hpp"
@@ -23,15 +25,19 @@
 extern "C" {
 #include "md4c.h"  // MD_PARSER only: md4c itself is in lede-markdown.wasm
 
-// The size of the events of `size` bytes of HTML parsed by lede-gumbo.wasm, or -1.
+// The size of the events of `size` bytes of HTML read by lede-gumbo.wasm (gumbo or the
+// lenient reader; the lenient reader alone if `lenient_only`) and of one byte of notes
+// after them, or -1.
 __attribute__((import_module("env"), import_name("lede_gumbo_parse"))) long lede_gumbo_parse(const char* html,
-                                                                                               std::size_t size);
-// Copies those events to `out` (as many bytes as lede_gumbo_parse said).
+                                                                                               std::size_t size,
+                                                                                               int lenient_only);
+// Copies those bytes to `out` (as many as lede_gumbo_parse said).
 __attribute__((import_module("env"), import_name("lede_gumbo_take"))) void lede_gumbo_take(char* out);
 // The size of the article lede-xml.wasm read from a feed request of `size` bytes
-// (article_outcome.hpp), or -1.
+// (article_outcome.hpp; `rare`: the request holds Apple News or schema.org JSON, not a
+// feed), or -1.
 __attribute__((import_module("env"), import_name("lede_xml_parse"))) long lede_xml_parse(const char* request,
-                                                                                           std::size_t size);
+                                                                                           std::size_t size, int rare);
 // Copies that outcome to `out`.
 __attribute__((import_module("env"), import_name("lede_xml_take"))) void lede_xml_take(char* out);
 // The size of md4c's callbacks (markdown/markdown_events.hpp) for `size` bytes of
@@ -78,11 +84,14 @@ bool body_events(lede::Article& article, const lede::Options& options, lede::Res
   return true;
 }
 
-bool gumbo(std::string_view html, lede::HtmlSink& sink) {
-  long size = lede_gumbo_parse(html.data(), html.size());
-  if (size < 0) return false;
+bool gumbo(std::string_view html, bool lenient_only, lede::HtmlSink& sink, lede::HtmlFallbackNotes& notes) {
+  long size = lede_gumbo_parse(html.data(), html.size(), lenient_only);
+  if (size < 1) return false;
   std::string events(static_cast<std::size_t>(size), '\0');
   lede_gumbo_take(events.data());
+  notes.lenient = events.back() & 1;
+  notes.attributes_dropped = events.back() & 2;
+  events.pop_back();
   lede::read_html_events(events, sink);
   return true;
 }
@@ -117,6 +126,17 @@ bool markdown_refused(lede::Problem& error) {
   return true;
 }
 
+// After layout: md4c missing or stopped (markdown_refused), or a title or summary sent as
+// HTML that the quick parser gave up on while lede-gumbo.wasm is not loaded (as for a body).
+bool refused(lede::Problem& error) {
+  bool text_unread = lede::take_html_text_unread();
+  if (markdown_refused(error)) return true;
+  if (!text_unread) return false;
+  error = lede::Problem{lede::ErrorCode::needs_html_parser, false, "",
+                        "a title or text sent as HTML needs lede-gumbo.wasm (renderAsync loads it)"};
+  return true;
+}
+
 int entity(std::string_view name, unsigned long& first, unsigned long& second) {
   std::uint32_t out[2] = {0, 0};
   int found = lede_entity(name.data(), name.size(), out);
@@ -125,14 +145,17 @@ int entity(std::string_view name, unsigned long& first, unsigned long& second) {
   return found;
 }
 
-void read_feed(std::string_view xml, const lede::Options& options, lede::Article& article,
-               std::vector<lede::Problem>& problems) {
+// The article lede-xml.wasm reads from `text`: a feed, or (`rare`) Apple News or
+// schema.org JSON.
+void ask_xml(std::string_view text, const lede::Options& options, bool rare, lede::Article& article,
+             std::vector<lede::Problem>& problems) {
   std::string request;
-  lede::write_feed_request(xml, options, request);
-  long size = lede_xml_parse(request.data(), request.size());
+  lede::write_feed_request(text, options, request);
+  long size = lede_xml_parse(request.data(), request.size(), rare);
   if (size < 0) {
     problems.push_back(lede::Problem{lede::ErrorCode::needs_html_parser, false, "",
-                                     "a feed needs lede-xml.wasm (renderAsync loads it)"});
+                                     rare ? "an Apple News or schema.org article needs lede-xml.wasm (renderAsync loads it)"
+                                          : "a feed needs lede-xml.wasm (renderAsync loads it)"});
     return;
   }
   std::string().swap(request);
@@ -141,13 +164,36 @@ void read_feed(std::string_view xml, const lede::Options& options, lede::Article
   lede::read_article_outcome(outcome, article, problems);
 }
 
+void read_feed(std::string_view xml, const lede::Options& options, lede::Article& article,
+               std::vector<lede::Problem>& problems) {
+  ask_xml(xml, options, false, article, problems);
+}
+
+// The input being read (lede_render's), and its options, for the rare formats: their
+// adapters are in lede-xml.wasm, which reads the JSON again.
+std::string_view g_input;
+const lede::Options* g_foreign_options = nullptr;
+
+void read_rare(lede::Format, const lede::JsonValue&, lede::Article& article, std::vector<lede::Problem>& problems) {
+  ask_xml(g_input, *g_foreign_options, true, article, problems);
+}
+
+void read_foreign(const lede::JsonValue& json, const lede::Options& options, lede::Article& article,
+                  std::vector<lede::Problem>& problems, bool strict) {
+  g_foreign_options = &options;
+  lede::read_foreign_article_with(json, options, article, problems, strict, read_rare);
+}
+
 }  // namespace
 
 LEDE_EXPORT(lede_render) int lede_render(char* json, std::size_t size, int format) {
-  static const lede::Extensions html{lede::read_foreign_article, read_feed, lede::resolve_urls, lede::rich_part_to_tree,
-                                     gumbo, markdown};
+  static const lede::Extensions html{read_foreign, read_feed, lede::resolve_urls, lede::rich_part_to_tree, gumbo,
+                                     markdown};
+  g_input = std::string_view(json, size);
   lede::set_entity_fallback(entity);
-  return lede_wasm::render(json, size, format, html, body_events, markdown_refused);
+  lede::set_html_text_reader(gumbo);
+  lede::take_html_text_unread();
+  return lede_wasm::render(json, size, format, html, body_events, refused);
 }
 
 // The next render's body as HTML events in their byte form (docs/html-events.md), `size`

@@ -5,10 +5,11 @@
 // formats, and takes everything. A page downloads the one its first article needs
 // (coreFor); lede.wasm refuses what it cannot take with needs_html_parser, and then
 // lede-html.wasm is loaded and takes over. The HTML the quick parser gives up on and the
-// named references outside HTML 4's need dist/lede-gumbo.wasm (gumbo and HTML5's full
-// table), RSS and Atom feeds need dist/lede-xml.wasm (expat and the feed adapters), and
-// Markdown in lede-html.wasm needs dist/lede-markdown.wasm (md4c, which lede.wasm has
-// built in): each loaded once, when first needed.
+// named references outside HTML 4's need dist/lede-gumbo.wasm (gumbo, the lenient reader
+// and HTML5's full table), RSS and Atom feeds, Apple News and schema.org need
+// dist/lede-xml.wasm (expat and those adapters), and Markdown in lede-html.wasm needs
+// dist/lede-markdown.wasm (md4c, which lede.wasm has built in): each loaded once, when
+// first needed.
 import { LedeError } from './errors.js';
 import { encodeHtmlEvents } from './html-events.js';
 import { buildFragment } from './ops.js';
@@ -131,9 +132,10 @@ function systemImports(module, env) {
   return imports;
 }
 
-// A parser in a module of its own, for lede-html.wasm: lede-gumbo.wasm (gumbo: the HTML
-// the quick parser gives up on, answered as HTML events, src/html/html_events.hpp) or
-// lede-xml.wasm (expat: feeds, answered as read_xml()'s outcome). lede-html.wasm calls it
+// A parser in a module of its own, for lede-html.wasm: lede-gumbo.wasm (gumbo and the
+// lenient reader: the HTML the quick parser gives up on, answered as HTML events,
+// src/html/html_events.hpp) or lede-xml.wasm (expat: feeds, and the Apple News and
+// schema.org adapters, answered with the article, article_outcome.hpp). lede-html.wasm calls it
 // through two imports, lede_<name>_parse and lede_<name>_take.
 class Parser {
   constructor(module, name) {
@@ -209,9 +211,9 @@ class Core {
   start() {
     const imports = systemImports(this.module, {
       // gumbo and expat in modules of their own (lede-html.wasm): -1 until loaded.
-      lede_gumbo_parse: (ptr, size) => (this.gumbo ? this.gumbo.parse(this.bytes(ptr, size)) : -1),
+      lede_gumbo_parse: (ptr, size, lenientOnly) => (this.gumbo ? this.gumbo.parse(this.bytes(ptr, size), lenientOnly) : -1),
       lede_gumbo_take: (ptr) => this.gumbo.take(this.bytes(ptr, this.gumbo.size)),
-      lede_xml_parse: (ptr, size) => (this.xml ? this.xml.parse(this.bytes(ptr, size)) : -1),
+      lede_xml_parse: (ptr, size, rare) => (this.xml ? this.xml.parse(this.bytes(ptr, size), rare) : -1),
       lede_xml_take: (ptr) => this.xml.take(this.bytes(ptr, this.xml.size)),
       // md4c (lede-html.wasm's Markdown): -1 until lede-markdown.wasm is loaded.
       lede_markdown_parse: (ptr, size, flags, max) => (this.markdown ? this.markdown.parse(this.bytes(ptr, size), flags, max) : -1),
@@ -266,9 +268,10 @@ class Core {
   }
 
   // render(), loading lede-html.wasm first if the article needs it, then the module its
-  // needs_html_parser error names: lede-xml.wasm for a feed, lede-gumbo.wasm for HTML
-  // the quick parser gives up on or a named reference outside HTML 4's, lede-markdown.wasm
-  // for Markdown that lede-html.wasm is given (and lede.wasm, if here, cannot take).
+  // needs_html_parser error names: lede-xml.wasm for a feed, Apple News or schema.org,
+  // lede-gumbo.wasm for HTML the quick parser gives up on or a named reference outside
+  // HTML 4's, lede-markdown.wasm for Markdown that lede-html.wasm is given (and lede.wasm,
+  // if here, cannot take).
   async renderAsync(json, options) {
     for (;;) {
       try {

@@ -3,7 +3,7 @@
 #include "input/adapters/adapters.hpp"
 
 #include <algorithm>
-#include <numeric>
+#include <cstdlib>
 
 #include "input/formats.hpp"
 
@@ -39,16 +39,26 @@ bool carries_foreign_content(const JsonValue& json, std::vector<Problem>& proble
 
 }  // namespace
 
+void read_rare_format(Format format, const JsonValue& json, Article& article, std::vector<Problem>& problems) {
+  if (format == Format::schema_org) read_schema_org(json, article, problems);
+  else read_apple_news(json, article, problems);
+}
+
 void read_foreign_article(const JsonValue& json, const Options& options, Article& article,
                           std::vector<Problem>& problems, bool strict) {
+  read_foreign_article_with(json, options, article, problems, strict, read_rare_format);
+}
+
+void read_foreign_article_with(const JsonValue& json, const Options& options, Article& article,
+                               std::vector<Problem>& problems, bool strict, RareFormatReader rare) {
   Format format = detect_format(json);
   if (format != Format::json_feed && format != Format::wordpress && !one_article(options.item, problems)) return;
   switch (format) {
     case Format::readability: read_readability(json, article, problems); break;
     case Format::json_feed: read_json_feed(json, options.item, article, problems); break;
     case Format::wordpress: read_wordpress(json, options.item, article, problems); break;
-    case Format::schema_org: read_schema_org(json, article, problems); break;
-    case Format::apple_news: read_apple_news(json, article, problems); break;
+    case Format::schema_org:
+    case Format::apple_news: rare(format, json, article, problems); break;
     case Format::rss:
     case Format::atom:  // XML: never a JsonValue
     case Format::lede:
@@ -286,11 +296,25 @@ std::string plain(std::string_view text) {
 std::string html_text(std::string_view html) { return html_to_text(html); }
 
 std::vector<bool> repeated_keys(const std::vector<std::string_view>& keys) {
-  std::vector<std::size_t> order(keys.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return keys[x] < keys[y]; });
+  struct Key {
+    std::string_view text;
+    std::size_t at;
+  };
+  std::vector<Key> order(keys.size());
+  for (std::size_t i = 0; i < keys.size(); ++i) order[i] = {keys[i], i};
+  // libc's qsort (musl's smoothsort: n log n at worst, in place), not std::stable_sort,
+  // whose merge code cost 2.4 KB of lede-html.wasm (docs/performance.md, "Sizes"). Equal
+  // keys in the order they came, so the first of each run is the one kept.
+  // (Not called with nothing to sort: data() may then be null, which qsort must not get.)
+  if (order.size() > 1) std::qsort(order.data(), order.size(), sizeof(Key), [](const void* a, const void* b) {
+    const Key& x = *static_cast<const Key*>(a);
+    const Key& y = *static_cast<const Key*>(b);
+    int c = x.text.compare(y.text);
+    if (c != 0) return c < 0 ? -1 : 1;
+    return x.at < y.at ? -1 : (x.at > y.at ? 1 : 0);
+  });
   std::vector<bool> repeated(keys.size());
-  for (std::size_t i = 1; i < order.size(); ++i) repeated[order[i]] = keys[order[i]] == keys[order[i - 1]];
+  for (std::size_t i = 1; i < order.size(); ++i) repeated[order[i].at] = order[i].text == order[i - 1].text;
   return repeated;
 }
 

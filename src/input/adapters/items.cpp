@@ -1,8 +1,8 @@
 // Feeds and lists hold many articles: which one Options::item names, and the slugs
 // that name them (list_items()).
-#include <map>
 
 #include "input/adapters/adapters.hpp"
+#include "tree/string_table.hpp"
 
 namespace lede {
 namespace adapt {
@@ -85,14 +85,21 @@ std::size_t choose(std::size_t count, const std::string& want, const std::vector
 }
 
 void make_slugs(std::vector<Item>& items) {
-  std::map<std::string, int> seen;
+  // A StringTable, not a std::map: no tree code in lede-html.wasm (docs/performance.md).
+  StringTable seen;
+  std::vector<int> count;  // by the slug's number in `seen`
+  auto number = [&](const std::string& slug) -> int& {
+    std::uint32_t k = seen.add_copy(slug);
+    if (k == count.size()) count.push_back(0);
+    return count[k];
+  };
   for (Item& item : items) {
     std::string slug = slug_of(item.slug);
     if (slug.empty()) slug = slug_of(last_segment(item.url));
     if (slug.empty()) slug = slug_of(item.title);
     item.slug.clear();
     if (slug.empty()) continue;
-    int& n = seen[slug];
+    int& n = number(slug);
     if (++n == 1) {
       item.slug = slug;
       continue;
@@ -100,8 +107,8 @@ void make_slugs(std::vector<Item>& items) {
     // "a", "a", "a-2": the third becomes "a-2-2", never a second "a-2".
     std::string next;
     do next = slug + "-" + std::to_string(n++);
-    while (seen.count(next));
-    seen[next] = 1;
+    while (seen.contains(next));
+    number(next) = 1;
     item.slug = next;
   }
 }
