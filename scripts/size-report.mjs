@@ -17,18 +17,20 @@ export const onDemand = {
   'dist/lede-html.wasm': 'after lede.wasm, only when a page that showed a Markdown article then shows another format',
   'dist/lede-gumbo.wasm':
     'only for HTML the quick parser gives up on (gumbo; the lenient reader where gumbo would not be linear, and for HTML titles and summaries) or a named reference outside HTML 4',
-  'dist/lede-xml.wasm': 'only for RSS and Atom feeds, Apple News and schema.org (with lede-html.wasm)',
+  'dist/lede-xml.wasm': 'only for RSS and Atom feeds (with lede-html.wasm)',
   'dist/lede-markdown.wasm': 'only for Markdown once lede-html.wasm is the core (Apple News Markdown components; Lede\'s own format after an HTML article, when lede.wasm is not loaded)',
 };
 // A Markdown article (issue 18: nlohmann/json reads the JSON again, and speed is bought
 // with the bytes that frees).
 export const budget = 80 * 1024;
 // A WordPress post whose HTML the quick parser reads (issue 17 asks for 100 KB, met since
-// md4c, the lenient reader and the Apple News and schema.org adapters left lede-html.wasm).
+// md4c and the lenient reader left lede-html.wasm). Every JSON format is read by the same
+// module, so this is also what any of them downloads (issue 18's 100 KB), Apple News's
+// Markdown components aside (lede-markdown.wasm).
 // The budget is what it takes today plus about 300 B (docs/performance.md, "Sizes"), held
 // so that it only goes down.
 export const htmlTarget = 100 * 1024;
-export const htmlBudget = 87_850;
+export const htmlBudget = 94_300;
 
 function measure(f) {
   const raw = readFileSync(web + f);

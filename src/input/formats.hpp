@@ -55,17 +55,6 @@ bool needs_adapter(const JsonValue& json);
 void read_foreign_article(const JsonValue& json, const Options& options, Article& article,
                           std::vector<Problem>& problems, bool strict);
 
-// The readers of the rarer formats, Apple News and schema.org: read_rare_format() in the
-// builds that link them (natively, lede-xml.wasm); lede-html.wasm hands such an input to
-// lede-xml.wasm instead (src/wasm/html_module.cpp), which saves a page showing a
-// WordPress post about 6 KB gzipped (docs/performance.md).
-using RareFormatReader = void (*)(Format format, const JsonValue& json, Article& article,
-                                  std::vector<Problem>& problems);
-void read_rare_format(Format format, const JsonValue& json, Article& article, std::vector<Problem>& problems);
-// read_foreign_article() with `rare` for Apple News and schema.org.
-void read_foreign_article_with(const JsonValue& json, const Options& options, Article& article,
-                               std::vector<Problem>& problems, bool strict, RareFormatReader rare);
-
 // Whether `input` is XML (an RSS or Atom feed) rather than JSON: its first character
 // after a byte order mark and white space is '<' (in UTF-8 or UTF-16).
 bool looks_like_xml(std::string_view input);

@@ -34,10 +34,9 @@ __attribute__((import_module("env"), import_name("lede_gumbo_parse"))) long lede
 // Copies those bytes to `out` (as many as lede_gumbo_parse said).
 __attribute__((import_module("env"), import_name("lede_gumbo_take"))) void lede_gumbo_take(char* out);
 // The size of the article lede-xml.wasm read from a feed request of `size` bytes
-// (article_outcome.hpp; `rare`: the request holds Apple News or schema.org JSON, not a
-// feed), or -1.
+// (article_outcome.hpp), or -1.
 __attribute__((import_module("env"), import_name("lede_xml_parse"))) long lede_xml_parse(const char* request,
-                                                                                           std::size_t size, int rare);
+                                                                                           std::size_t size);
 // Copies that outcome to `out`.
 __attribute__((import_module("env"), import_name("lede_xml_take"))) void lede_xml_take(char* out);
 // The size of md4c's callbacks (markdown/markdown_events.hpp) for `size` bytes of
@@ -145,17 +144,14 @@ int entity(std::string_view name, unsigned long& first, unsigned long& second) {
   return found;
 }
 
-// The article lede-xml.wasm reads from `text`: a feed, or (`rare`) Apple News or
-// schema.org JSON.
-void ask_xml(std::string_view text, const lede::Options& options, bool rare, lede::Article& article,
-             std::vector<lede::Problem>& problems) {
+void read_feed(std::string_view xml, const lede::Options& options, lede::Article& article,
+               std::vector<lede::Problem>& problems) {
   std::string request;
-  lede::write_feed_request(text, options, request);
-  long size = lede_xml_parse(request.data(), request.size(), rare);
+  lede::write_feed_request(xml, options, request);
+  long size = lede_xml_parse(request.data(), request.size());
   if (size < 0) {
     problems.push_back(lede::Problem{lede::ErrorCode::needs_html_parser, false, "",
-                                     rare ? "an Apple News or schema.org article needs lede-xml.wasm (renderAsync loads it)"
-                                          : "a feed needs lede-xml.wasm (renderAsync loads it)"});
+                                     "a feed needs lede-xml.wasm (renderAsync loads it)"});
     return;
   }
   std::string().swap(request);
@@ -164,32 +160,11 @@ void ask_xml(std::string_view text, const lede::Options& options, bool rare, led
   lede::read_article_outcome(outcome, article, problems);
 }
 
-void read_feed(std::string_view xml, const lede::Options& options, lede::Article& article,
-               std::vector<lede::Problem>& problems) {
-  ask_xml(xml, options, false, article, problems);
-}
-
-// The input being read (lede_render's), and its options, for the rare formats: their
-// adapters are in lede-xml.wasm, which reads the JSON again.
-std::string_view g_input;
-const lede::Options* g_foreign_options = nullptr;
-
-void read_rare(lede::Format, const lede::JsonValue&, lede::Article& article, std::vector<lede::Problem>& problems) {
-  ask_xml(g_input, *g_foreign_options, true, article, problems);
-}
-
-void read_foreign(const lede::JsonValue& json, const lede::Options& options, lede::Article& article,
-                  std::vector<lede::Problem>& problems, bool strict) {
-  g_foreign_options = &options;
-  lede::read_foreign_article_with(json, options, article, problems, strict, read_rare);
-}
-
 }  // namespace
 
 LEDE_EXPORT(lede_render) int lede_render(char* json, std::size_t size, int format) {
-  static const lede::Extensions html{read_foreign, read_feed, lede::resolve_urls, lede::rich_part_to_tree, gumbo,
+  static const lede::Extensions html{lede::read_foreign_article, read_feed, lede::resolve_urls, lede::rich_part_to_tree, gumbo,
                                      markdown};
-  g_input = std::string_view(json, size);
   lede::set_entity_fallback(entity);
   lede::set_html_text_reader(gumbo);
   lede::take_html_text_unread();

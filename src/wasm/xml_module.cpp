@@ -1,20 +1,16 @@
 // web/dist/lede-xml.wasm: expat (input/adapters/xml.cpp) and the feed adapters (rss.cpp,
-// atom.cpp), for RSS and Atom feeds only, and the adapters of the rarer JSON formats,
-// Apple News and schema.org (read_rare_format), which lede-html.wasm hands it the same
-// way. lede-html.wasm hands it a feed (through two
+// atom.cpp), for RSS and Atom feeds only. lede-html.wasm hands it a feed (through two
 // functions web/lede.js imports into lede-html.wasm) and reads back the article it read
 // (article_outcome.cpp), so that pages showing articles never download expat or the feed
 // adapters, and those are in this module alone.
 #include <cstdlib>
 #include <string>
-#include <utility>
 
 #include "html/html_to_tree.hpp"
 #include "html/lenient_html_parser.hpp"
 #include "input/adapters/article_outcome.hpp"
 #include "input/adapters/xml.hpp"
 #include "input/formats.hpp"
-#include "input/json_value.hpp"
 
 #define LEDE_EXPORT(name) extern "C" __attribute__((export_name(#name)))
 
@@ -32,24 +28,14 @@ LEDE_EXPORT(lede_xml_alloc) void* lede_xml_alloc(std::size_t size) { return std:
 
 // Reads a feed request of `size` bytes at `request` (from lede_xml_alloc; freed here)
 // and returns the size of the outcome, at lede_xml_data() until lede_xml_clear().
-// `rare`: the request holds Apple News or schema.org JSON (the whole input lede-html.wasm
-// read), whose adapters are here too, not a feed.
-LEDE_EXPORT(lede_xml_parse) std::size_t lede_xml_parse(char* request, std::size_t size, int rare) {
+LEDE_EXPORT(lede_xml_parse) std::size_t lede_xml_parse(char* request, std::size_t size) {
   lede::set_html_text_reader(lenient);
   lede::Options options;
   std::string_view xml;
   lede::Article article;
   std::vector<lede::Problem> problems;
   if (lede::read_feed_request(std::string_view(request, size), options, xml)) {
-    lede::JsonValue json;
-    lede::Problem error;
-    if (!rare) {
-      lede::read_xml_article(lede::read_xml, xml, options, article, problems);
-    } else if (lede::read_json(xml, options.limits, json, error)) {
-      lede::read_rare_format(lede::detect_format(json), json, article, problems);
-    } else {
-      problems.push_back(std::move(error));
-    }
+    lede::read_xml_article(lede::read_xml, xml, options, article, problems);
   } else {
     problems.push_back(lede::Problem{lede::ErrorCode::syntax, false, "", "the feed request could not be read"});
   }

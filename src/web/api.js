@@ -8,8 +8,8 @@ import { DEFAULTS } from './preferences.js';
  *   render(json, { base, item }) → DocumentFragment   renderHTML(json, { item }) → string
  *   renderAsync(json, { base, item }) → Promise: loads lede-html.wasm first if needed (HTML
  *   bodies, other formats, named references outside HTML 4's), then lede-gumbo.wasm if the
- *   quick parser gives up on the HTML, lede-xml.wasm for an RSS or Atom feed, Apple News or
- *   schema.org, lede-markdown.wasm (md4c) for Markdown once lede-html.wasm has taken over;
+ *   quick parser gives up on the HTML, lede-xml.wasm for an RSS or Atom feed,
+ *   lede-markdown.wasm (md4c) for Markdown once lede-html.wasm has taken over;
  *   render() and renderHTML() need createReader({ html: true }) for those (it loads all
  *   four, and lede-html.wasm in place of lede.wasm, which it contains).
  *   renderOps(json, { item }) → { ops: Uint32Array, strings, tags, attrs }: the op-stream,

@@ -6,8 +6,8 @@
 // (coreFor); lede.wasm refuses what it cannot take with needs_html_parser, and then
 // lede-html.wasm is loaded and takes over. The HTML the quick parser gives up on and the
 // named references outside HTML 4's need dist/lede-gumbo.wasm (gumbo, the lenient reader
-// and HTML5's full table), RSS and Atom feeds, Apple News and schema.org need
-// dist/lede-xml.wasm (expat and those adapters), and Markdown in lede-html.wasm needs
+// and HTML5's full table), RSS and Atom feeds need dist/lede-xml.wasm (expat and the
+// feed adapters), and Markdown in lede-html.wasm needs
 // dist/lede-markdown.wasm (md4c, which lede.wasm has built in): each loaded once, when
 // first needed.
 import { LedeError } from './errors.js';
@@ -213,7 +213,7 @@ class Core {
       // gumbo and expat in modules of their own (lede-html.wasm): -1 until loaded.
       lede_gumbo_parse: (ptr, size, lenientOnly) => (this.gumbo ? this.gumbo.parse(this.bytes(ptr, size), lenientOnly) : -1),
       lede_gumbo_take: (ptr) => this.gumbo.take(this.bytes(ptr, this.gumbo.size)),
-      lede_xml_parse: (ptr, size, rare) => (this.xml ? this.xml.parse(this.bytes(ptr, size), rare) : -1),
+      lede_xml_parse: (ptr, size) => (this.xml ? this.xml.parse(this.bytes(ptr, size)) : -1),
       lede_xml_take: (ptr) => this.xml.take(this.bytes(ptr, this.xml.size)),
       // md4c (lede-html.wasm's Markdown): -1 until lede-markdown.wasm is loaded.
       lede_markdown_parse: (ptr, size, flags, max) => (this.markdown ? this.markdown.parse(this.bytes(ptr, size), flags, max) : -1),

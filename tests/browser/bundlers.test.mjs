@@ -239,7 +239,7 @@ for (const bundler of ['vite', 'vite dev', 'esbuild']) {
     if (watched(bundler)) assert.ok(got.requested.some((u) => /\/lede-gumbo[^/]*\.wasm$/.test(new URL(u).pathname)), 'lede-gumbo.wasm was requested');
   });
 
-  test(`${bundler}: Markdown in lede-html.wasm (Apple News), with md4c's module (lede-markdown.wasm) and its adapter's (lede-xml.wasm)`, async () => {
+  test(`${bundler}: Markdown in lede-html.wasm (Apple News), with md4c's module (lede-markdown.wasm)`, async () => {
     const got = await show(bundler, 'apple-markdown');
     assert.equal(got.shown.error, null);
     assert.equal(got.shown.state, 'ready');
@@ -247,8 +247,7 @@ for (const bundler of ['vite', 'vite dev', 'esbuild']) {
     assert.match(got.shown.text, /Boats leave at 06:00 and 07:15\./);
     assert.deepEqual(got.unanswered, [], 'every request the page made was answered');
     assert.deepEqual(got.problems, []);
-    // Apple News's adapter is in lede-xml.wasm (with the feeds'), its Markdown in lede-markdown.wasm.
-    if (watched(bundler)) assert.deepEqual(modules(got.requested), ['lede-html', 'lede-markdown', 'lede-xml']);
+    if (watched(bundler)) assert.deepEqual(modules(got.requested), ['lede-html', 'lede-markdown']);
   });
 
   test(`${bundler}: an RSS feed, with expat's module (lede-xml.wasm)`, async () => {

@@ -2,7 +2,7 @@
 // describes the same DOM, errors are LedeErrors, and one instance survives bad input.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { launch, startServer, openPage, root } from './helpers.mjs';
 
@@ -476,8 +476,7 @@ test('issue 17: Markdown after a WordPress post loads lede-markdown.wasm (or goe
     assert.equal(`${got.apple}\n`, cliApple, `${first} first: Apple News's Markdown components, byte for byte the CLI's`);
     if (first === 'lede.wasm') {
       assert.deepEqual(got.afterMd, ['lede', 'lede-html'], 'Lede\'s Markdown went to lede.wasm: no lede-markdown.wasm');
-      // Apple News's adapter is in lede-xml.wasm (with the feeds'), its Markdown in lede-markdown.wasm.
-      assert.deepEqual(got.afterApple, ['lede', 'lede-html', 'lede-markdown', 'lede-xml']);
+      assert.deepEqual(got.afterApple, ['lede', 'lede-html', 'lede-markdown']);
     } else {
       assert.deepEqual(got.afterPost, ['lede-html']);
       assert.deepEqual(got.afterMd, ['lede-html', 'lede-markdown']);
@@ -645,58 +644,6 @@ test('issue 19: render(input, { item }) shows the article of a feed or list that
     wordpress: ['First', 'Second', 'Second', 'First'],
     after: 'One',
   });
-});
-
-// Issue 17: the adapters of the rarer formats, Apple News and schema.org, are in
-// lede-xml.wasm (with the feeds'), not in lede-html.wasm: such an article loads it, and
-// renders as the CLI does; a WordPress post still does not load it.
-test('issue 17: Apple News and schema.org load lede-xml.wasm (their adapters), are refused by render() until then, and render as the CLI does', async () => {
-  const dir = `${root}/tests/corpus/publishers`;
-  const files = ['apple-news', 'schema-org'].flatMap((d) => readdirSync(`${dir}/${d}`).map((f) => `${d}/${f}`));
-  files.push('../../fixtures/formats/apple-news.json', '../../fixtures/formats/schema-org.json');
-  const inputs = files.map((f) => {
-    const text = readFileSync(`${dir}/${f}`, 'utf8');
-    let cli;
-    try {
-      cli = execFileSync(`${root}/build/native/lede`, ['render', '-'], { input: text, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
-    } catch (e) {
-      cli = `error: ${e.stderr.replace(/^lede: <stdin>: ?/, '').trim()}`;
-    }
-    return { f, text, cli };
-  });
-  const wordpress = readFileSync(`${root}/tests/fixtures/formats/wordpress.json`, 'utf8');
-  const { page: own, problems: ownProblems } = await openPage(browser, `${server.origin}/tests/browser/fixtures/blank.html`);
-  const got = await own.evaluate(async ({ inputs, wordpress }) => {
-    const lede = await import('/web/lede.js');
-    const reader = await lede.createReader();
-    const fetched = (name) => performance.getEntriesByType('resource').some((r) => r.name.endsWith(`/${name}`));
-    await reader.renderAsync(wordpress);
-    const afterPost = fetched('lede-xml.wasm');
-    let sync;
-    try {
-      reader.renderHTML(inputs[0].text);
-      sync = 'rendered';
-    } catch (e) {
-      sync = { code: e.code, message: e.message };
-    }
-    const out = [];
-    for (const { f, text } of inputs) {
-      try {
-        await reader.renderAsync(text);
-        out.push({ f, html: `${reader.renderHTML(text)}\n` });
-      } catch (e) {
-        out.push({ f, html: `error: ${e.message}` });
-      }
-    }
-    return { afterPost, sync, xml: fetched('lede-xml.wasm'), out };
-  }, { inputs: inputs.map(({ f, text }) => ({ f, text })), wordpress });
-  await own.close();
-  assert.equal(got.afterPost, false, 'a WordPress post does not load lede-xml.wasm');
-  assert.deepEqual(got.sync, { code: 'needs_html_parser', message: 'an Apple News or schema.org article needs lede-xml.wasm (renderAsync loads it)' });
-  assert.equal(got.xml, true);
-  assert.ok(inputs.length >= 4);
-  for (let i = 0; i < inputs.length; i++) assert.equal(got.out[i].html, inputs[i].cli, `${inputs[i].f}: byte for byte the CLI's output`);
-  assert.deepEqual(ownProblems.filter((p) => !/https?:\/\//.test(p)), []);
 });
 
 test('issue 19: RSS and Atom in the browser (expat in lede-xml.wasm): the CLI\'s output, byte for byte, in every encoding', async () => {

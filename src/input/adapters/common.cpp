@@ -39,26 +39,16 @@ bool carries_foreign_content(const JsonValue& json, std::vector<Problem>& proble
 
 }  // namespace
 
-void read_rare_format(Format format, const JsonValue& json, Article& article, std::vector<Problem>& problems) {
-  if (format == Format::schema_org) read_schema_org(json, article, problems);
-  else read_apple_news(json, article, problems);
-}
-
 void read_foreign_article(const JsonValue& json, const Options& options, Article& article,
                           std::vector<Problem>& problems, bool strict) {
-  read_foreign_article_with(json, options, article, problems, strict, read_rare_format);
-}
-
-void read_foreign_article_with(const JsonValue& json, const Options& options, Article& article,
-                               std::vector<Problem>& problems, bool strict, RareFormatReader rare) {
   Format format = detect_format(json);
   if (format != Format::json_feed && format != Format::wordpress && !one_article(options.item, problems)) return;
   switch (format) {
     case Format::readability: read_readability(json, article, problems); break;
     case Format::json_feed: read_json_feed(json, options.item, article, problems); break;
     case Format::wordpress: read_wordpress(json, options.item, article, problems); break;
-    case Format::schema_org:
-    case Format::apple_news: rare(format, json, article, problems); break;
+    case Format::schema_org: read_schema_org(json, article, problems); break;
+    case Format::apple_news: read_apple_news(json, article, problems); break;
     case Format::rss:
     case Format::atom:  // XML: never a JsonValue
     case Format::lede:
