@@ -251,14 +251,51 @@ inline std::string take_utf16(const std::string& s, std::size_t& pos, std::uint3
   return s.substr(start, pos - start);
 }
 
+inline bool ascii(std::string_view s) {
+  for (char c : s)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
+}
+
+// The bytes of the `units` UTF-16 code units of `s` that end at `back` (the pool's part of
+// strings that are not all ASCII, read from its end), or fails.
+inline std::string take_utf16_back(const std::string& s, std::size_t& back, std::size_t front, std::uint32_t units) {
+  std::size_t end = back;
+  while (units > 0) {
+    FUZZ_CHECK(back > front, "a WIDE string runs into the ASCII strings");
+    do --back;
+    while (back > front && (static_cast<unsigned char>(s[back]) & 0xC0) == 0x80);
+    std::uint32_t need = static_cast<unsigned char>(s[back]) >= 0xF0 ? 2 : 1;
+    FUZZ_CHECK(units >= need, "a UTF-16 length ends inside a surrogate pair");
+    units -= need;
+  }
+  std::string v = s.substr(back, end - back);
+  FUZZ_CHECK(!ascii(v), "an all-ASCII string flagged WIDE");
+  return v;
+}
+
+// The op-stream's layout: src/output/op_writer.hpp (strings in two parts, the last word
+// where they meet).
 inline Dom decode(const lede::OpStream& s) {
   FUZZ_CHECK(valid_utf8(s.strings), "the op-stream strings are not valid UTF-8");
+  FUZZ_CHECK(!s.ops.empty(), "an op-stream without its last word");
+  const std::size_t split = s.ops.back();
+  FUZZ_CHECK(split <= s.strings.size(), "the ASCII part is longer than the strings");
+  FUZZ_CHECK(ascii(std::string_view(s.strings).substr(0, split)), "a non-ASCII byte in the ASCII part");
   Dom dom;
   dom.nodes.emplace_back();
   int current = 0;
-  std::size_t pos = 0;
-  for (std::size_t i = 0; i < s.ops.size(); ++i) {
-    std::uint32_t op = s.ops[i], code = op & 0xFF, arg = op >> 8;
+  std::size_t pos = 0, back = s.strings.size();
+  // The next string: from the front, or (WIDE) from the back.
+  auto take = [&](std::uint32_t op, std::uint32_t units) {
+    if (op & lede::kOpWide) return take_utf16_back(s.strings, back, split, units);
+    std::string v = take_utf16(s.strings, pos, units);
+    FUZZ_CHECK(pos <= split, "an ASCII string runs past the ASCII part");
+    return v;
+  };
+  for (std::size_t i = 0; i + 1 < s.ops.size(); ++i) {
+    std::uint32_t op = s.ops[i], code = op & 0x7F, arg = (op & ~std::uint32_t{lede::kOpWide}) >> 8;
+    FUZZ_CHECK(!(op & lede::kOpWide) || code == lede::kOpText || code == lede::kOpAttr, "WIDE on an op without a string");
     switch (code) {
       case lede::kOpOpen: {
         FUZZ_CHECK(arg < static_cast<std::uint32_t>(Tag::count_), "OPEN with tag " + std::to_string(arg));
@@ -280,12 +317,12 @@ inline Dom decode(const lede::OpStream& s) {
         break;
       case lede::kOpText: {
         FUZZ_CHECK(arg == 0, "TEXT with an argument");
-        FUZZ_CHECK(i + 1 < s.ops.size(), "TEXT without a length");
+        FUZZ_CHECK(i + 2 < s.ops.size(), "TEXT without a length");
         FUZZ_CHECK(current == 0 || !lede::is_void(dom.nodes[current].tag),
                    "text inside void <" + tag_str(dom.nodes[current].tag) + ">");
         Node n;
         n.is_text = true;
-        n.text = take_utf16(s.strings, pos, s.ops[++i]);
+        n.text = take(op, s.ops[++i]);
         n.parent = current;
         // An HTML parser never makes an empty text node or two adjacent ones: the DOM
         // built from ops must not either, or the two outputs differ.
@@ -300,21 +337,21 @@ inline Dom decode(const lede::OpStream& s) {
       }
       case lede::kOpAttr: {
         FUZZ_CHECK(arg < static_cast<std::uint32_t>(Attr::count_), "ATTR with attribute " + std::to_string(arg));
-        FUZZ_CHECK(i + 1 < s.ops.size(), "ATTR without a length");
+        FUZZ_CHECK(i + 2 < s.ops.size(), "ATTR without a length");
         FUZZ_CHECK(current != 0, "ATTR outside an element");
         Node& e = dom.nodes[current];
         Attr a = static_cast<Attr>(arg);
         FUZZ_CHECK(e.children.empty(), "ATTR after the element's children");
         FUZZ_CHECK(lede::is_allowed(e.tag, a), attr_str(a) + " on <" + tag_str(e.tag) + ">");
         FUZZ_CHECK(!e.attr(a), "attribute " + attr_str(a) + " set twice");
-        e.attrs.emplace_back(a, take_utf16(s.strings, pos, s.ops[++i]));
+        e.attrs.emplace_back(a, take(op, s.ops[++i]));
         break;
       }
       default: fail("known opcode", "opcode " + std::to_string(op));
     }
   }
   FUZZ_CHECK(current == 0, "OPEN and CLOSE do not balance");
-  FUZZ_CHECK(pos == s.strings.size(), "string bytes left over after the last op");
+  FUZZ_CHECK(pos == split && back == split, "string bytes left over after the last op");
   return dom;
 }
 

@@ -10,6 +10,7 @@
 #include "fuzz_common.hpp"
 #include "html/html_to_tree.hpp"
 #include "output/html_writer.hpp"
+#include "pipeline.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view events(reinterpret_cast<const char*>(data), size);
@@ -19,6 +20,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     doc.open(lede::Tag::div);
     lede::HtmlOptions options;
     options.max_depth = depth;
+    // What the CLI has for markup the quick parser gives up on (a <noscript>'s, in events).
+    options.gumbo = lede::native_extensions().gumbo;
     std::vector<lede::Problem> problems;
     lede::html_events_to_tree(events, doc, options, problems);
     doc.close_to(article);
