@@ -6,6 +6,10 @@
 // render (VmHWM, reset once the input is built); each
 // figure is the smallest of three runs. Only ratios are checked, never absolute times:
 // a shape may take at most 3× its twin and its 8 MB input at most 10× its 1 MB one.
+// The 10× for time is measured against the machine: where the benign twin itself grows by
+// more than 8× from 1 MB to 8 MB (caches, a busy CI host: 9.5× and 9.96× were seen), a
+// shape may grow by 1.5× the twin's growth. A quadratic shape grows by about 64×, and
+// fails either way; a linear one failed the bare 10× in CI at 10.3× and 10.9×.
 // Not run under the sanitizers, whose costs are not the code's.
 #include <malloc.h>
 #include <sys/wait.h>
@@ -182,10 +186,12 @@ const Shape kShapes[] = {
 // each figure is the best seen (a real quadratic shape fails every round, by far).
 struct Round {
   Cost twin, small, large_twin, large;
+  // How much more time the 8 MB input may take than the 1 MB one (see the top).
+  double growth_allowed() const { return std::max(10.0, 1.5 * large_twin.seconds / twin.seconds); }
   bool ok() const {
     return small.seconds <= 3 * twin.seconds && small.kilobytes <= 3 * twin.kilobytes &&
            large.seconds <= 3 * large_twin.seconds && large.kilobytes <= 3 * large_twin.kilobytes &&
-           large.seconds <= 10 * small.seconds && large.kilobytes <= 10 * small.kilobytes;
+           large.seconds <= growth_allowed() * small.seconds && large.kilobytes <= 10 * small.kilobytes;
   }
 };
 
@@ -193,7 +199,7 @@ Cost best(Cost a, Cost b) { return {std::min(a.seconds, b.seconds), std::min(a.k
 
 }  // namespace
 
-TEST_CASE("hostile HTML shapes grow linearly: at most 3x a benign body of their size, 8 MB at most 10x 1 MB") {
+TEST_CASE("hostile HTML shapes grow linearly: at most 3x a benign body of their size, 8 MB at most 10x 1 MB or 1.5x the benign growth") {
   const std::size_t mb = 1000 * 1000;
   for (const Shape& shape : kShapes) {
     auto article = [&](const std::string& body) { return shape.markdown ? markdown_article(body) : html_article(body); };
@@ -221,7 +227,7 @@ TEST_CASE("hostile HTML shapes grow linearly: at most 3x a benign body of their 
     CHECK(r.small.kilobytes <= 3 * r.twin.kilobytes);
     CHECK(r.large.seconds <= 3 * r.large_twin.seconds);
     CHECK(r.large.kilobytes <= 3 * r.large_twin.kilobytes);
-    CHECK(r.large.seconds <= 10 * r.small.seconds);
+    CHECK(r.large.seconds <= r.growth_allowed() * r.small.seconds);
     CHECK(r.large.kilobytes <= 10 * r.small.kilobytes);
   }
 }
