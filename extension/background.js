@@ -10,11 +10,13 @@ const READER_URL = chrome.runtime.getURL('reader.html');
 
 // The core, with lede-html.wasm: Readability gives HTML. Loaded when the button is
 // pressed, while the tab runs Readability and loads the reader's frame; again after the
-// browser has stopped an idle service worker.
+// browser has stopped an idle service worker. Of the on-demand modules only gumbo's: the
+// body comes as HTML events, but a title Readability leaves as HTML may need its lenient
+// reader; an article is never a feed nor Markdown.
 let reader = null;
 function core() {
   if (!reader) {
-    reader = createReader({ html: true });
+    reader = createReader({ html: true, modules: ['gumbo'] });
     reader.catch(() => (reader = null)); // a failed start may be tried again
   }
   return reader;

@@ -30,33 +30,33 @@ class Reader {
 
  private:
   bool event(int& r) {
-    unsigned kind = byte();
+    auto kind = static_cast<MarkdownEvent>(byte());
     unsigned type = 0;
     if (!next_byte(type)) return false;
     switch (kind) {
-      case 1: {
+      case MarkdownEvent::enter_block: {
         if (type > MD_BLOCK_TD) return false;
         void* detail = nullptr;
         if (!block_detail(static_cast<MD_BLOCKTYPE>(type), detail)) return false;
         r = parser_.enter_block(static_cast<MD_BLOCKTYPE>(type), detail, userdata_);
         return true;
       }
-      case 2:
+      case MarkdownEvent::leave_block:
         if (type > MD_BLOCK_TD) return false;
         r = parser_.leave_block(static_cast<MD_BLOCKTYPE>(type), nullptr, userdata_);
         return true;
-      case 3: {
+      case MarkdownEvent::enter_span: {
         if (type > MD_SPAN_U) return false;
         void* detail = nullptr;
         if (!span_detail(static_cast<MD_SPANTYPE>(type), detail)) return false;
         r = parser_.enter_span(static_cast<MD_SPANTYPE>(type), detail, userdata_);
         return true;
       }
-      case 4:
+      case MarkdownEvent::leave_span:
         if (type > MD_SPAN_U) return false;
         r = parser_.leave_span(static_cast<MD_SPANTYPE>(type), nullptr, userdata_);
         return true;
-      case 5: {
+      case MarkdownEvent::text: {
         if (type > MD_TEXT_LATEXMATH) return false;
         std::string_view s;
         if (!string(s)) return false;

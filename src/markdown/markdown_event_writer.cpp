@@ -107,6 +107,14 @@ struct Writer {
     }
   }
 
+  // Starts an event, or says that the stream is already past its limit.
+  bool begin(MarkdownEvent kind, unsigned type) {
+    if (too_large) return false;
+    byte(static_cast<unsigned>(kind));
+    byte(type);
+    return true;
+  }
+
   // After each event: past the limit md4c is told to stop, and every later callback
   // (md4c does not check some of their returns) writes nothing.
   int done() {
@@ -126,39 +134,29 @@ int write_markdown_events(std::string_view markdown, unsigned flags, std::string
   parser.flags = flags;
   parser.enter_block = [](MD_BLOCKTYPE t, void* d, void* u) {
     Writer& w = writer(u);
-    if (w.too_large) return 1;
-    w.byte(1);
-    w.byte(t);
+    if (!w.begin(MarkdownEvent::enter_block, t)) return 1;
     w.block_detail(t, d);
     return w.done();
   };
   parser.leave_block = [](MD_BLOCKTYPE t, void*, void* u) {
     Writer& w = writer(u);
-    if (w.too_large) return 1;
-    w.byte(2);
-    w.byte(t);
+    if (!w.begin(MarkdownEvent::leave_block, t)) return 1;
     return w.done();
   };
   parser.enter_span = [](MD_SPANTYPE t, void* d, void* u) {
     Writer& w = writer(u);
-    if (w.too_large) return 1;
-    w.byte(3);
-    w.byte(t);
+    if (!w.begin(MarkdownEvent::enter_span, t)) return 1;
     w.span_detail(t, d);
     return w.done();
   };
   parser.leave_span = [](MD_SPANTYPE t, void*, void* u) {
     Writer& w = writer(u);
-    if (w.too_large) return 1;
-    w.byte(4);
-    w.byte(t);
+    if (!w.begin(MarkdownEvent::leave_span, t)) return 1;
     return w.done();
   };
   parser.text = [](MD_TEXTTYPE t, const MD_CHAR* s, MD_SIZE n, void* u) {
     Writer& w = writer(u);
-    if (w.too_large) return 1;
-    w.byte(5);
-    w.byte(t);
+    if (!w.begin(MarkdownEvent::text, t)) return 1;
     w.string(s, n);
     return w.done();
   };

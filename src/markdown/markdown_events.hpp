@@ -50,4 +50,7 @@ int read_markdown_events(std::string_view bytes, const MD_PARSER& parser, void* 
 
 constexpr int kMarkdownStreamTooLarge = -3;
 
+// The first byte of each event in the stream above.
+enum class MarkdownEvent : unsigned char { enter_block = 1, leave_block, enter_span, leave_span, text };
+
 }  // namespace lede

@@ -1,6 +1,6 @@
 // web/dist/lede-html.wasm: the core with HTML bodies and the other formats. gumbo and the
 // lenient reader, for the HTML the quick parser gives up on, expat with the feed
-// adapters (and the Apple News and schema.org adapters), and md4c, for Markdown, are
+// adapters, and md4c, for Markdown, are
 // modules of their own (lede-gumbo.wasm, lede-xml.wasm, lede-markdown.wasm:
 // gumbo_module.cpp, xml_module.cpp, markdown_module.cpp), each reached through two
 // functions web/lede.js supplies; -1 from the first says the module is not loaded yet,

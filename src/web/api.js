@@ -11,7 +11,8 @@ import { DEFAULTS } from './preferences.js';
  *   quick parser gives up on the HTML, lede-xml.wasm for an RSS or Atom feed,
  *   lede-markdown.wasm (md4c) for Markdown once lede-html.wasm has taken over;
  *   render() and renderHTML() need createReader({ html: true }) for those (it loads all
- *   four, and lede-html.wasm in place of lede.wasm, which it contains).
+ *   four, and lede-html.wasm in place of lede.wasm, which it contains; `modules` names the
+ *   on-demand ones to load, by default all three: ['gumbo', 'xml', 'markdown']).
  *   renderOps(json, { item }) → { ops: Uint32Array, strings, tags, attrs }: the op-stream,
  *   copied out of wasm memory, for buildFragment() elsewhere (needs no DOM: works in a worker).
  * json is a string, bytes or an object. `bodyEvents` (any of them) is the article's body as
@@ -19,19 +20,22 @@ import { DEFAULTS } from './preferences.js';
  * extension/walk.js) or their byte form; it needs lede-html.wasm, as HTML does. `item`
  * picks the article of a feed or list (an index from 0, or an item's id, url or slug;
  * default the first). Errors are thrown as LedeError.
- * options: { wasmURL, htmlWasmURL, gumboWasmURL, xmlWasmURL, markdownWasmURL, html, limits: { inputBytes, jsonDepth, outputBytes,
+ * options: { wasmURL, htmlWasmURL, gumboWasmURL, xmlWasmURL, markdownWasmURL, html, modules, limits: { inputBytes, jsonDepth, outputBytes,
  *            markdownDepth }, keepSafeHtml, nofollow }
  */
 export async function createReader(options = {}) {
-  const { wasmURL, html, ...coreOptions } = options;
+  const { wasmURL, html, modules = ['gumbo', 'xml', 'markdown'], ...coreOptions } = options;
   const core = await (html && !wasmURL ? loadHtmlCore(coreOptions.htmlWasmURL) : loadCore(wasmURL));
   // Every module an article may need, so that the synchronous render() takes them all:
   // md4c too, since lede-html.wasm has none of its own (a page showing a WordPress post
-  // goes through coreFor and renderAsync, and never loads it).
+  // goes through coreFor and renderAsync, and never loads it). A reader that knows its
+  // articles names fewer (the extension: Readability's HTML, never a feed nor Markdown).
   if (html) {
-    await core.loadGumbo(coreOptions.htmlWasmURL, coreOptions.gumboWasmURL);
-    await core.loadXml(coreOptions.htmlWasmURL, coreOptions.xmlWasmURL);
-    await core.loadMarkdown(coreOptions.htmlWasmURL, coreOptions.markdownWasmURL);
+    const { htmlWasmURL } = coreOptions;
+    if (modules.includes('gumbo')) await core.loadGumbo(htmlWasmURL, coreOptions.gumboWasmURL);
+    if (modules.includes('xml')) await core.loadXml(htmlWasmURL, coreOptions.xmlWasmURL);
+    if (modules.includes('markdown')) await core.loadMarkdown(htmlWasmURL, coreOptions.markdownWasmURL);
+    await core.loadHtml(htmlWasmURL);
   }
   return reader(core, coreOptions);
 }

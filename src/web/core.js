@@ -134,8 +134,8 @@ function systemImports(module, env) {
 
 // A parser in a module of its own, for lede-html.wasm: lede-gumbo.wasm (gumbo and the
 // lenient reader: the HTML the quick parser gives up on, answered as HTML events,
-// src/html/html_events.hpp) or lede-xml.wasm (expat: feeds, and the Apple News and
-// schema.org adapters, answered with the article, article_outcome.hpp). lede-html.wasm calls it
+// src/html/html_events.hpp) or lede-xml.wasm (expat and the feed adapters: RSS and Atom,
+// answered with the article, article_outcome.hpp). lede-html.wasm calls it
 // through two imports, lede_<name>_parse and lede_<name>_take.
 class Parser {
   constructor(module, name) {
@@ -268,7 +268,7 @@ class Core {
   }
 
   // render(), loading lede-html.wasm first if the article needs it, then the module its
-  // needs_html_parser error names: lede-xml.wasm for a feed, Apple News or schema.org,
+  // needs_html_parser error names: lede-xml.wasm for an RSS or Atom feed,
   // lede-gumbo.wasm for HTML the quick parser gives up on or a named reference outside
   // HTML 4's, lede-markdown.wasm for Markdown that lede-html.wasm is given (and lede.wasm,
   // if here, cannot take).

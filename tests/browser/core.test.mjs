@@ -526,6 +526,33 @@ test('issue 17: an HTML article first loads lede-html.wasm alone; a named refere
   assert.deepEqual(ownProblems, []);
 });
 
+test("createReader({ html: true, modules }) loads only the on-demand modules named, and render() refuses what needs another", async () => {
+  const post = JSON.stringify({ title: { rendered: 'Post' }, content: { rendered: '<p>A <em>post</em>.</p>' }, link: 'https://example.com/p' });
+  const { page: own, problems: ownProblems } = await openPage(browser, `${server.origin}/tests/browser/fixtures/blank.html`);
+  const got = await own.evaluate(async ({ post, seed }) => {
+    const lede = await import('/web/lede.js');
+    const fetched = () => performance.getEntriesByType('resource').map((r) => r.name.match(/\/(lede[\w-]*)\.wasm$/)?.[1]).filter(Boolean).sort();
+    const reader = await lede.createReader({ html: true, modules: ['gumbo'] });
+    const modules = fetched();
+    const text = reader.render(post).querySelector('.lede-body p')?.textContent;
+    let refused = null;
+    try {
+      reader.render(seed);
+    } catch (e) {
+      refused = { code: e.code, names: /lede-markdown\.wasm/.test(e.message) };
+    }
+    const none = await lede.createReader({ html: true, modules: [] });
+    return { modules, text, refused, noneRenders: none.render(post).querySelector('h1')?.textContent, after: fetched() };
+  }, { post, seed });
+  await own.close();
+  assert.deepEqual(got.modules, ['lede-gumbo', 'lede-html']);
+  assert.equal(got.text, 'A post.');
+  assert.deepEqual(got.refused, { code: 'needs_html_parser', names: true });
+  assert.equal(got.noneRenders, 'Post');
+  assert.deepEqual(got.after, ['lede-gumbo', 'lede-html']);
+  assert.deepEqual(ownProblems, []);
+});
+
 test('mount() renders into an element, resolving relative URLs against a base', async () => {
   const src = await page.evaluate(async (json) => {
     const host = document.getElementById('host');

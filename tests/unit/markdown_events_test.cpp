@@ -159,6 +159,17 @@ int cut_stream(const char* text, unsigned size, const MD_PARSER* parser, void* u
   return lede::read_markdown_events(events, *parser, userdata);
 }
 
+// Callbacks that count the events called back into the int their userdata points to.
+MD_PARSER counting_parser() {
+  MD_PARSER counter{};
+  counter.enter_block = [](MD_BLOCKTYPE, void*, void* u) { return ++*static_cast<int*>(u), 0; };
+  counter.leave_block = counter.enter_block;
+  counter.enter_span = [](MD_SPANTYPE, void*, void* u) { return ++*static_cast<int*>(u), 0; };
+  counter.leave_span = counter.enter_span;
+  counter.text = [](MD_TEXTTYPE, const MD_CHAR*, MD_SIZE, void* u) { return ++*static_cast<int*>(u), 0; };
+  return counter;
+}
+
 lede::Extensions with(lede::MarkdownParser parse) {
   lede::Extensions e = lede::native_extensions();
   e.markdown = parse;
@@ -189,12 +200,7 @@ TEST_CASE("a stream cut anywhere replays what it holds into a well-formed tree")
 
 TEST_CASE("bytes that are not a stream call back nothing past the first bad event") {
   int calls = 0;
-  MD_PARSER counter{};
-  counter.enter_block = [](MD_BLOCKTYPE, void*, void* u) { return ++*static_cast<int*>(u), 0; };
-  counter.leave_block = counter.enter_block;
-  counter.enter_span = [](MD_SPANTYPE, void*, void* u) { return ++*static_cast<int*>(u), 0; };
-  counter.leave_span = counter.enter_span;
-  counter.text = [](MD_TEXTTYPE, const MD_CHAR*, MD_SIZE, void* u) { return ++*static_cast<int*>(u), 0; };
+  const MD_PARSER counter = counting_parser();
   // enter P, then a text whose length runs past the end; a block type md4c has not; an
   // attribute whose pieces are out of order.
   CHECK(lede::read_markdown_events(std::string("\x01\x09\x05\x00\x7F" "ab", 7), counter, &calls) == 0);
@@ -218,12 +224,7 @@ TEST_CASE("the writer stops md4c once its bytes pass the bound, at the end of a 
   CHECK(events.size() > 64);
   CHECK(events.size() < 64 + 220);  // the event that passed it, no more
   int calls = 0;
-  MD_PARSER counter{};
-  counter.enter_block = [](MD_BLOCKTYPE, void*, void* u) { return ++*static_cast<int*>(u), 0; };
-  counter.leave_block = counter.enter_block;
-  counter.enter_span = [](MD_SPANTYPE, void*, void* u) { return ++*static_cast<int*>(u), 0; };
-  counter.leave_span = counter.enter_span;
-  counter.text = [](MD_TEXTTYPE, const MD_CHAR*, MD_SIZE, void* u) { return ++*static_cast<int*>(u), 0; };
+  const MD_PARSER counter = counting_parser();
   CHECK(lede::read_markdown_events(events, counter, &calls) == 0);
   CHECK(calls == 3);  // enter DOC, enter P, the text: every byte read as events
   events.clear();
