@@ -23,11 +23,11 @@ function highWater(memory) {
   return (i + 1) * 4;
 }
 
-// What Core.call in src/web/lede.js puts in wasm memory: bytes in a buffer of 1.125 ×
-// their size plus 64 (the pool's reserve); a string of up to STRING_DIRECT UTF-16 units
-// straight into a buffer of 3 × its length (the UTF-8 worst case), a longer one into a
-// buffer of 1.25 × its length plus 64, moved to a bigger one if it does not fit. Both
-// are measured, the same way lede.js does it.
+// What Core.call in src/web/core.js puts in wasm memory: bytes in a buffer of 1.15625 ×
+// their size plus 64 (the pool's reserve, 1.125 ×, and 1/32 more); a string of up to
+// STRING_DIRECT UTF-16 units straight into a buffer of 3 × its length (the UTF-8 worst
+// case), a longer one into a buffer of 1.15625 × its length plus 64, moved to a bigger
+// one if it does not fit. Both are measured, the same way core.js does it.
 const STRING_DIRECT = 16384;
 const encoder = new TextEncoder();
 function wasmPeak(json, format, inputKind) {
@@ -40,7 +40,8 @@ function wasmPeak(json, format, inputKind) {
   let cap = bytes.length;
   let ptr;
   if (inputKind === 'string') {
-    cap = json.length <= STRING_DIRECT ? json.length * 3 : json.length + (json.length >> 2) + 64;
+    const n = json.length;
+    cap = n <= STRING_DIRECT ? n * 3 : n + (n >> 3) + (n >> 5) + 64;
     ptr = x.lede_alloc(cap);
     const { read, written } = encoder.encodeInto(json, view(ptr, cap));
     if (read < json.length) {
@@ -52,7 +53,8 @@ function wasmPeak(json, format, inputKind) {
       encoder.encodeInto(json.slice(read), view(ptr + written, cap - written));
     }
   } else {
-    cap = bytes.length + (bytes.length >> 3) + 64;
+    const n = bytes.length;
+    cap = n + (n >> 3) + (n >> 5) + 64;
     ptr = x.lede_alloc(cap);
     view(ptr, bytes.length).set(bytes);
   }

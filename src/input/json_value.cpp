@@ -9,11 +9,112 @@
 // the memory.
 #define JSON_NOEXCEPTION 1
 #define JSON_NO_IO 1
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace lede {
+namespace {
+
+// nlohmann's lexer keeps the raw bytes of the token it reads in `token_string`, a
+// std::vector of the input adapter's char_type, only to quote them in an error message
+// ("last read: '...'"). For a long body that is a second copy of it, grown by doubling:
+// spec's peak heap was the input, the body's bytes, that copy and its previous half-size
+// block (docs/performance.md, "Stop 28"). The input is one contiguous buffer, and what the
+// lexer keeps there is always its latest bytes (it appends every byte it gets and drops
+// only the last one, to read it again), so Lede's input adapter reads bytes of its own
+// type, LexByte, whose vector below keeps just how many there are and finds them in the
+// input when the message is written.
+enum class LexByte : unsigned char {};
+
+// Where the adapter is in the input. The token's vector has no way to the lexer's adapter,
+// so read_json names the one being read here (a parse runs on one thread, start to end).
+struct Cursor {
+  const char* at;
+  const char* end;
+};
+thread_local const Cursor* t_cursor = nullptr;
+
+// The bytes of the text as LexBytes: what nlohmann's iterator_input_adapter does for a
+// pointer pair, through the cursor.
+class InputAdapter {
+ public:
+  using char_type = LexByte;
+  explicit InputAdapter(Cursor& cursor) : cursor_(&cursor) {}
+  int get_character() {
+    if (cursor_->at != cursor_->end) return static_cast<unsigned char>(*cursor_->at++);
+    return -1;  // std::char_traits<LexByte>::eof()
+  }
+
+ private:
+  Cursor* cursor_;
+};
+
+}  // namespace
+}  // namespace lede
+
+// std::char_traits for the adapter's byte type (nlohmann's lexer uses eof(), to_int_type()
+// and to_char_type()): a byte's value as an int, and EOF -1, as for char.
+template <>
+struct std::char_traits<lede::LexByte> {
+  using char_type = lede::LexByte;
+  using int_type = int;
+  static constexpr int_type eof() noexcept { return -1; }
+  static constexpr int_type to_int_type(char_type c) noexcept { return static_cast<unsigned char>(c); }
+  static constexpr char_type to_char_type(int_type c) noexcept { return static_cast<char_type>(c); }
+  static constexpr bool eq_int_type(int_type a, int_type b) noexcept { return a == b; }
+  static constexpr int_type not_eof(int_type c) noexcept { return c == eof() ? 0 : c; }
+  static constexpr bool eq(char_type a, char_type b) noexcept { return a == b; }
+  static constexpr bool lt(char_type a, char_type b) noexcept { return a < b; }
+};
+
+// The lexer's token_string: a count of the input's latest bytes. What the lexer calls:
+// clear(), push_back() after each byte it gets, pop_back() when it puts the last one back
+// (it is then one behind the adapter), empty(), and a loop over the bytes for a message.
+template <typename Allocator>
+class std::vector<lede::LexByte, Allocator> {
+ public:
+  using value_type = lede::LexByte;
+  using size_type = std::size_t;
+
+  class const_iterator {
+   public:
+    explicit const_iterator(const char* at) : at_(at) {}
+    lede::LexByte operator*() const { return static_cast<lede::LexByte>(*at_); }
+    const_iterator& operator++() {
+      ++at_;
+      return *this;
+    }
+    bool operator!=(const const_iterator& other) const { return at_ != other.at_; }
+    bool operator==(const const_iterator& other) const { return at_ == other.at_; }
+
+   private:
+    const char* at_;
+  };
+  using iterator = const_iterator;
+
+  void push_back(lede::LexByte) {
+    ++count_;
+    behind_ = false;
+  }
+  void pop_back() {
+    --count_;
+    behind_ = true;
+  }
+  void clear() { count_ = 0; }
+  bool empty() const { return count_ == 0; }
+  size_type size() const { return count_; }
+  const_iterator end() const { return const_iterator(lede::t_cursor->at - (behind_ ? 1 : 0)); }
+  const_iterator begin() const { return const_iterator(lede::t_cursor->at - (behind_ ? 1 : 0) - count_); }
+
+ private:
+  size_type count_ = 0;
+  bool behind_ = false;
+};
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <string>
-#include <vector>
 
 namespace lede {
 namespace {
@@ -228,12 +329,17 @@ bool read_json(std::string_view text, const Limits& limits, JsonValue& out, Prob
   }
   const std::size_t depth = std::min(limits.max_json_depth, Limits::kJsonDepthCeiling);
   Builder builder(out, depth);
-  // A pointer pair: nlohmann's contiguous-bytes input adapter, the cheapest it has. The
-  // parser is nlohmann's own (what basic_json::sax_parse runs for JSON); called directly
-  // so that its binary formats' reader, never used, is not compiled for LexString.
-  using Adapter = nlohmann::detail::iterator_input_adapter<const char*>;
-  nlohmann::detail::parser<Json, Adapter> parser(Adapter(text.data(), text.data() + text.size()), nullptr,
-                                                 /*allow_exceptions=*/true, /*skip_comments=*/false);
+  // The text through Lede's adapter (above: no copy of a token's raw bytes). The parser is
+  // nlohmann's own (what basic_json::sax_parse runs for JSON); called directly so that its
+  // binary formats' reader, never used, is not compiled for LexString.
+  Cursor cursor{text.data(), text.data() + text.size()};
+  struct Reading {
+    explicit Reading(const Cursor* c) : outer(t_cursor) { t_cursor = c; }
+    ~Reading() { t_cursor = outer; }
+    const Cursor* outer;
+  } reading(&cursor);
+  nlohmann::detail::parser<Json, InputAdapter> parser(InputAdapter(cursor), nullptr,
+                                                      /*allow_exceptions=*/true, /*skip_comments=*/false);
   if (parser.sax_parse(&builder, /*strict=*/true)) {
     // nlohmann's lexer takes a NUL byte for the end of the input, so it accepts
     // `{"title":"T"}` followed by NUL and anything at all. No NUL is JSON text (in a

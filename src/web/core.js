@@ -333,9 +333,11 @@ class Core {
     // it; encodeInto() straight into wasm memory is about 3.5 times as fast as encode()
     // in Chromium (0.74 against 2.6 ms on seed40). The buffer is at least the size the
     // core then reserves for its text pool (1.125 × the bytes), so that the pool takes
-    // the input's place once the input is read and freed, instead of new memory.
+    // the input's place once the input is read and freed, instead of new memory; the
+    // 1/32 more leaves room beside it that kept the seed, seed40 and spec under 4× their
+    // size at the peak, from bytes and from a string alike (docs/performance.md, "Stop 28").
     const n = input.length;
-    let capacity = text ? (n <= 16384 ? n * 3 : n + (n >> 2) + 64) : n + (n >> 3) + 64;
+    let capacity = text && n <= 16384 ? n * 3 : n + (n >> 3) + (n >> 5) + 64;
     let ptr = x.lede_alloc(capacity);
     if (!ptr) throw new LedeError('Out of memory for the article', { code: 'too_large' });
     let owned = true; // until lede_render takes the buffer over
