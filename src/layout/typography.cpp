@@ -70,6 +70,14 @@ std::size_t next_stop(std::string_view in, std::size_t from) {
     std::uint64_t w = 0;
     if (in.size() - i >= 8) w = load_lanes(in.data() + i);
     else std::memcpy(&w, in.data() + i, in.size() - i);
+    // All five stops are ASCII from '"' (0x22) to ':' (0x3A), a range that most words of
+    // prose (letters, spaces) have no byte in: a range test of the lanes first, and the
+    // five exact ones only for a word that has such a byte (a comma, a digit, a stop).
+    // Lane by lane without carries: the high bits are cleared before adding, and a lane
+    // that had one (UTF-8) is not in the range.
+    std::uint64_t low = w & ~kLaneHighs;
+    std::uint64_t in_range = (low + kLaneOnes * (0x80 - 0x22)) & ~(low + kLaneOnes * (0x80 - 0x3B)) & ~w & kLaneHighs;
+    if (!in_range) continue;
     if (std::uint64_t m = lanes_equal(w, '"') | lanes_equal(w, '\'') | lanes_equal(w, '-') |
                           lanes_equal(w, '.') | lanes_equal(w, ':')) {
       std::size_t at = i + (static_cast<unsigned>(__builtin_ctzll(m)) >> 3);

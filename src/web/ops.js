@@ -32,29 +32,44 @@ export function buildFragment({ ops, strings, wide = '', tags, attrs }, { docume
   if (base && !urlAttrs) urlAttrsOf.set(attrs, (urlAttrs = attrs.map((a) => a === 'href' || a === 'src' || a === 'action')));
   const fragment = doc.createDocumentFragment();
   let parent = fragment;
+  // The open elements' parents, kept here: each parentNode read is a call into the DOM.
+  const open = [];
+  // Whether `parent` was opened and has no child yet: its one text child, the most common
+  // shape (<a>, <em>, <code>, <li>…), is then set as textContent, one DOM call instead of
+  // createTextNode + appendChild, for the same tree.
+  let empty = false;
   // The ASCII strings in order from the front of `strings`, the others from the end of
   // `wide` back (op_writer.hpp).
   let pos = 0;
   let end = wide.length;
-  const next = (op, n) => (op & OP_WIDE ? wide.slice((end -= n), end + n) : strings.slice(pos, (pos += n)));
   for (let i = 0; i < ops.length; ) {
     const op = ops[i++];
     switch (op & (OP_WIDE - 1)) {
       case OP_OPEN: {
         const el = doc.createElement(tags[op >>> 8]);
         parent.appendChild(el);
+        open.push(parent);
         parent = el;
+        empty = true;
         break;
       }
       case OP_CLOSE:
-        parent = parent.parentNode;
+        parent = open.pop();
+        empty = false;
         break;
-      case OP_TEXT:
-        parent.appendChild(doc.createTextNode(next(op, ops[i++])));
+      case OP_TEXT: {
+        const n = ops[i++];
+        const text = op & OP_WIDE ? wide.slice((end -= n), end + n) : strings.slice(pos, (pos += n));
+        // (An empty textContent would add no node at all.)
+        if (empty && n && ops[i] === OP_CLOSE) parent.textContent = text;
+        else parent.appendChild(doc.createTextNode(text));
+        empty = false;
         break;
+      }
       case OP_ATTR: {
         const a = (op & ~OP_WIDE) >>> 8;
-        let value = next(op, ops[i++]);
+        const n = ops[i++];
+        let value = op & OP_WIDE ? wide.slice((end -= n), end + n) : strings.slice(pos, (pos += n));
         // Relative URLs in an article mean "relative to the article", not to the page
         // that shows it. In-page anchors stay as they are. A URL that cannot be resolved
         // (http://, a port past 65535) is dropped as the core drops a refused one: the
