@@ -550,13 +550,46 @@ namespace {
 Problem needs_gumbo_problem(const std::string& path) {
   return error_problem(ErrorCode::needs_html_parser, path, "this HTML needs gumbo (lede-gumbo.wasm; renderAsync loads it)");
 }
+
+// A tree kept for the next call when what it read was short (a title, an excerpt, a
+// short post), so that such calls stop allocating one each: a WordPress post's render
+// parsed seven (docs/performance.md, issue 17 "Stop 28"). Taken out of its slot while in
+// use, so a nested call gets a tree of its own; a long input's tree is freed as before.
+class KeptTree {
+ public:
+  KeptTree(HtmlTree*& slot, std::string_view html)
+      : slot_(slot), tree_(slot ? slot : new HtmlTree), keep_(html.size() <= kKeepBytes) {
+    slot = nullptr;
+  }
+  ~KeptTree() {
+    if (keep_ && !slot_) {
+      tree_->clear();
+      slot_ = tree_;
+    } else {
+      delete tree_;
+    }
+  }
+  KeptTree(const KeptTree&) = delete;
+  KeptTree& operator=(const KeptTree&) = delete;
+  HtmlTree& tree() { return *tree_; }
+
+ private:
+  // Its nodes are reserved by the count of '<': at most 2 × 4096 / 3 + 2 of 32 bytes.
+  static constexpr std::size_t kKeepBytes = 4096;
+  HtmlTree*& slot_;
+  HtmlTree* tree_;
+  bool keep_;
+};
+
+HtmlTree* g_body_tree = nullptr;
+HtmlTree* g_text_tree = nullptr;
 }  // namespace
 
 bool html_to_tree(std::string_view html, Document& doc, const HtmlOptions& options,
                   std::vector<Problem>& problems) {
-  HtmlTree tree;
+  KeptTree kept(g_body_tree, html);
   ParseNotes notes;
-  GNode root = parse(html, tree, options.gumbo, notes, options.quick_parser);
+  GNode root = parse(html, kept.tree(), options.gumbo, notes, options.quick_parser);
   Builder(doc, options, notes, problems).build(root);
   auto warn = [&](std::string message) {
     problems.push_back(warning_problem(ErrorCode::schema, options.path, std::move(message)));
@@ -600,7 +633,11 @@ void set_html_text_reader(HtmlFallback reader) { g_text_reader = reader; }
 bool take_html_text_unread() { return std::exchange(g_text_unread, false); }
 
 std::string html_to_text(std::string_view html) {
-  HtmlTree tree;
+  // No markup and no reference (a name, a term, many titles): the quick parser would make
+  // one text node of it as it is, so its text is the HTML's own.
+  if (html.find_first_of("<&") == std::string_view::npos && characters_as_written(html)) return collapse_spaces(html);
+  KeptTree kept(g_text_tree, html);
+  HtmlTree& tree = kept.tree();
   tree.reserve(html);
   if (!serialized_html_events(html, tree)) {
     tree.clear();

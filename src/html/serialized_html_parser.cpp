@@ -30,9 +30,8 @@ bool changed_by_gumbo(std::uint32_t c) {
          (c & 0xFFFE) == 0xFFFE;
 }
 
-// Whether gumbo reads every character of `s` as it is: no carriage return (it turns CR
-// LF into LF), no NUL or other control character but tab, LF and FF, no noncharacter, and
-// well-formed UTF-8 (gumbo puts U+FFFD for all of those).
+}  // namespace
+
 bool characters_as_written(std::string_view s) {
   const std::size_t n = s.size();
   std::size_t i = 0;
@@ -64,6 +63,8 @@ bool characters_as_written(std::string_view s) {
   }
   return true;
 }
+
+namespace {
 
 class Parser {
  public:

@@ -27,4 +27,9 @@ namespace lede {
 // parser gives up, and then what the sink got so far is to be thrown away.
 bool serialized_html_events(std::string_view html, HtmlSink& sink);
 
+// Whether gumbo reads every character of `s` as it is: no carriage return (it turns CR
+// LF into LF), no NUL or other control character but tab, LF and FF, no noncharacter, and
+// well-formed UTF-8 (gumbo puts U+FFFD for all of those).
+bool characters_as_written(std::string_view s);
+
 }  // namespace lede

@@ -183,6 +183,14 @@ TEST_CASE("issue 19: a WordPress list is read as one of its posts") {
   CHECK(items[1].url == "https://blog.example/second/");
 }
 
+TEST_CASE("issue 17: a WordPress title is HTML decoded once, as a browser shows it") {
+  std::string post = R"({"id": 7, "link": "https://blog.example/p/", "content": {"rendered": "<p>Body</p>"},
+    "title": {"rendered": "Escaping &amp;lt;b&amp;gt; &amp;amp; &#8211; more"}})";
+  CHECK(html_of(post).find(">Escaping &amp;lt;b&amp;gt; &amp;amp; \xE2\x80\x93 more</h1>") != std::string::npos);
+  CHECK(error_of(R"({"id": 7, "link": "https://blog.example/p/", "title": {"rendered": " <b></b> "},
+    "content": {"rendered": "<p>Body</p>"}})") == "title.rendered: required: an article needs a title");
+}
+
 TEST_CASE("issue 19: another format's content in an object is recognised or refused, never an empty article") {
   for (const char* key : {"entries", "posts", "articles", "content", "html", "text", "articleBody", "data"}) {
     std::string json = std::string(R"({"title": "T", ")") + key + R"(": [{"title": "x", "text": "y"}]})";
