@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -555,16 +556,15 @@ Problem needs_gumbo_problem(const std::string& path) {
 // short post), so that such calls stop allocating one each: a WordPress post's render
 // parsed seven (docs/performance.md, issue 17 "Stop 28"). Taken out of its slot while in
 // use, so a nested call gets a tree of its own; a long input's tree is freed as before.
+// The slots are per thread: `lede site` renders articles on several at once.
 class KeptTree {
  public:
-  KeptTree(HtmlTree*& slot, std::string_view html)
-      : slot_(slot), tree_(slot ? slot : new HtmlTree), keep_(html.size() <= kKeepBytes) {
-    slot = nullptr;
-  }
+  KeptTree(std::unique_ptr<HtmlTree>& slot, std::string_view html)
+      : slot_(slot), tree_(slot ? slot.release() : new HtmlTree), keep_(html.size() <= kKeepBytes) {}
   ~KeptTree() {
     if (keep_ && !slot_) {
       tree_->clear();
-      slot_ = tree_;
+      slot_.reset(tree_);
     } else {
       delete tree_;
     }
@@ -576,18 +576,18 @@ class KeptTree {
  private:
   // Its nodes are reserved by the count of '<': at most 2 × 4096 / 3 + 2 of 32 bytes.
   static constexpr std::size_t kKeepBytes = 4096;
-  HtmlTree*& slot_;
+  std::unique_ptr<HtmlTree>& slot_;
   HtmlTree* tree_;
   bool keep_;
 };
 
-HtmlTree* g_body_tree = nullptr;
-HtmlTree* g_text_tree = nullptr;
+thread_local std::unique_ptr<HtmlTree> t_body_tree;
+thread_local std::unique_ptr<HtmlTree> t_text_tree;
 }  // namespace
 
 bool html_to_tree(std::string_view html, Document& doc, const HtmlOptions& options,
                   std::vector<Problem>& problems) {
-  KeptTree kept(g_body_tree, html);
+  KeptTree kept(t_body_tree, html);
   ParseNotes notes;
   GNode root = parse(html, kept.tree(), options.gumbo, notes, options.quick_parser);
   Builder(doc, options, notes, problems).build(root);
@@ -636,7 +636,7 @@ std::string html_to_text(std::string_view html) {
   // No markup and no reference (a name, a term, many titles): the quick parser would make
   // one text node of it as it is, so its text is the HTML's own.
   if (html.find_first_of("<&") == std::string_view::npos && characters_as_written(html)) return collapse_spaces(html);
-  KeptTree kept(g_text_tree, html);
+  KeptTree kept(t_text_tree, html);
   HtmlTree& tree = kept.tree();
   tree.reserve(html);
   if (!serialized_html_events(html, tree)) {

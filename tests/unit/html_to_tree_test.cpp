@@ -1,6 +1,10 @@
 // HTML bodies: the tree builder's memory and the ids it keeps.
 #include <catch2/catch.hpp>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 #include "helpers.hpp"
 
 using test::count;
@@ -37,4 +41,31 @@ TEST_CASE("an id from a <noscript>'s markup outlives that markup's parse") {
   CHECK(count(out, "id=\"lede-user-i0\"") == 1);
   CHECK(count(out, "id=\"lede-user-i7\"") == 1);
   CHECK(count(out, "<img ") == 40);
+}
+
+// `lede site` renders articles on several threads at once, and html_to_tree/html_to_text
+// keep a parsed tree for their next call: each thread must have its own. With one slot for
+// the process, two threads took the same tree and rendered into each other's nodes.
+TEST_CASE("HTML bodies and titles render the same on several threads at once") {
+  std::vector<std::string> articles, expected;
+  for (int i = 0; i < 8; ++i) {
+    std::string n = std::to_string(i);
+    articles.push_back("{\"title\":{\"rendered\":\"Title <em>" + n + "</em> &amp; more\"},\"content\":{\"rendered\":" +
+                       test::quote("<h2>Part " + n + "</h2><p>Para <b>" + n + "</b> with <a href=\"https://e.example/" +
+                                   n + "\">a link</a>.</p><ul><li>x" + n + "</li><li>y</li></ul>") +
+                       "},\"excerpt\":{\"rendered\":\"<p>Excerpt " + n + "</p>\"},\"link\":\"https://e.example/p" + n + "\"}");
+    expected.push_back(test::render(articles.back()));
+    REQUIRE(expected.back().find("Para <strong>" + n + "</strong>") != std::string::npos);
+  }
+  std::atomic<int> wrong{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < 400; ++round) {
+        std::size_t i = (t + round) % articles.size();
+        if (test::render(articles[i]) != expected[i]) ++wrong;
+      }
+    });
+  for (std::thread& t : threads) t.join();
+  CHECK(wrong == 0);
 }
