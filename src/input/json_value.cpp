@@ -68,7 +68,10 @@ struct std::char_traits<lede::LexByte> {
   static constexpr bool lt(char_type a, char_type b) noexcept { return a < b; }
 };
 
-// The lexer's token_string: a count of the input's latest bytes. What the lexer calls:
+// The lexer's token_string: a count of the input's latest bytes. It has only what the
+// lexer uses, so it is not a whole std::vector, which the standard asks of a
+// specialization in std ([namespace.std]); nlohmann offers no other way to drop the copy
+// (docs/performance.md, issue 18 "Stop 28"). What the lexer calls:
 // clear(), push_back() after each byte it gets, pop_back() when it puts the last one back
 // (it is then one behind the adapter), empty(), and a loop over the bytes for a message.
 template <typename Allocator>
