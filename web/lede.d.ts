@@ -84,6 +84,12 @@ export interface ReaderOptions extends CoreOptions {
    * an article needs each.
    */
   html?: boolean;
+  /**
+   * With html: which on-demand modules to load up front; default all three. An article
+   * that needs one left out is refused by render() with needs_html_parser naming it (the
+   * extension loads only ['gumbo']: Readability's HTML is never a feed nor Markdown).
+   */
+  modules?: Array<'gumbo' | 'xml' | 'markdown'>;
   /** Where lede-html.wasm is; default: dist/lede-html.wasm beside lede.js, or beside wasmURL when that is given. */
   htmlWasmURL?: string | URL;
   /** Where lede-gumbo.wasm is; default: dist/lede-gumbo.wasm beside lede.js, or beside wasmURL when that is given. */

@@ -581,8 +581,15 @@ class KeptTree {
   bool keep_;
 };
 
+// Per thread natively; the wasm modules have one thread, and wasm-ld allows no
+// thread-local storage without the atomics feature.
+#ifdef __EMSCRIPTEN__
+std::unique_ptr<HtmlTree> t_body_tree;
+std::unique_ptr<HtmlTree> t_text_tree;
+#else
 thread_local std::unique_ptr<HtmlTree> t_body_tree;
 thread_local std::unique_ptr<HtmlTree> t_text_tree;
+#endif
 }  // namespace
 
 bool html_to_tree(std::string_view html, Document& doc, const HtmlOptions& options,

@@ -24,7 +24,7 @@ import { DEFAULTS } from './preferences.js';
  *            markdownDepth }, keepSafeHtml, nofollow }
  */
 export async function createReader(options = {}) {
-  const { wasmURL, html, modules = ['gumbo', 'xml', 'markdown'], ...coreOptions } = options;
+  const { wasmURL, html, modules, ...coreOptions } = options;
   const core = await (html && !wasmURL ? loadHtmlCore(coreOptions.htmlWasmURL) : loadCore(wasmURL));
   // Every module an article may need, so that the synchronous render() takes them all:
   // md4c too, since lede-html.wasm has none of its own (a page showing a WordPress post
@@ -32,9 +32,10 @@ export async function createReader(options = {}) {
   // articles names fewer (the extension: Readability's HTML, never a feed nor Markdown).
   if (html) {
     const { htmlWasmURL } = coreOptions;
-    if (modules.includes('gumbo')) await core.loadGumbo(htmlWasmURL, coreOptions.gumboWasmURL);
-    if (modules.includes('xml')) await core.loadXml(htmlWasmURL, coreOptions.xmlWasmURL);
-    if (modules.includes('markdown')) await core.loadMarkdown(htmlWasmURL, coreOptions.markdownWasmURL);
+    const wanted = modules ?? ['gumbo', 'xml', 'markdown'];
+    if (wanted.includes('gumbo')) await core.loadGumbo(htmlWasmURL, coreOptions.gumboWasmURL);
+    if (wanted.includes('xml')) await core.loadXml(htmlWasmURL, coreOptions.xmlWasmURL);
+    if (wanted.includes('markdown')) await core.loadMarkdown(htmlWasmURL, coreOptions.markdownWasmURL);
     await core.loadHtml(htmlWasmURL);
   }
   return reader(core, coreOptions);
