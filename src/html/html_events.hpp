@@ -65,6 +65,10 @@ using HtmlProducer = bool (*)(std::string_view html, HtmlSink& sink);
 struct HtmlFallbackNotes {
   bool lenient = false;             // the lenient reader read it: gumbo's work would not stay linear
   bool attributes_dropped = false;  // the lenient reader dropped a tag's attributes past Limits::kHtmlAttributes
+
+  // As one byte, after the events lede-gumbo.wasm answers with (src/wasm/gumbo_module.cpp).
+  char to_byte() const { return static_cast<char>((lenient ? 1 : 0) | (attributes_dropped ? 2 : 0)); }
+  static HtmlFallbackNotes from_byte(char b) { return {(b & 1) != 0, (b & 2) != 0}; }
 };
 
 // Reads HTML the quick parser gave up on (lenient_html_parser.hpp, read_given_up_html):

@@ -45,7 +45,7 @@ LEDE_EXPORT(lede_gumbo_parse) std::size_t lede_gumbo_parse(char* html, std::size
     lede::read_given_up_html(std::string_view(html, size), lenient_only != 0, writer, notes, gumbo);
   }
   std::free(html);
-  g_events += static_cast<char>((notes.lenient ? 1 : 0) | (notes.attributes_dropped ? 2 : 0));
+  g_events += notes.to_byte();
   return g_events.size();
 }
 

@@ -88,8 +88,7 @@ bool gumbo(std::string_view html, bool lenient_only, lede::HtmlSink& sink, lede:
   if (size < 1) return false;
   std::string events(static_cast<std::size_t>(size), '\0');
   lede_gumbo_take(events.data());
-  notes.lenient = events.back() & 1;
-  notes.attributes_dropped = events.back() & 2;
+  notes = lede::HtmlFallbackNotes::from_byte(events.back());
   events.pop_back();
   lede::read_html_events(events, sink);
   return true;
