@@ -27,23 +27,89 @@ namespace {
 // input when the message is written.
 enum class LexByte : unsigned char {};
 
+class LexString;
+
 // Where the adapter is in the input. The token's vector has no way to the lexer's adapter,
 // so read_json names the one being read here (a parse runs on one thread, start to end).
 struct Cursor {
   const char* at;
   const char* end;
+
+  // Runs of plain bytes inside strings (below): where they go, where the adapter is in the
+  // JSON's string grammar, and how many bytes the lexer has not been handed one by one
+  // (in all, for an error's position, and in the current token, for its "last read").
+  enum class In : unsigned char { value, string, escape, hex, after_hex, utf8 } in = In::value;
+  unsigned char left = 0;  // hex digits or UTF-8 continuation bytes still to come
+  LexString* buffer = nullptr;
+  std::size_t passed = 0;
+  std::size_t passed_in_token = 0;
 };
-thread_local const Cursor* t_cursor = nullptr;
+thread_local Cursor* t_cursor = nullptr;
+
+// A byte that nlohmann's lexer, inside a string, only appends to its buffer: printable
+// ASCII other than the quote and the backslash (its scan_string's "U+0020..U+007F" case).
+constexpr bool plain_in_string(unsigned char b) { return b >= 0x20 && b < 0x80 && b != '"' && b != '\\'; }
+
+void append_run(LexString& buffer, const char* run, std::size_t n);
 
 // The bytes of the text as LexBytes: what nlohmann's iterator_input_adapter does for a
-// pointer pair, through the cursor.
+// pointer pair, through the cursor, with one shortcut. nlohmann's lexer takes a string one
+// byte at a time (get() counts lines and columns, a switch over the byte, then an append):
+// about 39 instructions a byte natively, and seed40's body made its JSON reading 28 % of a
+// native render, and more of the browser's first render, where V8 runs baseline code that
+// makes a call of each step (docs/performance.md, issue 18 "Stop 29"). So inside a string
+// the adapter appends a whole run of plain bytes to the lexer's string buffer itself and
+// hands the lexer only the byte after the run: every byte the lexer would judge (quote,
+// escape, control character, UTF-8) still reaches it, in order. To know when it is inside
+// a string the adapter follows the string grammar over the bytes it hands out: a quote
+// outside a string opens one (nlohmann may read it ahead after a number and read it again:
+// it opens the string either way), a backslash escapes the next byte, `\u` the four after,
+// and a UTF-8 lead byte is followed by its continuation bytes. Where the lexer reads a
+// byte to check it rather than to append it (after a `\u` escape, which may be the first
+// half of a surrogate pair; a UTF-8 continuation byte) the adapter hands out one byte, so
+// the lexer's checks and messages are the same as without the shortcut.
 class InputAdapter {
  public:
   using char_type = LexByte;
   explicit InputAdapter(Cursor& cursor) : cursor_(&cursor) {}
   int get_character() {
-    if (cursor_->at != cursor_->end) return static_cast<unsigned char>(*cursor_->at++);
-    return -1;  // std::char_traits<LexByte>::eof()
+    Cursor& c = *cursor_;
+    if (c.in == Cursor::In::string && c.at != c.end && plain_in_string(static_cast<unsigned char>(*c.at))) {
+      const char* run = c.at;
+      const char* p = run + 1;
+      while (p != c.end && plain_in_string(static_cast<unsigned char>(*p))) ++p;
+      const std::size_t n = static_cast<std::size_t>(p - run);
+      append_run(*c.buffer, run, n);
+      c.passed += n;
+      c.passed_in_token += n;
+      c.at = p;
+    }
+    if (c.at == c.end) return -1;  // std::char_traits<LexByte>::eof()
+    const unsigned char b = static_cast<unsigned char>(*c.at++);
+    switch (c.in) {
+      case Cursor::In::value:
+        if (b == '"') c.in = Cursor::In::string;
+        break;
+      case Cursor::In::string:
+      case Cursor::In::after_hex:
+        c.in = b == '"'                ? Cursor::In::value
+               : b == '\\'             ? Cursor::In::escape
+               : b >= 0xC2 && b <= 0xF4 ? Cursor::In::utf8
+                                        : Cursor::In::string;
+        c.left = b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : 1;
+        break;
+      case Cursor::In::escape:
+        c.in = b == 'u' ? Cursor::In::hex : Cursor::In::string;
+        c.left = 4;
+        break;
+      case Cursor::In::hex:
+        if (--c.left == 0) c.in = Cursor::In::after_hex;
+        break;
+      case Cursor::In::utf8:
+        if (--c.left == 0) c.in = Cursor::In::string;
+        break;
+    }
+    return b;
   }
 
  private:
@@ -104,11 +170,15 @@ class std::vector<lede::LexByte, Allocator> {
     --count_;
     behind_ = true;
   }
-  void clear() { count_ = 0; }
-  bool empty() const { return count_ == 0; }
-  size_type size() const { return count_; }
+  // The runs the adapter appended itself are the token's bytes too.
+  void clear() {
+    count_ = 0;
+    lede::t_cursor->passed_in_token = 0;
+  }
+  bool empty() const { return size() == 0; }
+  size_type size() const { return count_ + lede::t_cursor->passed_in_token; }
   const_iterator end() const { return const_iterator(lede::t_cursor->at - (behind_ ? 1 : 0)); }
-  const_iterator begin() const { return const_iterator(lede::t_cursor->at - (behind_ ? 1 : 0) - count_); }
+  const_iterator begin() const { return const_iterator(lede::t_cursor->at - (behind_ ? 1 : 0) - size()); }
 
  private:
   size_type count_ = 0;
@@ -118,6 +188,7 @@ class std::vector<lede::LexByte, Allocator> {
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstring>
 
 namespace lede {
 namespace {
@@ -130,6 +201,16 @@ namespace {
 // push_back(), size() and data() (NUL-terminated: strtod reads numbers from it).
 class LexString : public std::string {
  public:
+  // The lexer's string buffer is the one LexString made while a text is read: the input
+  // adapter appends its runs here (above).
+  LexString() {
+    if (t_cursor && !t_cursor->buffer) t_cursor->buffer = this;
+  }
+  void append(const char* run, std::size_t n) {
+    while (room_ - length_ < n) grow();
+    std::memcpy(begin_ + length_, run, n);
+    length_ += n;
+  }
   void push_back(char c) {
     if (length_ == room_) grow();
     begin_[length_++] = c;
@@ -172,6 +253,8 @@ class LexString : public std::string {
   std::size_t length_ = 0;
   std::size_t room_ = 0;
 };
+
+void append_run(LexString& buffer, const char* run, std::size_t n) { buffer.append(run, n); }
 
 using Json = nlohmann::basic_json<std::map, std::vector, LexString>;
 
@@ -337,9 +420,9 @@ bool read_json(std::string_view text, const Limits& limits, JsonValue& out, Prob
   // binary formats' reader, never used, is not compiled for LexString.
   Cursor cursor{text.data(), text.data() + text.size()};
   struct Reading {
-    explicit Reading(const Cursor* c) : outer(t_cursor) { t_cursor = c; }
+    explicit Reading(Cursor* c) : outer(t_cursor) { t_cursor = c; }
     ~Reading() { t_cursor = outer; }
-    const Cursor* outer;
+    Cursor* outer;
   } reading(&cursor);
   nlohmann::detail::parser<Json, InputAdapter> parser(InputAdapter(cursor), nullptr,
                                                       /*allow_exceptions=*/true, /*skip_comments=*/false);
@@ -364,8 +447,9 @@ bool read_json(std::string_view text, const Limits& limits, JsonValue& out, Prob
   }
   error.code = ErrorCode::syntax;
   error.message = describe(builder.error_text());
-  // nlohmann counts the bytes read, including the one that showed the error.
-  std::size_t byte = builder.error_byte();
+  // nlohmann counts the bytes read, including the one that showed the error; the runs the
+  // adapter appended itself were not counted there.
+  std::size_t byte = builder.error_byte() + cursor.passed;
   locate(text, byte > 0 ? byte - 1 : 0, error);
   return false;
 }

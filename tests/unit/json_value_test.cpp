@@ -3,6 +3,11 @@
 #include "helpers.hpp"
 #include "input/json_value.hpp"
 
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <vector>
+
 using lede::ErrorCode;
 
 namespace {
@@ -219,4 +224,99 @@ TEST_CASE("each kind of mistake has its exact message") {
     else
       CHECK(p.to_string() == c.want);
   }
+}
+
+// Inside strings Lede's input adapter hands nlohmann's lexer whole runs of plain bytes
+// (json_value.cpp, InputAdapter). Whatever the text, the result must be nlohmann's own
+// through its standard adapter: the same values, or the same error at the same byte with
+// the same message. Random texts over an alphabet that makes runs meet every byte the
+// lexer judges: quotes, escapes, `\u` and surrogate halves, control characters, UTF-8
+// lead and continuation bytes (right and wrong), and the structure around strings.
+namespace {
+
+struct Recorder : nlohmann::json_sax<nlohmann::json> {
+  bool null() override { return true; }
+  bool boolean(bool) override { return true; }
+  bool number_integer(number_integer_t) override { return true; }
+  bool number_unsigned(number_unsigned_t) override { return true; }
+  bool number_float(number_float_t, const string_t&) override { return true; }
+  bool string(string_t& s) override {
+    strings.push_back(s);
+    return true;
+  }
+  bool binary(binary_t&) override { return true; }
+  bool start_object(std::size_t) override { return true; }
+  bool key(string_t& k) override {
+    strings.push_back(k);
+    return true;
+  }
+  bool end_object() override { return true; }
+  bool start_array(std::size_t) override { return true; }
+  bool end_array() override { return true; }
+  bool parse_error(std::size_t at, const std::string&, const nlohmann::detail::exception& ex) override {
+    byte = at;
+    what = ex.what();
+    return false;
+  }
+  std::vector<std::string> strings;
+  std::size_t byte = 0;
+  std::string what;
+};
+
+void collect_strings(const lede::JsonValue& v, std::vector<std::string>& out) {
+  if (v.type == lede::JsonValue::Type::string) out.push_back(v.string);
+  for (std::size_t i = 0; i < v.items.size(); ++i) {
+    if (v.type == lede::JsonValue::Type::object) out.push_back(v.keys[i]);
+    collect_strings(v.items[i], out);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("runs of plain bytes: the values, errors and messages of nlohmann's own adapter") {
+  const std::vector<std::string> pieces = {
+      "plain words ", "x", "abc", "\"", "\"", "\"", "\\", "\\\"", "\\n", "\\u", "\\u00e9", "\\uD83D",
+      "\\uDE00", "\\uD800", "D800", "12", "G", "\x01", "\x1F", "\x7F", "\n", "\xC3\xA9", "\xC3", "\xA9",
+      "\xE2\x82\xAC", "\xE2\x82", "\xE0\x9F", "\xF0\x9F\x98\x80", "\xF4\x90", "\xC1", "\xFF", "[", "]",
+      "{", "}", ":", ",", "1", "-2.5", "true", " ", "/"};
+  std::uint32_t state = 12345;
+  auto next = [&state](std::uint32_t n) {
+    state = state * 1103515245u + 12345u;
+    return (state >> 8) % n;
+  };
+  int errors = 0;
+  for (int round = 0; round < 20000; ++round) {
+    // Most texts are mostly strings: an array of a few, each built of random pieces.
+    std::string text = "[\"";
+    const std::uint32_t length = 1 + next(12);
+    for (std::uint32_t i = 0; i < length; ++i) {
+      const std::uint32_t pick = next(3) == 0 ? next(pieces.size()) : next(6);
+      text += pick < pieces.size() ? pieces[pick] : "plain";
+    }
+    if (next(4)) text += "\"]";
+
+    Recorder want;
+    const bool want_ok = nlohmann::json::sax_parse(text, &want, nlohmann::json::input_format_t::json, true);
+    lede::JsonValue v;
+    lede::Problem got;
+    const bool got_ok = lede::read_json(text, {}, v, got);
+    INFO("input: " << test::quote(text));
+    REQUIRE(got_ok == want_ok);
+    if (got_ok) {
+      std::vector<std::string> strings;
+      collect_strings(v, strings);
+      CHECK(strings == want.strings);
+      continue;
+    }
+    ++errors;
+    lede::Problem at;
+    lede::locate(text, want.byte > 0 ? want.byte - 1 : 0, at);
+    CHECK(got.byte == at.byte);
+    // nlohmann's message after its "line 1, column 5: "; Lede writes " - " as ": ".
+    std::string message = want.what.substr(want.what.find(": ", want.what.find("column ")) + 2);
+    const std::size_t dash = message.find(" - ");
+    if (dash != std::string::npos) message.replace(dash, 3, ": ");
+    CHECK(got.message == message);
+  }
+  CHECK(errors > 5000);  // the alphabet reaches the lexer's errors, not only clean strings
 }
