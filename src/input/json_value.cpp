@@ -10,8 +10,11 @@
 #define JSON_NOEXCEPTION 1
 #define JSON_NO_IO 1
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
+
+#include "tree/byte_lanes.hpp"
 
 namespace lede {
 namespace {
@@ -50,6 +53,58 @@ thread_local Cursor* t_cursor = nullptr;
 // ASCII other than the quote and the backslash (its scan_string's "U+0020..U+007F" case).
 constexpr bool plain_in_string(unsigned char b) { return b >= 0x20 && b < 0x80 && b != '"' && b != '\\'; }
 
+// The length of the well-formed UTF-8 sequence at `p`, or 0: the ranges of nlohmann's
+// scan_string (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF).
+std::size_t utf8_length(const char* at, const char* end) {
+  const auto* p = reinterpret_cast<const unsigned char*>(at);
+  const unsigned char lead = p[0];
+  std::size_t n;
+  unsigned char low = 0x80, high = 0xBF;  // the second byte's range
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    n = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    n = 3;
+    if (lead == 0xE0) low = 0xA0;
+    if (lead == 0xED) high = 0x9F;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    n = 4;
+    if (lead == 0xF0) low = 0x90;
+    if (lead == 0xF4) high = 0x8F;
+  } else {
+    return 0;
+  }
+  if (static_cast<std::size_t>(end - at) < n || p[1] < low || p[1] > high) return 0;
+  for (std::size_t i = 2; i < n; ++i)
+    if (p[i] < 0x80 || p[i] > 0xBF) return 0;
+  return n;
+}
+
+// Where the run of plain bytes from `p` ends: printable ASCII other than the quote and the
+// backslash (nlohmann's scan_string appends these as they are) and well-formed UTF-8
+// (which it appends after checking it as utf8_length does). Eight bytes at a time, as
+// typography reads text (byte_lanes.hpp): a lane stops the run if its high bit is set, if
+// it is below 0x20 (the lowest such lane is always exact: bytes above it only matter once
+// one is found), or if it holds a quote or a backslash; a stop that begins a well-formed
+// UTF-8 sequence does not.
+const char* plain_run_end(const char* p, const char* end) {
+  while (true) {
+    for (; end - p >= 8; p += 8) {
+      const std::uint64_t w = load_lanes(p);
+      const std::uint64_t stops =
+          ((w | ((w - kLaneOnes * 0x20) & ~w)) & kLaneHighs) | lanes_equal(w, '"') | lanes_equal(w, '\\');
+      if (stops) {
+        p += __builtin_ctzll(stops) >> 3;
+        break;
+      }
+    }
+    while (p != end && plain_in_string(static_cast<unsigned char>(*p))) ++p;
+    if (p == end || static_cast<unsigned char>(*p) < 0x80) return p;
+    const std::size_t n = utf8_length(p, end);
+    if (n == 0) return p;
+    p += n;
+  }
+}
+
 void append_run(LexString& buffer, const char* run, std::size_t n);
 
 // The bytes of the text as LexBytes: what nlohmann's iterator_input_adapter does for a
@@ -58,9 +113,10 @@ void append_run(LexString& buffer, const char* run, std::size_t n);
 // about 39 instructions a byte natively, and seed40's body made its JSON reading 28 % of a
 // native render, and more of the browser's first render, where V8 runs baseline code that
 // makes a call of each step (docs/performance.md, issue 18 "Stop 29"). So inside a string
-// the adapter appends a whole run of plain bytes to the lexer's string buffer itself and
-// hands the lexer only the byte after the run: every byte the lexer would judge (quote,
-// escape, control character, UTF-8) still reaches it, in order. To know when it is inside
+// the adapter appends a whole run of plain bytes (plain_run_end: printable ASCII and
+// well-formed UTF-8) to the lexer's string buffer itself and hands the lexer only the byte
+// after the run: every byte the lexer would judge (quote, escape, control character,
+// ill-formed UTF-8) still reaches it, in order. To know when it is inside
 // a string the adapter follows the string grammar over the bytes it hands out: a quote
 // outside a string opens one (nlohmann may read it ahead after a number and read it again:
 // it opens the string either way), a backslash escapes the next byte, `\u` the four after,
@@ -74,15 +130,16 @@ class InputAdapter {
   explicit InputAdapter(Cursor& cursor) : cursor_(&cursor) {}
   int get_character() {
     Cursor& c = *cursor_;
-    if (c.in == Cursor::In::string && c.at != c.end && plain_in_string(static_cast<unsigned char>(*c.at))) {
+    if (c.in == Cursor::In::string && c.at != c.end) {
       const char* run = c.at;
-      const char* p = run + 1;
-      while (p != c.end && plain_in_string(static_cast<unsigned char>(*p))) ++p;
+      const char* p = plain_run_end(run, c.end);
       const std::size_t n = static_cast<std::size_t>(p - run);
-      append_run(*c.buffer, run, n);
-      c.passed += n;
-      c.passed_in_token += n;
-      c.at = p;
+      if (n) {
+        append_run(*c.buffer, run, n);
+        c.passed += n;
+        c.passed_in_token += n;
+        c.at = p;
+      }
     }
     if (c.at == c.end) return -1;  // std::char_traits<LexByte>::eof()
     const unsigned char b = static_cast<unsigned char>(*c.at++);
