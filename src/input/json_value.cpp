@@ -105,7 +105,24 @@ const char* plain_run_end(const char* p, const char* end) {
   }
 }
 
+// The character a two-byte escape stands for (`\n` for a newline…), or 0 for `\u` and
+// for what is no escape at all, which the lexer is left to read and judge.
+constexpr char unescaped(char c) {
+  switch (c) {
+    case '"': return '"';
+    case '\\': return '\\';
+    case '/': return '/';
+    case 'b': return '\b';
+    case 'f': return '\f';
+    case 'n': return '\n';
+    case 'r': return '\r';
+    case 't': return '\t';
+    default: return 0;
+  }
+}
+
 void append_run(LexString& buffer, const char* run, std::size_t n);
+void append_byte(LexString& buffer, char c);
 
 // The bytes of the text as LexBytes: what nlohmann's iterator_input_adapter does for a
 // pointer pair, through the cursor, with one shortcut. nlohmann's lexer takes a string one
@@ -114,9 +131,10 @@ void append_run(LexString& buffer, const char* run, std::size_t n);
 // native render, and more of the browser's first render, where V8 runs baseline code that
 // makes a call of each step (docs/performance.md, issue 18 "Stop 29"). So inside a string
 // the adapter appends a whole run of plain bytes (plain_run_end: printable ASCII and
-// well-formed UTF-8) to the lexer's string buffer itself and hands the lexer only the byte
-// after the run: every byte the lexer would judge (quote, escape, control character,
-// ill-formed UTF-8) still reaches it, in order. To know when it is inside
+// well-formed UTF-8) and of two-byte escapes (unescaped) to the lexer's string buffer
+// itself and hands the lexer only the byte after the run: every byte the lexer would judge
+// (the closing quote, a `\u` escape, a control character, ill-formed UTF-8, a bad escape)
+// still reaches it, in order. To know when it is inside
 // a string the adapter follows the string grammar over the bytes it hands out: a quote
 // outside a string opens one (nlohmann may read it ahead after a number and read it again:
 // it opens the string either way), a backslash escapes the next byte, `\u` the four after,
@@ -130,16 +148,22 @@ class InputAdapter {
   explicit InputAdapter(Cursor& cursor) : cursor_(&cursor) {}
   int get_character() {
     Cursor& c = *cursor_;
-    if (c.in == Cursor::In::string && c.at != c.end) {
-      const char* run = c.at;
-      const char* p = plain_run_end(run, c.end);
-      const std::size_t n = static_cast<std::size_t>(p - run);
-      if (n) {
-        append_run(*c.buffer, run, n);
-        c.passed += n;
-        c.passed_in_token += n;
-        c.at = p;
+    if (c.in == Cursor::In::string) {
+      // Runs of plain bytes, joined by the escapes of one character (a long text's
+      // newlines and quotes: the CommonMark spec's body has one every 21 bytes).
+      const char* p = c.at;
+      while (true) {
+        const char* run_end = plain_run_end(p, c.end);
+        if (run_end != p) append_run(*c.buffer, p, static_cast<std::size_t>(run_end - p));
+        p = run_end;
+        if (c.end - p < 2 || *p != '\\' || !unescaped(p[1])) break;
+        append_byte(*c.buffer, unescaped(p[1]));
+        p += 2;
       }
+      const std::size_t n = static_cast<std::size_t>(p - c.at);
+      c.passed += n;
+      c.passed_in_token += n;
+      c.at = p;
     }
     if (c.at == c.end) return -1;  // std::char_traits<LexByte>::eof()
     const unsigned char b = static_cast<unsigned char>(*c.at++);
@@ -312,6 +336,7 @@ class LexString : public std::string {
 };
 
 void append_run(LexString& buffer, const char* run, std::size_t n) { buffer.append(run, n); }
+void append_byte(LexString& buffer, char c) { buffer.push_back(c); }
 
 using Json = nlohmann::basic_json<std::map, std::vector, LexString>;
 

@@ -276,8 +276,9 @@ void collect_strings(const lede::JsonValue& v, std::vector<std::string>& out) {
 
 TEST_CASE("runs of plain bytes: the values, errors and messages of nlohmann's own adapter") {
   const std::vector<std::string> pieces = {
-      "plain words ", "x", "abc", "\"", "\"", "\"", "\\", "\\\"", "\\n", "\\u", "\\u00e9", "\\uD83D",
-      "\\uDE00", "\\uD800", "D800", "12", "G", "\x01", "\x1F", "\x7F", "\n", "\xC3\xA9", "\xC3", "\xA9",
+      "plain words ", "x", "abc", "\"", "\"", "\"", "\\", "\\\"", "\\n", "\\t", "\\/", "\\b", "\\f", "\\r",
+      "\\\\", "\\a", "\\u", "\\u00e9", "\\uD83D", "\\uDE00", "\\uD800", "D800", "12", "G", "\x01", "\x1F",
+      "\x7F", "\n", "\xC3\xA9", "\xC3", "\xA9",
       "\xE2\x82\xAC", "\xE2\x82", "\xE0\x9F", "\xF0\x9F\x98\x80", "\xF4\x90", "\xC1", "\xFF", "\xC2\x80",
       "\xDF\xBF", "\xE0\xA0\x80", "\xED\x9F\xBF", "\xED\xA0\x80", "\xEF\xBF\xBF", "\xF0\x90\x80\x80",
       "\xF0\x8F\xBF\xBF", "\xF4\x8F\xBF\xBF", "\xF1\x80\x80", "\xF4\x90\x80\x80", "\xE0\x9F\xBF", "\xC0\x80", "\xF5\x80\x80\x80", "a run of sixteen", "\xD0\x9F\xD1\x80\xD0\xB8", "[", "]",
