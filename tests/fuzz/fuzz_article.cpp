@@ -6,14 +6,21 @@
 // tag/attribute numbers and pairs, balance, UTF-8 and UTF-16 lengths, URL policy, ids,
 // nesting an HTML parser would undo) and it must serialise to exactly the HTML string.
 // A second round with tiny limits exercises the limit paths; any output that round
-// makes must stay within its output limit.
+// makes must stay within its output limit. And the JSON reader's own result must be
+// nlohmann's through nlohmann's standard input adapter: Lede's adapter hands the lexer
+// runs of a string's bytes itself (src/input/json_value.cpp), which must change nothing
+// (the same strings, or the same error at the same byte with the same reason).
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json.hpp>
+#include <vector>
+
 #include "fuzz_common.hpp"
 #include "input/formats.hpp"
+#include "input/json_value.hpp"
 
 namespace {
 
@@ -61,10 +68,70 @@ void one_round(std::string_view json, const lede::Options& options) {
              "a script element");
 }
 
+// Every string and key in order, or where and why the parse failed.
+struct Strings : nlohmann::json_sax<nlohmann::json> {
+  bool null() override { return true; }
+  bool boolean(bool) override { return true; }
+  bool number_integer(number_integer_t) override { return true; }
+  bool number_unsigned(number_unsigned_t) override { return true; }
+  bool number_float(number_float_t, const string_t&) override { return true; }
+  bool string(string_t& s) override { return all.push_back(s), true; }
+  bool binary(binary_t&) override { return true; }
+  bool start_object(std::size_t) override { return true; }
+  bool key(string_t& k) override { return all.push_back(k), true; }
+  bool end_object() override { return true; }
+  bool start_array(std::size_t) override { return true; }
+  bool end_array() override { return true; }
+  bool parse_error(std::size_t at, const std::string&, const nlohmann::detail::exception& ex) override {
+    byte = at;
+    what = ex.what();
+    return false;
+  }
+  std::vector<std::string> all;
+  std::size_t byte = 0;
+  std::string what;
+};
+
+void collect(const lede::JsonValue& v, std::vector<std::string>& out) {
+  if (v.type == lede::JsonValue::Type::string) out.push_back(v.string);
+  for (std::size_t i = 0; i < v.items.size(); ++i) {
+    if (v.type == lede::JsonValue::Type::object) out.push_back(v.keys[i]);
+    collect(v.items[i], out);
+  }
+}
+
+void same_as_nlohmann(std::string_view json) {
+  // Lede stops at a NUL byte that nlohmann takes for the end, and at its depth limit.
+  if (json.find('\0') != std::string_view::npos) return;
+  lede::Limits limits;
+  limits.max_json_depth = lede::Limits::kJsonDepthCeiling;
+  lede::JsonValue value;
+  lede::Problem problem;
+  const bool ok = lede::read_json(json, limits, value, problem);
+  if (!ok && problem.code == lede::ErrorCode::too_deep) return;
+  Strings want;
+  const bool want_ok = nlohmann::json::sax_parse(json, &want, nlohmann::json::input_format_t::json, true);
+  FUZZ_CHECK(ok == want_ok, "Lede's JSON reader and nlohmann's differ on whether this is JSON");
+  if (ok) {
+    std::vector<std::string> got;
+    collect(value, got);
+    FUZZ_CHECK(got == want.all, "Lede's JSON reader read other strings than nlohmann's");
+    return;
+  }
+  lede::Problem at;
+  lede::locate(json, want.byte > 0 ? want.byte - 1 : 0, at);
+  FUZZ_CHECK(problem.byte == at.byte, "Lede's JSON reader puts the error at another byte than nlohmann");
+  const std::size_t reason = want.what.find("last read");
+  if (reason != std::string::npos)
+    FUZZ_CHECK(problem.message.find(want.what.substr(reason)) != std::string::npos,
+               "Lede's JSON reader quotes other bytes than nlohmann");
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view json(reinterpret_cast<const char*>(data), size);
+  same_as_nlohmann(json);
   one_round(json, lede::Options{});
 
   lede::Options tiny;
