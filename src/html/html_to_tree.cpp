@@ -639,10 +639,53 @@ void set_html_text_reader(HtmlFallback reader) { g_text_reader = reader; }
 
 bool take_html_text_unread() { return std::exchange(g_text_unread, false); }
 
+namespace {
+// The quick parser's events of short HTML made text as they arrive, without a tree: what
+// text_below() below would take from the tree they build, as long as every element is
+// an HTML one without attributes (none can be hidden() then) appended where it belongs.
+// Any other event gives up (`done` false), and the tree is built as before. Titles,
+// excerpts and captions are mostly text in a <p> or two: a post's render read three
+// such trees (docs/performance.md, issue 17 "Stop 29").
+class TextSink final : public HtmlSink {
+ public:
+  std::string out;
+  bool done = true;
+
+  void open(HtmlTag tag, std::string_view, HtmlNamespace space, const HtmlAttribute*, std::size_t count,
+            HtmlPlace place) override {
+    if (count || space != HtmlNamespace::html || place != HtmlPlace::append) done = false;
+    ++depth_;
+    if (skip_from_) return;
+    if (tag == HtmlTag::noscript || tag == HtmlTag::script || tag == HtmlTag::style || tag == HtmlTag::template_ ||
+        tag == HtmlTag::head || tag == HtmlTag::title || tag == HtmlTag::meta || tag == HtmlTag::link ||
+        tag == HtmlTag::base)
+      skip_from_ = depth_;
+    else if (tag == HtmlTag::br)
+      out += ' ';
+  }
+  void text(std::string_view utf8, HtmlPlace place) override {
+    if (place != HtmlPlace::append) done = false;
+    if (!skip_from_) out.append(utf8);
+  }
+  void close() override {
+    if (skip_from_ == depth_) skip_from_ = 0;
+    --depth_;
+  }
+
+ private:
+  std::size_t depth_ = 0;
+  std::size_t skip_from_ = 0;  // the depth of the element whose text is left out, or 0
+};
+}  // namespace
+
 std::string html_to_text(std::string_view html) {
   // No markup and no reference (a name, a term, many titles): the quick parser would make
   // one text node of it as it is, so its text is the HTML's own.
   if (html.find_first_of("<&") == std::string_view::npos && characters_as_written(html)) return collapse_spaces(html);
+  {
+    TextSink sink;
+    if (serialized_html_events(html, sink) && sink.done) return collapse_spaces(sink.out);
+  }
   KeptTree kept(t_text_tree, html);
   HtmlTree& tree = kept.tree();
   tree.reserve(html);

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -68,7 +69,24 @@ namespace {
 
 class Parser {
  public:
-  Parser(std::string_view html, HtmlSink& sink) : in_(html), sink_(sink) {}
+  // Ready for `html`: whatever an earlier run left (it may have given up midway) is
+  // dropped, the buffers' memory kept (serialized_html_events keeps a parser).
+  void reset(std::string_view html, HtmlSink& sink) {
+    in_ = html;
+    sink_ = &sink;
+    pos_ = 0;
+    open_.clear();
+    attrs_.clear();
+    abuf_.clear();
+    attr_names_.clear();
+    attrs_indexed_ = false;
+    views_.clear();
+    names_.clear();
+    text_.clear();
+    tag_.clear();
+    name_.clear();
+    value_.clear();
+  }
 
   bool run() {
     if (!characters_as_written(in_)) return false;
@@ -152,7 +170,7 @@ class Parser {
   void close() {
     names_.resize(open_.back().name);
     open_.pop_back();
-    sink_.close();
+    sink_->close();
   }
 
   bool foreign() const { return open_.back().space != HtmlNamespace::html; }
@@ -178,7 +196,7 @@ class Parser {
       }
     // Text in a table outside its cells is moved out of the table (foster parenting).
     if (!blank && in_table_part()) return false;
-    sink_.text(text_);
+    sink_->text(text_);
     text_.clear();
     return true;
   }
@@ -571,9 +589,9 @@ class Parser {
     for (const Attr& a : attrs_) views_.push_back({attr_name(a), std::string_view(abuf_).substr(a.value, a.value_size)});
     // Foreign end tags are matched by name, as are those of elements HTML does not know.
     std::string_view name = !html || t.tag == HtmlTag::unknown ? std::string_view(tag_) : std::string_view();
-    sink_.open(t.tag, name, space, views_.data(), views_.size());
+    sink_->open(t.tag, name, space, views_.data(), views_.size());
     if (is_empty) {
-      sink_.close();
+      sink_->close();
       return true;
     }
     push_open(t.tag, space, name);
@@ -607,8 +625,8 @@ class Parser {
       // A </p> with no <p> open stands for an empty one (left by close_p), which in a
       // table would be moved out of it.
       if (in_table_part() || !flush_text()) return false;
-      sink_.open(HtmlTag::p, {}, HtmlNamespace::html, nullptr, 0);
-      sink_.close();
+      sink_->open(HtmlTag::p, {}, HtmlNamespace::html, nullptr, 0);
+      sink_->close();
       return true;
     }
     if (open_.size() < 2 || t.tag != current()) return false;
@@ -662,7 +680,7 @@ class Parser {
   }
 
   std::string_view in_;
-  HtmlSink& sink_;
+  HtmlSink* sink_ = nullptr;
   std::size_t pos_ = 0;
   std::vector<Open> open_;
   std::vector<Attr> attrs_;
@@ -674,8 +692,27 @@ class Parser {
   std::string text_, tag_, name_, value_;  // tag_: the tag's name; name_: an attribute's
 };
 
+// A parser kept for the next call when what it read was short, so that its buffers are
+// not allocated again for every title, excerpt and short post (a WordPress post's render
+// runs it four times; docs/performance.md, issue 17 "Stop 29"); a long input's is freed.
+// Taken out of its slot while in use. Per thread natively (`lede site`), as html_to_tree's
+// kept trees; wasm-ld has no thread-local storage without atomics.
+#ifdef __EMSCRIPTEN__
+std::unique_ptr<Parser> t_parser;
+#else
+thread_local std::unique_ptr<Parser> t_parser;
+#endif
+constexpr std::size_t kKeepBytes = 4096;
+
 }  // namespace
 
-bool serialized_html_events(std::string_view html, HtmlSink& sink) { return Parser(html, sink).run(); }
+bool serialized_html_events(std::string_view html, HtmlSink& sink) {
+  std::unique_ptr<Parser> parser = std::move(t_parser);
+  if (!parser) parser = std::make_unique<Parser>();
+  parser->reset(html, sink);
+  bool ok = parser->run();
+  if (html.size() <= kKeepBytes && !t_parser) t_parser = std::move(parser);
+  return ok;
+}
 
 }  // namespace lede

@@ -18,13 +18,22 @@ inline char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char
 // Each run of HTML white space as one space, none at either end: text as a browser would
 // show it inline (titles, alt text, names).
 inline std::string collapse_spaces(std::string_view s) {
-  std::string out;
+  // Written through a pointer into a buffer of the input's size: a push_back a byte was a
+  // call with a capacity check each in wasm.
+  std::string out(s.size(), '\0');
+  char* begin = out.data();
+  char* o = begin;
+  bool space = false;  // white space since the last character written
   for (char c : s) {
-    bool space = is_html_space(c);
-    if (space && (out.empty() || out.back() == ' ')) continue;
-    out += space ? ' ' : c;
+    if (is_html_space(c)) {
+      space = o != begin;
+      continue;
+    }
+    if (space) *o++ = ' ';
+    space = false;
+    *o++ = c;
   }
-  if (!out.empty() && out.back() == ' ') out.pop_back();
+  out.resize(static_cast<std::size_t>(o - begin));
   return out;
 }
 

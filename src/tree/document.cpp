@@ -12,6 +12,19 @@ Document::Document(bool nofollow) : nofollow_(nofollow) {
   nodes_.push_back(Node{});  // the root fragment
 }
 
+void Document::reset(bool nofollow) {
+  nodes_.clear();
+  attrs_.clear();
+  pool_.clear();
+  next_pool_.clear();
+  cursor_ = 0;
+  depth_ = 0;
+  nofollow_ = nofollow;
+  markup_bytes_ = 0;
+  output_limit_ = static_cast<std::size_t>(-1);
+  nodes_.push_back(Node{});
+}
+
 NodeId Document::append(Node n) {
   NodeId id = static_cast<NodeId>(nodes_.size());
   n.parent = cursor_;

@@ -45,10 +45,13 @@ class Chunked {
   T& operator[](std::size_t i) { return chunks_[i >> kShift][i & kMask]; }
   const T& operator[](std::size_t i) const { return chunks_[i >> kShift][i & kMask]; }
   std::size_t size() const { return size_; }
+  std::size_t capacity() const { return chunks_.size() << kShift; }
   void push_back(const T& value) {
-    if ((size_ & kMask) == 0) chunks_.push_back(std::unique_ptr<T[]>(new T[kMask + 1]));
+    if (size_ == capacity()) chunks_.push_back(std::unique_ptr<T[]>(new T[kMask + 1]));
     (*this)[size_++] = value;
   }
+  // Empty, its chunks kept for what is pushed next.
+  void clear() { size_ = 0; }
 
  private:
   static constexpr std::size_t kMask = (std::size_t{1} << kShift) - 1;
@@ -61,6 +64,15 @@ class Document {
   // External links (absolute http(s) or protocol-relative) always get
   // rel="noopener noreferrer", plus "nofollow ugc" when `nofollow` is set.
   explicit Document(bool nofollow = false);
+
+  // Empty again, as Document(nofollow) is, with the memory of its chunks and pools kept:
+  // the wasm front door renders every article into one document (src/wasm/exports.cpp).
+  void reset(bool nofollow);
+  // The bytes it holds, used or not.
+  std::size_t kept_bytes() const {
+    return nodes_.capacity() * sizeof(Node) + attrs_.capacity() * sizeof(AttrEntry) + pool_.capacity() +
+           next_pool_.capacity();
+  }
 
   // The root is a fragment: it has children but is not itself an element.
   NodeId root() const { return 0; }

@@ -57,26 +57,28 @@ std::string clean(std::string_view s) {
   return out;
 }
 
-// Lower-cased scheme, or "" for a relative URL.
-std::string scheme_of(std::string_view url) {
-  if (url.empty() || !is_alpha(url[0])) return {};
-  for (std::size_t i = 1; i < url.size(); ++i) {
-    char c = url[i];
-    if (c == ':') {
-      std::string s(url.substr(0, i));
-      for (char& ch : s) ch = ascii_lower(ch);
-      return s;
-    }
-    if (!(is_alpha(c) || is_digit(c) || c == '+' || c == '-' || c == '.')) return {};
-  }
-  return {};
-}
-
 bool starts_with_ci(std::string_view s, std::string_view prefix) {
   if (s.size() < prefix.size()) return false;
   for (std::size_t i = 0; i < prefix.size(); ++i)
     if (ascii_lower(s[i]) != prefix[i]) return false;
   return true;
+}
+
+// The scheme as written (any case), or "" for a relative URL: a view, not a lowercased
+// copy, since every URL is checked twice a render.
+std::string_view scheme_of(std::string_view url) {
+  if (url.empty() || !is_alpha(url[0])) return {};
+  for (std::size_t i = 1; i < url.size(); ++i) {
+    char c = url[i];
+    if (c == ':') return url.substr(0, i);
+    if (!(is_alpha(c) || is_digit(c) || c == '+' || c == '-' || c == '.')) return {};
+  }
+  return {};
+}
+
+// `scheme` is `lower` in any case.
+bool scheme_is(std::string_view scheme, std::string_view lower) {
+  return scheme.size() == lower.size() && starts_with_ci(scheme, lower);
 }
 
 bool is_allowed_data_image(std::string_view url) {
@@ -90,11 +92,11 @@ bool is_allowed_data_image(std::string_view url) {
   return false;
 }
 
-bool scheme_allowed(const std::string& scheme, std::string_view url, UrlKind kind) {
-  if (scheme.empty() || scheme == "http" || scheme == "https") return true;
+bool scheme_allowed(std::string_view scheme, std::string_view url, UrlKind kind) {
+  if (scheme.empty() || scheme_is(scheme, "http") || scheme_is(scheme, "https")) return true;
   switch (kind) {
-    case UrlKind::link: return scheme == "mailto" || scheme == "tel";
-    case UrlKind::image: return scheme == "data" && is_allowed_data_image(url);
+    case UrlKind::link: return scheme_is(scheme, "mailto") || scheme_is(scheme, "tel");
+    case UrlKind::image: return scheme_is(scheme, "data") && is_allowed_data_image(url);
     case UrlKind::media:
     case UrlKind::action: return false;
   }

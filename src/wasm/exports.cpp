@@ -23,6 +23,10 @@ lede::Options g_options;
 lede::OpStream g_ops;
 std::string g_html;
 lede::Problem g_error;
+// The document every render builds: kept, so that its node chunks and pools are not
+// allocated (and the chunks' nodes initialised) again for each article (docs/performance.md,
+// issue 17 "Stop 29"), unless one article made it large.
+lede::Document g_doc;
 std::string g_names;
 
 // Buffers keep their capacity between renders (no re-allocation for the next article
@@ -57,7 +61,11 @@ int render(char* json, std::size_t size, int format, const lede::Extensions& ext
   // replaced after reading if the module says so (html_module.cpp: HTML events).
   lede::take_missing_entity();
   lede::Result r;
-  lede::Document doc(g_options.nofollow);
+  if (g_doc.kept_bytes() > (std::size_t{1} << 20))
+    g_doc = lede::Document(g_options.nofollow);
+  else
+    g_doc.reset(g_options.nofollow);
+  lede::Document& doc = g_doc;
   lede::Article article;
   bool ok = lede::read(std::string_view(json, size), g_options, ext, article, r);
   if (format & FREE_INPUT) std::free(json);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "helpers.hpp"
+#include "html/html_to_tree.hpp"
 
 using test::count;
 
@@ -68,4 +69,24 @@ TEST_CASE("HTML bodies and titles render the same on several threads at once") {
     });
   for (std::thread& t : threads) t.join();
   CHECK(wrong == 0);
+}
+
+// html_to_text takes the text of short HTML whose elements are plain HTML ones without
+// attributes from the quick parser's events, without a tree, and builds the tree for
+// anything else (issue 17, "Stop 29"): both ways give the text text_below() takes, and
+// the parser kept between calls starts clean after one that gave up midway.
+TEST_CASE("html_to_text gives the same text with and without a tree") {
+  CHECK(lede::html_to_text("Harbour Reopens &#8211; After Storm") == "Harbour Reopens \xE2\x80\x93 After Storm");
+  CHECK(lede::html_to_text("<p>Ferries run again [&hellip;]</p>\n") == "Ferries run again [\xE2\x80\xA6]");
+  CHECK(lede::html_to_text("A<br>B") == "A B");
+  CHECK(lede::html_to_text("<p>One <script>x</script>two</p><p>three</p>") == "One twothree");
+  CHECK(lede::html_to_text("<p>x<noscript><b>n</b></noscript>y<template><i>t</i></template></p>z") == "xyz");
+  // An attribute: the tree, which leaves hidden text out.
+  CHECK(lede::html_to_text("<p hidden>gone</p><em>kept</em>") == "kept");
+  CHECK(lede::html_to_text("<span style=\"display: none\">gone</span>kept") == "kept");
+  // What the quick parser gives up on (a stray end tag in a table) and then a plain title:
+  // the kept parser forgets the first.
+  std::string given_up = lede::html_to_text("<table><tr><td>a</td></tr></tbody></table><p>b</p>");
+  CHECK(given_up.find('b') != std::string::npos);
+  CHECK(lede::html_to_text("<b>bold</b> &amp; plain") == "bold & plain");
 }

@@ -244,8 +244,8 @@ std::string language(Fields& f, const char* key) {
 
 std::string url(Fields& f, const char* key, UrlKind kind) {
   std::string out;
-  f.url(key, out, kind);
-  return check_url(out, kind) ? out : std::string();
+  // Checked once here (layout checks it again as it sets it).
+  return f.url(key, out, kind) ? out : std::string();
 }
 
 unsigned pixels_of(std::string_view s) {
