@@ -437,5 +437,25 @@ class Core {
   render(json, { document, base, ...options } = {}) {
     return buildFragment(this.ops(json, options), { document, base });
   }
+
+  // A small article rendered while the reader's own is still downloading. Chromium and the
+  // other engines compile a wasm function on its first call, on the page's thread: most of
+  // a cold first render is that (the seed's: 230 functions, 94 KB of code, 6–12 ms of
+  // 16–22), and a page cannot ask for it sooner. Done here, in time the thread would spend
+  // waiting, the article's first render finds most of its code compiled, and the DOM
+  // builder's JS warm (docs/performance.md, "Stop 29: cold start"). Once per core; an
+  // error (lede-html.wasm without lede-markdown.wasm) only means less was compiled.
+  warmUp(document) {
+    if (this.warmed) return;
+    this.warmed = true;
+    try {
+      this.render(WARM_ARTICLE, { document });
+    } catch {}
+  }
 }
 
+// What most articles in Lede's format take, in few bytes: the header's fields, Markdown's
+// common blocks and spans, typography's quotes and dashes, a related list.
+const WARM_ARTICLE =
+  '{"title":"A \\"b\\"","site":{"name":"c","url":"https://d.e/"},"url":"https://d.e/f","published":"2026-01-27","lang":"en",' +
+  '"dek":"g -- h","body":"## i\\n\\nj *k* **l** `m` [n](https://d.e/o) \\"p\\" -- q\'s.\\n\\n- r\\n\\n> s\\n\\n1. t","related":[{"title":"u","url":"https://d.e/v"}]}';
