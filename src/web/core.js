@@ -438,13 +438,14 @@ class Core {
     return buildFragment(this.ops(json, options), { document, base });
   }
 
-  // A small article rendered while the reader's own is still downloading. Chromium and the
-  // other engines compile a wasm function on its first call, on the page's thread: most of
-  // a cold first render is that (the seed's: 230 functions, 94 KB of code, 6–12 ms of
-  // 16–22), and a page cannot ask for it sooner. Done here, in time the thread would spend
-  // waiting, the article's first render finds most of its code compiled, and the DOM
-  // builder's JS warm (docs/performance.md, "Stop 29: cold start"). Once per core; an
-  // error (lede-html.wasm without lede-markdown.wasm) only means less was compiled.
+  // A small article rendered while the reader's own is still downloading. V8 (Chromium)
+  // compiles a wasm function on its first call, on the page's thread: most of a cold first
+  // render is that (the seed's: 230 functions, 94 KB of code, 6–12 ms of 16–22), and a page
+  // cannot ask for it sooner. Done here, in time the thread would spend waiting, the
+  // article's first render finds most of its code compiled, and the DOM builder's JS warm
+  // (docs/performance.md, "Stop 29: cold start"); where the module was compiled as it
+  // downloaded, this costs one small render of idle time. Once per core; an error
+  // (lede-html.wasm without lede-markdown.wasm) only means less was compiled.
   warmUp(document) {
     if (this.warmed) return;
     this.warmed = true;
