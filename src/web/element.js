@@ -228,15 +228,9 @@ export class LedeReaderElement extends (globalThis.HTMLElement ?? class {}) {
       let core = wasmURL ? coreFor(null, coreOptions) : null;
       if (src) {
         url = new URL(src, this.ownerDocument.baseURI).href;
-        // A core that is ready before the rest of the article renders a small one meanwhile
-        // (core.js, warmUp): its first render is then mostly compiled already.
-        let arrived = false;
-        const warmUp = (loading) => loading.then((c) => arrived || c.warmUp(this.ownerDocument), () => {});
-        if (core) warmUp(core);
         json = await fetchArticle(url, controller.signal, (bytes) => {
-          if (!core && !needsHtml(bytes)) warmUp((core = coreFor(bytes, coreOptions)));
+          if (!core && !needsHtml(bytes)) core = coreFor(bytes, coreOptions);
         });
-        arrived = true;
       }
       core ??= coreFor(json, coreOptions);
       const base = url || (this.base ? new URL(this.base, this.ownerDocument.baseURI).href : undefined);
