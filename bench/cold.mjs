@@ -107,6 +107,6 @@ for (const [input, rows] of Object.entries(results)) {
       continue;
     }
     const min = Math.min(...rs.map((r) => r.total)).toFixed(1);
-    console.log(`  ${name.padEnd(8)} total ${m('total').padStart(6)} (${min})  import ${m('load').padStart(5)}  reader ${m('reader').padStart(6)}  article in at ${m('articleEnd')}, core from ${m('wasmStart')} to ${m('wasmEnd')}  [${rs[0].wasm.join(' ')}; ${rs[0].elements} elements]`);
+    console.log(`  ${name.padEnd(8)} total ${m('total').padStart(6)} (${min})  import ${m('load').padStart(5)}  reader ${m('reader').padStart(6)}  article in at ${m('articleEnd')}, core from ${m('wasmStart')} to ${m('wasmEnd')}, then ${m('after')} to shown  [${rs[0].wasm.join(' ')}; ${rs[0].elements} elements]`);
   }
 }

@@ -33,3 +33,6 @@ window.__cold = {
   wasmEnd: wasm.length ? wasm[0].responseEnd - t0 : null,
   elements: reader.shadowRoot.querySelectorAll('[part=content] *').length,
 };
+// From the later of the article's and the core's last byte to the article shown: the
+// core's compile and the first render, whatever was done while the other was arriving.
+window.__cold.after = t2 - t0 - Math.max(window.__cold.articleEnd ?? 0, window.__cold.wasmEnd ?? 0);

@@ -32,14 +32,25 @@ const start = {
   },
 };
 
+// Marks for a trace of one sample (bench/cold-trace.mjs).
+performance.mark('cold-start');
 const t0 = performance.now();
 const libs = await start[stack]();
 const t1 = performance.now();
+performance.mark('cold-loaded');
 makeStacks(libs)[stack](json, host);
 const t2 = performance.now();
+performance.mark('cold-rendered');
 // The second render, right after: how much of the first was cold code (Liftoff, the JS
 // interpreter) rather than work.
 const again = document.createElement('div');
 makeStacks(libs)[stack](json, again);
 const t3 = performance.now();
-window.__cold = { stack, total: t2 - t0, load: t1 - t0, firstRender: t2 - t1, secondRender: t3 - t2, elements: host.querySelectorAll('*').length };
+performance.mark('cold-again');
+// The clock's fetches (Resource Timing, ms from t0): when each was asked for, its first
+// byte and its last, for bench/cold-trace.mjs and anyone reading a sample.
+const fetches = performance
+  .getEntriesByType('resource')
+  .filter((e) => e.startTime >= t0)
+  .map((e) => [e.name.replace(/^.*\//, ''), e.startTime - t0, e.responseStart - t0, e.responseEnd - t0].map((v) => (typeof v === 'number' ? Math.round(v * 10) / 10 : v)));
+window.__cold = { stack, total: t2 - t0, load: t1 - t0, firstRender: t2 - t1, secondRender: t3 - t2, elements: host.querySelectorAll('*').length, fetches };

@@ -76,11 +76,16 @@ export function loadCore(wasmURL, Kind = Core) {
     core = compile(url).then((module) => {
       // WebKit compiles under a CSP without 'wasm-unsafe-eval' and refuses the first
       // instance instead: the same error as the other engines give at compile time.
+      let made;
       try {
-        return new Kind(module, url);
+        made = new Kind(module, url);
       } catch (cause) {
         throw cause instanceof WebAssembly.CompileError ? refused(cause) : cause;
       }
+      // A caller that renders at once does so before this task runs (warmUp then does
+      // nothing); one still waiting for its article gets the core warmed meanwhile.
+      if (made instanceof Core) setTimeout(() => made.warmUp());
+      return made;
     });
     // A failed load may be retried later (the network may come back).
     core.catch(() => cores.delete(url));
@@ -321,6 +326,7 @@ class Core {
 
   own(json, format, options) {
     if (this.broken) this.start();
+    this.warmed = true;
     let input = json;
     if (typeof input !== 'string' && !(input instanceof Uint8Array) && !(input instanceof ArrayBuffer)) {
       if (input === null || typeof input !== 'object') {
@@ -444,5 +450,31 @@ class Core {
   render(json, { document, base, ...options } = {}) {
     return buildFragment(this.ops(json, options), { document, base });
   }
+
+  // A small article rendered while the reader's own is still on its way (a fetch, or the
+  // rest of a <lede-reader>'s src): in the first task after the core is made (loadCore),
+  // unless the core has rendered something by then (own()).
+  // V8 (Chromium) compiles a wasm function on its first call, on the page's thread: most
+  // of a cold first render is that (the seed's: 230 functions, 94 KB of code, 6–12 ms of
+  // 16–22), and a page cannot ask for it sooner. Done here, in time the thread would spend
+  // waiting, the article's first render finds most of its code compiled, and the DOM
+  // builder's JS warm (docs/performance.md, "Stop 29: cold start"); where the module was
+  // compiled as it downloaded, this costs one small render of idle time. Without a DOM (a
+  // worker, an extension's background) the op-stream alone. An error (lede-html.wasm
+  // without lede-markdown.wasm) only means less was compiled.
+  warmUp(document = globalThis.document) {
+    if (this.warmed) return;
+    try {
+      if (document) this.render(WARM_ARTICLE, { document });
+      else this.ops(WARM_ARTICLE);
+    } catch {}
+  }
 }
 
+// What most articles in Lede's format take, in few bytes: a header, Markdown's common
+// blocks and spans, typography's quotes and dashes, a related list. (Its site, url and lang
+// as well would take the seed's first render from 8.57 to 8.42 M instructions, against
+// 36.5 M cold, for 50 B more of lede.js; docs/performance.md, "Stop 29: cold start".)
+const WARM_ARTICLE =
+  '{"title":"A \\"b\\"","published":"2026-01-27","dek":"g -- h","body":"## i\\n\\nj *k* **l** `m` [n](https://d.e/o) \\"p\\" -- q\'s.' +
+  '\\n\\n- r\\n\\n> s\\n\\n1. t","related":[{"title":"u","url":"https://d.e/v"}]}';

@@ -721,6 +721,37 @@ test('issue 19: RSS and Atom in the browser (expat in lede-xml.wasm): the CLI\'s
   assert.deepEqual(ownProblems, []);
 });
 
+test('a core warms itself up in the first task after it loads, unless it has rendered by then', async () => {
+  // V8 compiles the wasm a function at a time on first call: a small render while the
+  // caller still waits for its article takes that off the article's first render; a
+  // caller that renders at once (bench/browser/cold.html) gets no extra render.
+  const renders = async (wait) => {
+    const { page: fresh } = await openPage(browser, `${server.origin}/tests/browser/fixtures/blank.html`);
+    const sizes = await fresh.evaluate(async ([json, wait]) => {
+      const sizes = [];
+      const Instance = WebAssembly.Instance;
+      WebAssembly.Instance = function (module, imports) {
+        const x = new Instance(module, imports).exports;
+        return { exports: { ...x, lede_render: (...args) => (sizes.push(args[1]), x.lede_render(...args)) } };
+      };
+      const { createReader } = await import('/web/lede.js');
+      const reader = await createReader();
+      if (wait) await new Promise((done) => setTimeout(done, 50));
+      reader.render(json);
+      await new Promise((done) => setTimeout(done, 50));
+      return sizes;
+    }, [seed, wait]);
+    await fresh.close();
+    return sizes;
+  };
+  const bytes = Buffer.byteLength(seed);
+  assert.deepEqual(await renders(false), [bytes]);
+  const waited = await renders(true);
+  assert.equal(waited.length, 2, `a small article, then the seed: ${waited}`);
+  assert.ok(waited[0] < 1000, `the warm-up article is small (${waited[0]} B)`);
+  assert.equal(waited[1], bytes);
+});
+
 test('the page logged no errors', () => {
   // The seed's audio URL is relative to the article JSON; rendered here without a base
   // it points beside this fixture page, where there is no such file, and mount()'s test

@@ -18,6 +18,8 @@ let browser, server, release, flakyCount = 0;
 let coreAsked = () => {};
 const halves = [];
 const slowGate = () => new Promise((ok) => { release = ok; });
+// The second half of /t/warm.json waits for this (or 3 s).
+let warmRelease = () => {};
 let gate = slowGate();
 
 before(async () => {
@@ -40,6 +42,16 @@ before(async () => {
         coreAsked = () => {};
         res.end(seed.slice(2000));
         halves.push(asked ? 'core asked first' : 'article first');
+      },
+      // The seed again in two parts, the second sent when the test says so (at most 3 s).
+      '/t/warm.json': async (req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write(seed.slice(0, 2000));
+        await new Promise((ok) => {
+          warmRelease = ok;
+          setTimeout(ok, 3000);
+        });
+        res.end(seed.slice(2000));
       },
       '/t/slow.json': async (req, res) => {
         await gate;
@@ -262,6 +274,28 @@ test('the core downloads while the article is still arriving once its first byte
   await waitState(page, 'ready');
   assert.equal(await reader.locator('h1').textContent(), shownTitle);
   assert.deepEqual(halves, ['core asked first']);
+  await page.close();
+});
+
+test('a core that is ready before the rest of its article renders a small one meanwhile', async () => {
+  // The first render of a cold core is mostly V8 compiling its wasm a function at a time;
+  // done while the article still arrives, that is off the article's own path.
+  const { page, reader } = await fixture();
+  const renders = await page.evaluate(() => {
+    window.renders = [];
+    const Instance = WebAssembly.Instance;
+    WebAssembly.Instance = function (module, imports) {
+      const x = new Instance(module, imports).exports;
+      return { exports: { ...x, lede_render: (...args) => (renders.push(args[1]), x.lede_render(...args)) } };
+    };
+    document.querySelector('lede-reader').src = '/t/warm.json';
+  }).then(() => page.waitForFunction(() => window.renders.length > 0, null, { timeout: 3000 }).then(() => page.evaluate(() => [...window.renders]), () => []));
+  warmRelease();
+  await waitState(page, 'ready');
+  assert.equal(await reader.locator('h1').textContent(), shownTitle);
+  assert.equal(renders.length, 1, 'one render before the article was in');
+  assert.ok(renders[0] < 1000, `a small article (${renders[0]} B), not the reader's`);
+  assert.deepEqual(await page.evaluate(() => window.renders.slice(1)), [Buffer.byteLength(seed)]);
   await page.close();
 });
 
