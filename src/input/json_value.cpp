@@ -11,6 +11,7 @@
 #define JSON_NO_IO 1
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,67 @@ struct Cursor {
   std::size_t passed_in_token = 0;
 };
 thread_local Cursor* t_cursor = nullptr;
+
+// The lexer's buffer for a string's bytes (basic_json's StringType, so nlohmann's lexer
+// uses it): nlohmann appends each byte with push_back, which for std::string is a call
+// into libc++ (an extern template) a byte. Here the std::string's size is kept at its
+// capacity and the length is counted beside it, so an append is a compare and a store,
+// inline; take() hands the bytes over as a std::string. The lexer uses clear(),
+// push_back(), size() and data() (NUL-terminated: strtod reads numbers from it).
+class LexString : public std::string {
+ public:
+  // The lexer's string buffer is the one LexString made while a text is read: the input
+  // adapter appends its runs here (below).
+  LexString() {
+    if (t_cursor && !t_cursor->buffer) t_cursor->buffer = this;
+  }
+  void append(const char* run, std::size_t n) {
+    while (room_ - length_ < n) grow();
+    std::memcpy(begin_ + length_, run, n);
+    length_ += n;
+  }
+  void push_back(char c) {
+    if (length_ == room_) grow();
+    begin_[length_++] = c;
+  }
+  void clear() { length_ = 0; }
+  std::size_t size() const { return length_; }
+  char* data() {
+    if (!begin_) grow();
+    begin_[length_] = '\0';  // at most the string's own terminator, which may hold NUL
+    return begin_;
+  }
+
+  // The bytes read so far. A string under 16 KiB is copied (exactly its size; the buffer
+  // stays for the next), a longer one such as a long article's body moved out (not
+  // copied: while the lexer reads it the heap is at its peak). Copying the seed's 6 KB
+  // body rather than moving it lowered its peak heap from 4.86× to 4.75× its input.
+  std::string take() {
+    std::string& buffer = *this;
+    if (length_ < kCopyBelow) return std::string(begin_, length_);
+    buffer.resize(length_);
+    std::string out = std::move(buffer);
+    buffer.clear();  // a moved-from string is valid but unspecified
+    begin_ = nullptr;
+    length_ = room_ = 0;
+    return out;
+  }
+
+ private:
+  static constexpr std::size_t kCopyBelow = 16384;
+
+  void grow() {
+    std::string& buffer = *this;
+    buffer.reserve(room_ < 16 ? 16 : room_ * 2);
+    buffer.resize(buffer.capacity());
+    begin_ = &buffer[0];
+    room_ = buffer.size();
+  }
+
+  char* begin_ = nullptr;
+  std::size_t length_ = 0;
+  std::size_t room_ = 0;
+};
 
 // A byte that nlohmann's lexer, inside a string, only appends to its buffer: printable
 // ASCII other than the quote and the backslash (its scan_string's "U+0020..U+007F" case).
@@ -121,9 +183,6 @@ constexpr char unescaped(char c) {
   }
 }
 
-void append_run(LexString& buffer, const char* run, std::size_t n);
-void append_byte(LexString& buffer, char c);
-
 // The bytes of the text as LexBytes: what nlohmann's iterator_input_adapter does for a
 // pointer pair, through the cursor, with one shortcut. nlohmann's lexer takes a string one
 // byte at a time (get() counts lines and columns, a switch over the byte, then an append):
@@ -134,11 +193,11 @@ void append_byte(LexString& buffer, char c);
 // well-formed UTF-8) and of two-byte escapes (unescaped) to the lexer's string buffer
 // itself and hands the lexer only the byte after the run: every byte the lexer would judge
 // (the closing quote, a `\u` escape, a control character, ill-formed UTF-8, a bad escape)
-// still reaches it, in order. To know when it is inside
-// a string the adapter follows the string grammar over the bytes it hands out: a quote
-// outside a string opens one (nlohmann may read it ahead after a number and read it again:
-// it opens the string either way), a backslash escapes the next byte, `\u` the four after,
-// and a UTF-8 lead byte is followed by its continuation bytes. Where the lexer reads a
+// still reaches it, in order. To know when it is inside a string the adapter follows the
+// string grammar over the bytes it hands out: a quote outside a string opens one (nlohmann
+// may read it ahead after a number and read it again: it opens the string either way), a
+// backslash escapes the next byte, `\u` the four after, and a UTF-8 lead byte is followed
+// by its continuation bytes. Where the lexer reads a
 // byte to check it rather than to append it (after a `\u` escape, which may be the first
 // half of a surrogate pair; a UTF-8 continuation byte) the adapter hands out one byte, so
 // the lexer's checks and messages are the same as without the shortcut.
@@ -154,10 +213,11 @@ class InputAdapter {
       const char* p = c.at;
       while (true) {
         const char* run_end = plain_run_end(p, c.end);
-        if (run_end != p) append_run(*c.buffer, p, static_cast<std::size_t>(run_end - p));
+        if (run_end != p) c.buffer->append(p, static_cast<std::size_t>(run_end - p));
         p = run_end;
-        if (c.end - p < 2 || *p != '\\' || !unescaped(p[1])) break;
-        append_byte(*c.buffer, unescaped(p[1]));
+        const char escaped = c.end - p < 2 || *p != '\\' ? 0 : unescaped(p[1]);
+        if (!escaped) break;
+        c.buffer->push_back(escaped);
         p += 2;
       }
       const std::size_t n = static_cast<std::size_t>(p - c.at);
@@ -269,74 +329,10 @@ class std::vector<lede::LexByte, Allocator> {
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <cstring>
 
 namespace lede {
 namespace {
 
-// The lexer's buffer for a string's bytes (basic_json's StringType, so nlohmann's lexer
-// uses it): nlohmann appends each byte with push_back, which for std::string is a call
-// into libc++ (an extern template) a byte. Here the std::string's size is kept at its
-// capacity and the length is counted beside it, so an append is a compare and a store,
-// inline; take() hands the bytes over as a std::string. The lexer uses clear(),
-// push_back(), size() and data() (NUL-terminated: strtod reads numbers from it).
-class LexString : public std::string {
- public:
-  // The lexer's string buffer is the one LexString made while a text is read: the input
-  // adapter appends its runs here (above).
-  LexString() {
-    if (t_cursor && !t_cursor->buffer) t_cursor->buffer = this;
-  }
-  void append(const char* run, std::size_t n) {
-    while (room_ - length_ < n) grow();
-    std::memcpy(begin_ + length_, run, n);
-    length_ += n;
-  }
-  void push_back(char c) {
-    if (length_ == room_) grow();
-    begin_[length_++] = c;
-  }
-  void clear() { length_ = 0; }
-  std::size_t size() const { return length_; }
-  char* data() {
-    if (!begin_) grow();
-    begin_[length_] = '\0';  // at most the string's own terminator, which may hold NUL
-    return begin_;
-  }
-
-  // The bytes read so far. A string under 16 KiB is copied (exactly its size; the buffer
-  // stays for the next), a longer one such as a long article's body moved out (not
-  // copied: while the lexer reads it the heap is at its peak). Copying the seed's 6 KB
-  // body rather than moving it lowered its peak heap from 4.86× to 4.75× its input.
-  std::string take() {
-    std::string& buffer = *this;
-    if (length_ < kCopyBelow) return std::string(begin_, length_);
-    buffer.resize(length_);
-    std::string out = std::move(buffer);
-    buffer.clear();  // a moved-from string is valid but unspecified
-    begin_ = nullptr;
-    length_ = room_ = 0;
-    return out;
-  }
-
- private:
-  static constexpr std::size_t kCopyBelow = 16384;
-
-  void grow() {
-    std::string& buffer = *this;
-    buffer.reserve(room_ < 16 ? 16 : room_ * 2);
-    buffer.resize(buffer.capacity());
-    begin_ = &buffer[0];
-    room_ = buffer.size();
-  }
-
-  char* begin_ = nullptr;
-  std::size_t length_ = 0;
-  std::size_t room_ = 0;
-};
-
-void append_run(LexString& buffer, const char* run, std::size_t n) { buffer.append(run, n); }
-void append_byte(LexString& buffer, char c) { buffer.push_back(c); }
 
 using Json = nlohmann::basic_json<std::map, std::vector, LexString>;
 
