@@ -14,13 +14,12 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 #include <vector>
 
 #include "fuzz_common.hpp"
 #include "input/formats.hpp"
 #include "input/json_value.hpp"
+#include "json_oracle.hpp"
 
 namespace {
 
@@ -68,38 +67,6 @@ void one_round(std::string_view json, const lede::Options& options) {
              "a script element");
 }
 
-// Every string and key in order, or where and why the parse failed.
-struct Strings : nlohmann::json_sax<nlohmann::json> {
-  bool null() override { return true; }
-  bool boolean(bool) override { return true; }
-  bool number_integer(number_integer_t) override { return true; }
-  bool number_unsigned(number_unsigned_t) override { return true; }
-  bool number_float(number_float_t, const string_t&) override { return true; }
-  bool string(string_t& s) override { return all.push_back(s), true; }
-  bool binary(binary_t&) override { return true; }
-  bool start_object(std::size_t) override { return true; }
-  bool key(string_t& k) override { return all.push_back(k), true; }
-  bool end_object() override { return true; }
-  bool start_array(std::size_t) override { return true; }
-  bool end_array() override { return true; }
-  bool parse_error(std::size_t at, const std::string&, const nlohmann::detail::exception& ex) override {
-    byte = at;
-    what = ex.what();
-    return false;
-  }
-  std::vector<std::string> all;
-  std::size_t byte = 0;
-  std::string what;
-};
-
-void collect(const lede::JsonValue& v, std::vector<std::string>& out) {
-  if (v.type == lede::JsonValue::Type::string) out.push_back(v.string);
-  for (std::size_t i = 0; i < v.items.size(); ++i) {
-    if (v.type == lede::JsonValue::Type::object) out.push_back(v.keys[i]);
-    collect(v.items[i], out);
-  }
-}
-
 void same_as_nlohmann(std::string_view json) {
   // Lede stops at a NUL byte that nlohmann takes for the end, and at its depth limit.
   if (json.find('\0') != std::string_view::npos) return;
@@ -109,18 +76,15 @@ void same_as_nlohmann(std::string_view json) {
   lede::Problem problem;
   const bool ok = lede::read_json(json, limits, value, problem);
   if (!ok && problem.code == lede::ErrorCode::too_deep) return;
-  Strings want;
-  const bool want_ok = nlohmann::json::sax_parse(json, &want, nlohmann::json::input_format_t::json, true);
-  FUZZ_CHECK(ok == want_ok, "Lede's JSON reader and nlohmann's differ on whether this is JSON");
+  const json_oracle::Reading want = json_oracle::read(json);
+  FUZZ_CHECK(ok == want.ok, "Lede's JSON reader and nlohmann's differ on whether this is JSON");
   if (ok) {
     std::vector<std::string> got;
-    collect(value, got);
-    FUZZ_CHECK(got == want.all, "Lede's JSON reader read other strings than nlohmann's");
+    json_oracle::collect_strings(value, got);
+    FUZZ_CHECK(got == want.strings, "Lede's JSON reader read other strings than nlohmann's");
     return;
   }
-  lede::Problem at;
-  lede::locate(json, want.byte > 0 ? want.byte - 1 : 0, at);
-  FUZZ_CHECK(problem.byte == at.byte, "Lede's JSON reader puts the error at another byte than nlohmann");
+  FUZZ_CHECK(problem.byte == want.byte, "Lede's JSON reader puts the error at another byte than nlohmann");
   const std::size_t reason = want.what.find("last read");
   if (reason != std::string::npos)
     FUZZ_CHECK(problem.message.find(want.what.substr(reason)) != std::string::npos,
