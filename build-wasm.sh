@@ -189,6 +189,8 @@ case "${1:-build}" in
     node bench/memory.mjs build/bench/lede
     node bench/wasm-size.mjs build/wasm-names/lede.wasm web/dist/lede.wasm
     node bench/run-browser.mjs
+    # Issue 17's HTML articles against DOMPurify (this build alone; writes html.json).
+    node bench/html.mjs --variants=lede:web
     echo
     node bench/report.mjs
     echo

@@ -8,7 +8,7 @@
 // fixture's post (content.rendered) and Readability's output of the corpus's pages
 // (../shared/corpora/readability-pages: expected-metadata.json's fields, expected.html as
 // content), written to build/bench/html/. Prints medians (ms), the fastest batch, and
-// each variant's render against DOMPurify.
+// each variant's render against DOMPurify, and writes them to build/bench/html.json.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from '../tests/browser/helpers.mjs';
@@ -41,6 +41,9 @@ const query = new URLSearchParams({
   parts: arg('parts', 'render'),
 });
 const { result: out, version } = await runPage('html', query, '__html');
+// For bench/report.mjs (./build-wasm.sh bench runs this with one variant).
+writeFileSync(`${root}build/bench/html.json`, JSON.stringify({ chromium: version, ...out,
+  kib: Object.fromEntries(names.map((n) => [n, readFileSync(`${dir}${n}.json`).length / 1024])) }, null, 1));
 console.log(`Chromium ${version}, ${out.batches} batches, medians (fastest batch)`);
 for (const [input, rows] of Object.entries(out.results)) {
   const kb = (readFileSync(`${dir}${input}.json`).length / 1024).toFixed(0);
