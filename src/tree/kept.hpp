@@ -34,7 +34,11 @@ class Lent {
   static constexpr std::size_t kKeepBytes = 4096;
 
   Lent(std::unique_ptr<T>& slot, std::size_t input_bytes)
-      : slot_(slot), object_(slot ? std::move(slot) : std::make_unique<T>()), keep_(input_bytes <= kKeepBytes) {}
+      : slot_(slot), object_(std::move(slot)), keep_(input_bytes <= kKeepBytes) {
+    // Not `slot ? std::move(slot) : std::make_unique<T>()`: its temporary took a frame on
+    // wasm's stack in every caller the constructor is inlined into, the quick parser's too.
+    if (!object_) object_.reset(new T());
+  }
   ~Lent() {
     if (keep_ && !slot_) {
       object_->clear();
