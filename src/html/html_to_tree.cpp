@@ -4,7 +4,6 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
-#include <memory>
 #include <utility>
 #include <vector>
 
@@ -15,6 +14,7 @@
 #include "html/serialized_html_parser.hpp"
 #include "problems.hpp"
 #include "text/ascii.hpp"
+#include "tree/kept.hpp"
 #include "tree/string_table.hpp"
 #include "tree/url_policy.hpp"
 
@@ -552,51 +552,16 @@ Problem needs_gumbo_problem(const std::string& path) {
   return error_problem(ErrorCode::needs_html_parser, path, "this HTML needs gumbo (lede-gumbo.wasm; renderAsync loads it)");
 }
 
-// A tree kept for the next call when what it read was short (a title, an excerpt, a
-// short post), so that such calls stop allocating one each: a WordPress post's render
-// parsed seven (docs/performance.md, issue 17 "Stop 28"). Taken out of its slot while in
-// use, so a nested call gets a tree of its own; a long input's tree is freed as before.
-// The slots are per thread: `lede site` renders articles on several at once.
-class KeptTree {
- public:
-  KeptTree(std::unique_ptr<HtmlTree>& slot, std::string_view html)
-      : slot_(slot), tree_(slot ? slot.release() : new HtmlTree), keep_(html.size() <= kKeepBytes) {}
-  ~KeptTree() {
-    if (keep_ && !slot_) {
-      tree_->clear();
-      slot_.reset(tree_);
-    } else {
-      delete tree_;
-    }
-  }
-  KeptTree(const KeptTree&) = delete;
-  KeptTree& operator=(const KeptTree&) = delete;
-  HtmlTree& tree() { return *tree_; }
-
- private:
-  // Its nodes are reserved by the count of '<': at most 2 × 4096 / 3 + 2 of 32 bytes.
-  static constexpr std::size_t kKeepBytes = 4096;
-  std::unique_ptr<HtmlTree>& slot_;
-  HtmlTree* tree_;
-  bool keep_;
-};
-
-// Per thread natively; the wasm modules have one thread, and wasm-ld allows no
-// thread-local storage without the atomics feature.
-#ifdef __EMSCRIPTEN__
-std::unique_ptr<HtmlTree> t_body_tree;
-std::unique_ptr<HtmlTree> t_text_tree;
-#else
-thread_local std::unique_ptr<HtmlTree> t_body_tree;
-thread_local std::unique_ptr<HtmlTree> t_text_tree;
-#endif
+// The trees html_to_tree and html_to_text lend (tree/kept.hpp).
+LEDE_KEPT_SLOT(HtmlTree) t_body_tree;
+LEDE_KEPT_SLOT(HtmlTree) t_text_tree;
 }  // namespace
 
 bool html_to_tree(std::string_view html, Document& doc, const HtmlOptions& options,
                   std::vector<Problem>& problems) {
-  KeptTree kept(t_body_tree, html);
+  Lent<HtmlTree> tree(t_body_tree, html.size());
   ParseNotes notes;
-  GNode root = parse(html, kept.tree(), options.gumbo, notes, options.quick_parser);
+  GNode root = parse(html, *tree, options.gumbo, notes, options.quick_parser);
   Builder(doc, options, notes, problems).build(root);
   auto warn = [&](std::string message) {
     problems.push_back(warning_problem(ErrorCode::schema, options.path, std::move(message)));
@@ -686,8 +651,8 @@ std::string html_to_text(std::string_view html) {
     TextSink sink;
     if (serialized_html_events(html, sink) && sink.done) return collapse_spaces(sink.out);
   }
-  KeptTree kept(t_text_tree, html);
-  HtmlTree& tree = kept.tree();
+  Lent<HtmlTree> kept(t_text_tree, html.size());
+  HtmlTree& tree = *kept;
   tree.reserve(html);
   if (!serialized_html_events(html, tree)) {
     tree.clear();

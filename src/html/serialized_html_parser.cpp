@@ -2,7 +2,6 @@
 
 #include <cstdint>
 #include <cstring>
-#include <memory>
 #include <string>
 #include <vector>
 
@@ -11,6 +10,7 @@
 #include "tree/attribute_names.hpp"
 #include "tree/byte_lanes.hpp"
 #include "tree/entities.hpp"
+#include "tree/kept.hpp"
 
 namespace lede {
 namespace {
@@ -69,11 +69,11 @@ namespace {
 
 class Parser {
  public:
-  // Ready for `html`: whatever an earlier run left (it may have given up midway) is
-  // dropped, the buffers' memory kept (serialized_html_events keeps a parser).
-  void reset(std::string_view html, HtmlSink& sink) {
-    in_ = html;
-    sink_ = &sink;
+  // As new, with the buffers' memory kept (serialized_html_events keeps a parser): what a
+  // run left (it may have given up midway) is dropped.
+  void clear() {
+    in_ = {};
+    sink_ = nullptr;
     pos_ = 0;
     open_.clear();
     attrs_.clear();
@@ -88,7 +88,10 @@ class Parser {
     value_.clear();
   }
 
-  bool run() {
+  // On a new or cleared parser.
+  bool run(std::string_view html, HtmlSink& sink) {
+    in_ = html;
+    sink_ = &sink;
     if (!characters_as_written(in_)) return false;
     push_open(HtmlTag::html, HtmlNamespace::html, {});  // the fragment's parent, the sink's root
     if (!parse()) return false;
@@ -692,27 +695,14 @@ class Parser {
   std::string text_, tag_, name_, value_;  // tag_: the tag's name; name_: an attribute's
 };
 
-// A parser kept for the next call when what it read was short, so that its buffers are
-// not allocated again for every title, excerpt and short post (a WordPress post's render
-// runs it four times; docs/performance.md, issue 17 "Stop 29"); a long input's is freed.
-// Taken out of its slot while in use. Per thread natively (`lede site`), as html_to_tree's
-// kept trees; wasm-ld has no thread-local storage without atomics.
-#ifdef __EMSCRIPTEN__
-std::unique_ptr<Parser> t_parser;
-#else
-thread_local std::unique_ptr<Parser> t_parser;
-#endif
-constexpr std::size_t kKeepBytes = 4096;
+// The parser serialized_html_events lends (tree/kept.hpp).
+LEDE_KEPT_SLOT(Parser) t_parser;
 
 }  // namespace
 
 bool serialized_html_events(std::string_view html, HtmlSink& sink) {
-  std::unique_ptr<Parser> parser = std::move(t_parser);
-  if (!parser) parser = std::make_unique<Parser>();
-  parser->reset(html, sink);
-  bool ok = parser->run();
-  if (html.size() <= kKeepBytes && !t_parser) t_parser = std::move(parser);
-  return ok;
+  Lent<Parser> parser(t_parser, html.size());
+  return parser->run(html, sink);
 }
 
 }  // namespace lede
