@@ -30,7 +30,7 @@ export const budget = 80 * 1024;
 // The budget is what it takes today plus about 300 B (docs/performance.md, "Sizes"), held
 // so that it only goes down.
 export const htmlTarget = 100 * 1024;
-export const htmlBudget = 101_650;
+export const htmlBudget = 101_500;
 
 function measure(f) {
   const raw = readFileSync(web + f);

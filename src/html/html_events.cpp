@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "text/utf8.hpp"
 #include "text/varint.hpp"
 
 namespace lede {
@@ -129,19 +130,7 @@ class Reader {
   // does not belong to a character.
   static std::string_view utf8(std::string_view s, std::string& buffer) {
     auto valid_at = [&](std::size_t i) -> std::size_t {
-      auto b = static_cast<unsigned char>(s[i]);
-      if (b < 0x80) return 1;
-      std::size_t len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 ? 2 : 0;
-      if (len == 0 || b > 0xF4 || i + len > s.size()) return 0;
-      std::uint32_t c = b & (0x7Fu >> len);
-      for (std::size_t k = 1; k < len; ++k) {
-        auto t = static_cast<unsigned char>(s[i + k]);
-        if ((t & 0xC0) != 0x80) return 0;
-        c = (c << 6) | (t & 0x3F);
-      }
-      if ((len == 3 && (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))) || (len == 4 && (c < 0x10000 || c > 0x10FFFF)))
-        return 0;
-      return len;
+      return static_cast<unsigned char>(s[i]) < 0x80 ? 1 : utf8_sequence_length(s.data() + i, s.data() + s.size());
     };
     std::size_t i = 0;
     while (i < s.size()) {

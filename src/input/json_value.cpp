@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "text/utf8.hpp"
 #include "tree/byte_lanes.hpp"
 
 namespace lede {
@@ -115,39 +116,13 @@ class LexString : public std::string {
 // ASCII other than the quote and the backslash (its scan_string's "U+0020..U+007F" case).
 constexpr bool plain_in_string(unsigned char b) { return b >= 0x20 && b < 0x80 && b != '"' && b != '\\'; }
 
-// The length of the well-formed UTF-8 sequence at `p`, or 0: the ranges of nlohmann's
-// scan_string (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF).
-std::size_t utf8_length(const char* at, const char* end) {
-  const auto* p = reinterpret_cast<const unsigned char*>(at);
-  const unsigned char lead = p[0];
-  std::size_t n;
-  unsigned char low = 0x80, high = 0xBF;  // the second byte's range
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    n = 2;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    n = 3;
-    if (lead == 0xE0) low = 0xA0;
-    if (lead == 0xED) high = 0x9F;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    n = 4;
-    if (lead == 0xF0) low = 0x90;
-    if (lead == 0xF4) high = 0x8F;
-  } else {
-    return 0;
-  }
-  if (static_cast<std::size_t>(end - at) < n || p[1] < low || p[1] > high) return 0;
-  for (std::size_t i = 2; i < n; ++i)
-    if (p[i] < 0x80 || p[i] > 0xBF) return 0;
-  return n;
-}
-
 // Where the run of plain bytes from `p` ends: printable ASCII other than the quote and the
 // backslash (nlohmann's scan_string appends these as they are) and well-formed UTF-8
-// (which it appends after checking it as utf8_length does). Eight bytes at a time, as
-// typography reads text (byte_lanes.hpp): a lane stops the run if its high bit is set, if
-// it is below 0x20 (the lowest such lane is always exact: bytes above it only matter once
-// one is found), or if it holds a quote or a backslash; a stop that begins a well-formed
-// UTF-8 sequence does not.
+// (which it appends after checking the ranges utf8_sequence_length checks). Eight bytes
+// at a time, as typography reads text (byte_lanes.hpp): a lane stops the run if its high
+// bit is set, if it is below 0x20 (the lowest such lane is always exact: bytes above it
+// only matter once one is found), or if it holds a quote or a backslash; a stop that
+// begins a well-formed UTF-8 sequence does not.
 const char* plain_run_end(const char* p, const char* end) {
   while (true) {
     for (; end - p >= 8; p += 8) {
@@ -161,7 +136,7 @@ const char* plain_run_end(const char* p, const char* end) {
     }
     while (p != end && plain_in_string(static_cast<unsigned char>(*p))) ++p;
     if (p == end || static_cast<unsigned char>(*p) < 0x80) return p;
-    const std::size_t n = utf8_length(p, end);
+    const std::size_t n = utf8_sequence_length(p, end);
     if (n == 0) return p;
     p += n;
   }
