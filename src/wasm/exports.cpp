@@ -29,12 +29,14 @@ lede::Problem g_error;
 lede::Document g_doc;
 std::string g_names;
 
-// Buffers keep their capacity between renders (no re-allocation for the next article
-// of a similar size) unless one article made them large.
+// Buffers and the document keep their memory between renders (no re-allocation for the
+// next article of a similar size) unless one article made them larger than this.
+constexpr std::size_t kKeepBytes = std::size_t{1} << 20;
+
 template <typename T>
 void reset(T& buffer) {
   buffer.clear();
-  if (buffer.capacity() > (std::size_t{1} << 20)) T().swap(buffer);
+  if (buffer.capacity() > kKeepBytes) T().swap(buffer);
 }
 
 }  // namespace
@@ -61,7 +63,7 @@ int render(char* json, std::size_t size, int format, const lede::Extensions& ext
   // replaced after reading if the module says so (html_module.cpp: HTML events).
   lede::take_missing_entity();
   lede::Result r;
-  if (g_doc.kept_bytes() > (std::size_t{1} << 20))
+  if (g_doc.kept_bytes() > kKeepBytes)
     g_doc = lede::Document(g_options.nofollow);
   else
     g_doc.reset(g_options.nofollow);
