@@ -5,17 +5,24 @@
 //        [--batches=21] [--target=25] [--parts=render,ops,dom]
 // Each variant is a folder under the checkout holding lede.js and dist/ (copy a build's
 // web/lede.js and web/dist/ aside before changing the code). The inputs: the WordPress
-// fixture's post (content.rendered) and Readability's output of the corpus's pages
-// (../shared/corpora/readability-pages: expected-metadata.json's fields, expected.html as
-// content), written to build/bench/html/. Prints medians (ms), the fastest batch, and
-// each variant's render against DOMPurify, and writes them to build/bench/html.json.
+// fixture's post (content.rendered; 1.3 KB, made up, the fields Lede reads and little
+// else), real WordPress REST posts as the API sends them (bench/inputs/wordpress/, with
+// their _links, Yoast fields and embeds; DOMPurify gets their content.rendered), and
+// Readability's output of the corpus's pages (../shared/corpora/readability-pages:
+// expected-metadata.json's fields, expected.html as content), written to build/bench/html/.
+// Prints medians (ms), the fastest batch, and each variant's render against DOMPurify, and
+// writes them to build/bench/html.json.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from '../tests/browser/helpers.mjs';
 import { corpus } from '../tests/browser/corpora.mjs';
 import { arg, runPage } from './side-by-side.mjs';
-// The WordPress post, then news and long pages from Readability's tests, small to large.
-const names = arg('inputs', 'wordpress-post,wordpress,nytimes-3,seattletimes-1,guardian-1,toc-missing,clean-links,lazy-image-2,wikipedia-2').split(',');
+// The WordPress posts (the fixture, then real ones), then news and long pages from
+// Readability's tests, small to large.
+export const realPosts = ['frontity-57-shinjuku', 'frontity-17-india', 'frontity-54-antelope-canyon',
+  'frontity-60-gullfoss', 'frontity-1800-block-gallery'];
+const names = arg('inputs', ['wordpress-post', ...realPosts, 'wordpress', 'nytimes-3', 'seattletimes-1', 'guardian-1',
+  'toc-missing', 'clean-links', 'lazy-image-2', 'wikipedia-2'].join(',')).split(',');
 
 const dir = `${root}build/bench/html/`;
 mkdirSync(dir, { recursive: true });
@@ -23,6 +30,9 @@ for (const name of names) {
   let json, html;
   if (name === 'wordpress-post') {
     json = readFileSync(`${root}tests/fixtures/formats/wordpress.json`, 'utf8');
+    html = JSON.parse(json).content.rendered;
+  } else if (name.startsWith('frontity-')) {
+    json = readFileSync(`${root}bench/inputs/wordpress/${name}.json`, 'utf8');
     html = JSON.parse(json).content.rendered;
   } else {
     const at = (f) => join(corpus('readability-pages'), name, f);

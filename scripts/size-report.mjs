@@ -28,9 +28,11 @@ export const budget = 80 * 1024;
 // module, so this is also what any of them downloads (issue 18's 100 KB), Apple News's
 // Markdown components aside (lede-markdown.wasm).
 // The budget is what it takes today plus about 300 B (docs/performance.md, "Sizes"), held
-// so that it only goes down.
+// so that it only goes down, but for bytes spent on a measured speed-up written there
+// (stop 31: +308 B for the JSON members no adapter reads, a quarter of a real WordPress
+// post's instructions).
 export const htmlTarget = 100 * 1024;
-export const htmlBudget = 101_500;
+export const htmlBudget = 101_800;
 
 function measure(f) {
   const raw = readFileSync(web + f);

@@ -13,31 +13,48 @@
 
 namespace json_oracle {
 
-// Every string and key in input order, or where and why the parse failed.
+// Every string and key in input order, or where and why the parse failed. Like Lede's
+// value it leaves out the members no adapter reads (lede::unread_member), key and value.
 struct Reading : nlohmann::json_sax<nlohmann::json> {
   bool ok = false;
   std::vector<std::string> strings;
   std::size_t byte = 0;  // as Lede reports it: the byte that showed the error
   std::string what;      // nlohmann's exception message, whole
+  std::size_t unread = 0;    // containers open inside an unread member
+  bool unread_next = false;  // the next value is an unread member's
 
-  bool null() override { return true; }
-  bool boolean(bool) override { return true; }
-  bool number_integer(number_integer_t) override { return true; }
-  bool number_unsigned(number_unsigned_t) override { return true; }
-  bool number_float(number_float_t, const string_t&) override { return true; }
+  bool value() {
+    const bool kept = unread == 0 && !unread_next;
+    unread_next = false;
+    return kept;
+  }
+  bool open() {
+    if (unread || unread_next) ++unread;
+    unread_next = false;
+    return true;
+  }
+  bool close() {
+    if (unread) --unread;
+    return true;
+  }
+  bool null() override { return value(), true; }
+  bool boolean(bool) override { return value(), true; }
+  bool number_integer(number_integer_t) override { return value(), true; }
+  bool number_unsigned(number_unsigned_t) override { return value(), true; }
+  bool number_float(number_float_t, const string_t&) override { return value(), true; }
   bool string(string_t& s) override {
-    strings.push_back(s);
+    if (value()) strings.push_back(s);
     return true;
   }
   bool binary(binary_t&) override { return true; }
-  bool start_object(std::size_t) override { return true; }
+  bool start_object(std::size_t) override { return open(); }
   bool key(string_t& k) override {
-    strings.push_back(k);
+    if (unread == 0 && !(unread_next = lede::unread_member(k))) strings.push_back(k);
     return true;
   }
-  bool end_object() override { return true; }
-  bool start_array(std::size_t) override { return true; }
-  bool end_array() override { return true; }
+  bool end_object() override { return close(); }
+  bool start_array(std::size_t) override { return open(); }
+  bool end_array() override { return close(); }
   bool parse_error(std::size_t at, const std::string&, const nlohmann::detail::exception& ex) override {
     byte = at;
     what = ex.what();

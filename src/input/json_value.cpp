@@ -74,6 +74,7 @@ class LexString : public std::string {
     begin_[length_++] = c;
   }
   void clear() { length_ = 0; }
+  std::string_view view() const { return {begin_, length_}; }
   std::size_t size() const { return length_; }
   char* data() {
     if (!begin_) grow();
@@ -321,8 +322,9 @@ class Builder {
 
   Builder(JsonValue& root, std::size_t max_depth) : root_(root), max_depth_(max_depth) {}
 
-  bool null() { return place(JsonValue{}); }
+  bool null() { return skipped() || place(JsonValue{}); }
   bool boolean(bool b) {
+    if (skipped()) return true;
     JsonValue v;
     v.type = JsonValue::Type::boolean;
     v.boolean = b;
@@ -332,6 +334,7 @@ class Builder {
   bool number_unsigned(number_unsigned_t n) { return number(static_cast<double>(n), true); }
   bool number_float(number_float_t n, const string_t&) { return number(n, false); }
   bool string(string_t& s) {
+    if (skipped()) return true;
     JsonValue v;
     v.type = JsonValue::Type::string;
     v.string = s.take();
@@ -340,7 +343,7 @@ class Builder {
   bool binary(binary_t&) { return false; }  // not produced by the JSON format
   bool start_object(std::size_t) { return open(JsonValue::Type::object); }
   bool key(string_t& k) {
-    key_ = k.take();
+    if (skip_depth_ == 0 && !(skip_next_ = unread_member(k.view()))) key_ = k.take();
     return true;
   }
   bool end_object() { return close(); }
@@ -357,7 +360,16 @@ class Builder {
   const std::string& error_text() const { return error_text_; }
 
  private:
+  // A value inside an unread member (unread_member), or the member's own value: not kept.
+  bool skipped() {
+    if (skip_depth_) return true;
+    const bool skip = skip_next_;
+    skip_next_ = false;
+    return skip;
+  }
+
   bool number(double n, bool integral) {
+    if (skipped()) return true;
     JsonValue v;
     v.type = JsonValue::Type::number;
     v.number = n;
@@ -381,9 +393,14 @@ class Builder {
   }
 
   bool open(JsonValue::Type type) {
-    if (stack_.size() >= max_depth_) {
+    if (stack_.size() + skip_depth_ >= max_depth_) {
       too_deep_ = true;
       return false;
+    }
+    if (skip_depth_ || skip_next_) {
+      skip_next_ = false;
+      ++skip_depth_;
+      return true;
     }
     JsonValue v;
     v.type = type;
@@ -393,7 +410,8 @@ class Builder {
   }
 
   bool close() {
-    stack_.pop_back();
+    if (skip_depth_) --skip_depth_;
+    else stack_.pop_back();
     return true;
   }
 
@@ -402,6 +420,8 @@ class Builder {
   std::vector<JsonValue*> stack_;
   JsonValue* last_ = nullptr;
   std::string key_;
+  std::size_t skip_depth_ = 0;  // containers open inside an unread member
+  bool skip_next_ = false;      // the next value is an unread member's
   bool too_deep_ = false;
   std::size_t error_byte_ = 0;
   std::string error_text_;
@@ -441,6 +461,10 @@ std::size_t find_too_deep(std::string_view text, std::size_t max_depth) {
 }
 
 }  // namespace
+
+bool unread_member(std::string_view key) {
+  return key == "_links" || key == "yoast_head" || key == "yoast_meta" || key == "sizes";
+}
 
 void locate(std::string_view text, std::size_t byte, Problem& p) {
   if (byte > text.size()) byte = text.size();

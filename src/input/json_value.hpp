@@ -34,6 +34,15 @@ struct JsonValue {
   }
 };
 
+// Members no adapter reads, whatever their place: read_json checks them as JSON (syntax,
+// depth) and leaves them out of the value. A real WordPress REST post is mostly these:
+// the HAL links of the post and of every embedded author, image and term (`_links`) and
+// Yoast SEO's copy of the page's <head> (`yoast_head`, an HTML string, or the older
+// `yoast_meta`): 5.3 of frontity's 18.6 KB post 57, and more in a modern one. Building
+// them cost a third of read_json's instructions on that post for nothing
+// (docs/performance.md, "Stop 31"). An adapter that comes to need one takes it off here.
+bool unread_member(std::string_view key);
+
 // Reads `text` as one JSON document. On failure returns false and fills `error`
 // (code, message, byte, line, column).
 bool read_json(std::string_view text, const Limits& limits, JsonValue& out, Problem& error);

@@ -61,6 +61,38 @@ TEST_CASE("strings either side of the lexer buffer's hand-over, and numbers afte
   CHECK(v.find("i")->number == -7);
 }
 
+// What no adapter reads is read as JSON and left out: a WordPress post's HAL links and
+// Yoast's copy of its <head>, at any depth.
+TEST_CASE("unread members are checked but not kept") {
+  lede::JsonValue v;
+  lede::Problem p;
+  REQUIRE(lede::read_json(R"j({"title":"T","_links":{"self":[{"href":"https://e.x/1"}],"n":[1,true,null]},
+    "yoast_head":"<meta name=x>","_embedded":{"author":[{"name":"A","_links":{"self":[]}}]},
+    "list":["_links",{"yoast_meta":{"a":"b"},"k":"v"}],"yoast_head_json":{"og_site_name":"S"},"end":1})j",
+                          {}, v, p));
+  CHECK(v.keys == std::vector<std::string>{"title", "_embedded", "list", "yoast_head_json", "end"});
+  CHECK(v.find("_links") == nullptr);
+  CHECK(v.find("yoast_head") == nullptr);
+  const lede::JsonValue& author = v.find("_embedded")->find("author")->items.at(0);
+  CHECK(author.keys == std::vector<std::string>{"name"});
+  const lede::JsonValue& list = *v.find("list");
+  REQUIRE(list.items.size() == 2);
+  CHECK(list.items[0].string == "_links");  // a string, not a member's name
+  CHECK(list.items[1].keys == std::vector<std::string>{"k"});
+  CHECK(v.find("yoast_head_json")->find("og_site_name")->string == "S");
+  CHECK(v.find("end")->number == 1);
+
+  // Still JSON: a mistake inside is the same error at the same place, and the depth limit
+  // counts its levels.
+  CHECK(syntax_error(R"j({"_links":{"self":[1,]}})j").to_string() ==
+        "1:22: syntax error while parsing value: unexpected ']'; expected '[', '{', or a literal");
+  lede::Limits limits;
+  limits.max_json_depth = 3;
+  CHECK(lede::read_json(R"j({"_links":[[1]]})j", limits, v, p));
+  CHECK(syntax_error(R"j({"_links":[[[1]]]})j", limits).to_string() ==
+        "1:13: nesting is deeper than the limit of 3 levels");
+}
+
 TEST_CASE("with duplicate keys the last one wins, as in JSON.parse") {
   lede::JsonValue v;
   lede::Problem p;
@@ -240,7 +272,9 @@ TEST_CASE("runs of plain bytes: the values, errors and messages of nlohmann's ow
       "\xE2\x82\xAC", "\xE2\x82", "\xE0\x9F", "\xF0\x9F\x98\x80", "\xF4\x90", "\xC1", "\xFF", "\xC2\x80",
       "\xDF\xBF", "\xE0\xA0\x80", "\xED\x9F\xBF", "\xED\xA0\x80", "\xEF\xBF\xBF", "\xF0\x90\x80\x80",
       "\xF0\x8F\xBF\xBF", "\xF4\x8F\xBF\xBF", "\xF1\x80\x80", "\xF4\x90\x80\x80", "\xE0\x9F\xBF", "\xC0\x80", "\xF5\x80\x80\x80", "a run of sixteen", "\xD0\x9F\xD1\x80\xD0\xB8", "[", "]",
-      "{", "}", ":", ",", "1", "-2.5", "true", " ", "/"};
+      "{", "}", ":", ",", "1", "-2.5", "true", " ", "/",
+      // Members left out of the value (unread_member): their strings, errors and depth.
+      "{\"_links\":", "{\"yoast_head\":\"", "{\"a\":{\"yoast_meta\":["};
   std::uint32_t state = 12345;
   auto next = [&state](std::uint32_t n) {
     state = state * 1103515245u + 12345u;
