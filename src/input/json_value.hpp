@@ -38,8 +38,9 @@ struct JsonValue {
 // depth) and leaves them out of the value. A real WordPress REST post is mostly these:
 // the HAL links of the post and of every embedded author, image and term (`_links`) and
 // Yoast SEO's copy of the page's <head> (`yoast_head`, an HTML string, or the older
-// `yoast_meta`): 5.3 of frontity's 18.6 KB post 57, and more in a modern one. Building
-// them cost a third of read_json's instructions on that post for nothing
+// `yoast_meta`), and every embedded image's renditions (`media_details.sizes`): 6 of the
+// 19 KB of frontity's post 57 as WordPress sends it (bench/inputs/wordpress/). Building
+// them cost a third of read_json's instructions on such posts, for nothing
 // (docs/performance.md, "Stop 31"). An adapter that comes to need one takes it off here.
 bool unread_member(std::string_view key);
 
