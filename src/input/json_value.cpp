@@ -463,7 +463,8 @@ std::size_t find_too_deep(std::string_view text, std::size_t max_depth) {
 }  // namespace
 
 bool unread_member(std::string_view key) {
-  return key == "_links" || key == "yoast_head" || key == "yoast_meta" || key == "sizes";
+  using namespace std::string_view_literals;  // lengths known when compiled, no strlen a key
+  return key == "_links"sv || key == "yoast_head"sv || key == "yoast_meta"sv || key == "sizes"sv;
 }
 
 void locate(std::string_view text, std::size_t byte, Problem& p) {
@@ -506,9 +507,12 @@ bool read_json(std::string_view text, const Limits& limits, JsonValue& out, Prob
   if (parser.sax_parse(&builder, /*strict=*/true)) {
     // nlohmann's lexer takes a NUL byte for the end of the input, so it accepts
     // `{"title":"T"}` followed by NUL and anything at all. No NUL is JSON text (in a
-    // string it must be escaped), so a successful parse can only have stopped at one.
-    std::size_t nul = text.find('\0');
-    if (nul == std::string_view::npos) return true;
+    // string it must be escaped, unescaped it is an error), so a successful parse stopped
+    // at one exactly when the last byte the lexer was handed is a NUL: the first of the
+    // text. (Looking for it in the whole text was 1.8 % of a real WordPress post's render in
+    // wasm, where the search is a loop a byte.)
+    if (cursor.at == text.data() || cursor.at[-1] != '\0') return true;
+    const std::size_t nul = static_cast<std::size_t>(cursor.at - 1 - text.data());
     out = JsonValue{};
     error.code = ErrorCode::syntax;
     error.message = "syntax error while parsing value: unexpected NUL byte; expected end of input";
