@@ -12,7 +12,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
-#include <iterator>
 #include <string>
 #include <vector>
 
@@ -407,18 +406,18 @@ class Builder {
     return place(std::move(v));
   }
 
-  // Open containers and their members so far sit in open_values_ and open_keys_, in
-  // document order; a container's members are moved into its own vectors, allocated at
-  // their exact size, when it closes. Grown a member at a time, those vectors were
-  // reallocated as they doubled: 5 % of a real WordPress post's native render (its 19 KB
-  // hold about 130 objects), for vectors left with room to spare.
+  // Puts a value in its container (or at the root) and keeps where it went in `last_`.
+  // Pointers on the stack stay valid: a container only grows while it is the innermost.
   bool place(JsonValue&& v) {
     if (stack_.empty()) {
       root_ = std::move(v);
+      last_ = &root_;
       return true;
     }
-    if (open_values_[stack_.back().at].type == JsonValue::Type::object) open_keys_.push_back(std::move(key_));
-    open_values_.push_back(std::move(v));
+    JsonValue& top = *stack_.back();
+    if (top.type == JsonValue::Type::object) top.keys.push_back(std::move(key_));
+    top.items.push_back(std::move(v));
+    last_ = &top.items.back();
     return true;
   }
 
@@ -432,45 +431,23 @@ class Builder {
       ++skip_depth_;
       return true;
     }
-    if (!stack_.empty() && open_values_[stack_.back().at].type == JsonValue::Type::object)
-      open_keys_.push_back(std::move(key_));
-    stack_.push_back(Open{open_values_.size(), open_keys_.size()});
-    open_values_.emplace_back().type = type;
+    JsonValue v;
+    v.type = type;
+    place(std::move(v));
+    stack_.push_back(last_);
     return true;
   }
 
   bool close() {
-    if (skip_depth_) {
-      --skip_depth_;
-      return true;
-    }
-    const Open o = stack_.back();
-    stack_.pop_back();
-    JsonValue& container = open_values_[o.at];
-    const auto members = open_values_.begin() + static_cast<std::ptrdiff_t>(o.at + 1);
-    container.items.assign(std::make_move_iterator(members), std::make_move_iterator(open_values_.end()));
-    open_values_.erase(members, open_values_.end());
-    if (container.type == JsonValue::Type::object) {
-      const auto keys = open_keys_.begin() + static_cast<std::ptrdiff_t>(o.keys);
-      container.keys.assign(std::make_move_iterator(keys), std::make_move_iterator(open_keys_.end()));
-      open_keys_.erase(keys, open_keys_.end());
-    }
-    if (stack_.empty()) {
-      root_ = std::move(container);
-      open_values_.clear();
-    }
+    if (skip_depth_) --skip_depth_;
+    else stack_.pop_back();
     return true;
   }
 
   JsonValue& root_;
   std::size_t max_depth_;
-  struct Open {
-    std::size_t at;    // the container's index in open_values_ (its members follow it)
-    std::size_t keys;  // where its keys begin in open_keys_
-  };
-  std::vector<Open> stack_;
-  std::vector<JsonValue> open_values_;
-  std::vector<std::string> open_keys_;
+  std::vector<JsonValue*> stack_;
+  JsonValue* last_ = nullptr;
   std::string key_;
   std::size_t skip_depth_ = 0;  // containers open inside an unread member
   bool skip_next_ = false;      // the next value is an unread member's
