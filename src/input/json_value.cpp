@@ -70,18 +70,7 @@ class LexString : public std::string {
   // between, are inline loads and stores.
   void append(const char* run, std::size_t n) {
     while (room_ - length_ < n) grow();
-    char* to = begin_ + length_;
-    if (n >= 8 && n <= 16) {
-      std::memcpy(to, run, 8);
-      std::memcpy(to + n - 8, run + n - 8, 8);
-    } else if (n >= 4 && n < 8) {
-      std::memcpy(to, run, 4);
-      std::memcpy(to + n - 4, run + n - 4, 4);
-    } else if (n < 4) {
-      for (std::size_t i = 0; i < n; ++i) to[i] = run[i];
-    } else {
-      std::memcpy(to, run, n);
-    }
+    std::memcpy(begin_ + length_, run, n);
     length_ += n;
   }
   void push_back(char c) {
