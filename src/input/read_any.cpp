@@ -1,4 +1,4 @@
-#include <cstring>
+#include <string_view>
 
 #include "input/article_reader.hpp"
 #include "input/formats.hpp"
@@ -16,17 +16,19 @@ bool needs_adapter(const JsonValue& json) {
   // Besides other formats' markers, the members where other formats keep an article's
   // text or their articles: an object with one of them and no body is never read as an
   // empty Lede article (adapters/common.cpp says what it is).
-  static const char* const kMarkers[] = {"@context", "@type",       "@graph",   "content_html", "content_text",
+  // string_views: their lengths are compared first (strcmp with each of a WordPress
+  // post's keys was 0.4 % of its native render).
+  static constexpr std::string_view kMarkers[] = {"@context", "@type",       "@graph",   "content_html", "content_text",
                                          "components", "content",   "textContent", "items",   "entries",
                                          "posts",    "articles",    "data",     "contents",     "html",
                                          "articleBody", "text",     "_embedded"};
   for (std::size_t i = 0; i < json.keys.size(); ++i) {
-    const char* key = json.keys[i].c_str();
-    for (const char* marker : kMarkers)
-      if (!std::strcmp(key, marker)) return true;
+    const std::string& key = json.keys[i];
+    for (std::string_view marker : kMarkers)
+      if (key == marker) return true;
     const JsonValue& v = json.items[i];
-    if ((!std::strcmp(key, "title") && v.type == JsonValue::Type::object) ||
-        (!std::strcmp(key, "version") && v.type == JsonValue::Type::string &&
+    if ((key == std::string_view("title") && v.type == JsonValue::Type::object) ||
+        (key == std::string_view("version") && v.type == JsonValue::Type::string &&
          v.string.find("jsonfeed.org") != std::string::npos))
       return true;
   }

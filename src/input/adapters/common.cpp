@@ -312,9 +312,12 @@ std::string excerpt(std::string_view html) {
   std::string text = html_text(html);
   // The theme's "Continue reading “Title”" or "Read more" link at the end, then its
   // "[…]": not the author's words.
-  for (const char* link : {"Continue reading", "Read more", "Read More"}) {
-    std::size_t at = text.rfind(link);
-    if (at != std::string::npos && at > 0 && text.size() - at <= 160) text.resize(at);
+  // Only a link in the last 160 bytes is cut, so only they are searched: libstdc++'s
+  // rfind over the whole excerpt was 2.5 % of a real WordPress post's native render.
+  for (std::string_view link : {"Continue reading", "Read more", "Read More"}) {
+    const std::size_t from = text.size() > 160 ? text.size() - 160 : 0;
+    std::size_t at = std::string_view(text).substr(from).rfind(link);
+    if (at != std::string_view::npos && from + at > 0) text.resize(from + at);
   }
   for (bool again = true; again;) {
     again = false;

@@ -1,15 +1,16 @@
 #include "input/formats.hpp"
 
-#include <cstring>
+#include <string_view>
 
 namespace lede {
 namespace {
 
 // A member that marks a format, strongest first: JSON-LD's keywords, JSON Feed's
 // version, items and content, Apple News components, WordPress's rendered HTML, then
-// Readability's content.
+// Readability's content. Keys are string_views, whose lengths are compared first
+// (strcmp with each of a WordPress post's keys was 0.5 % of its native render).
 struct Marker {
-  const char* key;
+  std::string_view key;
   char check;  // '*' any value, 's' a string, 'v' JSON Feed's version URL, 'n' a bare
                // version number, 'i' JSON Feed items, 'a' an array, 'r' an object with
                // "rendered", 'o' an object
@@ -70,10 +71,10 @@ Format detect_format(const JsonValue& json) {
   }
   std::size_t best = sizeof kMarkers / sizeof kMarkers[0];
   for (std::size_t m = 0; m < json.keys.size(); ++m) {
-    const char* key = json.keys[m].c_str();
-    if (!std::strcmp(key, "body")) return Format::lede;  // Lede's own, whatever else it has
+    const std::string& key = json.keys[m];
+    if (key == std::string_view("body")) return Format::lede;  // Lede's own, whatever else it has
     for (std::size_t i = 0; i < best; ++i)
-      if (!std::strcmp(key, kMarkers[i].key) && fits(json.items[m], kMarkers[i].check)) best = i;
+      if (key == kMarkers[i].key && fits(json.items[m], kMarkers[i].check)) best = i;
   }
   return best < sizeof kMarkers / sizeof kMarkers[0] ? kMarkers[best].format : Format::lede;
 }
