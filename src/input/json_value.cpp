@@ -222,8 +222,7 @@ class InputAdapter {
     if (c.at == c.end) return -1;  // std::char_traits<LexByte>::eof()
     const unsigned char b = static_cast<unsigned char>(*c.at++);
     switch (c.in) {
-      case Cursor::In::value:
-        if (b == '"') c.in = Cursor::In::string;
+      case Cursor::In::value:  // never here: get_character reads these bytes itself
         break;
       case Cursor::In::string:
       case Cursor::In::after_hex:
