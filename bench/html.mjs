@@ -19,7 +19,7 @@ import { corpus } from '../tests/browser/corpora.mjs';
 import { arg, runPage } from './side-by-side.mjs';
 // The WordPress posts (the fixture, then real ones), then news and long pages from
 // Readability's tests, small to large.
-export const realPosts = ['frontity-57-shinjuku', 'frontity-17-india', 'frontity-54-antelope-canyon',
+const realPosts = ['frontity-57-shinjuku', 'frontity-17-india', 'frontity-54-antelope-canyon',
   'frontity-60-gullfoss', 'frontity-1800-block-gallery'];
 const names = arg('inputs', ['wordpress-post', ...realPosts, 'wordpress', 'nytimes-3', 'seattletimes-1', 'guardian-1',
   'toc-missing', 'clean-links', 'lazy-image-2', 'wikipedia-2'].join(',')).split(',');
@@ -28,11 +28,9 @@ const dir = `${root}build/bench/html/`;
 mkdirSync(dir, { recursive: true });
 for (const name of names) {
   let json, html;
-  if (name === 'wordpress-post') {
-    json = readFileSync(`${root}tests/fixtures/formats/wordpress.json`, 'utf8');
-    html = JSON.parse(json).content.rendered;
-  } else if (name.startsWith('frontity-')) {
-    json = readFileSync(`${root}bench/inputs/wordpress/${name}.json`, 'utf8');
+  if (name === 'wordpress-post' || name.startsWith('frontity-')) {
+    json = readFileSync(name === 'wordpress-post' ? `${root}tests/fixtures/formats/wordpress.json`
+      : `${root}bench/inputs/wordpress/${name}.json`, 'utf8');
     html = JSON.parse(json).content.rendered;
   } else {
     const at = (f) => join(corpus('readability-pages'), name, f);
