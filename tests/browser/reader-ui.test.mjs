@@ -171,6 +171,11 @@ test('the readable face is Lede\'s own FontFace, loaded from the bundled woff2 o
   await page.keyboard.press('Enter');
   await page.getByRole('combobox', { name: 'Font' }).focus();
   for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown'); // → readable
+  // WebKit can resolve `document.fonts.ready` before the newly chosen face has begun to
+  // load, so wait for a face to finish. Polling its status starts no load of its own, as
+  // `document.fonts.load()` would: the face must load because the page uses it.
+  await page.waitForFunction(() => [...document.fonts].some((f) => f.status === 'loaded'), null, { timeout: 10000 })
+    .catch(() => {}); // the assertions below say what is missing
   const font = await page.evaluate(async () => {
     await document.fonts.ready;
     const root = document.querySelector('lede-reader').shadowRoot;
