@@ -45,7 +45,7 @@ void Builder::image(GNode n) {
   std::string url = image_url(n);
   if (url.empty() || (top().ctx != Ctx::flow && top().ctx != Ctx::phrasing)) return;
   std::string alt = collapse_spaces(attr(n, "alt"));
-  if (!check_url(url, UrlKind::image)) {
+  if (!url_allowed(url, UrlKind::image)) {
     refused("image", url, UrlKind::image);
     if (!alt.empty() && inline_here()) doc_.text(alt);  // a refused image keeps its description
     return;
@@ -125,7 +125,7 @@ void Builder::audio(GNode n) {
   for (GNode c = first_child(n); c && src.empty(); c = next_sibling(c))
     if (tag_of(c) == HtmlTag::source) src = trim(attr(c, "src"));
   if (src.empty()) return;
-  if (!check_url(src, UrlKind::media)) {
+  if (!url_allowed(src, UrlKind::media)) {
     refused("audio", std::string(src), UrlKind::media);
     return;
   }
@@ -208,7 +208,7 @@ bool Builder::link_href(GNode n, std::string& out) {
     out = "#lede-user-" + id;
     return true;
   }
-  if (!check_url(href, UrlKind::link)) {
+  if (!url_allowed(href, UrlKind::link)) {
     refused("link", std::string(href), UrlKind::link);
     return false;
   }

@@ -667,7 +667,7 @@ std::string html_to_text(std::string_view html) {
 }
 
 void link_card(Document& doc, std::string_view url, std::string_view label, bool inline_only) {
-  if (!check_url(url, UrlKind::link)) return;
+  if (!url_allowed(url, UrlKind::link)) return;
   if (!inline_only) {
     doc.open(Tag::p);
     doc.set(Attr::class_, "lede-embed");

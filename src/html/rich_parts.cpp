@@ -62,7 +62,7 @@ void player(const BodyPart& part, Document& doc) {
   audio.src = part.url;
   audio.title = part.text;
   audio.duration = part.duration;
-  if (!check_url(audio.src, UrlKind::media)) return;
+  if (!url_allowed(audio.src, UrlKind::media)) return;
   doc.open(Tag::figure);
   doc.set(Attr::class_, "lede-audio");
   doc.open(Tag::audio);

@@ -81,7 +81,7 @@ class Fields {
   // True if the member is a URL the policy accepts (adapt::url keeps it only then).
   bool url(const char* key, std::string& out, UrlKind kind, bool required = false) {
     if (!string(key, out, required) || out.empty()) return false;
-    if (!check_url(out, kind)) {
+    if (!url_allowed(out, kind)) {
       std::string m = "URL refused (only ";
       (m += describe_policy(kind)) += "); it is left out";
       error_at(key, m, /*warning=*/true);

@@ -73,7 +73,7 @@ void header(const Article& a, const ReadingTime* reading, bool show_dek, Documen
     doc.open(Tag::p);
     doc.set(Attr::class_, "lede-site");
     open_link_or_span(doc, a.site->url);
-    if (check_url(a.site->logo, UrlKind::image)) {
+    if (url_allowed(a.site->logo, UrlKind::image)) {
       doc.open(Tag::img);
       doc.set(Attr::referrerpolicy, "no-referrer");  // before src: see Document::set_image_source
       doc.set_url(Attr::src, a.site->logo, UrlKind::image);
@@ -96,7 +96,7 @@ void header(const Article& a, const ReadingTime* reading, bool show_dek, Documen
   if (show_dek && !a.dek.empty()) element_with_text(doc, Tag::p, "lede-dek", a.dek);
 
   bool has_byline = !a.authors.empty() || !a.byline.empty();
-  bool original = check_url(a.url, UrlKind::link).has_value();
+  bool original = url_allowed(a.url, UrlKind::link);
   if (has_byline || !a.published.empty() || !a.updated.empty() || reading || original) {
     doc.open(Tag::p);
     doc.set(Attr::class_, "lede-meta");
@@ -164,7 +164,7 @@ void no_body(const Article& a, Document& doc) {
   doc.open(Tag::p);
   doc.set(Attr::class_, "lede-no-body");
   doc.text("The text of this article is not included here.");
-  if (check_url(a.url, UrlKind::link)) {
+  if (url_allowed(a.url, UrlKind::link)) {
     doc.text(" ");
     doc.open(Tag::a);
     doc.set_url(Attr::href, a.url, UrlKind::link);
@@ -181,7 +181,7 @@ void no_body(const Article& a, Document& doc) {
 }  // namespace
 
 void image_figure(const Image& image, const char* class_name, bool lazy, Document& doc) {
-  if (!check_url(image.src, UrlKind::image)) return;
+  if (!url_allowed(image.src, UrlKind::image)) return;
   doc.open(Tag::figure);
   doc.set(Attr::class_, class_name);
   doc.open(Tag::img);
@@ -219,7 +219,7 @@ std::string clock(double seconds) {
 }
 
 void listen(const Audio& audio, Document& doc) {
-  if (!check_url(audio.src, UrlKind::media)) return;
+  if (!url_allowed(audio.src, UrlKind::media)) return;
   doc.open(Tag::section);
   doc.set(Attr::class_, "lede-listen");
   doc.set(Attr::aria_label, "Listen to this article");
@@ -488,7 +488,7 @@ void newsletter(const Newsletter& n, Document& doc) {
   open_titled(doc, Tag::aside, "lede-newsletter", n.title.empty() ? "Newsletter" : n.title);
   if (!n.text.empty()) element_with_text(doc, Tag::p, nullptr, n.text);
   // Without an acceptable action there is nowhere to post to: no form at all.
-  if (check_url(n.action, UrlKind::action)) {
+  if (url_allowed(n.action, UrlKind::action)) {
     doc.open(Tag::form);
     doc.set_url(Attr::action, n.action, UrlKind::action);
     doc.set(Attr::method, "post");
@@ -520,7 +520,7 @@ void related(const Article& a, Document& doc) {
   for (const auto& r : a.related) {
     doc.open(Tag::li);
     open_link_or_span(doc, r.url);
-    if (check_url(r.image, UrlKind::image)) {
+    if (url_allowed(r.image, UrlKind::image)) {
       doc.open(Tag::img);
       doc.set_image_source(r.image, true);
       doc.set(Attr::alt, "");  // the title follows

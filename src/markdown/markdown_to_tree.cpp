@@ -245,8 +245,7 @@ class TreeBuilder {
     // wins; the inner one keeps its text.
     if (open_links_ > 0) return kNone;
     std::string href = attribute(d.href);
-    auto url = check_url(href, UrlKind::link);
-    if (!url) {  // refused: the link text stays, without a link
+    if (!url_allowed(href, UrlKind::link)) {  // refused: the link text stays, without a link
       refused("link", href, UrlKind::link);
       return kNone;
     }
@@ -294,7 +293,7 @@ class TreeBuilder {
   }
 
   void leave_image() {
-    if (!check_url(image_src_, UrlKind::image)) {
+    if (!url_allowed(image_src_, UrlKind::image)) {
       refused("image", image_src_, UrlKind::image);
       doc_.text(alt_);  // a refused image keeps its description
       return;

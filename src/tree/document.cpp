@@ -136,7 +136,8 @@ void Document::set_image_source(std::string_view src, bool lazy) {
 
 bool Document::set_url(NodeId element, Attr attr, std::string_view raw, UrlKind kind) {
   if (!is_url_attr(attr)) return false;
-  auto url = check_url(raw, kind);
+  std::string spare;
+  auto url = check_url(raw, kind, spare);
   if (!url || !set_checked(element, attr, *url)) return false;
   if (attr == Attr::href && is_external(*url))
     set_checked(element, Attr::rel, nofollow_ ? "noopener noreferrer nofollow ugc" : "noopener noreferrer");

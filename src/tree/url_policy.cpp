@@ -3,7 +3,6 @@
 #include <cstdint>
 
 #include "text/ascii.hpp"
-#include "tree/byte_lanes.hpp"
 #include "tree/entities.hpp"
 
 namespace lede {
@@ -12,21 +11,28 @@ namespace {
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// The same set md4c-html leaves unescaped in URLs; everything else is percent-encoded.
-// A bit per ASCII character: every character of every URL is looked up, twice.
-struct UrlSafe {
-  std::uint32_t bits[4] = {};
-  constexpr UrlSafe() {
-    const char* safe = "~-_.+!*(),%#@?=;:/$&";
-    for (const char* c = safe; *c; ++c) set(static_cast<unsigned char>(*c));
-    for (unsigned c = 0; c < 128; ++c)
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) set(c);
+// What each byte means to check_url, one lookup a byte. Safe bytes are the set md4c-html
+// leaves unescaped in URLs; every other byte is percent-encoded, or (controls and spaces)
+// removed. An '&' may start a character reference. Most of an article's URLs have
+// neither: they are their own cleaned, decoded and encoded form, and only their scheme is
+// judged. (The seed's 53 URLs, each checked when read and again when laid out, cost 14 %
+// of its native render when every byte went through a bit table, the cleaning's copy and
+// the search for '&' in turn: docs/performance.md, "Stop 32".)
+enum : unsigned char { kSafe = 0, kUnsafe = 1, kAmpersand = 2 };
+struct UrlBytes {
+  unsigned char kind[256] = {};
+  constexpr UrlBytes() {
+    for (unsigned c = 0; c < 256; ++c) {
+      bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      kind[c] = alnum ? kSafe : kUnsafe;
+    }
+    for (const char* c = "~-_.+!*(),%#@?=;:/$&"; *c; ++c) kind[static_cast<unsigned char>(*c)] = kSafe;
+    kind[static_cast<unsigned char>('&')] = kAmpersand;
   }
-  constexpr void set(unsigned c) { bits[c >> 5] |= std::uint32_t{1} << (c & 31); }
 };
-constexpr UrlSafe kUrlSafe;
+constexpr UrlBytes kUrlBytes;
 
-bool is_url_safe(unsigned char c) { return c < 128 && (kUrlSafe.bits[c >> 5] >> (c & 31) & 1); }
+bool is_url_safe(unsigned char c) { return !(kUrlBytes.kind[c] & kUnsafe); }
 
 // Browsers trim leading and trailing C0 controls and spaces and remove tab and newlines
 // anywhere in a URL. Lede also removes every other control character anywhere: that is
@@ -37,23 +43,10 @@ std::string clean(std::string_view s) {
   while (b < e && edge(static_cast<unsigned char>(s[b]))) ++b;
   while (e > b && edge(static_cast<unsigned char>(s[e - 1]))) --e;
   s = s.substr(b, e - b);
-  // Most URLs have no control character: found eight bytes at a time (a lane below 0x20
-  // or equal to 0x7F), they are copied whole.
-  std::size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    std::uint64_t w = load_lanes(s.data() + i);
-    if (((w - kLaneOnes * 0x20) & ~w & kLaneHighs) | lanes_equal(w, 0x7F)) break;
-  }
   std::string out;
   out.reserve(s.size());
-  std::size_t from = 0;
-  for (; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != 0x7F) continue;
-    out.append(s.data() + from, i - from);
-    from = i + 1;
-  }
-  out.append(s.data() + from, s.size() - from);
+  for (char c : s)
+    if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) out += c;
   return out;
 }
 
@@ -103,24 +96,49 @@ bool scheme_allowed(std::string_view scheme, std::string_view url, UrlKind kind)
   return false;
 }
 
-}  // namespace
-
-std::optional<std::string> check_url(std::string_view raw, UrlKind kind) {
+// The verdict on `raw`: which kinds of byte it holds, or nothing if it is refused. When
+// it holds a byte to remove or encode, `cleaned` is left holding its cleaned form.
+std::optional<unsigned> judge(std::string_view raw, UrlKind kind, std::string& cleaned) {
+  unsigned seen = kSafe;
+  for (unsigned char c : raw) seen |= kUrlBytes.kind[c];
   // Judge both what the author wrote and what an HTML parser would make of it: a
   // URL is refused if either form has a scheme outside the policy.
-  std::string literal = clean(raw);
+  std::string_view literal = raw;
+  if (seen & kUnsafe) literal = cleaned = clean(raw);
   if (literal.empty()) return std::nullopt;
   if (!scheme_allowed(scheme_of(literal), literal, kind)) return std::nullopt;
-  // Without an '&' there is no reference: the decoded form is the literal one. Every
-  // URL of an article is checked when read and again when laid out, so this is common.
-  if (raw.find('&') != std::string_view::npos) {
+  if (seen & kAmpersand) {
     std::string decoded = clean(decode_entities(raw));
     if (decoded.empty()) return std::nullopt;
     if (!scheme_allowed(scheme_of(decoded), decoded, kind)) return std::nullopt;
   }
-  for (unsigned char c : literal)
-    if (!is_url_safe(c)) return percent_encode(literal, is_url_safe);
-  return literal;
+  return seen;
+}
+
+}  // namespace
+
+bool url_allowed(std::string_view raw, UrlKind kind) {
+  std::string cleaned;
+  return judge(raw, kind, cleaned).has_value();
+}
+
+std::optional<std::string_view> check_url(std::string_view raw, UrlKind kind, std::string& spare) {
+  auto seen = judge(raw, kind, spare);
+  if (!seen) return std::nullopt;
+  if (!(*seen & kUnsafe)) return raw;
+  for (unsigned char c : spare)
+    if (!is_url_safe(c)) {
+      spare = percent_encode(spare, is_url_safe);
+      break;
+    }
+  return std::string_view(spare);
+}
+
+std::optional<std::string> check_url(std::string_view raw, UrlKind kind) {
+  std::string spare;
+  auto url = check_url(raw, kind, spare);
+  if (!url) return std::nullopt;
+  return std::string(*url);
 }
 
 std::string percent_encode(std::string_view s, bool (*keep)(unsigned char)) {

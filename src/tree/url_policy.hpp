@@ -20,6 +20,11 @@ enum class UrlKind {
 // " javascript:" are refused like "javascript:". The result is percent-encoded where
 // a URL must be (spaces, quotes, non-ASCII), as md4c's own HTML renderer does.
 std::optional<std::string> check_url(std::string_view raw, UrlKind kind);
+// The same without a copy: `raw` itself when it is already as it will be written (most
+// URLs), else `spare` filled with that form.
+std::optional<std::string_view> check_url(std::string_view raw, UrlKind kind, std::string& spare);
+// Only whether check_url would accept `raw`.
+bool url_allowed(std::string_view raw, UrlKind kind);
 
 // `s` with every byte that `keep` refuses written as %XX (upper-case hex): the one
 // encoder behind check_url's output and the file names `lede site` links to.

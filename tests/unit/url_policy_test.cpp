@@ -1,4 +1,6 @@
 #include <catch2/catch.hpp>
+#include <cctype>
+#include <string>
 
 #include "tree/url_policy.hpp"
 
@@ -67,4 +69,36 @@ TEST_CASE("external links are absolute http(s) or protocol-relative") {
   CHECK_FALSE(lede::is_external("/a"));
   CHECK_FALSE(lede::is_external("mailto:a@example.com"));
   CHECK_FALSE(lede::is_external("#top"));
+}
+
+TEST_CASE("each byte of a URL is kept, removed or percent-encoded; the copy-free forms agree") {
+  const std::string_view kept = "~-_.+!*(),%#@?=;:/$&";
+  for (unsigned b = 0; b < 256; ++b) {
+    const char c = static_cast<char>(b);
+    const std::string raw = std::string("https://example.com/a") + c + "z";
+    std::string expected = raw;
+    if (b < 0x20 || b == 0x7F) {
+      expected = "https://example.com/az";
+    } else if (!std::isalnum(static_cast<int>(b)) || b >= 0x80) {
+      if (kept.find(c) == std::string_view::npos) {
+        static const char kHex[] = "0123456789ABCDEF";
+        expected = std::string("https://example.com/a%") + kHex[b >> 4] + kHex[b & 0xF] + "z";
+      }
+    }
+    INFO(b);
+    CHECK(check_url(raw, UrlKind::link) == expected);
+    CHECK(lede::url_allowed(raw, UrlKind::link));
+    std::string spare;
+    auto view = check_url(raw, UrlKind::link, spare);
+    REQUIRE(view);
+    CHECK(*view == expected);
+    // A URL already as it will be written is handed back as it came, not copied.
+    if (expected == raw) CHECK(view->data() == raw.data());
+  }
+  for (const char* url : {"javascript:alert(1)", "jav&#x09;ascript:alert(1)", " java\tscript:x", "https://a.example/&amp;"}) {
+    INFO(url);
+    std::string spare;
+    CHECK(lede::url_allowed(url, UrlKind::link) == check_url(url, UrlKind::link).has_value());
+    CHECK(check_url(url, UrlKind::link, spare).has_value() == check_url(url, UrlKind::link).has_value());
+  }
 }

@@ -66,7 +66,7 @@ void people(const XmlNode& e, std::vector<Author>& out) {
     Author author{feed::text(field(c, "name")), ""};
     std::string uri = resolve_url(c.base, feed::trim(feed::text(field(c, "uri"))));
     if (uri.empty()) uri = feed::trim(feed::text(field(c, "url")));  // Atom 0.3
-    if (check_url(uri, UrlKind::link)) author.url = uri;
+    if (url_allowed(uri, UrlKind::link)) author.url = uri;
     if (!author.name.empty()) out.push_back(std::move(author));
   }
 }
@@ -99,17 +99,17 @@ void read_atom(const XmlNode& root, const std::string& want, Article& a, std::ve
     Site site;
     site.name = text_of(field(root, "title"));
     std::string home = href(link(root, "alternate"));
-    if (check_url(home, UrlKind::link)) site.url = home;
+    if (url_allowed(home, UrlKind::link)) site.url = home;
     const XmlNode* icon = field(root, "icon");
     if (!icon) icon = field(root, "logo");
     std::string logo = icon ? resolve_url(icon->base, feed::trim(icon->text)) : std::string();
-    if (check_url(logo, UrlKind::image)) site.logo = logo;
+    if (url_allowed(logo, UrlKind::image)) site.logo = logo;
     if (!site.name.empty()) a.site = site;
     people(root, feed_authors);
   }
 
   a.url = href(link(e, "alternate"));
-  if (!a.url.empty() && !check_url(a.url, UrlKind::link)) {
+  if (!a.url.empty() && !url_allowed(a.url, UrlKind::link)) {
     adapt::warn(problems, path("link"), "URL refused (only http, https, mailto, tel and relative URLs); it is left out");
     a.url.clear();
   }
@@ -151,7 +151,7 @@ void read_atom(const XmlNode& root, const std::string& want, Article& a, std::ve
   // Out-of-line content (<content src=…>) has no text here: the link is the original.
   if (content && !content->attr("src").empty() && a.url.empty()) {
     std::string src = resolve_url(content->base, feed::trim(content->attr("src")));
-    if (check_url(src, UrlKind::link)) a.url = src;
+    if (url_allowed(src, UrlKind::link)) a.url = src;
   }
 
   a.title = text_of(field(e, "title"));
@@ -199,11 +199,11 @@ void read_atom(const XmlNode& root, const std::string& want, Article& a, std::ve
     if (!atom_ns(c.ns) || c.name != "link" || c.attr("rel") != "enclosure") continue;
     std::string url = resolve_url(c.base, feed::trim(c.attr("href")));
     std::string_view type = c.attr("type");
-    if (!a.audio && feed::is_audio(type, url) && check_url(url, UrlKind::media)) {
+    if (!a.audio && feed::is_audio(type, url) && url_allowed(url, UrlKind::media)) {
       Audio audio;
       audio.src = url;
       a.audio = audio;
-    } else if (image.empty() && feed::is_image(type, url) && check_url(url, UrlKind::image)) {
+    } else if (image.empty() && feed::is_image(type, url) && url_allowed(url, UrlKind::image)) {
       image = url;
     }
   }

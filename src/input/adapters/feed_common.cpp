@@ -172,7 +172,7 @@ std::string media_image(const XmlNode& item, std::string_view base) {
   look(item, look);
   std::string found = best.empty() ? thumbnail : best;
   found = resolve_url(base, trim(found));
-  return check_url(found, UrlKind::image) ? found : std::string();
+  return url_allowed(found, UrlKind::image) ? found : std::string();
 }
 
 void unique_tags(std::vector<std::string>& tags) {

@@ -90,14 +90,14 @@ void read_rss(const XmlNode& root, const std::string& want, Article& a, std::vec
     const XmlNode& c = *f.channel;
     Site site;
     site.name = feed::text(c.child(c.ns, "title"));
-    if (check_url(home, UrlKind::link)) site.url = home;
+    if (url_allowed(home, UrlKind::link)) site.url = home;
     const XmlNode* image = c.child(c.ns, "image");
     if (!image) image = root.child(c.ns, "image");  // RSS 1.0: beside the channel
     std::string logo = image ? feed::trim(feed::text(image->child(image->ns, "url"))) : std::string();
     if (logo.empty())
       if (const XmlNode* it = c.child(ns::itunes, "image")) logo = feed::trim(it->attr("href"));
     logo = resolve_url(home, logo);
-    if (check_url(logo, UrlKind::image)) site.logo = logo;
+    if (url_allowed(logo, UrlKind::image)) site.logo = logo;
     if (!site.name.empty()) a.site = site;
     std::string lang = feed::trim(feed::text(c.child(c.ns, "language")));
     if (lang.empty()) lang = feed::trim(feed::text(c.child(ns::dc, "language")));
@@ -111,7 +111,7 @@ void read_rss(const XmlNode& root, const std::string& want, Article& a, std::vec
   }
 
   a.url = link(item, home);
-  if (!a.url.empty() && !check_url(a.url, UrlKind::link)) {
+  if (!a.url.empty() && !url_allowed(a.url, UrlKind::link)) {
     adapt::warn(problems, path("link"), "URL refused (only http, https, mailto, tel and relative URLs); it is left out");
     a.url.clear();
   }
@@ -210,7 +210,7 @@ void read_rss(const XmlNode& root, const std::string& want, Article& a, std::vec
     std::string url = resolve_url(a.base, feed::trim(where));
     std::string_view type = c.attr("type");
     if (!a.audio && feed::is_audio(type, url)) {
-      if (!check_url(url, UrlKind::media)) {
+      if (!url_allowed(url, UrlKind::media)) {
         adapt::warn(problems, path("enclosure"), "URL refused (only http, https and relative URLs); it is left out");
         continue;
       }
@@ -218,7 +218,7 @@ void read_rss(const XmlNode& root, const std::string& want, Article& a, std::vec
       audio.src = url;
       if (const XmlNode* d = item.child(ns::itunes, "duration")) audio.duration = feed::duration(d->text);
       a.audio = audio;
-    } else if (image.empty() && feed::is_image(type, url) && check_url(url, UrlKind::image)) {
+    } else if (image.empty() && feed::is_image(type, url) && url_allowed(url, UrlKind::image)) {
       image = url;
     }
   }

@@ -137,7 +137,7 @@ void read_schema_org(const JsonValue& json, Article& a, std::vector<Problem>& pr
 
   std::string url = url_of(g, node.find("url"));
   if (url.empty()) url = url_of(g, node.find("mainEntityOfPage"));
-  if (check_url(url, UrlKind::link)) a.url = a.base = url;
+  if (url_allowed(url, UrlKind::link)) a.url = a.base = url;
 
   if (const JsonValue* lang = node.find("inLanguage")) {
     std::string tag = lang->type == T::string ? lang->string : text(g.resolve(*lang), "alternateName");
@@ -156,7 +156,7 @@ void read_schema_org(const JsonValue& json, Article& a, std::vector<Problem>& pr
       else if (o.type == T::object) {
         author.name = text(o, "name");
         std::string u = url_of(g, o.find("url"));
-        if (check_url(u, UrlKind::link)) author.url = u;
+        if (url_allowed(u, UrlKind::link)) author.url = u;
       }
       if (!author.name.empty()) a.authors.push_back(author);
     };
@@ -172,9 +172,9 @@ void read_schema_org(const JsonValue& json, Article& a, std::vector<Problem>& pr
       Site site;
       site.name = text(o, "name");
       std::string u = url_of(g, o.find("url"));
-      if (check_url(u, UrlKind::link)) site.url = u;
+      if (url_allowed(u, UrlKind::link)) site.url = u;
       std::string logo = url_of(g, o.find("logo"));
-      if (check_url(logo, UrlKind::image)) site.logo = logo;
+      if (url_allowed(logo, UrlKind::image)) site.logo = logo;
       if (!site.name.empty()) a.site = site;
     }
   }
@@ -189,7 +189,7 @@ void read_schema_org(const JsonValue& json, Article& a, std::vector<Problem>& pr
       hero.width = adapt::pixels(o.find("width"));
       hero.height = adapt::pixels(o.find("height"));
     }
-    if (check_url(hero.src, UrlKind::image)) a.image = hero;
+    if (url_allowed(hero.src, UrlKind::image)) a.image = hero;
     else if (!hero.src.empty()) adapt::warn(problems, path("image"), "URL refused; it is left out");
   }
 
@@ -201,7 +201,7 @@ void read_schema_org(const JsonValue& json, Article& a, std::vector<Problem>& pr
       player.title = text(o, "name");
       player.duration = seconds(text(o, "duration"));
     }
-    if (check_url(player.src, UrlKind::media)) a.audio = player;
+    if (url_allowed(player.src, UrlKind::media)) a.audio = player;
     else if (!player.src.empty()) adapt::warn(problems, path("audio"), "URL refused; it is left out");
   }
 
