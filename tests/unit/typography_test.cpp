@@ -1,6 +1,13 @@
 #include <catch2/catch.hpp>
 
+#include <cctype>
+#include <random>
+#include <string>
+#include <string_view>
+#include <vector>
+
 #include "helpers.hpp"
+#include "layout/reading_time.hpp"
 
 namespace {
 
@@ -114,4 +121,64 @@ TEST_CASE("a lone image with a title becomes a figure with its caption") {
         "alt=\"Harbour\" title=\"Road Town at dawn.\"><figcaption>Road Town at dawn.</figcaption></figure>");
   CHECK(test::body_html("![Harbour](h.jpg)").rfind("<p><img", 0) == 0);
   CHECK(test::body_html("see ![Harbour](h.jpg \"T\")").rfind("<p>see <img", 0) == 0);
+}
+
+namespace {
+// count_text's rule one code point at a time: a word starts at a letter or digit (of any
+// script) after anything else, an apostrophe (' or ’) inside a word goes on with it, and
+// each CJK character counts alone.
+void count_by_code_point(std::string_view s, lede::ReadingTime& rt) {
+  for (std::size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    int n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    unsigned long cp = n == 1 ? c : c & (0x3F >> (n - 1));
+    for (int k = 1; k < n; ++k) cp = cp << 6 | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    i += n;
+    bool cjk = (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+               (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FFFF);
+    bool part = cp < 0x80 ? std::isalnum(static_cast<int>(cp)) != 0
+                          : !(cp >= 0x2000 && cp <= 0x206F) && cp != 0xA0 && !(cp >= 0x3000 && cp <= 0x303F);
+    bool apostrophe = cp == '\'' || cp == 0x2019;
+    if (cjk) {
+      ++rt.cjk_chars;
+      rt.in_word = false;
+    } else if (part || (apostrophe && rt.in_word)) {
+      if (!rt.in_word) ++rt.words;
+      rt.in_word = true;
+    } else {
+      rt.in_word = false;
+    }
+  }
+}
+}  // namespace
+
+TEST_CASE("words are counted eight bytes at a time as one code point at a time would") {
+  // Pieces that put every kind of byte at every place in a window of eight: letters,
+  // digits, spaces, punctuation, apostrophes straight and curly, accented letters, CJK,
+  // a character outside the BMP, and runs long enough to fill whole windows.
+  const char* pieces[] = {"a", "Z", "9", " ", ".", "'", "\xE2\x80\x99", "\xC3\xA9", "\xE4\xB8\xAD", "\xF0\x9F\x98\x80",
+                          "\xC2\xA0", "\xE2\x80\x94", "-", "it's", "word ", "longerword", "  ", "\n", "@", "`{"};
+  std::mt19937 rng(7);
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    for (int n = static_cast<int>(rng() % 24); n > 0; --n) text += pieces[rng() % (sizeof pieces / sizeof *pieces)];
+    // Split into text nodes at code point boundaries: a word may go on across them.
+    std::vector<std::string_view> parts;
+    std::string_view rest = text;
+    while (!rest.empty()) {
+      std::size_t cut = rng() % (rest.size() + 1);
+      while (cut < rest.size() && (static_cast<unsigned char>(rest[cut]) & 0xC0) == 0x80) ++cut;
+      parts.push_back(rest.substr(0, cut));
+      rest.remove_prefix(cut);
+    }
+    lede::ReadingTime fast, slow;
+    for (std::string_view p : parts) {
+      lede::count_text(p, fast);
+      count_by_code_point(p, slow);
+    }
+    INFO(text);
+    REQUIRE(fast.words == slow.words);
+    REQUIRE(fast.cjk_chars == slow.cjk_chars);
+    REQUIRE(fast.in_word == slow.in_word);
+  }
 }
