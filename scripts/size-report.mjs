@@ -30,9 +30,9 @@ export const budget = 80 * 1024;
 // The budget is what it takes today plus about 300 B (docs/performance.md, "Sizes"), held
 // so that it only goes down, but for bytes spent on a measured speed-up written there
 // (stop 31: +308 B for the JSON members no adapter reads, a quarter of a real WordPress
-// post's instructions).
+// post's instructions; stop 32: lowered again after the URL check's table took off 262 B).
 export const htmlTarget = 100 * 1024;
-export const htmlBudget = 101_800;
+export const htmlBudget = 101_750;
 
 function measure(f) {
   const raw = readFileSync(web + f);
