@@ -167,7 +167,8 @@ this file is written by \`node scripts/fidelity-report.mjs\`.
   expected.html must appear five times in Lede's text. **Kept %** = words of expected.html
   found in Lede's text ÷ words of expected.html. Lede's text is its body (\`.lede-body\`) and
   its dek: Readability's excerpt is usually the first paragraph, which Lede then shows once,
-  as the dek in the header. The rest of the header (title, byline, date, reading time) and
+  as the dek in the header, or the body's opening cut short, which Lede leaves in the body
+  alone. The rest of the header (title, byline, date, reading time) and
   the table of contents are not counted. Target: at least ${TARGET.words * 100} % on every page.
 - **Formulas**: MathML (\`<math>\`) is counted as formulas, not words (the same formula has
   other words as MathML than as the TeX Lede shows in \`code.lede-math\`): Lede must show as

@@ -147,6 +147,37 @@ TEST_CASE("a first paragraph that repeats the dek is shown once") {
   CHECK(html.find("<p>Lorem ipsum<br>dolor sit</p>") != std::string::npos);
 }
 
+TEST_CASE("a dek that is the body's opening words, cut short or not, is not shown above them") {
+  // WordPress's automatic excerpt: the first words of the post, across its blocks, and
+  // "…" (its "Continue reading" link is cut by the adapter).
+  std::string html = test::render(R"j({"title": {"rendered": "T"}, "content": {"rendered":
+    "<blockquote><p>Travel makes you richer.</p></blockquote><p>The canyon is <em>on Navajo land</em> east of Page.</p><p>More.</p>"},
+    "excerpt": {"rendered": "<p>Travel makes you richer. The canyon is on Navajo land east &hellip; <a href=\"/x\" class=\"more-link\">Continue reading</a></p>"}})j");
+  CHECK(html.find("lede-dek") == std::string::npos);
+  CHECK(count(html, "on Navajo land") == 1);
+  CHECK(html.find("<p>The canyon is <em>on Navajo land</em> east of Page.</p>") != std::string::npos);
+  // A manual excerpt copied from the first lines of a longer paragraph.
+  html = test::render(R"j({"title": "T", "dek": "The garden was a residence of the family.", "body":
+    "The garden was a residence of the family. It became a park."})j");
+  CHECK(html.find("lede-dek") == std::string::npos);
+  CHECK(html.find("<p>The garden was a residence of the family. It became a park.</p>") != std::string::npos);
+  // Words counted across blocks: a line of a poem a paragraph.
+  html = test::render(R"j({"title": "T", "excerpt": "One two three four five", "content":
+    "<p>One two</p><p>three</p><p>four</p><p>five six</p>"})j");
+  CHECK(html.find("lede-dek") == std::string::npos);
+  CHECK(html.find("<p>One two</p><p>three</p><p>four</p><p>five six</p>") != std::string::npos);
+  // A standfirst of its own stays; so does one that only starts like the body, and a
+  // short one the body happens to begin with.
+  for (const char* dek : {"A garden in the city, and what it became.", "The garden was a residence of the king.",
+                          "The garden"}) {
+    std::string json = R"j({"title": "T", "body": "The garden was a residence of the family. It became a park.", "dek": ")j";
+    json += dek;
+    json += "\"}";
+    html = test::render(json);
+    CHECK(count(html, "lede-dek") == 1);
+  }
+}
+
 TEST_CASE("HTML bodies leave out what the page hides, and KaTeX's visual copy of a formula") {
   std::string html = test::render(R"j({"title": "T", "body_format": "html", "body":
     "<p>Shown</p><p hidden>H1</p><p style=\"display: none\">H2</p><p style=\"VISIBILITY : Hidden\">H3</p><div class=\"a KaTeX-html\">H4</div><p>Formula <span class=\"katex\"><span class=\"katex-mathml\"><math><semantics><mi>x</mi><annotation encoding=\"application/x-tex\">x^2</annotation></semantics></math></span><span class=\"katex-html\" aria-hidden=\"true\">VISUAL</span></span> after.</p><p class=\"katex-htmlx\" style=\"display:block\">Kept</p>"})j");
