@@ -165,10 +165,11 @@ this file is written by \`node scripts/fidelity-report.mjs\`.
   quotes, dashes and ellipses change nothing; soft hyphens and zero-width characters are
   dropped on both sides. The comparison is a multiset: a word that appears five times in
   expected.html must appear five times in Lede's text. **Kept %** = words of expected.html
-  found in Lede's text ÷ words of expected.html. Lede's text is its body (\`.lede-body\`) and
-  its dek: Readability's excerpt is usually the first paragraph, which Lede then shows once,
-  as the dek in the header, or the body's opening cut short, which Lede leaves in the body
-  alone. The rest of the header (title, byline, date, reading time) and
+  found in Lede's text ÷ words of expected.html. Lede's text is its body (\`.lede-body\`), its
+  dek and its title: Readability's excerpt is usually the first paragraph, which Lede then
+  shows once, as the dek in the header, or the body's opening cut short, which Lede leaves
+  in the body alone; a heading at the top of the body that repeats the title is shown once,
+  as the title. The rest of the header (byline, date, reading time) and
   the table of contents are not counted. Target: at least ${TARGET.words * 100} % on every page.
 - **Formulas**: MathML (\`<math>\`) is counted as formulas, not words (the same formula has
   other words as MathML than as the TeX Lede shows in \`code.lede-math\`): Lede must show as

@@ -407,6 +407,21 @@ void plain_where_empty(Document& doc, NodeId body) {
   }
 }
 
+// A heading at the top of the body that repeats the title (Medium's and Tumblr's posts
+// through Readability: two of its 130 pages): the header shows the title already. Only
+// before any other text of the body (a figure's caption aside), so a section named like
+// the article further down stays.
+void drop_title_heading(const Article& a, Document& doc, NodeId body) {
+  for (NodeId c = doc.node(body).first_child; c != kNone; c = doc.node(c).next) {
+    const Node& n = doc.node(c);
+    if (!n.is_text && n.tag == Tag::figure) continue;
+    std::string text = collapse_spaces(doc.text_content(c));
+    if (text.empty()) continue;
+    if (!n.is_text && heading_level(n.tag) && text == collapse_spaces(a.title)) doc.remove(c);
+    return;
+  }
+}
+
 // Whether the dek is the body's opening words, cut short or not: WordPress's automatic
 // excerpt is the post's first 55 words and "…", and a manual excerpt is often its first
 // lines copied. Shown, the header would say what the body says next (three of the five
@@ -503,6 +518,7 @@ bool body(const Article& a, Document& doc, const Options& options, const Extensi
   bool ok = body_to_tree(a.body, doc, options, ext, problems);
   doc.close_to(div);
   doc.close();
+  drop_title_heading(a, doc, div);
   show_dek = drop_repeated_dek(a, doc, div);
   plain_where_empty(doc, div);
   headings = arrange_headings(doc, div);

@@ -178,6 +178,24 @@ TEST_CASE("a dek that is the body's opening words, cut short or not, is not show
   }
 }
 
+TEST_CASE("a heading at the top of the body that repeats the title is not shown twice") {
+  // Tumblr's and Medium's posts through Readability: the title again as the body's first
+  // heading, linked, or after the lead picture.
+  std::string html = test::render(R"j({"title": "Minecraft 1.8 - The Bountiful Update", "content":
+    "<h2><a href=\"https://mc.example/post/1\">Minecraft 1.8 -  The Bountiful Update</a></h2><p>+ Added Granite</p>"})j");
+  CHECK(count(html, "Bountiful") == 1);  // (a no-break space before the last word)
+  CHECK(html.find("<p>+ Added Granite</p>") != std::string::npos);
+  html = test::render(R"j({"title": "On Literally", "content":
+    "<figure><img src=\"https://a.example/1.png\" alt=\"\"><figcaption>Words need defenders.</figcaption></figure><h1>On Literally</h1><p>You either are one.</p>"})j");
+  CHECK(count(html, "Literally") == 1);
+  CHECK(html.find("Words need defenders.") != std::string::npos);
+  // After the body's first text, or named otherwise, a heading stays.
+  html = test::render(R"j({"title": "On Literally", "content": "<p>First.</p><h2>On Literally</h2><p>Then.</p>"})j");
+  CHECK(count(html, "Literally") == 2);
+  html = test::render(R"j({"title": "On Literally", "content": "<h2>On Figuratively</h2><p>Then.</p>"})j");
+  CHECK(count(html, "Figuratively") == 1);
+}
+
 TEST_CASE("HTML bodies leave out what the page hides, and KaTeX's visual copy of a formula") {
   std::string html = test::render(R"j({"title": "T", "body_format": "html", "body":
     "<p>Shown</p><p hidden>H1</p><p style=\"display: none\">H2</p><p style=\"VISIBILITY : Hidden\">H3</p><div class=\"a KaTeX-html\">H4</div><p>Formula <span class=\"katex\"><span class=\"katex-mathml\"><math><semantics><mi>x</mi><annotation encoding=\"application/x-tex\">x^2</annotation></semantics></math></span><span class=\"katex-html\" aria-hidden=\"true\">VISUAL</span></span> after.</p><p class=\"katex-htmlx\" style=\"display:block\">Kept</p>"})j");
