@@ -407,19 +407,26 @@ void plain_where_empty(Document& doc, NodeId body) {
   }
 }
 
+// The body's first child with text, past figures too if asked, and that text with its
+// white space collapsed into `text`; kNone if there is none.
+NodeId first_with_text(const Document& doc, NodeId body, bool past_figures, std::string& text) {
+  for (NodeId c = doc.node(body).first_child; c != kNone; c = doc.node(c).next) {
+    if (past_figures && !doc.node(c).is_text && doc.node(c).tag == Tag::figure) continue;
+    if (!(text = collapse_spaces(doc.text_content(c))).empty()) return c;
+  }
+  return kNone;
+}
+
 // A heading at the top of the body that repeats the title (Medium's and Tumblr's posts
 // through Readability: two of its 130 pages): the header shows the title already. Only
 // before any other text of the body (a figure's caption aside), so a section named like
 // the article further down stays.
 void drop_title_heading(const Article& a, Document& doc, NodeId body) {
-  for (NodeId c = doc.node(body).first_child; c != kNone; c = doc.node(c).next) {
-    const Node& n = doc.node(c);
-    if (!n.is_text && n.tag == Tag::figure) continue;
-    std::string text = collapse_spaces(doc.text_content(c));
-    if (text.empty()) continue;
-    if (!n.is_text && heading_level(n.tag) && text == collapse_spaces(a.title)) doc.remove(c);
-    return;
-  }
+  std::string text;
+  NodeId first = first_with_text(doc, body, true, text);
+  if (first != kNone && !doc.node(first).is_text && heading_level(doc.node(first).tag) &&
+      text == collapse_spaces(a.title))
+    doc.remove(first);
 }
 
 // Whether the dek is the body's opening words, cut short or not: WordPress's automatic
@@ -430,9 +437,10 @@ void drop_title_heading(const Article& a, Document& doc, NodeId body) {
 // "Anonymous" + "Antelope"), block by block and no further than the dek.
 bool dek_opens_body(std::string_view dek, const Document& doc, NodeId body) {
   std::size_t end = dek.size();  // without white space and a closing "…" or "..." after it
-  for (int pass = 0; pass < 2; ++pass) {
+  while (end > 0 && is_html_space(dek[end - 1])) --end;
+  if (end >= 3 && (!std::memcmp(&dek[end - 3], "...", 3) || !std::memcmp(&dek[end - 3], "\xE2\x80\xA6", 3))) {
+    end -= 3;
     while (end > 0 && is_html_space(dek[end - 1])) --end;
-    if (pass == 0 && end >= 3 && (!std::memcmp(&dek[end - 3], "...", 3) || !std::memcmp(&dek[end - 3], "\xE2\x80\xA6", 3))) end -= 3;
   }
   std::size_t at = 0, words = 0;
   bool space = true;  // white space in the dek since the last character matched
@@ -445,7 +453,6 @@ bool dek_opens_body(std::string_view dek, const Document& doc, NodeId body) {
       words += space;
       space = false;
     }
-    for (; at < end && is_html_space(dek[at]); ++at) space = true;
     if (at == end) break;
   }
   // Five words at least: a dek of a word or two that the body happens to begin with is a
@@ -461,10 +468,9 @@ bool dek_opens_body(std::string_view dek, const Document& doc, NodeId body) {
 bool drop_repeated_dek(const Article& a, Document& doc, NodeId body) {
   if (a.dek.empty()) return true;
   // The first paragraph, after anything without text (a linked lead photo in a feed).
-  NodeId first = doc.node(body).first_child;
-  while (first != kNone && collapse_spaces(doc.text_content(first)).empty()) first = doc.node(first).next;
-  if (first == kNone || doc.node(first).is_text || doc.node(first).tag != Tag::p ||
-      collapse_spaces(doc.text_content(first)) != collapse_spaces(a.dek))
+  std::string text;
+  NodeId first = first_with_text(doc, body, false, text);
+  if (first == kNone || doc.node(first).is_text || doc.node(first).tag != Tag::p || text != collapse_spaces(a.dek))
     return !dek_opens_body(a.dek, doc, body);
   bool line_break = false;
   walk(
