@@ -32,9 +32,12 @@ export const budget = 80 * 1024;
 // (stop 31: +308 B for the JSON members no adapter reads, a quarter of a real WordPress
 // post's instructions; stop 32: lowered again after the URL check's table took off 262 B;
 // stop 33: raised 100 B for what real posts showed twice, the dek (243 B) and a heading
-// repeating the title (116 B), which the room left took the rest of).
+// repeating the title (116 B), which the room left took the rest of; stop 34: raised to
+// issue 17's own line for the JSON reader's check of those members' values without the
+// parser, 11-19 % off a real post's renderOps: +593 B, the check's 810 B less the 217 B
+// that lede-html.wasm's JSON reader at -Oz, as fast now, gave back).
 export const htmlTarget = 100 * 1024;
-export const htmlBudget = 101_850;
+export const htmlBudget = 102_400;
 
 function measure(f) {
   const raw = readFileSync(web + f);

@@ -9,10 +9,12 @@
 // the memory.
 #define JSON_NOEXCEPTION 1
 #define JSON_NO_IO 1
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "text/utf8.hpp"
@@ -43,11 +45,14 @@ struct Cursor {
   // Runs of plain bytes inside strings (below): where they go, where the adapter is in the
   // JSON's string grammar, and how many bytes the lexer has not been handed one by one
   // (in all, for an error's position, and in the current token, for its "last read").
-  enum class In : unsigned char { value, string, escape, hex, after_hex, utf8 } in = In::value;
-  unsigned char left = 0;  // hex digits or UTF-8 continuation bytes still to come
+  // The last is `:null`, handed out for an unread member's colon and value (skip_unread).
+  enum class In : unsigned char { value, string, escape, hex, after_hex, utf8, colon_null };
+  In in = In::value;
+  unsigned char left = 0;  // hex digits, UTF-8 continuation bytes or bytes of `:null` still to come
   LexString* buffer = nullptr;
   std::size_t passed = 0;
   std::size_t passed_in_token = 0;
+  std::size_t* token_count = nullptr;  // the bytes the lexer counted in its token (below)
 };
 thread_local Cursor* t_cursor = nullptr;
 
@@ -120,24 +125,28 @@ class LexString : public std::string {
 // ASCII other than the quote and the backslash (its scan_string's "U+0020..U+007F" case).
 constexpr bool plain_in_string(unsigned char b) { return b >= 0x20 && b < 0x80 && b != '"' && b != '\\'; }
 
+// Past the 8-byte words of plain bytes from `p` (plain_in_string): at the first byte that
+// is not, or where fewer than 8 bytes are left. A lane stops the run if its high bit is
+// set, if it is below 0x20 (the lowest such lane is always exact: bytes above it only
+// matter once one is found), or if it holds a quote or a backslash.
+inline const char* past_plain_lanes(const char* p, const char* end) {
+  for (; end - p >= 8; p += 8) {
+    const std::uint64_t w = load_lanes(p);
+    const std::uint64_t stops =
+        ((w | ((w - kLaneOnes * 0x20) & ~w)) & kLaneHighs) | lanes_equal(w, '"') | lanes_equal(w, '\\');
+    if (stops) return p + (__builtin_ctzll(stops) >> 3);
+  }
+  return p;
+}
+
 // Where the run of plain bytes from `p` ends: printable ASCII other than the quote and the
 // backslash (nlohmann's scan_string appends these as they are) and well-formed UTF-8
 // (which it appends after checking the ranges utf8_sequence_length checks). Eight bytes
-// at a time, as typography reads text (byte_lanes.hpp): a lane stops the run if its high
-// bit is set, if it is below 0x20 (the lowest such lane is always exact: bytes above it
-// only matter once one is found), or if it holds a quote or a backslash; a stop that
-// begins a well-formed UTF-8 sequence does not.
+// at a time (past_plain_lanes), as typography reads text (byte_lanes.hpp); a stop that
+// begins a well-formed UTF-8 sequence does not end the run.
 const char* plain_run_end(const char* p, const char* end) {
   while (true) {
-    for (; end - p >= 8; p += 8) {
-      const std::uint64_t w = load_lanes(p);
-      const std::uint64_t stops =
-          ((w | ((w - kLaneOnes * 0x20) & ~w)) & kLaneHighs) | lanes_equal(w, '"') | lanes_equal(w, '\\');
-      if (stops) {
-        p += __builtin_ctzll(stops) >> 3;
-        break;
-      }
-    }
+    p = past_plain_lanes(p, end);
     while (p != end && plain_in_string(static_cast<unsigned char>(*p))) ++p;
     if (p == end || static_cast<unsigned char>(*p) < 0x80) return p;
     const std::size_t n = utf8_sequence_length(p, end);
@@ -160,6 +169,179 @@ constexpr char unescaped(char c) {
     case 't': return '\t';
     default: return 0;
   }
+}
+
+constexpr bool json_space(unsigned char b) { return b == ' ' || b == '\t' || b == '\n' || b == '\r'; }
+
+const char* skip_space(const char* p, const char* end) {
+  while (p != end && json_space(static_cast<unsigned char>(*p))) ++p;
+  return p;
+}
+
+constexpr int hex_digit(char c) {
+  return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+// Where a string that opened before `p` ends, past its closing quote, or nullptr for
+// anything the lexer might judge otherwise: a control character, ill-formed UTF-8, a bad
+// escape, and (left to the lexer, which pairs them) any `\u` escape of a surrogate.
+[[gnu::noinline]] const char* skip_string(const char* p, const char* end) {
+  while (true) {
+    p = past_plain_lanes(p, end);
+    if (p == end) return nullptr;
+    const unsigned char b = static_cast<unsigned char>(*p);
+    if (plain_in_string(b)) {
+      ++p;
+    } else if (b == '"') {
+      return end - p < 2 ? nullptr : p + 1;  // the quote as the input's last byte: the lexer's case
+    } else if (b >= 0x80) {
+      const std::size_t n = utf8_sequence_length(p, end);
+      if (n == 0) return nullptr;
+      p += n;
+    } else if (b != '\\' || end - p < 2) {
+      return nullptr;
+    } else if (unescaped(p[1])) {
+      p += 2;
+    } else {
+      if (p[1] != 'u' || end - p < 6) return nullptr;
+      int code = 0;
+      for (int i = 2; i < 6; ++i) {
+        const int d = hex_digit(p[i]);
+        if (d < 0) return nullptr;
+        code = code * 16 + d;
+      }
+      if (code >= 0xD800 && code <= 0xDFFF) return nullptr;
+      p += 6;
+    }
+  }
+}
+
+// Where a number starting at `p` ends, or nullptr. An exponent is left to the lexer (a
+// number may overflow to infinity, which nlohmann refuses), and so is a number so long
+// that it might.
+[[gnu::noinline]] const char* skip_number(const char* p, const char* end) {
+  const char* start = p;
+  if (*p == '-') ++p;
+  const char* digits = p;
+  while (p != end && *p >= '0' && *p <= '9') ++p;
+  if (p == digits || (*digits == '0' && p - digits > 1)) return nullptr;
+  if (p != end && *p == '.') {
+    digits = ++p;
+    while (p != end && *p >= '0' && *p <= '9') ++p;
+    if (p == digits) return nullptr;
+  }
+  if (p != end && (*p == 'e' || *p == 'E')) return nullptr;
+  return p - start > 300 ? nullptr : p;
+}
+
+const char* skip_literal(const char* p, const char* end, std::string_view word) {
+  return static_cast<std::size_t>(end - p) >= word.size() && std::memcmp(p, word.data(), word.size()) == 0
+             ? p + word.size()
+             : nullptr;
+}
+
+// An unread member's value (unread_member: a WordPress post's _links, Yoast's tags,
+// image sizes) need not reach the parser: it is checked here and the lexer is handed
+// `null` instead. About half of a real WordPress post's JSON is such values (10 KB of
+// antelope's 18 KB, 544 of its 897 tokens), and nlohmann's lexer and parser, which take
+// 60 % of that post's native render, spend most of it on tokens. This is a checker of the
+// JSON grammar only, not a reader: it returns where the value ends only when nlohmann would
+// take the same bytes without a word, and nullptr for anything else at all (a number with
+// an exponent, a surrogate escape, nesting past `depth` levels or 64, any mistake), which
+// the lexer then reads as before, with its own error and position. The fuzz target
+// compares both ways on every input (tests/fuzz/fuzz_article.cpp); what it bought is in
+// docs/performance.md ("Stop 34").
+[[gnu::noinline]] const char* unread_value(const char* p, const char* end, std::size_t depth, const char*& last_token) {
+  depth = std::min<std::size_t>(depth, 64);
+  std::uint64_t objects = 0;  // a bit a level open, innermost lowest: 1 for an object
+  std::size_t open = 0;
+  const auto key = [&](const char* at) -> const char* {  // `"name" :`, then the value
+    at = skip_space(at, end);
+    if (at == end || *at != '"') return nullptr;
+    last_token = at;
+    if (!(at = skip_string(at + 1, end))) return nullptr;
+    at = skip_space(at, end);
+    return at != end && *at == ':' ? at + 1 : nullptr;
+  };
+  while (true) {
+    p = skip_space(p, end);
+    if (p == end) return nullptr;
+    const char c = *p;
+    if (c == '{' || c == '[') {
+      if (open == depth) return nullptr;
+      objects = objects << 1 | (c == '{');
+      ++open;
+      p = skip_space(p + 1, end);
+      if (p != end && *p == (c == '{' ? '}' : ']')) {
+        ++p;
+        --open;
+        objects >>= 1;
+      } else {
+        if (c == '{' && !(p = key(p))) return nullptr;
+        continue;
+      }
+    } else if (c == '"') {
+      last_token = p;
+      p = skip_string(p + 1, end);
+    } else if (c == 't') {
+      p = skip_literal(p, end, "true");
+    } else if (c == 'f') {
+      p = skip_literal(p, end, "false");
+    } else if (c == 'n') {
+      p = skip_literal(p, end, "null");
+    } else {
+      last_token = p;
+      p = skip_number(p, end);
+    }
+    // After a value: the end of the unread one, the next value of its container, or the
+    // container's end.
+    while (true) {
+      if (!p) return nullptr;
+      if (open == 0) return p;
+      p = skip_space(p, end);
+      if (p == end) return nullptr;
+      const bool object = objects & 1;
+      if (*p == ',') {
+        p = object ? key(p + 1) : p + 1;
+        if (!p) return nullptr;
+        break;
+      }
+      if (*p != (object ? '}' : ']')) return nullptr;
+      ++p;
+      --open;
+      objects >>= 1;
+    }
+  }
+}
+
+// Right after an unread member's name (Builder::key): if its value is one unread_value
+// takes, the lexer is handed `:null` for the colon and the value, and reads on after them.
+// Otherwise nothing changes, and the lexer reads them.
+[[gnu::noinline]] void skip_unread(Cursor& c, std::size_t depth) {
+  const char* p = skip_space(c.at, c.end);
+  if (p == c.end || *p != ':') return;
+  p = skip_space(p + 1, c.end);
+  if (p == c.end || (*p != '{' && *p != '[' && *p != '"')) return;
+  const char* last_token = nullptr;
+  const char* after = unread_value(p, c.end, depth, last_token);
+  // `:null` has 5 bytes: with fewer (`:[]`) the bytes not handed out, which an error's
+  // position adds, would go below zero.
+  if (!after || after - c.at < 5) return;
+  const std::size_t unread = static_cast<std::size_t>(after - c.at) - 5;
+  c.passed += unread;
+  // An error's "last read" quotes the bytes since the lexer's last string or number began
+  // (its reset()): one in the value, if the lexer had read it, or the member's name. The
+  // lexer counts `:null`'s 5 bytes next, which makes the sum whole (unsigned arithmetic
+  // wraps: it may be short of 5 until then, when nothing reads it).
+  if (last_token) {
+    *c.token_count = 0;
+    c.passed_in_token = static_cast<std::size_t>(after - last_token) - 5;
+  } else {
+    c.passed_in_token += unread;
+  }
+  c.at = after;
+  c.in = Cursor::In::colon_null;
+  c.left = 5;
 }
 
 // The bytes of the text as LexBytes: what nlohmann's iterator_input_adapter does for a
@@ -201,6 +383,11 @@ class InputAdapter {
 
  private:
   [[gnu::noinline]] static int in_string(Cursor& c) {
+    if (c.in == Cursor::In::colon_null) {
+      const int b = ":null"[5 - c.left];
+      if (--c.left == 0) c.in = Cursor::In::value;
+      return b;
+    }
     if (c.in == Cursor::In::string) {
       // Runs of plain bytes, joined by the escapes of one character (a long text's
       // newlines and quotes: the CommonMark spec's body has one every 21 bytes).
@@ -241,6 +428,8 @@ class InputAdapter {
         break;
       case Cursor::In::utf8:
         if (--c.left == 0) c.in = Cursor::In::string;
+        break;
+      case Cursor::In::colon_null:  // never here: handed out above
         break;
     }
     return b;
@@ -294,6 +483,12 @@ class std::vector<lede::LexByte, Allocator> {
     const char* at_;
   };
   using iterator = const_iterator;
+
+  // The lexer's one token string, made while a text is read: the adapter resets its count
+  // when it hands out `null` for an unread member's value (InputAdapter::unread).
+  vector() {
+    if (lede::t_cursor && !lede::t_cursor->token_count) lede::t_cursor->token_count = &count_;
+  }
 
   void push_back(lede::LexByte) {
     ++count_;
@@ -360,6 +555,8 @@ class Builder {
   bool start_object(std::size_t) { return open(JsonValue::Type::object); }
   bool key(string_t& k) {
     if (skip_depth_ == 0 && !(skip_next_ = unread_member(k.view()))) key_ = k.take();
+    // Its levels count as open() below counts them.
+    if (skip_next_) skip_unread(*t_cursor, max_depth_ - stack_.size());
     return true;
   }
   bool end_object() { return close(); }
