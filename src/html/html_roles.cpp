@@ -89,20 +89,19 @@ Role role_of(GNode n, Tag& tag) {
 // Hidden by the page: the hidden attribute, display:none or visibility:hidden, and
 // KaTeX's visual copy of the formula it also gives as MathML.
 // One pass over the attributes: this is asked of every element, twice.
+bool hides(const HtmlAttribute& a) {
+  if (a.name == "hidden") return true;
+  if (a.name == "class") return has_word(a.value, "katex-html");
+  if (a.name != "style" || a.value.empty()) return false;
+  std::string squeezed;
+  for (char c : a.value)
+    if (!is_html_space(c)) squeezed += ascii_lower(c);
+  return squeezed.find("display:none") != std::string::npos || squeezed.find("visibility:hidden") != std::string::npos;
+}
+
 bool hidden(GNode n) {
-  for (std::size_t i = 0, count = n.tree->attribute_count(n.id); i < count; ++i) {
-    HtmlAttribute a = n.tree->attribute(n.id, i);
-    if (a.name == "hidden") return true;
-    if (a.name == "class" && has_word(a.value, "katex-html")) return true;
-    if (a.name == "style" && !a.value.empty()) {
-      std::string squeezed;
-      for (char c : a.value)
-        if (!is_html_space(c)) squeezed += ascii_lower(c);
-      if (squeezed.find("display:none") != std::string::npos ||
-          squeezed.find("visibility:hidden") != std::string::npos)
-        return true;
-    }
-  }
+  for (std::size_t i = 0, count = n.tree->attribute_count(n.id); i < count; ++i)
+    if (hides(n.tree->attribute(n.id, i))) return true;
   return false;
 }
 

@@ -43,6 +43,9 @@ enum class Role : std::uint8_t {
 
 Role role_of(GNode n, Tag& tag);
 
+// An element is hidden if one of its attributes hides it (`hidden`, a style of
+// display:none or visibility:hidden, KaTeX's copy of a formula for the eye).
+bool hides(const HtmlAttribute& a);
 bool hidden(GNode n);
 std::string_view own_class(GNode n);
 

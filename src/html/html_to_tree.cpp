@@ -607,21 +607,24 @@ bool take_html_text_unread() { return std::exchange(g_text_unread, false); }
 namespace {
 // The quick parser's events of short HTML made text as they arrive, without a tree: what
 // text_below() below would take from the tree they build, as long as every element is
-// an HTML one without attributes (none can be hidden() then) appended where it belongs.
-// Any other event gives up (`done` false), and the tree is built as before. Titles,
-// excerpts and captions are mostly text in a <p> or two: a post's render read three
-// such trees (docs/performance.md, issue 17 "Stop 29").
+// an HTML one appended where it belongs; one its attributes hide (hides(), as hidden()
+// judges the tree's) is left out with its text. Any other event gives up (`done` false),
+// and the tree is built as before. Titles, excerpts and captions are mostly text in a <p>
+// or two: a post's render read three such trees (docs/performance.md, issue 17 "Stop 29"),
+// and an excerpt's "Continue reading" link, with its classes, one more (stop 34).
 class TextSink final : public HtmlSink {
  public:
   std::string out;
   bool done = true;
 
-  void open(HtmlTag tag, std::string_view, HtmlNamespace space, const HtmlAttribute*, std::size_t count,
+  void open(HtmlTag tag, std::string_view, HtmlNamespace space, const HtmlAttribute* attributes, std::size_t count,
             HtmlPlace place) override {
-    if (count || space != HtmlNamespace::html || place != HtmlPlace::append) done = false;
+    if (space != HtmlNamespace::html || place != HtmlPlace::append) done = false;
     ++depth_;
     if (skip_from_) return;
-    if (tag == HtmlTag::noscript || tag == HtmlTag::script || tag == HtmlTag::style || tag == HtmlTag::template_ ||
+    bool hide = false;
+    for (std::size_t i = 0; i < count && !hide; ++i) hide = hides(attributes[i]);
+    if (hide || tag == HtmlTag::noscript || tag == HtmlTag::script || tag == HtmlTag::style || tag == HtmlTag::template_ ||
         tag == HtmlTag::head || tag == HtmlTag::title || tag == HtmlTag::meta || tag == HtmlTag::link ||
         tag == HtmlTag::base)
       skip_from_ = depth_;

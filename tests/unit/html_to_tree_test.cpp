@@ -71,19 +71,27 @@ TEST_CASE("HTML bodies and titles render the same on several threads at once") {
   CHECK(wrong == 0);
 }
 
-// html_to_text takes the text of short HTML whose elements are plain HTML ones without
-// attributes from the quick parser's events, without a tree, and builds the tree for
-// anything else (issue 17, "Stop 29"): both ways give the text text_below() takes, and
-// the parser kept between calls starts clean after one that gave up midway.
+// html_to_text takes the text of short HTML whose elements are plain HTML ones from the
+// quick parser's events, without a tree, leaving out those their attributes hide, and
+// builds the tree for anything else (issue 17, "Stop 29"; attributes since stop 34): both
+// ways give the text text_below() takes, and the parser kept between calls starts clean
+// after one that gave up midway.
 TEST_CASE("html_to_text gives the same text with and without a tree") {
   CHECK(lede::html_to_text("Harbour Reopens &#8211; After Storm") == "Harbour Reopens \xE2\x80\x93 After Storm");
   CHECK(lede::html_to_text("<p>Ferries run again [&hellip;]</p>\n") == "Ferries run again [\xE2\x80\xA6]");
   CHECK(lede::html_to_text("A<br>B") == "A B");
   CHECK(lede::html_to_text("<p>One <script>x</script>two</p><p>three</p>") == "One twothree");
   CHECK(lede::html_to_text("<p>x<noscript><b>n</b></noscript>y<template><i>t</i></template></p>z") == "xyz");
-  // An attribute: the tree, which leaves hidden text out.
+  // Attributes: what hides an element leaves its text out, other attributes do not.
   CHECK(lede::html_to_text("<p hidden>gone</p><em>kept</em>") == "kept");
   CHECK(lede::html_to_text("<span style=\"display: none\">gone</span>kept") == "kept");
+  CHECK(lede::html_to_text("<p class=x style=\"Visibility : Hidden\">gone <b>too</b></p>kept") == "kept");
+  CHECK(lede::html_to_text("<span class=\"katex\"><span class=\"katex-html\" aria-hidden=true>x</span></span>kept") ==
+        "kept");
+  // A WordPress excerpt and its theme's link, classes and all.
+  CHECK(lede::html_to_text("<p>Page, Arizona &hellip; </p>\n<p class=\"link-more\"><a href=\"https://e.x/1\" "
+                           "class=\"more-link\">Continue reading<span class=\"screen-reader-text\"> &#8220;A&#8221;"
+                           "</span></a></p>\n") == "Page, Arizona \xE2\x80\xA6 Continue reading \xE2\x80\x9C" "A\xE2\x80\x9D");
   // What the quick parser gives up on (a stray end tag in a table) and then a plain title:
   // the kept parser forgets the first.
   std::string given_up = lede::html_to_text("<table><tr><td>a</td></tr></tbody></table><p>b</p>");
