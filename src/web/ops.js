@@ -30,6 +30,12 @@ export function buildFragment({ ops, strings, wide = '', tags, attrs }, { docume
   if (!doc) inert.set(page, (doc = page.createElement('template').content.ownerDocument));
   let urlAttrs = base && urlAttrsOf.get(attrs);
   if (base && !urlAttrs) urlAttrsOf.set(attrs, (urlAttrs = attrs.map((a) => a === 'href' || a === 'src' || a === 'action')));
+  // The DOM's own methods, called on each node: `parent.appendChild(…)` would look the
+  // method up on a fragment and on elements of some thirty classes, and V8's lookup at
+  // that one place in the code, serving many shapes, costs more than the call
+  // (docs/performance.md, "Stop 34").
+  const { appendChild } = Node.prototype;
+  const { setAttribute } = Element.prototype;
   const fragment = doc.createDocumentFragment();
   let parent = fragment;
   // The open elements' parents, kept here: each parentNode read is a call into the DOM.
@@ -47,7 +53,7 @@ export function buildFragment({ ops, strings, wide = '', tags, attrs }, { docume
     switch (op & (OP_WIDE - 1)) {
       case OP_OPEN: {
         const el = doc.createElement(tags[op >>> 8]);
-        parent.appendChild(el);
+        appendChild.call(parent, el);
         open.push(parent);
         parent = el;
         empty = true;
@@ -62,7 +68,7 @@ export function buildFragment({ ops, strings, wide = '', tags, attrs }, { docume
         const text = op & OP_WIDE ? wide.slice((end -= n), end + n) : strings.slice(pos, (pos += n));
         // (An empty textContent would add no node at all.)
         if (empty && n && ops[i] === OP_CLOSE) parent.textContent = text;
-        else parent.appendChild(doc.createTextNode(text));
+        else appendChild.call(parent, doc.createTextNode(text));
         empty = false;
         break;
       }
@@ -78,7 +84,7 @@ export function buildFragment({ ops, strings, wide = '', tags, attrs }, { docume
           value = resolve(value, base);
           if (value === null) break;
         }
-        parent.setAttribute(attrs[a], value);
+        setAttribute.call(parent, attrs[a], value);
         break;
       }
       default:
