@@ -249,8 +249,9 @@ const char* skip_literal(const char* p, const char* end, std::string_view word) 
 // take the same bytes without a word, and nullptr for anything else at all (a number with
 // an exponent, a surrogate escape, nesting past `depth` levels or 64, any mistake), which
 // the lexer then reads as before, with its own error and position. The fuzz target
-// compares both ways on every input (tests/fuzz/fuzz_article.cpp); what it bought is in
-// docs/performance.md ("Stop 34").
+// compares both ways on every input (tests/fuzz/fuzz_article.cpp). What it buys, measured
+// (docs/performance.md, "Stop 34"): a real post's native render 18-20 % fewer
+// instructions, its renderOps() in Chromium 15-19 % less time, for 810 B gzip.
 [[gnu::noinline]] const char* unread_value(const char* p, const char* end, std::size_t depth, const char*& last_token) {
   depth = std::min<std::size_t>(depth, 64);
   std::uint64_t objects = 0;  // a bit a level open, innermost lowest: 1 for an object

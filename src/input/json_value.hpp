@@ -35,7 +35,8 @@ struct JsonValue {
 };
 
 // Members no adapter reads, whatever their place: read_json checks them as JSON (syntax,
-// depth) and leaves them out of the value. A real WordPress REST post is mostly these:
+// depth; most values without nlohmann's parser, json_value.cpp's unread_value) and leaves
+// them out of the value. A real WordPress REST post is mostly these:
 // the HAL links of the post and of every embedded author, image and term (`_links`) and
 // Yoast SEO's copy of the page's <head> (`yoast_head`, an HTML string, or the older
 // `yoast_meta`), and every embedded image's renditions (`media_details.sizes`): 6 of the
