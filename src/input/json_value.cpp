@@ -242,7 +242,7 @@ const char* skip_literal(const char* p, const char* end, std::string_view word) 
 
 // An unread member's value (unread_member: a WordPress post's _links, Yoast's tags,
 // image sizes) need not reach the parser: it is checked here and the lexer is handed
-// `null` instead. About half of a real WordPress post's JSON is such values (10 KB of
+// `null` instead (skip_unread, below). About half of a real WordPress post's JSON is such values (10 KB of
 // antelope's 18 KB, 544 of its 897 tokens), and nlohmann's lexer and parser, which take
 // 60 % of that post's native render, spend most of it on tokens. This is a checker of the
 // JSON grammar only, not a reader: it returns where the value ends only when nlohmann would
@@ -315,8 +315,8 @@ const char* skip_literal(const char* p, const char* end, std::string_view word) 
   }
 }
 
-// Right after an unread member's name (Builder::key): if its value is one unread_value
-// takes, the lexer is handed `:null` for the colon and the value, and reads on after them.
+// Right after an unread member's name (Builder::key): if unread_value vouches for its
+// value, the lexer is handed `:null` for the colon and the value, and reads on after them.
 // Otherwise nothing changes, and the lexer reads them.
 [[gnu::noinline]] void skip_unread(Cursor& c, std::size_t depth) {
   const char* p = skip_space(c.at, c.end);
@@ -485,8 +485,8 @@ class std::vector<lede::LexByte, Allocator> {
   };
   using iterator = const_iterator;
 
-  // The lexer's one token string, made while a text is read: the adapter resets its count
-  // when it hands out `null` for an unread member's value (InputAdapter::unread).
+  // The lexer's one token string, made while a text is read: skip_unread resets its count
+  // when the lexer is handed `:null` for an unread member's value.
   vector() {
     if (lede::t_cursor && !lede::t_cursor->token_count) lede::t_cursor->token_count = &count_;
   }
