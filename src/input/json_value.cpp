@@ -315,6 +315,15 @@ const char* skip_literal(const char* p, const char* end, std::string_view word) 
   }
 }
 
+// Whether read_json skips unread members' values without the parser. lede.wasm reads only
+// Lede's own format, which has no such members, and builds this file without it (about
+// 1 KB gzip; CMakeLists.txt, lede_json_fast): the parser then reads them, as it reads any
+// value the check declines.
+#ifndef LEDE_JSON_SKIPS_UNREAD
+#define LEDE_JSON_SKIPS_UNREAD 1
+#endif
+constexpr bool kSkipsUnread = LEDE_JSON_SKIPS_UNREAD;
+
 // Right after an unread member's name (Builder::key): if unread_value vouches for its
 // value, the lexer is handed `:null` for the colon and the value, and reads on after them.
 // Otherwise nothing changes, and the lexer reads them.
@@ -557,7 +566,7 @@ class Builder {
   bool key(string_t& k) {
     if (skip_depth_ == 0 && !(skip_next_ = unread_member(k.view()))) key_ = k.take();
     // Its levels count as open() below counts them.
-    if (skip_next_) skip_unread(*t_cursor, max_depth_ - stack_.size());
+    if (kSkipsUnread && skip_next_) skip_unread(*t_cursor, max_depth_ - stack_.size());
     return true;
   }
   bool end_object() { return close(); }
