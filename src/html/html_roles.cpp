@@ -88,7 +88,6 @@ Role role_of(GNode n, Tag& tag) {
 
 // Hidden by the page: the hidden attribute, display:none or visibility:hidden, and
 // KaTeX's visual copy of the formula it also gives as MathML.
-// One pass over the attributes: this is asked of every element, twice.
 bool hides(const HtmlAttribute& a) {
   if (a.name == "hidden") return true;
   if (a.name == "class") return has_word(a.value, "katex-html");
@@ -99,6 +98,7 @@ bool hides(const HtmlAttribute& a) {
   return squeezed.find("display:none") != std::string::npos || squeezed.find("visibility:hidden") != std::string::npos;
 }
 
+// One pass over the attributes: this is asked of every element, twice.
 bool hidden(GNode n) {
   for (std::size_t i = 0, count = n.tree->attribute_count(n.id); i < count; ++i)
     if (hides(n.tree->attribute(n.id, i))) return true;

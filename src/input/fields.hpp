@@ -17,7 +17,7 @@ namespace lede {
 
 inline bool is_blank(const std::string& s) {
   for (char c : s)
-    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return false;
+    if (!is_json_space(c)) return false;
   return true;
 }
 

@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "text/ascii.hpp"
 #include "text/utf8.hpp"
 #include "tree/byte_lanes.hpp"
 
@@ -171,15 +172,9 @@ constexpr char unescaped(char c) {
   }
 }
 
-constexpr bool json_space(unsigned char b) { return b == ' ' || b == '\t' || b == '\n' || b == '\r'; }
-
 const char* skip_space(const char* p, const char* end) {
-  while (p != end && json_space(static_cast<unsigned char>(*p))) ++p;
+  while (p != end && is_json_space(*p)) ++p;
   return p;
-}
-
-constexpr int hex_digit(char c) {
-  return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
 }
 
 // Where a string that opened before `p` ends, past its closing quote, or nullptr for
@@ -206,7 +201,7 @@ constexpr int hex_digit(char c) {
       if (p[1] != 'u' || end - p < 6) return nullptr;
       int code = 0;
       for (int i = 2; i < 6; ++i) {
-        const int d = hex_digit(p[i]);
+        const int d = hex_value(p[i]);
         if (d < 0) return nullptr;
         code = code * 16 + d;
       }

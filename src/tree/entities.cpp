@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "text/ascii.hpp"
+
 namespace lede {
 
 // The HTML5 named references, generated from md4c's list by scripts/gen-entities.mjs:
@@ -129,13 +131,6 @@ void append_utf8(std::string& out, unsigned long cp) {
 }
 
 namespace {
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 // Parses the digits of a numeric reference starting at text[i] (just after "&#").
 // Returns the index after the digits (and after ';' if present), or 0 if none.

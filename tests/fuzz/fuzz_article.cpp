@@ -97,9 +97,9 @@ void same_as_nlohmann(std::string_view json) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view json(reinterpret_cast<const char*>(data), size);
   same_as_nlohmann(json);
-  // The input as an unread member's value, which the adapter checks itself and hands the
-  // parser as `null` when it can (src/input/json_value.cpp, unread_value): the same verdict,
-  // error, byte and "last read".
+  // The input as an unread member's value, which the reader checks itself and, when it
+  // can, hands the parser as `:null` (src/input/json_value.cpp, skip_unread): the same
+  // verdict, error, byte and "last read".
   same_as_nlohmann("{\"_links\":" + std::string(json) + "}");
   one_round(json, lede::Options{});
 
