@@ -58,6 +58,9 @@ if (browser) {
   const rows = [];
   for (const r of main.filter((r) => r.id !== 'lede')) rows.push([r.label, ...inputs.map((n) => x(get(n, 'lede').median / get(n, r.id).median))]);
   rows.push(['floor = faster of a and b', ...inputs.map((n) => x(get(n, 'lede').median / Math.min(get(n, 'floor_template').median, get(n, 'floor_ops').median)))]);
+  if (get(inputs[0], 'floor_ops_fresh')) {
+    rows.push(['(not a target) floor b with new strings each run', ...inputs.map((n) => x(get(n, 'lede').median / get(n, 'floor_ops_fresh').median))]);
+  }
   table(['against', ...inputs], rows);
   // Lede's render() + append at most `limit` × the row `id`'s (or the floor's) time.
   const against = (who, n, id, limit) => {
