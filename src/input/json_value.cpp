@@ -131,6 +131,12 @@ constexpr bool plain_in_string(unsigned char b) { return b >= 0x20 && b < 0x80 &
 // set, if it is below 0x20 (the lowest such lane is always exact: bytes above it only
 // matter once one is found), or if it holds a quote or a backslash.
 inline const char* past_plain_lanes(const char* p, const char* end) {
+#ifdef LEDE_BYTE_VECTORS
+  for (; end - p >= 16; p += 16) {
+    const Bytes16 v = load_bytes16(p);
+    if (unsigned m = bits((v < 0x20) | (v >= 0x80) | (v == '"') | (v == '\\'))) return p + __builtin_ctz(m);
+  }
+#endif
   for (; end - p >= 8; p += 8) {
     const std::uint64_t w = load_lanes(p);
     const std::uint64_t stops =

@@ -10,6 +10,15 @@ std::uint32_t utf16_length(std::string_view s) {
   // lead (11110xxx) starts a surrogate pair, so it counts twice.
   std::uint32_t n = 0;
   std::size_t i = 0;
+#ifdef LEDE_BYTE_VECTORS
+  for (; i + 16 <= s.size(); i += 16) {
+    const Bytes16 v = load_bytes16(s.data() + i);
+    n += 16;
+    if (!bits(v >= 0x80)) continue;
+    n += static_cast<std::uint32_t>(__builtin_popcount(bits(v >= 0xF0))) -
+         static_cast<std::uint32_t>(__builtin_popcount(bits((v & 0xC0) == 0x80)));
+  }
+#endif
   for (; i + 8 <= s.size(); i += 8) {
     std::uint64_t w = load_lanes(s.data() + i);
     n += 8;

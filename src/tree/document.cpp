@@ -66,7 +66,14 @@ std::uint32_t Document::store(std::string_view s) {
   // this loop is one of the hottest of a render.
   std::size_t from = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
-    // Eight bytes at a time while none is CR or NUL.
+    // Sixteen or eight bytes at a time while none is CR or NUL.
+#ifdef LEDE_BYTE_VECTORS
+    while (i + 16 <= s.size()) {
+      const Bytes16 v = load_bytes16(s.data() + i);
+      if (bits((v == 0) | (v == '\r'))) break;
+      i += 16;
+    }
+#endif
     while (i + 8 <= s.size()) {
       std::uint64_t w = load_lanes(s.data() + i);
       if (lanes_equal(w, '\0') | lanes_equal(w, '\r')) break;
