@@ -59,17 +59,31 @@ std::size_t url_start(std::string_view in, std::size_t at) {
   return std::string_view::npos;
 }
 
+}  // namespace
+
 // The first byte from `from` on that the setter stops at (a mark it may rewrite, or a
 // ':' that may end a URL's scheme), or in.size(). Eight bytes at a time, each compared
 // with all five in the lanes of one word: most of a text is none of them.
 std::size_t next_stop(std::string_view in, std::size_t from) {
   std::size_t i = from;
 #ifdef LEDE_BYTE_VECTORS
-  // Sixteen at a time where there are vectors of bytes: each lane compared with the five.
-  for (; in.size() - i >= 16; i += 16) {
+  // Sixteen at a time where there are vectors of bytes, each lane seen with the bytes on
+  // either side, so that only a stop the setter may act on stops it: a quote, "--", "..",
+  // a '.' after a 'w' ("www.") and a ':' after an 's', 'p' or 'o' ("https:", "http:",
+  // "mailto:"). A sentence's full stop, a hyphen and a colon in prose are copied with the
+  // run around them, as the setter would copy them one by one. (The eight-lane loop below,
+  // for the last bytes, stops at every one of the five: the setter looks again.)
+  Bytes16 before = {};
+  before[15] = i > 0 ? in[i - 1] : ' ';
+  for (; in.size() - i >= 17; i += 16) {
     const Bytes16 v = load_bytes16(in.data() + i);
-    if (unsigned m = bits((v == '"') | (v == '\'') | (v == '-') | (v == '.') | (v == ':')))
-      return i + static_cast<unsigned>(__builtin_ctz(m));
+    const Bytes16 next = load_bytes16(in.data() + i + 1);
+    const Bytes16 prev = __builtin_shufflevector(before, v, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30);
+    const auto quote = (v == '"') | (v == '\'');
+    const auto doubled = ((v == '-') | (v == '.')) & (next == v);
+    const auto scheme_end = ((v == '.') & (prev == 'w')) | ((v == ':') & ((prev == 's') | (prev == 'p') | (prev == 'o')));
+    if (unsigned m = bits(quote | doubled | scheme_end)) return i + static_cast<unsigned>(__builtin_ctz(m));
+    before = v;
   }
 #endif
   for (; i < in.size(); i += 8) {
@@ -95,6 +109,8 @@ std::size_t next_stop(std::string_view in, std::size_t from) {
   }
   return in.size();
 }
+
+namespace {
 
 // Where Typesetter::set could first change `text` (only quotes, "--" and "..." are
 // rewritten), or npos.

@@ -13,4 +13,9 @@ namespace lede {
 // spaces), English “” ‘’ otherwise.
 void apply_typography(Document& doc, NodeId top, std::string_view lang);
 
+// Where the setter next looks, from `from` on: a byte that is one of " ' - . : and may
+// start something it sets (a quote, "--", "...", a URL's "www." or scheme), or in.size().
+// It may stop at other bytes of the five, never past one it must see. (For its test.)
+std::size_t next_stop(std::string_view text, std::size_t from);
+
 }  // namespace lede

@@ -48,7 +48,10 @@ LEDE_LANES_INLINE Bytes16 load_bytes16(const char* p) {
   return v;
 }
 
-LEDE_LANES_INLINE unsigned bits(Bytes16 lanes) {
+// (A template: a comparison's lanes are signed char, which GCC does not convert.)
+template <typename Lanes16>
+LEDE_LANES_INLINE unsigned bits(Lanes16 lanes) {
+  static_assert(sizeof(Lanes16) == 16);
 #if defined(__wasm_simd128__)
   return static_cast<unsigned>(wasm_i8x16_bitmask(reinterpret_cast<v128_t>(lanes)));
 #else

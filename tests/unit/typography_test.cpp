@@ -8,6 +8,7 @@
 
 #include "helpers.hpp"
 #include "layout/reading_time.hpp"
+#include "layout/typography.hpp"
 
 namespace {
 
@@ -180,5 +181,31 @@ TEST_CASE("words are counted eight bytes at a time as one code point at a time w
     REQUIRE(fast.words == slow.words);
     REQUIRE(fast.cjk_chars == slow.cjk_chars);
     REQUIRE(fast.in_word == slow.in_word);
+  }
+}
+
+TEST_CASE("the setter's next stop is never past a byte it must see, wherever the text's windows fall") {
+  // Every byte the setter acts on: a quote, "--", "..", a '.' after 'w' and a ':' after
+  // 's', 'p' or 'o'. next_stop may stop at any other of the five (" ' - . :) too.
+  auto must = [](std::string_view t, std::size_t i) {
+    char c = t[i], before = i > 0 ? t[i - 1] : ' ', after = i + 1 < t.size() ? t[i + 1] : '\0';
+    return c == '"' || c == '\'' || ((c == '-' || c == '.') && after == c) || (c == '.' && before == 'w') ||
+           (c == ':' && (before == 's' || before == 'p' || before == 'o'));
+  };
+  auto may = [](char c) { return c == '"' || c == '\'' || c == '-' || c == '.' || c == ':'; };
+  const char* pieces[] = {"a", "w", "s", "p", "o", " ", ".", ":", "-", "--", "...", "\"", "'", "www.", "https:",
+                          "http://", "mailto:", "\xE2\x80\x99", "\xC3\xA9", "word ", "longer words and more "};
+  std::mt19937 rng(11);
+  for (int round = 0; round < 4000; ++round) {
+    std::string text;
+    for (int n = static_cast<int>(rng() % 40); n > 0; --n) text += pieces[rng() % (sizeof pieces / sizeof *pieces)];
+    INFO(text);
+    for (std::size_t from = 0; from <= text.size(); ++from) {
+      std::size_t stop = lede::next_stop(text, from);
+      REQUIRE(stop >= from);
+      REQUIRE(stop <= text.size());
+      if (stop < text.size()) REQUIRE(may(text[stop]));
+      for (std::size_t i = from; i < stop; ++i) REQUIRE_FALSE(must(text, i));
+    }
   }
 }
