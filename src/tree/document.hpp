@@ -45,9 +45,9 @@ class Chunked {
   T& operator[](std::size_t i) { return chunks_[i >> kShift][i & kMask]; }
   // Every read of a node (node(), text_of(), walk()) comes here. At -Oz it stayed a call
   // of 14 instructions, above binaryen's inlining size (8 in lede.wasm): inlined, renderOps()
-  // is 2-4 % faster on seed40 and spec, for 37 B gzip of lede.wasm and 47 of
-  // lede-html.wasm (docs/performance.md, "Stop 35"). The non-const one, used far less
-  // often, cost 180 B more for no more speed.
+  // is 6-12 % faster on seed40 and 2-3 % on spec, for 43 B gzip of the Markdown page and 42
+  // of the WordPress page (docs/performance.md, "Stop 35"). The non-const one, used far
+  // less often, cost 180 B more for no more speed.
   [[gnu::always_inline]] const T& operator[](std::size_t i) const { return chunks_[i >> kShift][i & kMask]; }
   std::size_t size() const { return size_; }
   std::size_t capacity() const { return chunks_.size() << kShift; }
